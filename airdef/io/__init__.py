@@ -1,0 +1,171 @@
+"""Loaders: every input format becomes the same :class:`~airdef.model.StrikeData`.
+
+:func:`load` detects the format from the file ending and the header:
+
+* the Air Force daily CSV (:mod:`airdef.io.airforce`), both schemas;
+* airdef's canonical files in CSV, Parquet, Excel or JSON (:mod:`airdef.io.canonical`);
+* free-text reports in ``.txt`` files (:mod:`airdef.io.text`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from airdef._version import __version__
+from airdef.errors import DataError
+from airdef.io import airforce, canonical
+from airdef.io.tabular import decode, read_table_text
+from airdef.model import StrikeData, concat
+
+__all__ = ["FORMATS", "load", "detect_format"]
+
+#: Values accepted by ``load(format=...)``.
+FORMATS: tuple[str, ...] = ("auto", "airforce", "canonical", "parquet", "excel", "json", "text")
+
+_TEXT_ENDINGS = (".txt", ".text")
+
+
+def detect_format(path: str | Path) -> str:
+    """Guess the format of a file from its ending and, for delimited text, its header.
+
+    Returns one of ``airforce``, ``canonical``, ``parquet``, ``excel``, ``json``, ``text``.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in _TEXT_ENDINGS:
+        return "text"
+    for fmt in ("parquet", "excel", "json"):
+        if suffix in canonical.FORMATS[fmt]:
+            return fmt
+    data = _read_bytes(path)
+    header = read_table_text(decode(data, str(path)), str(path)).header
+    return "airforce" if airforce.looks_like(header) else "canonical"
+
+
+def _read_bytes(path: Path) -> bytes:
+    name = str(path)
+    if not path.exists():
+        raise DataError(f"{name}: no such file")
+    if path.is_dir():
+        raise DataError(f"{name}: is a folder, not a file")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"{name}: cannot read the file ({exc.strerror or exc})") from None
+
+
+def _check_invariant(name: str, data: StrikeData, rows_read: int) -> None:
+    loaded = len(data.events) + len(data.casualties)
+    held = 0
+    if len(data.quarantine):
+        held = len(data.quarantine[["origin", "source_row"]].drop_duplicates())
+    if loaded + held != rows_read:
+        raise DataError(
+            f"{name}: {rows_read} rows read but {loaded} loaded and {held} quarantined; "
+            "this is a bug in airdef, please report it"
+        )
+
+
+def _load_one(path: Path, format: str, encoding: str | None) -> StrikeData:
+    name = str(path)
+    if format == "auto":
+        format = detect_format(path)
+    elif format not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}; not {format!r}")
+    data_bytes = _read_bytes(path)
+    if format == "text":
+        from airdef.io.text import load_text
+
+        data = load_text(path, encoding=encoding)
+        rows_read = None
+    elif format in ("parquet", "excel", "json"):
+        data, rows_read = canonical.read_canonical_frames(path, format, encoding=encoding)
+    else:
+        raw = read_table_text(decode(data_bytes, name, encoding), name)
+        if format == "airforce":
+            missing = airforce.REQUIRED - set(raw.header)
+            if missing:
+                raise DataError(
+                    f"{name}: not the Air Force daily format; missing column(s) "
+                    + ", ".join(sorted(missing))
+                )
+            events, quarantine = airforce.from_rows(raw.rows, origin=name)
+            quarantine = pd.concat([raw.quarantine, quarantine], ignore_index=True)
+            data = StrikeData(events=events, quarantine=quarantine)
+            rows_read = raw.rows_read
+        else:
+            data, rows_read = canonical.read_canonical_frames(path, "csv", encoding=encoding)
+    if rows_read is not None:
+        _check_invariant(name, data, rows_read)
+    quarantined = (
+        len(data.quarantine[["origin", "source_row"]].drop_duplicates())
+        if len(data.quarantine)
+        else 0
+    )
+    data.provenance = pd.DataFrame(
+        {
+            "path": [name],
+            "sha256": [hashlib.sha256(data_bytes).hexdigest()],
+            "format": [format],
+            "rows_read": [
+                rows_read if rows_read is not None else len(data.events) + len(data.casualties)
+            ],
+            "rows_loaded": [len(data.events) + len(data.casualties)],
+            "rows_quarantined": [quarantined],
+            "airdef_version": [__version__],
+        }
+    ).astype({"rows_read": "Int64", "rows_loaded": "Int64", "rows_quarantined": "Int64"})
+    return StrikeData(
+        events=data.events,
+        casualties=data.casualties,
+        quarantine=data.quarantine,
+        provenance=data.provenance,
+        evidence=data.evidence,
+    )
+
+
+def load(
+    source: str | Path | Iterable[str | Path],
+    *,
+    format: str = "auto",
+    encoding: str | None = None,
+) -> StrikeData:
+    """Load strike reports from one file or several.
+
+    Parameters
+    ----------
+    source : path or iterable of paths
+        Air Force daily CSV, an airdef canonical file (CSV, Parquet, Excel, JSON)
+        or a text report (``.txt``). Several files are loaded and concatenated.
+    format : {"auto", "airforce", "canonical", "parquet", "excel", "json", "text"}
+        ``auto`` detects the format from the ending and the header.
+    encoding : str, optional
+        Text encoding of CSV and text files; UTF-8 (with or without BOM) by default.
+
+    Returns
+    -------
+    StrikeData
+        Every input row is either in ``events`` (or ``casualties``) or in
+        ``quarantine`` with its reason; ``provenance`` records each file.
+
+    Raises
+    ------
+    DataError
+        When a file as a whole cannot be read: missing, empty, binary, not
+        UTF-8, or with no recognisable columns. The message names the file.
+
+    Examples
+    --------
+    >>> import airdef
+    >>> data = airdef.load(airdef.sample_path("attack_2024-01-23.csv"))
+    >>> data.events[["weapon_label", "launched", "launched_qual", "intercepted"]]
+                                            weapon_label  launched launched_qual  intercepted
+    0  ballistic, cruise, anti-aircraft and guided mi...        41      at_least           21
+    """
+    if isinstance(source, (str, Path)):
+        return _load_one(Path(source), format, encoding)
+    return concat(_load_one(Path(s), format, encoding) for s in source)

@@ -1,0 +1,5 @@
+import airdef
+
+
+def test_version():
+    assert airdef.__version__
