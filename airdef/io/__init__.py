@@ -29,21 +29,27 @@ FORMATS: tuple[str, ...] = ("auto", "airforce", "canonical", "parquet", "excel",
 _TEXT_ENDINGS = (".txt", ".text")
 
 
-def detect_format(path: str | Path) -> str:
+def detect_format(path: str | Path, *, encoding: str | None = None) -> str:
     """Guess the format of a file from its ending and, for delimited text, its header.
 
     Returns one of ``airforce``, ``canonical``, ``parquet``, ``excel``, ``json``, ``text``.
     """
     path = Path(path)
+    fmt = _format_by_ending(path)
+    if fmt:
+        return fmt
+    raw = read_table_text(decode(_read_bytes(path), str(path), encoding), str(path))
+    return "airforce" if airforce.looks_like(raw.header) else "canonical"
+
+
+def _format_by_ending(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in _TEXT_ENDINGS:
         return "text"
     for fmt in ("parquet", "excel", "json"):
         if suffix in canonical.FORMATS[fmt]:
             return fmt
-    data = _read_bytes(path)
-    header = read_table_text(decode(data, str(path)), str(path)).header
-    return "airforce" if airforce.looks_like(header) else "canonical"
+    return ""
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -58,8 +64,12 @@ def _read_bytes(path: Path) -> bytes:
         raise DataError(f"{name}: cannot read the file ({exc.strerror or exc})") from None
 
 
+def _rows_loaded(data: StrikeData) -> int:
+    return len(data.events) + len(data.casualties) + len(data.evidence)
+
+
 def _check_invariant(name: str, data: StrikeData, rows_read: int) -> None:
-    loaded = len(data.events) + len(data.casualties)
+    loaded = _rows_loaded(data)
     held = 0
     if len(data.quarantine):
         held = len(data.quarantine[["origin", "source_row"]].drop_duplicates())
@@ -72,11 +82,12 @@ def _check_invariant(name: str, data: StrikeData, rows_read: int) -> None:
 
 def _load_one(path: Path, format: str, encoding: str | None) -> StrikeData:
     name = str(path)
-    if format == "auto":
-        format = detect_format(path)
-    elif format not in FORMATS:
+    if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}; not {format!r}")
     data_bytes = _read_bytes(path)
+    if format == "auto":
+        format = _format_by_ending(path) or "delimited"
+    rows_read: int | None
     if format == "text":
         from airdef.io.text import load_text
 
@@ -86,6 +97,8 @@ def _load_one(path: Path, format: str, encoding: str | None) -> StrikeData:
         data, rows_read = canonical.read_canonical_frames(path, format, encoding=encoding)
     else:
         raw = read_table_text(decode(data_bytes, name, encoding), name)
+        if format == "delimited":
+            format = "airforce" if airforce.looks_like(raw.header) else "canonical"
         if format == "airforce":
             missing = airforce.REQUIRED - set(raw.header)
             if missing:
@@ -98,7 +111,9 @@ def _load_one(path: Path, format: str, encoding: str | None) -> StrikeData:
             data = StrikeData(events=events, quarantine=quarantine)
             rows_read = raw.rows_read
         else:
-            data, rows_read = canonical.read_canonical_frames(path, "csv", encoding=encoding)
+            data, rows_read = canonical.read_canonical_frames(
+                path, "csv", encoding=encoding, main=raw
+            )
     if rows_read is not None:
         _check_invariant(name, data, rows_read)
     quarantined = (

@@ -24,7 +24,7 @@ import pandas as pd
 from airdef.errors import DataError
 from airdef.io.convert import attack_ids, build_casualties, build_events
 from airdef.io.csvsafe import escape_frame, unescape_frame, write_safe_csv
-from airdef.io.tabular import read_table_text
+from airdef.io.tabular import RawTable, decode, read_table_text
 from airdef.model import EVENT_SCHEMA, StrikeData
 
 __all__ = [
@@ -106,20 +106,24 @@ def _companion(path: Path, kind: str) -> Path:
 
 
 def _read_frames(
-    path: Path, fmt: str, encoding: str | None
+    path: Path, fmt: str, encoding: str | None, main: RawTable | None = None
 ) -> tuple[dict[str, pd.DataFrame], dict[str, int]]:
-    """Read a canonical file and its companions as string tables keyed by table name."""
+    """Read a canonical file and its companions as string tables keyed by table name.
+
+    ``main`` is the events file already split by the caller (CSV input is read once).
+    """
     name = str(path)
     frames: dict[str, pd.DataFrame] = {}
     pending: dict[str, pd.DataFrame] = {}
     rows_read: dict[str, int] = {}
     if fmt == "csv":
-        from airdef.io.tabular import decode
-
         for kind, p in [("main", path), *[(k, _companion(path, k)) for k in _COMPANIONS]]:
             if kind != "main" and not p.exists():
                 continue
-            raw = read_table_text(decode(p.read_bytes(), str(p), encoding), str(p))
+            if kind == "main" and main is not None:
+                raw = main
+            else:
+                raw = read_table_text(decode(p.read_bytes(), str(p), encoding), str(p))
             frames[kind] = unescape_frame(raw.rows)
             pending[kind] = raw.quarantine
             rows_read[kind] = raw.rows_read
@@ -163,7 +167,7 @@ def _read_frames(
 
 
 def read_canonical_frames(
-    path: Path, fmt: str, *, encoding: str | None = None
+    path: Path, fmt: str, *, encoding: str | None = None, main: RawTable | None = None
 ) -> tuple[StrikeData, int]:
     """Read a canonical file (and companions) into a :class:`StrikeData`.
 
@@ -171,19 +175,19 @@ def read_canonical_frames(
     companions.
     """
     name = str(path)
-    frames, rows_read = _read_frames(path, fmt, encoding)
-    main = frames["main"]
+    frames, rows_read = _read_frames(path, fmt, encoding, main)
+    table = frames["main"]
     held = [frames.get(f"{k}__quarantine") for k in ("main", *_COMPANIONS)]
     held = [h for h in held if h is not None and len(h)]
-    header = list(main.columns)
+    header = list(table.columns)
     events = pd.DataFrame()
     casualties = pd.DataFrame()
     evidence = pd.DataFrame()
     if looks_like_events(header):
-        events, q = _events_from_strings(main, name)
+        events, q = _events_from_strings(table, name)
         held.append(q)
     elif looks_like_casualties(header):
-        casualties, q = build_casualties(main, origin=name)
+        casualties, q = build_casualties(table, origin=name)
         held.append(q)
     else:
         raise DataError(
