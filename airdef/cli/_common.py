@@ -15,16 +15,24 @@ from airdef.io import FORMATS
 __all__ = ["add_input", "add_selection", "add_output_format", "load_input", "print_frame"]
 
 
-def add_input(parser: argparse.ArgumentParser, *, several: bool = True) -> None:
-    """PATH argument(s), --format and --encoding."""
+def add_input(
+    parser: argparse.ArgumentParser, *, several: bool = True, format_flag: bool = False
+) -> None:
+    """PATH argument(s), --input-format and --encoding.
+
+    Commands that print tables use ``--format`` for the output format; commands
+    that only read (``validate``, ``load``) also accept ``--format`` for the input
+    format (``format_flag=True``).
+    """
     parser.add_argument(
         "paths",
         metavar="PATH",
         nargs="+" if several else None,
         help="input file(s): Air Force daily CSV, airdef canonical CSV/Parquet/Excel/JSON, or .txt report",
     )
+    flags = ["--input-format", "--format"] if format_flag else ["--input-format"]
     parser.add_argument(
-        "--format",
+        *flags,
         dest="input_format",
         default="auto",
         choices=FORMATS,
@@ -53,14 +61,16 @@ def add_selection(parser: argparse.ArgumentParser, *, default_source: str = "nat
 
 
 def add_output_format(parser: argparse.ArgumentParser) -> None:
-    """--output table|csv|json."""
+    """--format/--output/-o table|csv|json."""
     parser.add_argument(
+        "--format",
         "--output",
         "-o",
         dest="output",
         default="table",
         choices=("table", "csv", "json"),
-        help="how to print the result (default: a table)",
+        help="how to print the result: a table for the terminal, spreadsheet-safe CSV, or JSON "
+        "(default: table)",
     )
 
 

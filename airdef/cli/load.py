@@ -17,7 +17,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
             "the format. Without --out, print the summary only."
         ),
     )
-    add_input(p)
+    add_input(p, format_flag=True)
     p.add_argument(
         "--out", metavar="OUT", help="canonical file to write (.csv, .parquet, .xlsx, .json)"
     )

@@ -17,7 +17,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
             "Exit status 0 when the files load (even with quarantined rows), 2 when one cannot."
         ),
     )
-    add_input(p)
+    add_input(p, format_flag=True)
     p.add_argument(
         "--quarantine",
         metavar="OUT.csv",

@@ -1,0 +1,23 @@
+"""The analyst-facing rate tables, built from :mod:`airdef.stats`.
+
+* :func:`interception_rates` — rates with intervals by any grouping.
+* :func:`rate_trend` — per-period rates and a cluster-robust GLM trend.
+* :func:`compare_periods` — the latest days against the days before.
+* :func:`definition_breaks` — changes in what "intercepted" means.
+"""
+
+from airdef.rates.breaks import definition_breaks
+from airdef.rates.compare import compare_periods, mover_diff
+from airdef.rates.table import RATE_COLUMNS, RATE_METHODS, interception_rates
+from airdef.rates.trend import RateTrend, rate_trend
+
+__all__ = [
+    "RATE_COLUMNS",
+    "RATE_METHODS",
+    "RateTrend",
+    "compare_periods",
+    "definition_breaks",
+    "interception_rates",
+    "mover_diff",
+    "rate_trend",
+]

@@ -1,0 +1,135 @@
+"""Shared preparation of events for the rate tables: outcome, exclusions, attack clusters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from airdef.model import StrikeData
+
+__all__ = ["OUTCOMES", "Prepared", "prepare", "as_events", "by_columns"]
+
+#: Values of ``outcome``: what counts as a success.
+OUTCOMES: tuple[str, ...] = ("intercepted", "neutralized")
+
+
+def as_events(data: StrikeData | pd.DataFrame) -> pd.DataFrame:
+    """The events table of a StrikeData, or a caller's events DataFrame as given."""
+    if isinstance(data, StrikeData):
+        return data.events
+    if isinstance(data, pd.DataFrame):
+        return data
+    raise TypeError(f"data must be a StrikeData or a pandas DataFrame, not {type(data).__name__}")
+
+
+def by_columns(by: str | list[str] | tuple[str, ...] | None) -> list[str]:
+    """``by`` as a list of column names."""
+    if by is None:
+        return []
+    if isinstance(by, str):
+        return [by]
+    return list(by)
+
+
+@dataclass
+class Prepared:
+    """Events reduced to what the estimators need.
+
+    Attributes
+    ----------
+    rows : pandas.DataFrame
+        The usable rows: the ``by`` columns, ``attack_id``, ``x`` (successes),
+        ``n`` (launched), and ``censored`` (a count carries a qualifier other than exact).
+    groups : pandas.DataFrame
+        One row per group: the ``by`` values plus ``excluded`` and ``censored`` counts.
+    clusters : pandas.DataFrame
+        One row per (group, attack): ``group`` (code), ``x``, ``n``.
+    """
+
+    rows: pd.DataFrame
+    groups: pd.DataFrame
+    clusters: pd.DataFrame
+
+
+def prepare(
+    data: StrikeData | pd.DataFrame,
+    by: list[str],
+    outcome: str,
+    *,
+    extra: list[str] | None = None,
+) -> Prepared:
+    """Choose successes, set aside rows with unknown counts, and sum by attack.
+
+    A row is excluded (counted, not used) when ``launched`` or the success count is
+    unknown, or, for ``neutralized``, when intercepted + suppressed exceeds launched.
+    With ``outcome="neutralized"`` a blank ``suppressed`` means the report counted
+    no drones separately as lost to electronic warfare (so nothing is added).
+    """
+    if outcome not in OUTCOMES:
+        raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}; not {outcome!r}")
+    events = as_events(data)
+    needed = ["attack_id", "launched", "intercepted", *by, *(extra or [])]
+    if outcome == "neutralized":
+        needed.append("suppressed")
+    missing = [c for c in dict.fromkeys(needed) if c not in events.columns]
+    if missing:
+        raise ValueError(
+            "data lacks the column(s) "
+            + ", ".join(missing)
+            + "; it needs attack_id, launched, intercepted and the by columns"
+        )
+    launched = pd.to_numeric(events["launched"], errors="coerce").astype("Float64")
+    success = pd.to_numeric(events["intercepted"], errors="coerce").astype("Float64")
+    if outcome == "neutralized":
+        success = success + pd.to_numeric(events["suppressed"], errors="coerce").astype(
+            "Float64"
+        ).fillna(0)
+    unknown = (launched.isna() | success.isna()).to_numpy(dtype=bool)
+    over = (~unknown) & (success > launched).fillna(False).to_numpy(dtype=bool)
+    excluded = unknown | over
+    censored = np.zeros(len(events), dtype=bool)
+    for qual in ("launched_qual", "intercepted_qual"):
+        if qual in events.columns:
+            q = events[qual].astype("string")
+            censored |= (q.notna() & (q != "exact")).to_numpy(dtype=bool)
+
+    keys = (
+        events[by].astype("string").fillna("(missing)") if by else pd.DataFrame(index=events.index)
+    )
+    frame = pd.DataFrame(
+        {
+            **{c: keys[c] for c in by},
+            **{c: events[c] for c in (extra or []) if c not in by},
+            "attack_id": events["attack_id"].astype("string").fillna("(no attack id)"),
+            "x": success.fillna(0).to_numpy(dtype=float),
+            "n": launched.fillna(0).to_numpy(dtype=float),
+            "excluded": excluded,
+            "censored": censored & ~excluded,
+        },
+        index=events.index,
+    )
+    if by:
+        grouper = frame.groupby(by, sort=True, observed=True)
+        codes = grouper.ngroup().to_numpy()
+        group_values = grouper.size().index.to_frame(index=False)[by]
+    else:
+        codes = np.zeros(len(frame), dtype=np.int64)
+        group_values = pd.DataFrame(index=[0])
+    frame["group"] = codes
+    counts = frame.groupby("group").agg(excluded=("excluded", "sum"), censored=("censored", "sum"))
+    groups = group_values.reset_index(drop=True)
+    groups["excluded"] = (
+        counts["excluded"].reindex(groups.index, fill_value=0).astype(int).to_numpy()
+    )
+    groups["censored"] = (
+        counts["censored"].reindex(groups.index, fill_value=0).astype(int).to_numpy()
+    )
+    rows = frame.loc[~frame["excluded"]]
+    clusters = (
+        rows.groupby(["group", "attack_id"], sort=False, observed=True)[["x", "n"]]
+        .sum()
+        .reset_index()
+    )
+    return Prepared(rows=rows, groups=groups, clusters=clusters)

@@ -1,0 +1,260 @@
+"""The analyst-facing table of interception rates with confidence intervals."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from airdef.model import StrikeData
+from airdef.rates._prepare import OUTCOMES, as_events, by_columns, prepare
+from airdef.stats.binomial import METHODS as BINOMIAL_METHODS
+from airdef.stats.binomial import binomial_ci
+from airdef.stats.cluster import CLUSTER_METHODS, cluster_summary, clustered_ci
+
+__all__ = ["RATE_COLUMNS", "RATE_METHODS", "interception_rates", "group_intervals"]
+
+#: Every ``method`` the rate tables accept: ``auto``, the clustered methods, then the
+#: binomial methods (applied to the pooled counts, ignoring clustering).
+RATE_METHODS: tuple[str, ...] = tuple(dict.fromkeys(("auto", *CLUSTER_METHODS, *BINOMIAL_METHODS)))
+
+#: Columns after the ``by`` columns, in order.
+RATE_COLUMNS: tuple[str, ...] = (
+    "attacks",
+    "launched",
+    "intercepted",
+    "rate",
+    "ci_low",
+    "ci_high",
+    "method",
+    "confidence_level",
+    "dispersion",
+    "excluded",
+    "censored",
+    "outcome",
+    "note",
+)
+
+
+def group_intervals(
+    clusters: pd.DataFrame,
+    n_groups: int,
+    *,
+    method: str,
+    confidence_level: float,
+    seed: int = 0,
+    n_boot: int = 2000,
+) -> pd.DataFrame:
+    """Counts, rate, interval and dispersion per group from per-attack sums.
+
+    Parameters
+    ----------
+    clusters : pandas.DataFrame
+        Columns ``group`` (codes 0..n_groups-1), ``x`` and ``n`` (one row per attack).
+    n_groups : int
+    method, confidence_level, seed, n_boot
+        As in :func:`interception_rates`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed 0..n_groups-1: ``attacks, launched, intercepted, rate, ci_low, ci_high,
+        method, dispersion``. Groups with nothing launched have missing rate and bounds
+        and method ``none``.
+    """
+    if method not in RATE_METHODS:
+        raise ValueError(f"unknown method {method!r}; valid methods: {', '.join(RATE_METHODS)}")
+    live = clusters.loc[clusters["n"] > 0]
+    x = live["x"].to_numpy(dtype=float)
+    n = live["n"].to_numpy(dtype=float)
+    g = live["group"].to_numpy(dtype=np.int64)
+    summary = cluster_summary(x, n, g, n_groups=n_groups)
+    has_data = summary["launched"].to_numpy() > 0
+    out = pd.DataFrame(
+        {
+            "attacks": summary["attacks"].astype(int).to_numpy(),
+            "launched": summary["launched"].round().astype("Int64").to_numpy(),
+            "intercepted": summary["intercepted"].round().astype("Int64").to_numpy(),
+            "rate": np.where(has_data, summary["rate"].to_numpy(dtype=float), np.nan),
+            "ci_low": np.nan,
+            "ci_high": np.nan,
+            "method": "none",
+            "dispersion": summary["dispersion"].to_numpy(dtype=float),
+        }
+    )
+    if not has_data.any():
+        return out
+    if method in CLUSTER_METHODS:
+        ci = clustered_ci(
+            x,
+            n,
+            g,
+            method=method,
+            confidence_level=confidence_level,
+            n_boot=n_boot,
+            seed=seed,
+            n_groups=n_groups,
+        )
+        out.loc[has_data, ["ci_low", "ci_high"]] = ci.loc[
+            has_data, ["ci_low", "ci_high"]
+        ].to_numpy()
+        out.loc[has_data, "method"] = ci.loc[has_data, "method"].to_numpy()
+    else:
+        idx = np.flatnonzero(has_data)
+        ci = binomial_ci(
+            out["intercepted"].to_numpy(dtype=float)[idx],
+            out["launched"].to_numpy(dtype=float)[idx],
+            method=method,
+            confidence_level=confidence_level,
+        )
+        out.loc[idx, "ci_low"] = ci.low
+        out.loc[idx, "ci_high"] = ci.high
+        out.loc[idx, "method"] = method
+    return out
+
+
+def _pool(table: pd.DataFrame, events: pd.DataFrame, by: list[str], level: float) -> pd.DataFrame:
+    """Add empirical-Bayes pooled estimates, shrinking each row toward its class."""
+    from airdef.stats.pooling import eb_pool
+
+    if "weapon_class" in events.columns and by != ["weapon_class"] and "weapon_class" not in by:
+        # Each group's class: the class of most of its launches.
+        keys = events[by].astype("string").fillna("(missing)")
+        weights = pd.to_numeric(events["launched"], errors="coerce").fillna(0)
+        frame = keys.assign(weapon_class=events["weapon_class"].astype("string"), w=weights)
+        main = frame.groupby([*by, "weapon_class"], observed=True)["w"].sum().reset_index()
+        main = main.sort_values("w", ascending=False).drop_duplicates(by)
+        parent = table[by].merge(main[[*by, "weapon_class"]], on=by, how="left")["weapon_class"]
+    elif "weapon_class" in by and len(by) > 1:
+        parent = table["weapon_class"]
+    else:
+        parent = pd.Series("all", index=table.index)
+    usable = table["launched"].fillna(0).to_numpy() > 0
+    pooled = pd.DataFrame(
+        np.nan, index=table.index, columns=["rate_pooled", "ci_low_pooled", "ci_high_pooled"]
+    )
+    if usable.any():
+        est = eb_pool(
+            table.loc[usable, "intercepted"].to_numpy(dtype=float),
+            table.loc[usable, "launched"].to_numpy(dtype=float),
+            parent[usable].fillna("unknown").to_numpy(),
+            confidence_level=level,
+        )
+        pooled.loc[usable] = est[["rate_pooled", "ci_low_pooled", "ci_high_pooled"]].to_numpy()
+    return pd.concat([table, pooled], axis=1)
+
+
+def interception_rates(
+    data: StrikeData | pd.DataFrame,
+    *,
+    by: str | list[str] = "weapon",
+    method: str = "auto",
+    confidence_level: float = 0.95,
+    outcome: str = "intercepted",
+    pooled: bool = False,
+    seed: int = 0,
+    n_boot: int = 2000,
+) -> pd.DataFrame:
+    """Interception rates with confidence intervals, one row per group.
+
+    Parameters
+    ----------
+    data : StrikeData or pandas.DataFrame
+        Events with at least ``attack_id, launched, intercepted`` and the ``by``
+        columns (``suppressed`` too for ``outcome="neutralized"``).
+    by : str or list of str, default "weapon"
+        Any column name(s), including columns the caller added. ``[]`` gives one
+        overall row.
+    method : str, default "auto"
+        ``auto`` uses a clustered interval where a group has at least two attacks
+        and shows overdispersion, and Wilson otherwise; any clustered method
+        (``betabinomial``, ``quasi``, ``deff_wilson``, ``bootstrap``) or any
+        :func:`airdef.binomial_ci` method (applied to the pooled counts, ignoring
+        clustering). The method actually used is reported per row.
+    confidence_level : float, default 0.95
+    outcome : {"intercepted", "neutralized"}
+        ``neutralized`` counts intercepted + suppressed (lost to electronic warfare).
+    pooled : bool, default False
+        Add ``rate_pooled, ci_low_pooled, ci_high_pooled``: empirical-Bayes
+        beta-binomial shrinkage of each row toward its weapon class.
+    seed, n_boot : int
+        Random seed and draws for the cluster bootstrap.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``by`` columns, then :data:`RATE_COLUMNS`: ``attacks`` (with launches),
+        ``launched`` and ``intercepted`` (the successes counted under ``outcome``),
+        ``rate``, ``ci_low``, ``ci_high``, ``method``, ``confidence_level``,
+        ``dispersion`` (Pearson chi-square / df across attacks), ``excluded`` (rows
+        with an unknown count: counted, not used), ``censored`` (rows whose counts
+        carry a qualifier other than exact: used as stated), ``outcome`` and
+        ``note`` (for example a definition break inside the group's period).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> events = pd.DataFrame({
+    ...     "attack_id": ["a", "a", "b", "c", "c"],
+    ...     "weapon_class": ["strike_drone", "cruise_missile", "strike_drone", "strike_drone", "cruise_missile"],
+    ...     "launched": [40, 6, 25, 60, None],
+    ...     "intercepted": [35, 5, 20, 41, 3]})
+    >>> t = interception_rates(events, by="weapon_class")
+    >>> t[["weapon_class", "attacks", "launched", "intercepted", "rate", "method", "excluded"]]
+         weapon_class  attacks  launched  intercepted      rate  method  excluded
+    0  cruise_missile        1         6            5  0.833333  wilson         1
+    1    strike_drone        3       125           96  0.768000  wilson         0
+    """
+    by = by_columns(by)
+    if outcome not in OUTCOMES:
+        raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}; not {outcome!r}")
+    if method not in RATE_METHODS:
+        raise ValueError(f"unknown method {method!r}; valid methods: {', '.join(RATE_METHODS)}")
+    if not 0 < confidence_level < 1:
+        raise ValueError(
+            f"confidence_level must be strictly between 0 and 1; not {confidence_level!r}"
+        )
+    events = as_events(data)
+    prep = prepare(events, by, outcome)
+    stats = group_intervals(
+        prep.clusters,
+        len(prep.groups),
+        method=method,
+        confidence_level=confidence_level,
+        seed=seed,
+        n_boot=n_boot,
+    )
+    table = pd.concat([prep.groups[by].reset_index(drop=True), stats], axis=1)
+    table["confidence_level"] = float(confidence_level)
+    table["excluded"] = prep.groups["excluded"].to_numpy()
+    table["censored"] = prep.groups["censored"].to_numpy()
+    table["outcome"] = outcome
+    table["note"] = _break_notes(events, table, by, outcome)
+    table = table[[*by, *RATE_COLUMNS]]
+    if pooled:
+        table = _pool(table, events, by, confidence_level)
+    return table
+
+
+def _break_notes(
+    events: pd.DataFrame, table: pd.DataFrame, by: list[str], outcome: str
+) -> pd.Series:
+    """A note on each row whose data straddle a detected definition break."""
+    notes = pd.Series("", index=table.index, dtype="string")
+    needed = {"weapon", "time_end", "suppressed"}
+    if outcome != "intercepted" or not needed <= set(events.columns) or len(events) == 0:
+        return notes
+    from airdef.rates.breaks import break_note, definition_breaks, groups_with
+
+    when = (
+        events["time_end"].fillna(events["time_start"])
+        if "time_start" in events
+        else events["time_end"]
+    )
+    for brk in definition_breaks(events).itertuples(index=False):  # a handful at most
+        hit = (events["weapon"] == brk.weapon).fillna(False)
+        if not ((hit & (when < brk.date)).any() and (hit & (when >= brk.date)).any()):
+            continue
+        mask = groups_with(events, by, table, brk.weapon)
+        text = break_note(brk.weapon, brk.date, brk.change) + " (the row mixes two definitions)"
+        notes[mask] = (notes[mask] + "; " + text).str.lstrip("; ")
+    return notes
