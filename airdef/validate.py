@@ -28,6 +28,10 @@ def over_counted(events: pd.DataFrame) -> pd.DataFrame:
     return events.loc[hit]
 
 
+def _rows(n: int) -> str:
+    return f"{n:,} row" + ("" if n == 1 else "s")
+
+
 @dataclass
 class ValidationSummary:
     """Counts and lists that describe a load, for people and for tests.
@@ -83,17 +87,22 @@ class ValidationSummary:
             )
         notes = []
         if self.blank_launched:
-            notes.append(f"{self.blank_launched} rows with launched blank (unknown, not 0)")
+            notes.append(f"{_rows(self.blank_launched)} with launched blank (unknown, not 0)")
         if self.blank_intercepted:
-            notes.append(f"{self.blank_intercepted} rows with intercepted blank (unknown, not 0)")
+            notes.append(f"{_rows(self.blank_intercepted)} with intercepted blank (unknown, not 0)")
         if self.censored:
-            notes.append(f"{self.censored} rows with a count that is not exact")
+            notes.append(
+                f"{_rows(self.censored)} with a count that is not exact (at least, at most, about)"
+            )
         if self.over_counted:
             notes.append(
-                f"{self.over_counted} rows where intercepted + suppressed exceeds launched"
+                f"{_rows(self.over_counted)} where intercepted + suppressed exceeds launched "
+                "(kept; left out of neutralized rates)"
             )
         if self.casualty_rows:
-            notes.append(f"{self.casualty_rows} casualty rows")
+            notes.append(
+                f"{self.casualty_rows:,} casualty row{'s' if self.casualty_rows != 1 else ''}"
+            )
         lines.extend("note       " + n for n in notes)
         return "\n".join(lines)
 
@@ -114,8 +123,12 @@ def summarize(data: StrikeData) -> ValidationSummary:
     by_reason: dict[str, int] = {}
     if len(q):
         first_reason = q.drop_duplicates(["origin", "source_row"])
-        # Group similar reasons: the text before the first digit or quote.
-        kind = first_reason["reason"].str.replace(r"[:(].*$", "", regex=True).str.strip()
+        # Group alike reasons: quoted values and numbers become placeholders.
+        kind = (
+            first_reason["reason"]
+            .str.replace(r"'[^']*'", "'…'", regex=True)
+            .str.replace(r"\d+(?:[.,]\d+)*", "N", regex=True)
+        )
         by_reason = kind.value_counts().to_dict()
     when = ev["time_end"].fillna(ev["time_start"]).dropna()
     classes: dict[str, dict[str, int]] = {}

@@ -116,6 +116,10 @@ def _load_one(path: Path, format: str, encoding: str | None) -> StrikeData:
             )
     if rows_read is not None:
         _check_invariant(name, data, rows_read)
+    if len(data.quarantine):
+        data.quarantine = data.quarantine.sort_values("source_row", kind="stable").reset_index(
+            drop=True
+        )
     quarantined = (
         len(data.quarantine[["origin", "source_row"]].drop_duplicates())
         if len(data.quarantine)

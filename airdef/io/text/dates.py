@@ -1,0 +1,243 @@
+"""Attack dates in report text, explicit or relative to the publication date.
+
+:func:`find_dates` returns every date expression of a text with the day it
+names (or ``None`` when it needs a publication date that is not known):
+
+* explicit: ``2024-01-23``, ``23.01.2024``, ``January 23``, ``Jan. 23, 2024``,
+  ``23 January 2024``, ``Friday, April 28``;
+* overnight ranges give the second day: ``on the night of 20-21 September``,
+  ``the night of September 20 to 21``, ``the night of 31 August to 1 September``;
+* weekdays, resolved to the latest such day on or before publication:
+  ``on Tuesday``, ``Saturday's attack``, ``the night of Friday to Saturday``;
+* relative words, resolved to the publication day: ``overnight``, ``last night``,
+  ``this morning``, ``today``, ``tonight``, ``in the early hours``; ``yesterday``
+  is the day before.
+
+A day and month without a year take the publication year (the year before when
+that would put the attack after publication).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateMention", "MONTHS", "WEEKDAYS", "find_dates"]
+
+#: Month names and abbreviations -> month number.
+MONTHS: dict[str, int] = {}
+for _i, _name in enumerate(
+    "january february march april may june july august september october november december".split(),
+    start=1,
+):
+    MONTHS[_name] = _i
+    MONTHS[_name[:3]] = _i
+MONTHS["sept"] = 9
+
+#: Weekday names -> Python weekday number (Monday is 0).
+WEEKDAYS: dict[str, int] = {
+    d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
+}
+
+_MONTH = r"(?P<{g}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<{g}>(?:19|20)\d\d))?"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_TO = r"\s*(?:-|/|to|into|and)\s*"
+
+
+def _p(template: str, **groups: str) -> str:
+    return template.format(**groups) if groups else template
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("dotted", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
+    # 31 August to 1 September; 20-21 September 2023
+    (
+        "dmy",
+        re.compile(
+            r"\b"
+            + _DAY.format(g="d0")
+            + r"(?:\s+(?:of\s+)?"
+            + _MONTH.format(g="m0")
+            + r")?"
+            + _TO
+            + _DAY.format(g="d")
+            + r"\s+(?:of\s+)?"
+            + _MONTH.format(g="m")
+            + _YEAR.format(g="y")
+            + r"(?!\w)",
+            re.IGNORECASE,
+        ),
+    ),
+    # September 20-21, 2023; August 31 to September 1
+    (
+        "mdy",
+        re.compile(
+            r"\b"
+            + _MONTH.format(g="m0")
+            + r"\s+"
+            + _DAY.format(g="d0")
+            + _TO
+            + r"(?:"
+            + _MONTH.format(g="m")
+            + r"\s+)?"
+            + _DAY.format(g="d")
+            + r"(?![\d:])"
+            + _YEAR.format(g="y")
+            + r"(?!\w)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            r"\b"
+            + _DAY.format(g="d")
+            + r"\s+(?:of\s+)?"
+            + _MONTH.format(g="m")
+            + _YEAR.format(g="y")
+            + r"(?!\w)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            r"\b"
+            + _MONTH.format(g="m")
+            + r"\s+"
+            + _DAY.format(g="d")
+            + r"(?![\d:.]\d|\s*(?:p\.?m|a\.?m)\b)"
+            + _YEAR.format(g="y")
+            + r"(?!\w)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?:the\s+)?night\s+(?:of|from)\s+{_WEEKDAY}\s+(?:to|into|-)\s+)?(?P<w>{_WEEKDAY})(?:'s)?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<r>overnight|last\s+night|this\s+morning|this\s+evening|today|tonight|"
+            r"yesterday|(?:in\s+)?the\s+early\s+hours|early\s+(?:this|on)\s+morning|at\s+night)\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+_RANK = {"iso": 3, "dotted": 3, "dmy": 3, "mdy": 3, "weekday": 2, "relative": 1}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression: its span, kind, and the day it names (None if unresolved).
+
+    ``rank`` orders the kinds: explicit dates (3) over weekdays (2) over
+    relative words (1).
+    """
+
+    start: int
+    end: int
+    kind: str
+    day: dt.date | None
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self.kind]
+
+
+def _month(name: str | None) -> int | None:
+    if not name:
+        return None
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def _make(year: int | None, month: int, day: int, published: dt.date | None) -> dt.date | None:
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        try:
+            guess = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if guess > published + dt.timedelta(days=1):
+            year -= 1
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> dt.date | None | bool:
+    """The day a match names; False when the match is not a date at all."""
+    groups = m.groupdict()
+    if kind in ("iso", "dotted"):
+        try:
+            return dt.date(int(groups["y"]), int(groups["m"]), int(groups["d"]))
+        except ValueError:
+            return False
+    if kind in ("dmy", "mdy"):
+        month = _month(groups.get("m")) or _month(groups.get("m0"))
+        day = int(groups["d"])
+        if month is None or not 1 <= day <= 31:
+            return False
+        year = int(groups["y"]) if groups.get("y") else None
+        return _make(year, month, day, published)
+    if published is None:
+        return None
+    if kind == "weekday":
+        back = (published.weekday() - WEEKDAYS[groups["w"].lower()]) % 7
+        return published - dt.timedelta(days=back)
+    word = " ".join(groups["r"].lower().split())
+    return published - dt.timedelta(days=1) if word == "yesterday" else published
+
+
+def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
+    """Every date expression in ``text``, in order, with overlaps resolved.
+
+    Parameters
+    ----------
+    text : str
+        Folded report text (see :func:`airdef.io.text.segment.fold`).
+    published : datetime.date, optional
+        The publication date; needed for weekdays, relative words and dates
+        without a year.
+
+    Returns
+    -------
+    list of DateMention
+
+    Examples
+    --------
+    >>> pub = dt.date(2024, 1, 23)
+    >>> [(m.kind, str(m.day)) for m in find_dates("on the night of 20-21 September", pub)]
+    [('dmy', '2023-09-21')]
+    >>> [(m.kind, str(m.day)) for m in find_dates("Russia on Tuesday launched", pub)]
+    [('weekday', '2024-01-23')]
+    >>> [(m.kind, m.day) for m in find_dates("on Dec. 27", None)]
+    [('mdy', None)]
+    """
+    mentions: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            month = m.groupdict().get("m") or m.groupdict().get("m0")
+            if month and not month[0].isupper():
+                continue  # "may", "march": a verb, not a month
+            day = _resolve(kind, m, published)
+            if day is False:
+                continue
+            mentions.append(DateMention(m.start(), m.end(), kind, day or None))
+            taken.append((m.start(), m.end()))
+    return sorted(mentions, key=lambda d: d.start)

@@ -1,0 +1,258 @@
+"""Ukrainian cities and city districts in report text.
+
+Cities are matched in their common English spellings and the older or
+Russian-based transliterations (Kyiv/Kiev, Kharkiv/Kharkov, Odesa/Odessa,
+Zaporizhzhia/Zaporozhye, Mykolaiv/Nikolaev, Kryvyi Rih/Krivoy Rog, ...) and
+reported under one canonical name. "The capital" is Kyiv; "Ukraine's two
+biggest cities" are Kyiv and Kharkiv; "Ukraine's second-largest city" is
+Kharkiv. A region ("the Odesa region", "Kharkiv oblast") is reported under the
+name it shares with its city; "Dnipropetrovsk region" under Dnipro and
+"Kirovohrad region" under Kropyvnytskyi.
+
+Districts are capitalised names before "district"/"raion" ("the
+Kholodnohirskyy district", "Kyiv's Solomianskyi and Podilskyi districts");
+"four districts of Kyiv" gives a district count without a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from airdef.io.text.numbers import find_numbers
+
+__all__ = ["CITIES", "PlaceMention", "find_places"]
+
+#: Canonical city name -> other spellings found in English-language reports.
+CITIES: dict[str, tuple[str, ...]] = {
+    "Kyiv": ("Kiev", "Kyyiv", "Kijev", "Київ", "Киев"),
+    "Kharkiv": ("Kharkov", "Харків", "Харьков"),
+    "Odesa": ("Odessa", "Одеса", "Одесса"),
+    "Dnipro": ("Dnepr", "Dnipropetrovsk", "Dnepropetrovsk", "Дніпро"),
+    "Zaporizhzhia": ("Zaporizhia", "Zaporozhye", "Zaporizhzhya", "Zaporizhzhe", "Zaporozhzhia"),
+    "Lviv": ("Lvov", "Lwow", "Львів"),
+    "Sumy": (),
+    "Kherson": (),
+    "Mykolaiv": ("Nikolaev", "Nikolayev", "Mykolayiv"),
+    "Chernihiv": ("Chernigov",),
+    "Poltava": (),
+    "Vinnytsia": ("Vinnytsya", "Vinnitsa", "Vinnytsa", "Vinnitsya"),
+    "Khmelnytskyi": ("Khmelnytskyy", "Khmelnytsky", "Khmelnitsky", "Khmelnytskiy", "Khmelnitskiy"),
+    "Ivano-Frankivsk": ("Ivano Frankivsk", "Ivano-Frankovsk"),
+    "Kryvyi Rih": ("Kryvyy Rih", "Kryvyi Rig", "Krivoy Rog", "Kriviy Rih", "Krivyi Rih"),
+    "Bila Tserkva": ("Belaya Tserkov", "Bila Tserkva"),
+    "Zhytomyr": ("Zhitomir",),
+    "Rivne": ("Rovno",),
+    "Lutsk": (),
+    "Ternopil": ("Ternopol",),
+    "Uzhhorod": ("Uzhgorod",),
+    "Chernivtsi": ("Chernovtsy",),
+    "Kropyvnytskyi": ("Kropyvnytskyy", "Kropyvnytsky", "Kirovohrad", "Kirovograd"),
+    "Cherkasy": ("Cherkassy",),
+    "Kramatorsk": (),
+    "Sloviansk": ("Slovyansk", "Slavyansk"),
+    "Pokrovsk": (),
+    "Kostiantynivka": ("Kostyantynivka", "Konstantinovka"),
+    "Izium": ("Izyum",),
+    "Kupiansk": ("Kupyansk",),
+    "Nikopol": (),
+    "Mariupol": (),
+    "Donetsk": (),
+    "Luhansk": ("Lugansk",),
+    "Bakhmut": (),
+    "Avdiivka": ("Avdiyivka",),
+    "Uman": (),
+    "Brovary": (),
+    "Irpin": (),
+    "Bucha": (),
+    "Vyshhorod": (),
+    "Boryspil": (),
+    "Fastiv": (),
+    "Obukhiv": (),
+    "Kremenchuk": ("Kremenchug",),
+    "Pavlohrad": (),
+    "Kamianske": (),
+    "Berdychiv": (),
+    "Konotop": (),
+    "Shostka": (),
+    "Okhtyrka": (),
+    "Lozova": (),
+    "Chuhuiv": (),
+    "Selydove": (),
+    "Myrhorod": (),
+    "Izmail": (),
+    "Chornomorsk": (),
+    "Pivdenne": (),
+    "Ochakiv": (),
+    "Starokostiantyniv": (),
+    "Burshtyn": (),
+    "Kalush": (),
+    "Drohobych": (),
+    "Stryi": (),
+    "Mukachevo": (),
+    "Kovel": (),
+    "Melitopol": (),
+    "Berdiansk": ("Berdyansk",),
+    "Enerhodar": (),
+    "Marhanets": (),
+    "Smila": (),
+    "Vovchansk": (),
+    "Balakliia": ("Balakliya",),
+    "Kamianets-Podilskyi": (),
+    "Sievierodonetsk": ("Severodonetsk",),
+    "Lysychansk": (),
+    "Druzhkivka": (),
+    "Dobropillia": (),
+    "Nova Kakhovka": (),
+    "Shepetivka": (),
+    "Netishyn": (),
+}
+
+_VARIANTS = {v.lower(): city for city, alts in CITIES.items() for v in (city, *alts)}
+_CITY_RE = re.compile(
+    r"(?<![\w-])(?P<city>"
+    + "|".join(re.escape(v) for v in sorted(_VARIANTS, key=len, reverse=True))
+    + r")(?:'s)?(?![\w-])(?P<region>\s+(?:region|oblast|province)|\s+regional\b)?",
+    re.IGNORECASE,
+)
+_SPECIAL = [
+    (
+        re.compile(r"\bUkraine's\s+two\s+(?:biggest|largest|main)\s+cities\b", re.IGNORECASE),
+        ("Kyiv", "Kharkiv"),
+    ),
+    (
+        re.compile(
+            r"\bUkraine's\s+second[\s-]+(?:biggest|largest)\s+city\b|\bthe\s+country's\s+second"
+            r"[\s-]+(?:biggest|largest)\s+city\b",
+            re.IGNORECASE,
+        ),
+        ("Kharkiv",),
+    ),
+    (
+        re.compile(
+            r"(?<!Russian\s)(?<!Russia's\s)\b(?:the|Ukraine's|Ukrainian)\s+(?:Ukrainian\s+)?capital\b"
+            r"|\bUkraine's\s+(?:biggest|largest)\s+city\b",
+            re.IGNORECASE,
+        ),
+        ("Kyiv",),
+    ),
+]
+_NATIONWIDE = re.compile(
+    r"\b(?:across|throughout|all\s+over)\s+(?:the\s+country|Ukraine)\b|\bnationwide\b|"
+    r"\bin\s+(?:several|multiple|many|various|\w+)\s+(?:regions|oblasts)\b",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Z\u0400-\u042F][\w'-]+"
+_DISTRICTS = re.compile(
+    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)\s+(?:districts?|raions?|rayons?)\b"
+)
+_DISTRICT_COUNT = re.compile(
+    r"\b(?P<n>[\w-]+(?:\s[\w-]+)?)\s+(?:of\s+(?:the\s+)?(?:city's\s+|capital's\s+)?)?"
+    r"(?:(?P<city1>[A-Z][\w-]+)(?:'s)?\s+)?(?:city\s+)?districts\b(?:\s+(?:of|in)\s+(?P<city2>[\w -]+))?",
+)
+_NOT_DISTRICT = frozenset({"the", "a", "an", "this", "that", "city", "central", "several", "other"})
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a text.
+
+    ``cities`` is empty for a nationwide mention ("across the country").
+    ``district`` holds one or several district names joined by "; ";
+    ``district_count`` is set for "four districts of Kyiv".
+    """
+
+    start: int
+    end: int
+    cities: tuple[str, ...]
+    district: str | None = None
+    district_count: int | None = None
+    nationwide: bool = False
+
+
+def _city_of(name: str) -> str | None:
+    return _VARIANTS.get(name.lower().removesuffix("'s"))
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Every city, district and nationwide phrase in a folded text, in order.
+
+    Examples
+    --------
+    >>> [(p.cities, p.district, p.district_count) for p in find_places(
+    ...     "in four districts of Kyiv, the capital")]
+    [(('Kyiv',), None, 4), (('Kyiv',), None, None)]
+    >>> [(p.cities, p.district) for p in find_places("the Kholodnohirskyy district of Kharkov")]
+    [(('Kharkiv',), 'Kholodnohirskyy')]
+    """
+    out: list[PlaceMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for m in _DISTRICTS.finditer(text):
+        names = [
+            n
+            for n in re.split(r"\s*,\s*|,?\s+and\s+", m["names"])
+            if n.lower() not in _NOT_DISTRICT
+        ]
+        names = [n.removesuffix("'s") for n in names if _city_of(n) is None or len(names) == 1]
+        if not names:
+            continue
+        after = re.match(
+            r"\s+(?:of|in)\s+(?:the\s+city\s+of\s+)?(?P<c>[\w'-]+(?:\s[A-Z][\w-]+)?)",
+            text[m.end() :],
+        )
+        head = text[max(0, m.start() - 30) : m.start()]
+        before = re.search(r"(?P<c>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)'s\s+$", head)
+        if before and not _city_of(before["c"]) and " " in before["c"]:
+            before = re.search(r"(?P<c>[A-Z][\w-]+)'s\s+$", head)
+        city = None
+        end = m.end()
+        start = m.start()
+        if after and _city_of(after["c"]):
+            city = _city_of(after["c"])
+            end = m.end() + after.end()
+        elif after and _city_of(after["c"].split()[0]):
+            city = _city_of(after["c"].split()[0])
+            end = m.end() + after.start("c") + len(after["c"].split()[0])
+        elif before and _city_of(before["c"]):
+            city = _city_of(before["c"])
+            start = m.start() - (len(head) - before.start())
+        if len(names) == 1 and _city_of(names[0]) and city is None:
+            continue  # "Kharkiv district" alone is a raion of the region: keep it a city
+        out.append(PlaceMention(start, end, (city,) if city else (), district="; ".join(names)))
+        taken.append((start, end))
+    for m in _DISTRICT_COUNT.finditer(text):
+        nums = find_numbers(m["n"])
+        if not nums or not free(m.start(), m.end()):
+            continue
+        n = nums[-1].value
+        city = _city_of(m["city1"] or "") or (
+            _city_of((m["city2"] or "").split(",")[0].strip().split(" the ")[0].strip())
+            if m["city2"]
+            else None
+        )
+        end = m.end()
+        if m["city2"] and city is None:
+            first = (m["city2"] or "").split()[0] if m["city2"] else ""
+            city = _city_of(first)
+            end = m.start("city2") + len(first)
+        elif m["city2"]:
+            end = m.start("city2") + len(m["city2"].split(",")[0].strip())
+        start = m.start("n") + nums[-1].start
+        out.append(PlaceMention(start, end, (city,) if city else (), district_count=n))
+        taken.append((start, end))
+    for pattern, cities in _SPECIAL:
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                out.append(PlaceMention(m.start(), m.end(), cities))
+                taken.append((m.start(), m.end()))
+    for m in _CITY_RE.finditer(text):
+        if free(m.start(), m.end()):
+            out.append(PlaceMention(m.start(), m.end(), (_VARIANTS[m["city"].lower()],)))
+    for m in _NATIONWIDE.finditer(text):
+        if free(m.start(), m.end()):
+            out.append(PlaceMention(m.start(), m.end(), (), nationwide=True))
+    return sorted(out, key=lambda p: p.start)

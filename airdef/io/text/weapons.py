@@ -1,0 +1,469 @@
+"""Weapon phrases in report text: what a count counts.
+
+:func:`read_phrase` reads the noun phrase that follows a number ("more than 40
+*ballistic, cruise, anti-aircraft and guided missiles*", "two *“Iskander-M/KN-23”
+ballistic missiles*", "69 *Shahed attack UAVs*") and classifies it:
+
+* a named type is looked up in the weapon catalog (:func:`airdef.load_catalog`),
+  in Latin or Cyrillic spelling (Kh-101, X-101, Х-101), with plurals and
+  "-type" suffixes removed (Shaheds, Kh-101s, Shahed-type); "Iskander" alone is
+  taken as the ballistic Iskander-M, the type news reports mean by it;
+* class words give a class: *ballistic*; *cruise*, *anti-ship* and *anti-radar*;
+  *guided* (airdef has no separate class for guided air missiles such as the
+  Kh-59/Kh-69, which the catalog files under ``cruise_missile``, so "guided
+  missiles" are ``cruise_missile``); *anti-aircraft*, *surface-to-air*;
+  *guided/glide/aerial bombs* (``guided_bomb``); *drones*, *UAVs*, *Shaheds*
+  (``strike_drone``, or ``recon_drone`` for reconnaissance and
+  operational-tactical UAVs); plain *missiles* or *rockets* (``unknown``);
+* one count naming several classes ("ballistic, cruise ... missiles",
+  "missiles and drones", "missiles of various types") is one ``mixed`` group;
+* "air targets", "aerial targets" and "means of air attack" are totals over
+  every class (``mixed``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from airdef.catalog import load_catalog, normalize_label
+
+__all__ = [
+    "ALL_CLASSES",
+    "CLASS_WORDS",
+    "DRONE_CLASSES",
+    "MISSILE_CLASSES",
+    "Phrase",
+    "coverage_of",
+    "read_phrase",
+    "tokens",
+]
+
+MISSILE_CLASSES = frozenset(
+    {"cruise_missile", "ballistic_missile", "anti_aircraft_missile", "unknown"}
+)
+DRONE_CLASSES = frozenset({"strike_drone", "recon_drone"})
+ALL_CLASSES = MISSILE_CLASSES | DRONE_CLASSES | {"guided_bomb"}
+
+#: Descriptive weapon names given to groups named by class words, with the classes
+#: they cover. Names the catalog knows (Ballistic Missile, Unknown Missile, KAB,
+#: Reconnaissance UAV) are used as they are.
+CLASS_WORDS: dict[str, frozenset[str]] = {
+    "Ballistic Missile": frozenset({"ballistic_missile"}),
+    "cruise missiles": frozenset({"cruise_missile"}),
+    "guided missiles": frozenset({"cruise_missile"}),
+    "anti-ship missiles": frozenset({"cruise_missile"}),
+    "anti-radar missiles": frozenset({"cruise_missile"}),
+    "anti-aircraft missiles": frozenset({"anti_aircraft_missile"}),
+    "Unknown Missile": MISSILE_CLASSES,
+    "drones": DRONE_CLASSES,
+    "Reconnaissance UAV": frozenset({"recon_drone"}),
+    "KAB": frozenset({"guided_bomb"}),
+    "air targets": ALL_CLASSES,
+    "missiles of various types": MISSILE_CLASSES,
+}
+
+_TOKEN = re.compile(r"[\w\u0400-\u04FF](?:[\w\u0400-\u04FF'/-]*[\w\u0400-\u04FF])?|[^\w\s]")
+
+_HEADS = {
+    "missile": "missile",
+    "missiles": "missile",
+    "rocket": "missile",
+    "rockets": "missile",
+    "drone": "drone",
+    "drones": "drone",
+    "uav": "drone",
+    "uavs": "drone",
+    "uas": "drone",
+    "bpla": "drone",
+    "bomb": "bomb",
+    "bombs": "bomb",
+    "munition": "munition",
+    "munitions": "munition",
+    "target": "target",
+    "targets": "target",
+    "vehicle": "vehicle",
+    "vehicles": "vehicle",
+}
+# class word -> (class for a missile head, class for a drone head, class for a bomb head)
+_CLASS_WORDS: dict[str, tuple[str, str | None]] = {
+    "ballistic": ("ballistic_missile", "Ballistic Missile"),
+    "cruise": ("cruise_missile", "cruise missiles"),
+    "guided": ("cruise_missile", "guided missiles"),
+    "anti-ship": ("cruise_missile", "anti-ship missiles"),
+    "antiship": ("cruise_missile", "anti-ship missiles"),
+    "anti-radar": ("cruise_missile", "anti-radar missiles"),
+    "anti-aircraft": ("anti_aircraft_missile", "anti-aircraft missiles"),
+    "antiaircraft": ("anti_aircraft_missile", "anti-aircraft missiles"),
+    "surface-to-air": ("anti_aircraft_missile", "anti-aircraft missiles"),
+    "air-defense": ("anti_aircraft_missile", "anti-aircraft missiles"),
+    "air-defence": ("anti_aircraft_missile", "anti-aircraft missiles"),
+}
+_RECON = frozenset({"reconnaissance", "recon", "surveillance", "operational-tactical", "scout"})
+_BOMB = frozenset({"glide", "gliding", "aerial", "air", "guided", "adjustable", "corrected"})
+_MODIFIERS = (
+    frozenset(
+        """russian russia's iranian iranian-made iranian-designed iranian-developed north korean
+    north-korean incoming enemy hostile attack strike striking combat kamikaze one-way
+    long-range medium-range short-range strategic tactical hypersonic supersonic subsonic jet
+    jet-powered air-launched sea-launched ship-launched submarine-launched ground-launched
+    land-based sea-based air-based air aerial unmanned loitering decoy explosive explosive-laden
+    self-detonating heavy modernised modernized upgraded new more other additional further type
+    -type class model series made designed and or the its their of these those all total
+    high-precision precision precision-guided winged unidentified unknown various
+    different types kinds sorts level air-to-surface air-to-ground surface-to-surface
+    ground-to-ground sea attack-drone imitator imitation dummy false""".split()
+    )
+    | _RECON
+    | _BOMB
+)
+_NOISE = frozenset(
+    """russian russia's iranian iranian-made iranian-designed iranian-developed north korean
+    north-korean incoming enemy hostile more other additional further new the its their of
+    these those all total and or""".split()
+)
+_SUPPLEMENT = {
+    "iskander": "Iskander-M",
+    "iskanders": "Iskander-M",
+    "kinzhals": "Kh-47M2 Kinzhal",
+    "kalibrs": "Kalibr",
+    "grom": "Kh-59",
+}
+_VARIOUS = re.compile(
+    r"\s+of\s+(?:various|different|several|multiple|all|mixed)\s+(?:types|kinds|sorts)\b",
+    re.IGNORECASE,
+)
+_OF_LEVEL = re.compile(r"\s+of\s+(?:the\s+)?operational[\s-]+tactical\s+level\b", re.IGNORECASE)
+_MEANS = re.compile(
+    r"(?:means|weapons?|assets)\s+of\s+(?:an?\s+)?(?:air|aerial)\s+attack|air[\s-]attack\s+"
+    r"(?:means|weapons|assets)|aerial\s+weapons|air\s+weapons",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A weapon phrase and what it names.
+
+    Attributes
+    ----------
+    start, end : int
+        The span of the label in the text.
+    label : str
+        The phrase as written, without leading words such as "Russian" or "incoming".
+    weapon : str
+        Canonical catalog name, or a descriptive name for class words (parts of a
+        mixed group joined by " + ").
+    weapon_class : str
+        One of :data:`airdef.catalog.WEAPON_CLASSES`.
+    coverage : frozenset of str
+        The classes the phrase can refer to ("missiles" covers every missile class).
+    generic : bool
+        True when no type is named (class words only).
+    total : bool
+        True for "air targets" and the like: a total over every class.
+    """
+
+    start: int
+    end: int
+    label: str
+    weapon: str
+    weapon_class: str
+    coverage: frozenset[str]
+    generic: bool
+    total: bool = False
+
+
+def tokens(text: str, start: int, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Word and punctuation tokens of ``text[start:end]`` as (start, end, text)."""
+    end = len(text) if end is None else end
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+@lru_cache(maxsize=4096)
+def lookup_name(word: str) -> str | None:
+    """The catalog weapon a single word or two-word name denotes, or None.
+
+    Examples
+    --------
+    >>> [lookup_name(w) for w in ("Shaheds", "X-101s", "Iskander", "Shahed-type", "missiles")]
+    ['Shahed-136/131', 'Kh-101', 'Iskander-M', 'Shahed-136/131', None]
+    """
+    text = word.strip("\"'")
+    norm = normalize_label(text)
+    if not norm or all(w in _HEADS or w in _MODIFIERS or w in _CLASS_WORDS for w in norm.split()):
+        return None
+    catalog = load_catalog()
+    candidates = [text]
+    for suffix in ("'s", "s", "-type", "-class", " type"):
+        if norm.endswith(suffix):
+            candidates.append(text[: -len(suffix)])
+    for cand in candidates:
+        found = catalog.lookup(cand) or _SUPPLEMENT.get(normalize_label(cand))
+        if found:
+            return found
+    if re.fullmatch(r"(?:kab|fab|uab|odab)-?\d+\w*", norm):
+        return "KAB"
+    if "/" in text:
+        parts = [lookup_name(p) for p in text.split("/")]
+        if all(parts):
+            resolved = load_catalog().resolve([" and ".join(dict.fromkeys(p for p in parts if p))])
+            return str(resolved["weapon"].iloc[0])
+    return None
+
+
+def _kind(word: str) -> str:
+    if word in ('"', "'"):
+        return "quote"
+    w = word.lower().strip("\"'")
+    if w in _HEADS:
+        return "head"
+    if w in _CLASS_WORDS:
+        return "class"
+    if lookup_name(word):
+        return "name"
+    if w in _MODIFIERS or w.endswith("-type"):
+        return "mod"
+    return "other"
+
+
+def coverage_of(weapon_class: str, weapon: str | None = None) -> frozenset[str]:
+    """The classes a group of this class and weapon can refer to.
+
+    Examples
+    --------
+    >>> sorted(coverage_of("unknown", "Unknown Missile"))
+    ['anti_aircraft_missile', 'ballistic_missile', 'cruise_missile', 'unknown']
+    >>> sorted(coverage_of("strike_drone", "Shahed-136/131"))
+    ['strike_drone']
+    """
+    if weapon in CLASS_WORDS:
+        return CLASS_WORDS[weapon]
+    if weapon_class == "mixed" and weapon:
+        out: set[str] = set()
+        catalog = load_catalog()
+        for part in weapon.split(" + "):
+            if part in CLASS_WORDS:
+                out |= CLASS_WORDS[part]
+            else:
+                found = catalog.lookup(part)
+                out |= {catalog.weapon_class(found)} if found else ALL_CLASSES
+        return frozenset(out)
+    if weapon_class == "unknown":
+        return ALL_CLASSES
+    return frozenset({weapon_class})
+
+
+def _classify(
+    names: list[str], classes: list[str], heads: list[str], recon: bool, various: bool
+) -> tuple[str, str, bool, bool]:
+    """(weapon, weapon_class, generic, total) for the parts of a phrase."""
+    catalog = load_catalog()
+    if names:
+        resolved = catalog.resolve([" and ".join(dict.fromkeys(names))])
+        return str(resolved["weapon"].iloc[0]), str(resolved["weapon_class"].iloc[0]), False, False
+    kinds = list(dict.fromkeys(heads))
+    if "target" in kinds or "weapon" in kinds:
+        return "air targets", "mixed", True, True
+    parts: list[str] = []
+    for kind in kinds:
+        if kind == "drone" or (kind in ("vehicle", "munition") and not classes):
+            parts.append("Reconnaissance UAV" if recon else "drones")
+        elif kind == "bomb":
+            parts.append("KAB")
+        elif kind == "missile":
+            if various:
+                parts.append("missiles of various types")
+            elif classes:
+                parts.extend(dict.fromkeys(_CLASS_WORDS[c][1] for c in classes))
+            else:
+                parts.append("Unknown Missile")
+    if not parts and classes:  # "eight ballistic and six cruise": the head comes later
+        parts.extend(dict.fromkeys(_CLASS_WORDS[c][1] for c in classes))
+    if not parts:
+        return "", "unknown", True, False
+    covered = frozenset().union(*(CLASS_WORDS[p] for p in parts))
+    if len(parts) == 1:
+        weapon = parts[0]
+        cls = (
+            next(iter(covered))
+            if len(covered) == 1
+            else ("unknown" if weapon == "Unknown Missile" else "mixed")
+        )
+        if weapon == "drones":
+            cls = "strike_drone"
+        return weapon, cls, True, False
+    part_classes = {
+        "unknown"
+        if p == "Unknown Missile"
+        else "strike_drone"
+        if p == "drones"
+        else next(iter(CLASS_WORDS[p]))
+        if len(CLASS_WORDS[p]) == 1
+        else "mixed"
+        for p in parts
+    }
+    cls = part_classes.pop() if len(part_classes) == 1 else "mixed"
+    return " + ".join(parts), cls, True, False
+
+
+def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
+    """Read the weapon phrase starting at ``start`` in a folded text.
+
+    Returns None when the words there do not name a weapon (an aircraft type,
+    "countries", "rounds", "regions"...), or when the phrase is a modifier of
+    another noun ("two drone attacks").
+
+    Examples
+    --------
+    >>> t = "more than 40 ballistic, cruise, anti-aircraft and guided missiles into"
+    >>> p = read_phrase(t, 12)
+    >>> (p.label, p.weapon_class)
+    ('ballistic, cruise, anti-aircraft and guided missiles', 'mixed')
+    >>> p = read_phrase('two "Iskander-M/KN-23" ballistic missiles, an Kh-59', 3)
+    >>> (p.label, p.weapon, p.weapon_class)
+    ('"Iskander-M/KN-23" ballistic missiles', 'Iskander-M/KN-23', 'ballistic_missile')
+    >>> read_phrase("six aircraft MiG-31K", 3) is None
+    True
+    """
+    toks = tokens(text, start, min(len(text), start + 200))
+    names: list[str] = []
+    classes: list[str] = []
+    heads: list[str] = []
+    recon = various = False
+    first: int | None = None
+    last_end: int | None = None
+    i = 0
+    n_words = 0
+    while i < len(toks) and n_words < limit:
+        s, e, w = toks[i]
+        low = w.lower()
+        kind = _kind(w)
+        if kind == "quote":
+            if first is None:
+                first = s
+            i += 1
+            continue
+        if i + 1 < len(toks) and kind in ("other", "name", "mod"):
+            two = f"{w} {toks[i + 1][2]}"
+            if toks[i + 1][0] == e + 1 and lookup_name(two) and not lookup_name(w):
+                names.append(lookup_name(two) or "")
+                first = s if first is None else first
+                last_end = toks[i + 1][1]
+                i += 2
+                n_words += 2
+                continue
+        if kind == "name":
+            names.append(lookup_name(w) or "")
+            last_end = e
+        elif kind == "class":
+            classes.append(low)
+            last_end = e
+        elif kind == "head":
+            if (
+                low in ("vehicle", "vehicles")
+                and not (heads or names)
+                and not re.search(r"(?:aerial|air)\s*$", text[max(0, s - 8) : s], re.IGNORECASE)
+            ):
+                return None
+            heads.append(_HEADS[low])
+            last_end = e
+        elif kind == "mod":
+            if low in _RECON:
+                recon = True
+            if low in ("and", "or") and last_end is not None:
+                nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+                if _kind(nxt) not in ("class", "name", "head", "mod", "quote") or nxt.lower() in (
+                    "the",
+                    "its",
+                    "their",
+                    "all",
+                ):
+                    break
+                if heads and _kind(nxt) not in ("head", "mod", "name"):
+                    break
+            elif (
+                low in ("of", "the", "its", "their", "these", "those", "all") and first is not None
+            ):
+                break
+        elif w == "," and last_end is not None and not heads:
+            nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+            if _kind(nxt) not in ("class", "name", "quote"):
+                break
+        elif w == "(" and last_end is not None:
+            close = next(
+                (j for j in range(i + 1, min(i + 5, len(toks))) if toks[j][2] == ")"), None
+            )
+            inner = [_kind(t[2]) for t in toks[i + 1 : close]] if close else []
+            if close and inner and all(k in ("head", "mod", "name", "class") for k in inner):
+                heads.extend(
+                    _HEADS[t[2].lower()] for t in toks[i + 1 : close] if _kind(t[2]) == "head"
+                )
+                last_end = toks[close][1]
+                i = close + 1
+                continue
+            break
+        else:
+            break
+        if first is None and low not in _NOISE:
+            first = s
+        i += 1
+        n_words += 1
+        if kind == "head":
+            nxt = toks[i][2].lower() if i < len(toks) else ""
+            if nxt not in ("and", "or", "&", "(") or (
+                nxt in ("and", "or", "&")
+                and (i + 1 >= len(toks) or _kind(toks[i + 1][2]) not in ("head", "mod", "name"))
+            ):
+                break
+    if last_end is None or (not heads and not names and not classes):
+        return None
+    if not heads and not names and all(c in ("anti-ship", "antiship") for c in classes):
+        return None
+    rest = text[last_end : last_end + 60]
+    m = _VARIOUS.match(rest)
+    if m:
+        various = True
+        last_end += m.end()
+    else:
+        m = _OF_LEVEL.match(rest)
+        if m:
+            recon = True
+            last_end += m.end()
+    if re.match(
+        r"\s*(?:-|\s)?(?:attacks?|strikes?|raids?|threats?|alerts?|alarms?|danger|debris|"
+        r"fragments?|wreckage|parts|defen[cs]es?|systems?|launchers?|launch\b|carriers?|"
+        r"programs?|programmes?|production|components?|sites?|factory|factories|plants?|"
+        r"warnings?|barrages?|assaults?|campaigns?|units?|operators?|crews?|teams?|"
+        r"manufactur|makers?|stocks?|supplies|deliveries|shipments?|hits?|waves?|"
+        r"salvos?|pilots?|bases?|depots?)\b",
+        rest if not m else text[last_end : last_end + 40],
+        re.IGNORECASE,
+    ):
+        return None
+    if first is None:
+        first = toks[0][0]
+    label = text[first:last_end].strip(" ,")
+    label_end = first + len(label)
+    weapon, cls, generic, total = _classify(names, classes, heads, recon, various)
+    if not weapon:
+        return None
+    return Phrase(
+        start=first,
+        end=label_end,
+        label=label,
+        weapon=weapon,
+        weapon_class=cls,
+        coverage=coverage_of(cls, weapon),
+        generic=generic,
+        total=total,
+    )
+
+
+def read_means(text: str, start: int) -> Phrase | None:
+    """ "means of air attack", "aerial weapons": a total over every class, or None."""
+    m = _MEANS.match(text, start)
+    if not m:
+        return None
+    return Phrase(m.start(), m.end(), m.group(), "air targets", "mixed", ALL_CLASSES, True, True)
