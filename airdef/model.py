@@ -297,7 +297,8 @@ class StrikeData:
                 end = end + pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
             keep &= when <= end
         if source == "national":
-            keep &= ~ev["reporter"].isin(REGIONAL_REPORTERS).fillna(False)
+            regional = {r.casefold() for r in REGIONAL_REPORTERS}
+            keep &= ~ev["reporter"].str.casefold().isin(regional).fillna(False)
         if reporters is not None:
             keep &= ev["reporter"].isin(list(reporters)).fillna(False)
         events = ev.loc[keep]
@@ -343,11 +344,11 @@ class StrikeData:
 
 #: Air Force regional commands, which report what they shot down rather than what was launched.
 REGIONAL_REPORTERS: tuple[str, ...] = (
-    "PvKPivden",
-    "pvkshid",
-    "PvkZahid",
-    "PvkCenter",
-    "PvKPivnich",
+    "PvKPivden",  # Air Command South
+    "pvkshid",  # Air Command East
+    "PvkZahid",  # Air Command West
+    "PvkCenter",  # Air Command Centre
+    "synthetic-regional",  # the kills-only reporter of airdef.simulate
 )
 
 

@@ -32,5 +32,5 @@ def sample_files() -> list[Path]:
     return sorted(
         p
         for p in _folder().glob("*.csv")
-        if not p.name.endswith((".casualties.csv", ".evidence.csv"))
+        if not p.name.endswith((".casualties.csv", ".evidence.csv", ".truth.csv"))
     )
