@@ -58,7 +58,7 @@ def group_intervals(
     -------
     pandas.DataFrame
         Indexed 0..n_groups-1: ``attacks, launched, intercepted, rate, ci_low, ci_high,
-        method, dispersion``. Groups with nothing launched have missing rate and bounds
+        method, dispersion, design_effect``. Groups with nothing launched have missing rate and bounds
         and method ``none``.
     """
     if method not in RATE_METHODS:
@@ -79,6 +79,7 @@ def group_intervals(
             "ci_high": np.nan,
             "method": "none",
             "dispersion": summary["dispersion"].to_numpy(dtype=float),
+            "design_effect": summary["design_effect"].to_numpy(dtype=float),
         }
     )
     if not has_data.any():
@@ -112,8 +113,14 @@ def group_intervals(
     return out
 
 
-def _pool(table: pd.DataFrame, events: pd.DataFrame, by: list[str], level: float) -> pd.DataFrame:
-    """Add empirical-Bayes pooled estimates, shrinking each row toward its class."""
+def _pool(
+    table: pd.DataFrame, events: pd.DataFrame, by: list[str], level: float, deff: np.ndarray
+) -> pd.DataFrame:
+    """Add empirical-Bayes pooled estimates, shrinking each row toward its class.
+
+    Counts enter as effective counts (divided by the row's design effect), so that
+    correlated attacks count for what they are worth in the pooled intervals too.
+    """
     from airdef.stats.pooling import eb_pool
 
     if "weapon_class" in events.columns and by != ["weapon_class"] and "weapon_class" not in by:
@@ -137,6 +144,7 @@ def _pool(table: pd.DataFrame, events: pd.DataFrame, by: list[str], level: float
             table.loc[usable, "intercepted"].to_numpy(dtype=float),
             table.loc[usable, "launched"].to_numpy(dtype=float),
             parent[usable].fillna("unknown").to_numpy(),
+            dispersion=np.nan_to_num(deff[usable], nan=1.0),
             confidence_level=level,
         )
         pooled.loc[usable] = est[["rate_pooled", "ci_low_pooled", "ci_high_pooled"]].to_numpy()
@@ -166,8 +174,10 @@ def interception_rates(
         overall row.
     method : str, default "auto"
         ``auto`` uses a clustered interval where a group has at least two attacks
-        and shows overdispersion, and Wilson otherwise; any clustered method
-        (``betabinomial``, ``quasi``, ``deff_wilson``, ``bootstrap``) or any
+        and shows overdispersion (the design-effect Clopper-Pearson interval of
+        Korn and Graubard), and Wilson otherwise; any clustered method
+        (``korn_graubard``, ``deff_wilson``, ``betabinomial``, ``bootstrap``; see
+        :func:`airdef.stats.cluster.clustered_ci`) or any
         :func:`airdef.binomial_ci` method (applied to the pooled counts, ignoring
         clustering). The method actually used is reported per row.
     confidence_level : float, default 0.95
@@ -175,7 +185,8 @@ def interception_rates(
         ``neutralized`` counts intercepted + suppressed (lost to electronic warfare).
     pooled : bool, default False
         Add ``rate_pooled, ci_low_pooled, ci_high_pooled``: empirical-Bayes
-        beta-binomial shrinkage of each row toward its weapon class.
+        beta-binomial shrinkage of each row toward its weapon class (toward all rows
+        when grouping by class), on counts deflated by each row's design effect.
     seed, n_boot : int
         Random seed and draws for the cluster bootstrap.
 
@@ -200,9 +211,9 @@ def interception_rates(
     ...     "intercepted": [35, 5, 20, 41, 3]})
     >>> t = interception_rates(events, by="weapon_class")
     >>> t[["weapon_class", "attacks", "launched", "intercepted", "rate", "method", "excluded"]]
-         weapon_class  attacks  launched  intercepted      rate  method  excluded
-    0  cruise_missile        1         6            5  0.833333  wilson         1
-    1    strike_drone        3       125           96  0.768000  wilson         0
+         weapon_class  attacks  launched  intercepted      rate         method  excluded
+    0  cruise_missile        1         6            5  0.833333         wilson         1
+    1    strike_drone        3       125           96  0.768000  korn_graubard         0
     """
     by = by_columns(by)
     if outcome not in OUTCOMES:
@@ -229,9 +240,10 @@ def interception_rates(
     table["censored"] = prep.groups["censored"].to_numpy()
     table["outcome"] = outcome
     table["note"] = _break_notes(events, table, by, outcome)
+    deff = table["design_effect"].to_numpy(dtype=float)
     table = table[[*by, *RATE_COLUMNS]]
     if pooled:
-        table = _pool(table, events, by, confidence_level)
+        table = _pool(table, events, by, confidence_level, deff)
     return table
 
 
