@@ -13,10 +13,15 @@ __all__ = ["ValidationSummary", "summarize", "unknown_labels", "over_counted"]
 
 
 def unknown_labels(events: pd.DataFrame) -> pd.Series:
-    """Rows per weapon label that the catalog does not know, most frequent first."""
+    """Rows per weapon label that left the weapon's class unknown, most frequent first.
+
+    A label the catalog does not know but whose class is known (a text report's
+    "Shahed drones", classified from its words) is not listed.
+    """
     labels = events["weapon_label"].dropna()
     known = load_catalog().resolve(labels)["known"]
-    counts = labels[~known].value_counts()
+    unclassified = events.loc[labels.index, "weapon_class"].fillna("unknown").eq("unknown")
+    counts = labels[~known & unclassified].value_counts()
     counts.index.name = "weapon_label"
     return counts.rename("rows")
 
@@ -70,7 +75,7 @@ class ValidationSummary:
         if self.first is not None:
             lines.append(
                 f"period     {self.first:%Y-%m-%d %H:%M} to {self.last:%Y-%m-%d %H:%M}, "
-                f"{self.attacks:,} attacks"
+                f"{self.attacks:,} attack{'' if self.attacks == 1 else 's'}"
             )
         if self.reporters:
             lines.append("sources    " + ", ".join(f"{k} {v:,}" for k, v in self.reporters.items()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from importlib import import_module
 
 from airdef._version import __version__
@@ -17,7 +18,17 @@ from airdef.errors import DataError
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: Subcommand modules, in the order ``airdef --help`` lists them.
-COMMANDS: tuple[str, ...] = ("validate", "load")
+COMMANDS: tuple[str, ...] = (
+    "validate",
+    "load",
+    "parse",
+    "rates",
+    "trend",
+    "simulate",
+    "fetch",
+    "needs",
+    "report",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,8 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings reach a person as one line, without the code location."""
+    print(f"airdef: warning: {message}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    warnings.showwarning = _show_warning
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "func"):

@@ -28,6 +28,9 @@ FREQUENCIES: dict[str, str] = {
     "Y": "Y",
 }
 
+#: Fewer attacks than this give no trend (the note says so).
+MIN_TREND_ATTACKS = 6
+
 TREND_COLUMNS: tuple[str, ...] = (
     "attacks",
     "launched",
@@ -85,7 +88,7 @@ def _glm_trend(
         k: np.nan
         for k in ("odds_ratio_per_year", "or_low", "or_high", "p_value", "rate_first", "rate_last")
     }
-    if len(x) < 3 or np.ptp(years) <= 0:
+    if len(x) < MIN_TREND_ATTACKS or np.ptp(years) <= 0:
         return {**nan, "note": "too few attacks over time for a trend"}
     if x.sum() == 0 or x.sum() == n.sum():
         return {**nan, "note": "every launch had the same outcome; no trend can be estimated"}

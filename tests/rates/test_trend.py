@@ -71,15 +71,17 @@ def test_trend_recovers_direction_and_periods():
 def test_trend_edge_cases():
     ev = pd.DataFrame(
         {
-            "attack_id": ["a", "b", "c"],
+            "attack_id": list("abcdefgh"),
             "weapon_class": "x",
-            "time_end": pd.date_range("2024-01-01", periods=3),
-            "launched": [5, 5, 5],
-            "intercepted": [5, 5, 5],
+            "time_end": pd.date_range("2024-01-01", periods=8),
+            "launched": 5,
+            "intercepted": 5,
         }
     )
     row = rate_trend(ev).trend.iloc[0]
     assert np.isnan(row["odds_ratio_per_year"]) and "same outcome" in row["note"]
+    row = rate_trend(ev.head(3)).trend.iloc[0]
+    assert np.isnan(row["odds_ratio_per_year"]) and "too few attacks" in row["note"]
     with pytest.raises(ValueError, match="freq must be one of"):
         rate_trend(ev, freq="fortnight")
     with pytest.raises(ValueError, match="a trend needs times"):

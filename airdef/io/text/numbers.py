@@ -109,22 +109,23 @@ _NOT_COUNT_AFTER = re.compile(
 )
 
 _QUALIFIERS: tuple[tuple[str, str, int], ...] = (
-    # (pattern ending right before the number, qualifier, offset added to the value)
-    (r"(?:just|well|slightly|a\s+little)\s+(?:more\s+than|over)", "at_least", 1),
-    (r"more\s+than|over|in\s+excess\s+of|greater\s+than|upwards\s+of", "at_least", 1),
+    # (pattern ending right before the number, qualifier, offset added to the value);
+    # negated forms come first so that "no more than" is not read as "more than".
+    (
+        r"no\s+more\s+than|not\s+more\s+than|up\s+to|as\s+many\s+as|at\s+most|"
+        r"a\s+maximum\s+of|maximum\s+of|at\s+the\s+most",
+        "at_most",
+        0,
+    ),
     (
         r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|not\s+fewer\s+than|"
         r"a\s+minimum\s+of|minimum\s+of|at\s+a\s+minimum",
         "at_least",
         0,
     ),
+    (r"(?:just|well|slightly|a\s+little)\s+(?:more\s+than|over)", "at_least", 1),
+    (r"more\s+than|over|in\s+excess\s+of|greater\s+than|upwards\s+of", "at_least", 1),
     (r"fewer\s+than|less\s+than", "at_most", -1),
-    (
-        r"up\s+to|no\s+more\s+than|not\s+more\s+than|as\s+many\s+as|at\s+most|"
-        r"a\s+maximum\s+of|maximum\s+of|at\s+the\s+most",
-        "at_most",
-        0,
-    ),
     (
         r"about|around|nearly|almost|some|roughly|approximately|approx\.?|an\s+estimated|"
         r"estimated|close\s+to|circa|ca\.|~|an\s+approximate|approximate",

@@ -150,6 +150,7 @@ _DISTRICT_COUNT = re.compile(
     r"\b(?P<n>[\w-]+(?:\s[\w-]+)?)\s+(?:of\s+(?:the\s+)?(?:city's\s+|capital's\s+)?)?"
     r"(?:(?P<city1>[A-Z][\w-]+)(?:'s)?\s+)?(?:city\s+)?districts\b(?:\s+(?:of|in)\s+(?P<city2>[\w -]+))?",
 )
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", re.IGNORECASE)
 _NOT_DISTRICT = frozenset({"the", "a", "an", "this", "that", "city", "central", "several", "other"})
 
 
@@ -255,4 +256,25 @@ def find_places(text: str) -> list[PlaceMention]:
     for m in _NATIONWIDE.finditer(text):
         if free(m.start(), m.end()):
             out.append(PlaceMention(m.start(), m.end(), (), nationwide=True))
-    return sorted(out, key=lambda p: p.start)
+    return _join_lists(text, sorted(out, key=lambda p: p.start))
+
+
+def _join_lists(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Join "Kyiv and Kharkiv", "Odesa, Mykolaiv and Kherson" into one mention."""
+    out: list[PlaceMention] = []
+    for p in places:
+        prev = out[-1] if out else None
+        plain = p.cities and p.district is None and p.district_count is None
+        if (
+            prev is not None
+            and plain
+            and prev.cities
+            and prev.district is None
+            and prev.district_count is None
+            and _LIST_GLUE.fullmatch(text[prev.end : p.start])
+        ):
+            cities = tuple(dict.fromkeys(prev.cities + p.cities))
+            out[-1] = PlaceMention(prev.start, p.end, cities)
+        else:
+            out.append(p)
+    return out

@@ -36,6 +36,8 @@ __all__ = [
     "MISSILE_CLASSES",
     "Phrase",
     "coverage_of",
+    "lookup_name",
+    "read_means",
     "read_phrase",
     "tokens",
 ]
@@ -89,6 +91,9 @@ _HEADS = {
 # class word -> (class for a missile head, class for a drone head, class for a bomb head)
 _CLASS_WORDS: dict[str, tuple[str, str | None]] = {
     "ballistic": ("ballistic_missile", "Ballistic Missile"),
+    "aeroballistic": ("ballistic_missile", "Ballistic Missile"),
+    "aero-ballistic": ("ballistic_missile", "Ballistic Missile"),
+    "air-ballistic": ("ballistic_missile", "Ballistic Missile"),
     "cruise": ("cruise_missile", "cruise missiles"),
     "guided": ("cruise_missile", "guided missiles"),
     "anti-ship": ("cruise_missile", "anti-ship missiles"),
@@ -129,9 +134,15 @@ _SUPPLEMENT = {
     "kinzhals": "Kh-47M2 Kinzhal",
     "kalibrs": "Kalibr",
     "grom": "Kh-59",
+    "orlan": "Orlan-10",
+    "orlans": "Orlan-10",
 }
 _VARIOUS = re.compile(
     r"\s+of\s+(?:various|different|several|multiple|all|mixed)\s+(?:types|kinds|sorts)\b",
+    re.IGNORECASE,
+)
+_OF_TYPE = re.compile(
+    r"\s+of\s+(?:the\s+)?[\"']?(?P<name>[\w\u0400-\u04FF/-]+?)[\"']?(?:[\s-]+(?:type|class|family|series))\b",
     re.IGNORECASE,
 )
 _OF_LEVEL = re.compile(r"\s+of\s+(?:the\s+)?operational[\s-]+tactical\s+level\b", re.IGNORECASE)
@@ -208,8 +219,7 @@ def lookup_name(word: str) -> str | None:
     if "/" in text:
         parts = [lookup_name(p) for p in text.split("/")]
         if all(parts):
-            resolved = load_catalog().resolve([" and ".join(dict.fromkeys(p for p in parts if p))])
-            return str(resolved["weapon"].iloc[0])
+            return _resolve_names(tuple(dict.fromkeys(p for p in parts if p)))[0]
     return None
 
 
@@ -255,14 +265,20 @@ def coverage_of(weapon_class: str, weapon: str | None = None) -> frozenset[str]:
     return frozenset({weapon_class})
 
 
+@lru_cache(maxsize=1024)
+def _resolve_names(names: tuple[str, ...]) -> tuple[str, str]:
+    """Canonical weapon and class of one or several catalog names."""
+    resolved = load_catalog().resolve([" and ".join(names)])
+    return str(resolved["weapon"].iloc[0]), str(resolved["weapon_class"].iloc[0])
+
+
 def _classify(
     names: list[str], classes: list[str], heads: list[str], recon: bool, various: bool
 ) -> tuple[str, str, bool, bool]:
     """(weapon, weapon_class, generic, total) for the parts of a phrase."""
-    catalog = load_catalog()
     if names:
-        resolved = catalog.resolve([" and ".join(dict.fromkeys(names))])
-        return str(resolved["weapon"].iloc[0]), str(resolved["weapon_class"].iloc[0]), False, False
+        weapon, cls = _resolve_names(tuple(dict.fromkeys(names)))
+        return weapon, cls, False, False
     kinds = list(dict.fromkeys(heads))
     if "target" in kinds or "weapon" in kinds:
         return "air targets", "mixed", True, True
@@ -421,6 +437,10 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
         return None
     if not heads and not names and all(c in ("anti-ship", "antiship") for c in classes):
         return None
+    m = _OF_TYPE.match(text, last_end)
+    if m and heads and lookup_name(m["name"]):
+        names.append(lookup_name(m["name"]) or "")
+        last_end = m.end()
     rest = text[last_end : last_end + 60]
     m = _VARIOUS.match(rest)
     if m:

@@ -1,0 +1,277 @@
+"""Killed and injured in report text, by city and district.
+
+Figures are read as the text states them, never summed or split:
+
+* killed: "killing at least five people", "5 people were killed", "two dead",
+  "three people died", "claimed the lives of 4", "the death toll rose to 7",
+  "a woman was killed" (one);
+* injured: "injuring 20", "20 were wounded", "12 injured", "hurt", "the number
+  of injured rose to 30";
+* "no casualties", "no victims", "without casualties" give 0 killed and 0
+  injured; "no one was killed" or "no one was hurt" give 0 for that figure.
+
+A figure for a subgroup ("including three children") is not a figure of its
+own. Each figure is placed at the place named nearest to it in its sentence
+(see :mod:`airdef.io.text.places`); a figure with no place in its sentence
+takes the report's city when the report names only one; "across the country"
+leaves the city empty. Figures of the same place make one row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from airdef.io.text.numbers import Count, find_numbers, read_count
+from airdef.io.text.places import PlaceMention, find_places
+from airdef.io.text.segment import Sentence
+from airdef.io.text.weapons import read_phrase
+
+__all__ = ["CasualtyFigure", "CasualtyRow", "extract_casualties"]
+
+_PEOPLE = (
+    r"(?:people|persons?|civilians?|residents?|children|kids|adults?|men|women|others|more|"
+    r"individuals|inhabitants|locals|citizens|minors|teenagers|soldiers|servicemen|rescuers|"
+    r"workers|employees|staff|passengers|of\s+them|in\s+total|total)"
+)
+_PERSON = (
+    r"(?:man|woman|person|child|boy|girl|teenager|teen|resident|civilian|pensioner|driver|"
+    r"worker|employee|rescuer|firefighter|policeman|police\s+officer|medic|doctor|guard|"
+    r"infant|baby|student|volunteer|journalist|farmer|citizen|passenger|soldier)"
+)
+_KILL_VERB = (
+    r"killing|killed|kills|kill|claim(?:ed|ing|s)?\s+the\s+lives\s+of|t(?:ook|aking|akes)\s+the\s+"
+    r"lives\s+of|leaving"
+)
+_INJURE_VERB = r"injuring|injured|injures|wounding|wounded|wounds|hurting|hurt|leaving"
+_KILL_AFTER = (
+    r"killed|dead|died|perished|lost\s+their\s+lives|deaths|fatalities|lives\s+lost|were\s+killed"
+)
+_INJURE_AFTER = r"injured|wounded|hurt|injuries|needed\s+(?:medical|hospital)"
+_FORWARD = re.compile(
+    rf"\b(?:(?P<k>{_KILL_VERB})|(?P<i>{_INJURE_VERB}))\s+(?:a\s+total\s+of\s+|another\s+|also\s+)?$",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(
+    rf"\s+(?:(?:[\w'-]+\s+){{0,2}}?{_PEOPLE})?(?:\s*,[^,.;]{{0,40}},)?\s*"
+    rf"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|reportedly|also|later|"
+    rf"subsequently|confirmed|already)\s+)*(?:(?P<k>{_KILL_AFTER})|(?P<i>{_INJURE_AFTER}))\b",
+    re.IGNORECASE,
+)
+_SHORT_AFTER = re.compile(
+    rf"\s*(?:{_PEOPLE}\s+)?(?:(?P<k>dead|killed)|(?P<i>injured|wounded|hurt))\b", re.IGNORECASE
+)
+_TOLL = re.compile(
+    r"\b(?:(?P<k>death\s+toll|number\s+of\s+(?:the\s+)?(?:dead|killed|deaths|fatalities|victims))|"
+    r"(?P<i>number\s+of\s+(?:the\s+)?(?:injured|wounded|injuries)))\s+(?:[\w'-]+\s+){0,10}?"
+    r"(?:to|at|of|reached|is|was|stands\s+at|stood\s+at)\s+$",
+    re.IGNORECASE,
+)
+_SUBGROUP = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|among\s+the\s+(?:dead|injured|wounded|"
+    r"victims)(?:\s+(?:are|were))?)\s+(?:at\s+least\s+|some\s+|about\s+)?$",
+    re.IGNORECASE,
+)
+_ONE_PERSON = re.compile(rf"\b(?:an?|one)\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b", re.IGNORECASE)
+_ZERO_BOTH = re.compile(
+    r"\b(?:no|zero|without)\s+(?:casualties|victims|deaths\s+or\s+injuries|injuries\s+or\s+deaths|"
+    r"dead\s+or\s+(?:injured|wounded)|fatalities\s+or\s+injuries|one\s+was\s+(?:killed|hurt|"
+    r"injured|wounded)\s+or\s+(?:killed|hurt|injured|wounded))\b|\bnobody\s+was\s+(?:killed|hurt|"
+    r"injured|wounded)\s+or\s+(?:killed|hurt|injured|wounded)\b",
+    re.IGNORECASE,
+)
+_ZERO_ONE = re.compile(
+    r"\b(?:no[\s-]?one|nobody|no\s+(?:people|civilians|residents))\s+(?:was|were|has\s+been|have\s+been|"
+    r"had\s+been)\s+(?:reported\s+)?(?:(?P<k>killed)|(?P<i>hurt|injured|wounded))\b|"
+    r"\b(?:no[\s-]?one|nobody)\s+(?P<k2>died)\b|\bno\s+(?:(?P<k3>deaths|fatalities)|(?P<i3>injuries))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class CasualtyFigure:
+    """One killed or injured figure with the span of its quote."""
+
+    field: str
+    value: int
+    qualifier: str
+    start: int
+    end: int
+    sentence: int
+    update: bool = False
+
+
+@dataclass
+class CasualtyRow:
+    """The figures for one place."""
+
+    cities: tuple[str, ...]
+    district: str | None
+    district_count: int | None
+    place: PlaceMention | None
+    figures: dict[str, CasualtyFigure] = field(default_factory=dict)
+
+
+def _field(m: re.Match[str]) -> str:
+    groups = m.groupdict()
+    return "killed" if any(groups.get(k) for k in ("k", "k2", "k3")) else "injured"
+
+
+def _figures(text: str, sent: Sentence, blocked: Sequence[tuple[int, int]]) -> list[CasualtyFigure]:
+    out: list[CasualtyFigure] = []
+    s, e = sent.start, sent.end
+    for n in find_numbers(text[s:e]):
+        start, end = n.start + s, n.end + s
+        if any(a <= start < b for a, b in blocked):
+            continue
+        count: Count = read_count(text, type(n)(n.value, start, end, n.text, n.high, n.is_word))
+        head = text[max(s, count.start - 60) : count.start]
+        if _SUBGROUP.search(head) or read_phrase(text, end) is not None:
+            continue
+        fwd = _FORWARD.search(head)
+        toll = _TOLL.search(text[max(s, count.start - 120) : count.start])
+        if toll:
+            back = len(text[max(s, count.start - 120) : count.start]) - toll.start()
+            out.append(_fig(toll, count, count.start - back, end, sent, True))
+            continue
+        after = _AFTER.match(text, end, e) or _SHORT_AFTER.match(text, end, e)
+        if after and not (fwd and after.start() - end > 1 and not _SHORT_AFTER.match(text, end, e)):
+            out.append(_fig(after, count, count.start, after.end(), sent))
+        elif fwd:
+            if fwd.group().lower().startswith("leaving"):
+                continue
+            stop = re.match(rf"\s+{_PEOPLE}\b", text[end:e], re.IGNORECASE)
+            quote_end = end + (stop.end() if stop else 0)
+            out.append(_fig(fwd, count, count.start - (len(head) - fwd.start()), quote_end, sent))
+    for m in _ONE_PERSON.finditer(text, s, e):
+        head = text[max(s, m.start() - 60) : m.start()]
+        if _SUBGROUP.search(head) or any(f.start <= m.start() < f.end for f in out):
+            continue
+        fwd = _FORWARD.search(head)
+        after = _AFTER.match(text, m.end(), e)
+        if after:
+            out.append(
+                CasualtyFigure(_field(after), 1, "exact", m.start(), after.end(), sent.index)
+            )
+        elif fwd and not fwd.group().lower().startswith("leaving"):
+            start = m.start() - (len(head) - fwd.start())
+            out.append(CasualtyFigure(_field(fwd), 1, "exact", start, m.end(), sent.index))
+    for m in _ZERO_BOTH.finditer(text, s, e):
+        for name in ("killed", "injured"):
+            out.append(CasualtyFigure(name, 0, "exact", m.start(), m.end(), sent.index))
+    for m in _ZERO_ONE.finditer(text, s, e):
+        if any(f.start <= m.start() < f.end for f in out):
+            continue
+        out.append(CasualtyFigure(_field(m), 0, "exact", m.start(), m.end(), sent.index))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _fig(
+    m: re.Match[str], count: Count, start: int, end: int, sent: Sentence, update: bool = False
+) -> CasualtyFigure:
+    return CasualtyFigure(_field(m), count.value, count.qualifier, start, end, sent.index, update)
+
+
+def _nearest(places: list[PlaceMention], fig: CasualtyFigure) -> PlaceMention | None:
+    if not places:
+        return None
+
+    def distance(p: PlaceMention) -> int:
+        if p.end <= fig.start:
+            return fig.start - p.end
+        if p.start >= fig.end:
+            return p.start - fig.end
+        return 0
+
+    return min(places, key=distance)
+
+
+def _report_place(places: list[PlaceMention]) -> tuple[tuple[str, ...], str | None]:
+    cities = {c for p in places for c in p.cities}
+    if len(cities) != 1:
+        return (), None
+    districts = {p.district for p in places if p.district}
+    return tuple(cities), (districts.pop() if len(districts) == 1 else None)
+
+
+def extract_casualties(
+    text: str,
+    sentences: Sequence[Sentence],
+    blocked: Sequence[tuple[int, int]] = (),
+    report_places: Sequence[PlaceMention] = (),
+) -> list[CasualtyRow]:
+    """Casualty rows of one attack.
+
+    Parameters
+    ----------
+    text : str
+        The folded text.
+    sentences : sequence of Sentence
+        The sentences of the attack.
+    blocked : sequence of (start, end)
+        Spans whose numbers are not casualty figures (dates).
+    report_places : sequence of PlaceMention
+        Every place of the report, for figures whose sentence names none.
+
+    Examples
+    --------
+    >>> from airdef.io.text.segment import sentences
+    >>> t = "The attacks injured at least 20 people in four districts of Kyiv, the capital."
+    >>> [(r.cities, r.district_count, r.figures["injured"].value) for r in
+    ...  extract_casualties(t, sentences(t))]
+    [(('Kyiv',), 4, 20)]
+    """
+    rows: list[CasualtyRow] = []
+    fallback = _report_place(list(report_places))
+    for sent in sentences:
+        figures = _figures(text, sent, blocked)
+        if not figures:
+            continue
+        places = [p for p in find_places(text[sent.start : sent.end])]
+        places = [
+            PlaceMention(
+                p.start + sent.start,
+                p.end + sent.start,
+                p.cities,
+                p.district,
+                p.district_count,
+                p.nationwide,
+            )
+            for p in places
+        ]
+        for fig in figures:
+            place = _nearest(places, fig)
+            if place is None:
+                cities, district, count = fallback[0], fallback[1], None
+            else:
+                cities, district, count = place.cities, place.district, place.district_count
+                if not cities and not place.nationwide:
+                    cities = fallback[0]
+                if place.cities and place.district is None:
+                    same = [p for p in places if p.district and set(p.cities) <= set(place.cities)]
+                    district = same[0].district if len(same) == 1 else None
+            row = next(
+                (
+                    r
+                    for r in rows
+                    if (r.cities, r.district) == (cities, district)
+                    and (
+                        fig.field not in r.figures or fig.update or _same(r.figures[fig.field], fig)
+                    )
+                ),
+                None,
+            )
+            if row is None:
+                row = CasualtyRow(cities, district, count, place)
+                rows.append(row)
+            if row.district_count is None and count is not None:
+                row.district_count, row.place = count, place
+            old = row.figures.get(fig.field)
+            if old is None or fig.update:
+                row.figures[fig.field] = fig
+    return rows
+
+
+def _same(a: CasualtyFigure, b: CasualtyFigure) -> bool:
+    return (a.value, a.qualifier) == (b.value, b.qualifier)

@@ -1,0 +1,522 @@
+"""Weapon counts in report text: numbers, the weapons they count, and the verbs that say how.
+
+:func:`extract_weapons` reads one report sentence by sentence. A number is a
+weapon count when a weapon phrase follows it (see
+:mod:`airdef.io.text.weapons`), or when it refers back to one ("21 of the
+missiles", "35 of them", "35 were shot down"). Its field comes from the verb:
+
+* launched: launched, fired, used, sent, deployed, detected, tracked, "attacked
+  ... with", "struck ... with", "a barrage of", "an attack involving";
+* intercepted: shot down, downed, destroyed, intercepted, neutralised,
+  eliminated, brought down;
+* suppressed (electronic warfare): lost, locationally lost, jammed, suppressed;
+* not counted: hit, struck, reached, fell, crashed, flew, returned.
+
+A passive verb after the count ("15 were shot down") wins over a verb before it;
+items of a list share the verb of the first ("launched 2 Iskander-M, an Kh-59
+and 69 Shaheds") and its hedge ("approximately 274 drones and 33 missiles").
+"N of M" and "N out of M" give N for the verb and M launched; "all 14 drones
+were shot down" gives both; "all of them were destroyed" and "intercepted all"
+set intercepted to launched; "none were intercepted" and "no missiles were
+shot down" give 0. "18 missiles, including eight ballistic" makes the eight a
+part of the 18. "Later corrected to 28" replaces the figure it corrects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from airdef.io.text import patterns as P
+from airdef.io.text.groups import Figure, Group, Registry
+from airdef.io.text.numbers import Count, NumberToken, find_numbers, read_count
+from airdef.io.text.segment import Sentence
+from airdef.io.text.weapons import Phrase, read_means, read_phrase
+
+__all__ = ["WeaponMention", "extract_weapons"]
+
+
+@dataclass
+class WeaponMention:
+    """A count-bearing sentence's link to a group, kept for anaphora."""
+
+    group: Group
+    start: int
+    end: int
+    field: str | None
+
+
+@dataclass
+class _Construct:
+    count: Count
+    phrase: Phrase | None
+    of_total: Count | None
+    anaphor: str | None  # None, "pronoun", "phrase", "bare"
+    end: int
+    all_: bool = False
+    verb_end: int | None = None  # end of a passive verb after a bare count ("10 were shot down")
+
+
+class _Reader:
+    """State while reading one report (one attack)."""
+
+    def __init__(self, text: str, blocked: Sequence[tuple[int, int]]) -> None:
+        self.t = text
+        self.blocked = list(blocked)
+        self.registry = Registry()
+        self.previous: list[Group] = []  # groups of the last count-bearing sentence
+        self.current: list[WeaponMention] = []
+
+    # -- numbers ------------------------------------------------------------------------
+    def numbers(self, sent: Sentence) -> list[NumberToken]:
+        """The sentence's numbers outside blocked spans, and "a"/"an" before a weapon (one)."""
+        t = self.t
+        out = [
+            NumberToken(
+                n.value, n.start + sent.start, n.end + sent.start, n.text, n.high, n.is_word
+            )
+            for n in find_numbers(t[sent.start : sent.end])
+        ]
+        out = [n for n in out if not any(s <= n.start < e for s, e in self.blocked)]
+        for m in P.ARTICLE.finditer(t, sent.start, sent.end):
+            phrase = read_phrase(t, m.end(), limit=6)
+            if phrase is None or phrase.total or phrase.start != m.end():
+                continue
+            out.append(NumberToken(1, m.start(), m.end() - 1, m.group().strip(), is_word=True))
+        return sorted(out, key=lambda n: n.start)
+
+    def _number_at(self, nums: list[NumberToken], pos: int) -> Count | None:
+        """The count (with its qualifier) that starts right at ``pos``, if any."""
+        n = next((n for n in nums if n.start >= pos), None)
+        if n is None:
+            return None
+        count = read_count(self.t, n)
+        return count if not self.t[pos : min(count.start, n.start)].strip() else None
+
+    def construct(self, count: Count, nums: list[NumberToken], sent: Sentence) -> _Construct | None:
+        """What a count counts: a phrase after it, "N of M ...", "N of them", or a bare count."""
+        t = self.t
+        pos = count.end
+        all_ = bool(P.ALL_BEFORE.search(t[max(sent.start, count.start - 12) : count.start]))
+        m = P.OF.match(t, pos, sent.end)
+        if m:
+            after = m.end()
+            total = self._number_at(nums, after)
+            if total is not None:
+                phrase = read_phrase(t, total.end) or read_means(t, total.end + 1)
+                end = phrase.end if phrase else total.end
+                if phrase is None:
+                    tail = re.match(r"\s+(?:launched|fired|used|sent)\b", t[end : end + 20])
+                    end += tail.end() if tail else 0
+                return _Construct(count, phrase, total, None if phrase else "pronoun", end, all_)
+            pron = P.PRONOUN.match(t, after, sent.end)
+            if pron:
+                return _Construct(count, None, None, "pronoun", pron.end(), all_)
+            phrase = read_phrase(t, after)
+            if phrase is not None and phrase.start == after:
+                return _Construct(count, phrase, None, "phrase", phrase.end, all_)
+        phrase = read_phrase(t, pos) or read_means(t, pos + 1)
+        if phrase is not None and phrase.start > pos + 40:
+            phrase = None
+        if phrase is not None:
+            of_total = None
+            m2 = re.match(
+                r"\s+out\s+of\s+(?:the\s+)?", t[phrase.end : phrase.end + 20], re.IGNORECASE
+            )
+            if m2:
+                of_total = self._number_at(nums, phrase.end + m2.end())
+            end = of_total.end if of_total else phrase.end
+            return _Construct(count, phrase, of_total, None, end, all_)
+        if P.BARE_NEXT.match(t, pos, sent.end) or pos >= sent.end:
+            return _Construct(count, None, None, "bare", pos, all_)
+        return None
+
+    # -- verbs --------------------------------------------------------------------------
+    def field(self, c: _Construct, sent: Sentence) -> tuple[str | None, str]:
+        """The field a count gives, and where it was read: forward, backward, weak, default."""
+        t = self.t
+        rest = t[c.end : min(sent.end, c.end + 80)]
+        clause = re.split(r"[,;:.]|\s+(?:and|but|while|which|that|who)\s+", rest, maxsplit=1)[0]
+        aux = P.AUX.search(clause)
+        if (
+            aux
+            and not find_numbers(clause[: aux.start()])
+            and len(clause[: aux.start()].split()) <= 6
+        ):
+            verb = P.FWD_VERB.match(clause, aux.end())
+            if verb:
+                c.verb_end = c.end + verb.end()
+                return P.verb_field(verb), "forward"
+        weak = P.FWD_WEAK.match(rest)
+        if weak and weak.lastgroup in ("i", "s"):  # "with 36 missiles and 60 drones shot down"
+            c.verb_end = c.end + weak.end()
+            return P.verb_field(weak), "forward"
+        before = None
+        clause_start = max(sent.start, t.rfind(";", sent.start, c.count.start) + 1)
+        for m in P.VERB.finditer(t, clause_start, c.count.start):
+            before = m
+        if before is not None:
+            between = t[before.end() : c.count.start]
+            close = "," not in between and len(between.split()) <= 3
+            return P.verb_field(before), "backward-close" if close else "backward"
+        if P.FWD_ACTIVE.match(rest):
+            return "launched", "weak"
+        weak = P.FWD_WEAK.match(rest)
+        if weak:
+            return ("launched" if weak.lastgroup == "l" else "intercepted"), "weak"
+        if not P.VERB.search(t, sent.start, sent.end):
+            return "launched", "default"
+        return None, "none"
+
+    # -- antecedents --------------------------------------------------------------------
+    def antecedents(self, pos: int) -> list[Group]:
+        here = [m.group for m in self.current if m.end <= pos]
+        return list(dict.fromkeys(here)) if here else list(self.previous)
+
+    @staticmethod
+    def pick_one(groups: list[Group]) -> Group | None:
+        """The antecedent of "35 of them", "35 were shot down": only when there is one."""
+        return groups[0] if len(groups) == 1 else None
+
+    # -- one sentence -------------------------------------------------------------------
+    def read(self, sent: Sentence) -> None:
+        t = self.t
+        self.current = []
+        if P.PERIOD.search(t, sent.start, sent.end):
+            return  # "since February 2022", "this year": totals over a period, not an attack
+        nums = self.numbers(sent)
+        used: set[int] = set()
+        items: list[dict] = []
+        for n in nums:
+            if n.start in used:
+                continue
+            c = self.construct(read_count(t, n), nums, sent)
+            if c is None:
+                items.append({"c": None})
+                continue
+            if c.of_total is not None:
+                used.add(c.of_total.number.start)
+            field, how = self.field(c, sent)
+            item = {"c": c, "field": field, "how": how, "rel": None, "prev": None}
+            last = items[-1] if items and items[-1]["c"] is not None else None
+            if last is not None and c.phrase is not None:
+                gap = t[last["c"].end : c.count.start]
+                if P.CHILD.match(gap) and not re.search(r"of\s+(?:which|them|these)", gap):
+                    item["rel"] = "child"
+                elif P.GLUE.match(gap) and last["c"].phrase is not None:
+                    item["rel"] = "glue"
+                elif P.COLON.match(gap):
+                    item["rel"] = "colon"
+                item["prev"] = last
+            items.append(item)
+        items = [i for i in items if i["c"] is not None]
+        self._share(items)
+        for item in items:
+            parent = None
+            if item["rel"] == "child":
+                parent = self._parent_for(item, items)
+            elif item["rel"] == "glue":
+                parent = item["prev"].get("parent")
+            item["parent"] = parent
+            item["group"] = self.record(
+                item["c"], item["field"], sent, parent, (sent.index, item["chain"])
+            )
+        self.read_all_none(sent)
+        self.read_vague(sent)
+        self.read_names(sent)
+        groups = [m.group for m in self.current]
+        if groups:
+            self.previous = list(dict.fromkeys(groups))
+
+    @staticmethod
+    def _parent_for(item: dict, items: list[dict]) -> Group | None:
+        """The group an "including ..." part belongs to: the latest earlier item covering it.
+
+        "60 missiles and 63 drones, including 12 Kh-101 cruise missiles": the
+        Kh-101 are part of the missiles, not of the drones listed just before.
+        """
+        coverage = item["c"].phrase.coverage
+        earlier = [i.get("group") for i in items[: items.index(item)] if i.get("group")]
+        for group in reversed(earlier):
+            if coverage <= group.phrase.coverage:
+                return group
+        return item["prev"].get("group")
+
+    @staticmethod
+    def _share(items: list[dict]) -> None:
+        """Give list items the verb, hedge and "all" of their list."""
+        chains: list[list[dict]] = []
+        for item in items:
+            if item["rel"] == "glue" and chains:
+                chains[-1].append(item)
+            else:
+                chains.append([item])
+        for number, chain in enumerate(chains):
+            for item in chain:
+                item["chain"] = number
+            head, tail = chain[0], chain[-1]
+            if head["rel"] in ("child", "colon") and head["how"] != "forward":
+                head["field"] = head["prev"]["field"]
+                head["how"] = "inherited"
+            if head["how"] in ("forward", "inherited", "backward-close"):
+                shared = head["field"]
+            elif tail["how"] == "forward":  # "3 missiles and 37 drones were intercepted"
+                shared = tail["field"]
+            else:
+                shared = head["field"]
+            hedge = head["c"].count
+            for item in chain:
+                if item["how"] != "forward":
+                    item["field"] = shared
+                if item is head:
+                    continue
+                count = item["c"].count
+                if head["c"].all_:
+                    item["c"].all_ = True
+                if (
+                    hedge.qualifier != "exact"
+                    and hedge.number.high is None
+                    and count.qualifier == "exact"
+                    and count.number.high is None
+                ):
+                    offset = hedge.value - hedge.number.value
+                    item["c"].count = Count(
+                        count.number.value + offset,
+                        hedge.qualifier,
+                        count.start,
+                        count.end,
+                        count.number,
+                    )
+
+    def _figure(self, field: str, count: Count, end: int, sent: Sentence, initial: bool) -> Figure:
+        return Figure(field, count.value, count.qualifier, count.start, end, sent.index, initial)
+
+    def record(
+        self,
+        c: _Construct,
+        field: str | None,
+        sent: Sentence,
+        parent: Group | None,
+        list_key: tuple[int, int] | None = None,
+    ) -> Group | None:
+        t = self.t
+        if field is None:
+            return None
+        head = t[sent.start : c.count.start]
+        correction = bool(P.CORRECTION.search(head)) and not P.INITIAL.search(head[-40:])
+        initial = bool(P.INITIAL.search(t[sent.start : c.end])) and not correction
+        additive = bool(P.ADDITIVE.search(t[max(sent.start, c.count.start - 16) : c.count.start]))
+        quote_end = c.phrase.end if c.phrase is not None and c.of_total is None else c.end
+        if c.phrase is None and c.verb_end is not None:
+            quote_end = c.verb_end
+        figures = [self._figure(field, c.count, quote_end, sent, initial)]
+        if c.all_ and field == "intercepted":
+            figures.append(self._figure("launched", c.count, quote_end, sent, initial))
+        if c.of_total is not None and field != "launched":
+            end = c.phrase.end if c.phrase is not None else c.of_total.end
+            figures.append(self._figure("launched", c.of_total, end, sent, initial))
+        if (
+            correction
+            and c.phrase is None
+            and P.TO_FIGURE.search(head[-30:])
+            and self.registry.last
+        ):
+            group, last_field = self.registry.last
+            fig = figures[0]
+            fig.field = last_field
+            self.registry.set_figure(group, fig, replace=True)
+            self.current.append(WeaponMention(group, c.count.start, c.end, last_field))
+            return group
+        if c.anaphor is None:
+            assert c.phrase is not None
+            group = self.registry.add(
+                c.phrase,
+                figures,
+                sentence=sent.index,
+                correction=correction,
+                additive=additive,
+                parent=parent,
+                list_key=list_key,
+            )
+            if parent is not None:
+                parent.explicit_parent = True
+        elif c.anaphor == "phrase":
+            assert c.phrase is not None
+            group = self.registry.add(
+                c.phrase, figures, sentence=sent.index, correction=correction, list_key=list_key
+            )
+        else:
+            options = self.antecedents(c.count.start)
+            parallel = self._parallel(c.count.start)
+            group = parallel or self.pick_one(options)
+            if group is None:
+                if len(options) < 2:
+                    return None
+                group = self._total_over(options, figures, sent)
+            else:
+                if c.of_total is not None and group.value("launched") not in (
+                    None,
+                    c.of_total.value,
+                ):
+                    figures = figures[:1]
+                conflict = any(
+                    group.value(f.field) not in (None, f.value) for f in figures
+                ) and not (
+                    correction
+                    or any(
+                        group.figures[f.field].initial for f in figures if f.field in group.figures
+                    )
+                )
+                if conflict:  # "10 were shot down over Kyiv ... 35 of which were destroyed"
+                    group = self.registry.new(group.phrase, figures, sentence=sent.index)
+                else:
+                    for fig in figures:
+                        self.registry.set_figure(group, fig, replace=correction)
+        self.current.append(WeaponMention(group, c.count.start, c.end, field))
+        return group
+
+    def _parallel(self, pos: int) -> Group | None:
+        """The group of the count just before ("61 drones were downed and 24 were lost")."""
+        before = [m for m in self.current if m.end <= pos]
+        if not before:
+            return None
+        gap = self.t[before[-1].end : pos]
+        return before[-1].group if P.PARALLEL.fullmatch(gap) else None
+
+    def _total_over(self, groups: list[Group], figures: list[Figure], sent: Sentence) -> Group:
+        """A total over several antecedents ("40 drones and 3 missiles ... 35 of them")."""
+        coverage = frozenset().union(*(g.phrase.coverage for g in groups))
+        label = " and ".join(dict.fromkeys(g.label for g in groups))
+        weapon = " + ".join(dict.fromkeys(g.phrase.weapon for g in groups))
+        first = groups[0].phrase
+        classes = {g.phrase.weapon_class for g in groups}
+        cls = classes.pop() if len(classes) == 1 else "mixed"
+        phrase = Phrase(first.start, first.end, label, weapon, cls, coverage, True, False)
+        return self.registry.new(phrase, figures, sentence=sent.index)
+
+    def read_all_none(self, sent: Sentence) -> None:
+        t = self.t
+        s, e = sent.start, sent.end
+        for m in list(P.ALL_PRONOUN.finditer(t, s, e)) + list(P.VERB_ALL.finditer(t, s, e)):
+            window = t[max(s, m.start() - 60) : min(e, m.end() + 40)]
+            if not P.INTERCEPT_RE.search(window):
+                continue
+            for g in self.antecedents(m.start()):
+                self._set_all(g, m.start(), m.end(), sent)
+        for m in re.finditer(r"\ball\s+(?:of\s+)?(?:the\s+)?", t[s:e], re.IGNORECASE):
+            pos = s + m.end()
+            phrases = []
+            while (phrase := read_phrase(t, pos)) is not None and phrase.start == pos:
+                phrases.append(phrase)  # "all of the drones and the missile were destroyed"
+                more = re.match(r"\s+and\s+(?:the\s+|all\s+)?", t[phrase.end : e], re.IGNORECASE)
+                if not more:
+                    break
+                pos = phrase.end + more.end()
+            if not phrases:
+                continue
+            window = t[max(s, m.start() - 40) : min(e, phrases[-1].end + 40)]
+            if P.INTERCEPT_RE.search(window):
+                for phrase in phrases:
+                    target = self.registry.pick(phrase)
+                    if target is not None:
+                        self._set_all(target, s + m.start(), phrase.end, sent)
+        for m in P.NONE.finditer(t, s, e):
+            window = t[m.start() : min(e, m.end() + 40)]
+            if P.INTERCEPT_RE.search(window):
+                for g in self.antecedents(m.start()):
+                    self._set_zero(
+                        g,
+                        m.start(),
+                        m.end() + P.INTERCEPT_RE.search(window).end() - (m.end() - m.start()),
+                        sent,
+                    )
+        for m in P.NONE_PHRASE.finditer(t, s, e):
+            phrase = read_phrase(t, m.end())
+            if phrase is None or phrase.start != m.end():
+                continue
+            after = t[phrase.end : min(e, phrase.end + 40)]
+            verb = re.match(rf"\s*(?:{P.AUX.pattern})(?:{P.INTERCEPT})\b", after, re.IGNORECASE)
+            if verb:
+                target = self.registry.pick(phrase)
+                if target is not None:
+                    self._set_zero(target, m.start(), phrase.end + verb.end(), sent)
+
+    def _set_all(self, g: Group, start: int, end: int, sent: Sentence) -> None:
+        launched = g.figures.get("launched")
+        if launched is None or launched.value is None:
+            return
+        but = P.ALL_BUT.match(self.t, start)
+        value = launched.value
+        if but:
+            nums = find_numbers(self.t[but.end() : but.end() + 12])
+            if not nums or launched.qualifier != "exact":
+                return
+            value -= nums[0].value
+            end = but.end() + nums[0].end
+        fig = Figure("intercepted", value, launched.qualifier, start, end, sent.index)
+        self.registry.set_figure(g, fig)
+        self.current.append(WeaponMention(g, start, end, "intercepted"))
+
+    def _set_zero(self, g: Group, start: int, end: int, sent: Sentence) -> None:
+        fig = Figure("intercepted", 0, "exact", start, end, sent.index)
+        self.registry.set_figure(g, fig)
+        self.current.append(WeaponMention(g, start, end, "intercepted"))
+
+    def read_vague(self, sent: Sentence) -> None:
+        t = self.t
+        if not P.VERB.search(t, sent.start, sent.end):
+            return
+        for m in P.VAGUE.finditer(t, sent.start, sent.end):
+            phrase = read_phrase(t, m.end())
+            if phrase is None or phrase.start != m.end() or phrase.total:
+                continue
+            group = self.registry.add(phrase, [], sentence=sent.index, vague=True)
+            self.current.append(WeaponMention(group, m.start(), phrase.end, None))
+
+    def read_names(self, sent: Sentence) -> None:
+        """Types named without a number ("the Shahed drones were downed") rename a group."""
+        t = self.t
+        if not P.VERB.search(t, sent.start, sent.end):
+            return
+        taken = [(m.start, m.end) for m in self.current]
+        for tok in P.NAME_START.finditer(t, sent.start, sent.end):
+            if any(s <= tok.start() < e for s, e in taken):
+                continue
+            phrase = read_phrase(t, tok.start())
+            if phrase is None or phrase.generic:
+                continue
+            self.registry.add(phrase, [], sentence=sent.index, name_only=True)
+            taken.append((tok.start(), phrase.end))
+
+
+def extract_weapons(
+    text: str, sentences: Sequence[Sentence], blocked: Sequence[tuple[int, int]] = ()
+) -> list[Group]:
+    """The weapon groups of one attack.
+
+    Parameters
+    ----------
+    text : str
+        The folded text (positions as in the input).
+    sentences : sequence of Sentence
+        The sentences of the attack, in order.
+    blocked : sequence of (start, end)
+        Spans whose numbers are not counts (dates, district counts).
+
+    Returns
+    -------
+    list of Group
+        Finished groups: merged, nested and with explained totals removed.
+
+    Examples
+    --------
+    >>> from airdef.io.text.segment import sentences
+    >>> t = "Russia launched 400 drones and 18 missiles, including eight ballistic and six cruise missiles."
+    >>> [(g.label, g.value("launched"), g.parent) for g in extract_weapons(t, sentences(t))]
+    [('drones', 400, None), ('missiles', 18, None), ('ballistic', 8, 1), ('cruise missiles', 6, 1)]
+    """
+    reader = _Reader(text, blocked)
+    for sent in sentences:
+        reader.read(sent)
+    return reader.registry.finish()

@@ -1,0 +1,294 @@
+"""Weapon groups of one attack: merging repeated mentions, nesting, and totals.
+
+A report names the same weapons several times ("downed 17 out of 22 Russian
+drones ... several groups of Shahed-136/131 type (drones)"). The
+:class:`Registry` merges a mention into an earlier group when both can be the
+same weapons and their numbers agree:
+
+* the same catalog weapon;
+* a class-word mention ("the missiles", "drones") and a group it covers;
+* a named type and a class-word group of the same class ("drones", then
+  "Shahed drones"); the group then takes the more specific name.
+
+A mention whose number differs from the group's starts a group of its own
+(unless the text marks it as a correction, which replaces the figure). When
+the groups of an attack are finished (:meth:`Registry.finish`):
+
+* a group whose numbers are all within another group of the same weapon
+  becomes its part (``part_of``), so that no count is counted twice;
+* a class-word group that covers other top-level groups (a total such as "72
+  air targets" or "18 missiles") is dropped when each of its numbers equals
+  the sum of the same numbers of the groups it covers, and otherwise becomes
+  their parent; explicit parents ("18 missiles, including ...") are kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from airdef.io.text.weapons import Phrase
+
+__all__ = ["FIELDS", "Figure", "Group", "Registry"]
+
+#: Count fields a mention may give.
+FIELDS: tuple[str, ...] = ("launched", "intercepted", "suppressed")
+
+
+@dataclass
+class Figure:
+    """One number for one field, with the span of its quote."""
+
+    field: str
+    value: int | None
+    qualifier: str | None
+    start: int
+    end: int
+    sentence: int
+    initial: bool = False  # the text says this figure was later changed
+
+
+@dataclass(eq=False)
+class Group:
+    """One weapon group of an attack."""
+
+    gid: int
+    phrase: Phrase
+    figures: dict[str, Figure] = field(default_factory=dict)
+    parent: int | None = None
+    explicit_parent: bool = False
+    additive: bool = False
+    vague: bool = False
+    sentence: int = 0
+    list_key: tuple[int, int] | None = None  # the list the group was first named in
+
+    @property
+    def label(self) -> str:
+        return self.phrase.label
+
+    def value(self, name: str) -> int | None:
+        fig = self.figures.get(name)
+        return None if fig is None else fig.value
+
+
+def _can_merge(phrase: Phrase, group: Group) -> bool:
+    gp = group.phrase
+    if phrase.total or gp.total:
+        return phrase.total and gp.total
+    if phrase.weapon == gp.weapon:
+        return True
+    if phrase.generic and phrase.coverage >= gp.coverage:
+        return True
+    return (
+        not phrase.generic
+        and gp.generic
+        and gp.weapon_class == phrase.weapon_class
+        and gp.weapon_class not in ("unknown", "mixed")
+    )
+
+
+def _agrees(figures: list[Figure], group: Group) -> bool:
+    for fig in figures:
+        old = group.figures.get(fig.field)
+        if old is not None and old.value is not None and fig.value is not None:
+            if (old.value, old.qualifier) != (fig.value, fig.qualifier):
+                return False
+    return True
+
+
+class Registry:
+    """The weapon groups of one attack, built mention by mention."""
+
+    def __init__(self) -> None:
+        self.groups: list[Group] = []
+        self.last: tuple[Group, str] | None = None  # the last figure recorded
+
+    # -- lookup -------------------------------------------------------------------------
+    def candidates(self, phrase: Phrase) -> list[Group]:
+        """Groups a mention of ``phrase`` could refer to, most recent first."""
+        return [g for g in reversed(self.groups) if _can_merge(phrase, g)]
+
+    def ancestors(self, group: Group) -> list[int]:
+        out = []
+        while group.parent is not None:
+            out.append(group.parent)
+            group = self.groups[group.parent]
+        return out
+
+    def pick(self, phrase: Phrase) -> Group | None:
+        """The one group a mention refers to, or None when there is none or several."""
+        found = self.candidates(phrase)
+        if not found:
+            return None
+        if not phrase.generic or len(found) == 1:
+            return found[0]
+        ids = {g.gid for g in found}
+        for g in found:  # a parent of all the others ("18 missiles, including ...")
+            if all(o.gid == g.gid or g.gid in self.ancestors(o) for o in found):
+                return g
+        tops = [g for g in found if g.parent is None or g.parent not in ids]
+        return tops[0] if len(tops) == 1 else None
+
+    # -- recording ----------------------------------------------------------------------
+    def new(self, phrase: Phrase, figures: list[Figure], *, sentence: int, **flags) -> Group:
+        group = Group(gid=len(self.groups), phrase=phrase, sentence=sentence, **flags)
+        self.groups.append(group)
+        self._fill(group, figures, replace=False)
+        return group
+
+    def _fill(self, group: Group, figures: list[Figure], *, replace: bool) -> None:
+        for fig in figures:
+            old = group.figures.get(fig.field)
+            if old is None or old.value is None or replace or old.initial:
+                group.figures[fig.field] = fig
+            self.last = (group, fig.field)
+
+    def add(
+        self,
+        phrase: Phrase,
+        figures: list[Figure],
+        *,
+        sentence: int,
+        correction: bool = False,
+        additive: bool = False,
+        vague: bool = False,
+        parent: Group | None = None,
+        name_only: bool = False,
+        list_key: tuple[int, int] | None = None,
+    ) -> Group | None:
+        """Record a mention: merge it into the group it refers to, or start a new group.
+
+        A ``name_only`` mention (a type named without a number) only renames the
+        one class-word group it can refer to, and is otherwise ignored.
+        """
+        if name_only:
+            found = self.candidates(phrase)
+            if len(found) == 1 and found[0].phrase.generic and not phrase.generic:
+                if not found[0].explicit_parent:
+                    found[0].phrase = phrase
+                return found[0]
+            return None
+        key = {"sentence": sentence, "list_key": list_key}
+        if parent is not None:
+            return self.new(phrase, figures, parent=parent.gid, **key)
+        if additive:
+            return self.new(phrase, figures, additive=True, **key)
+        target = self.pick(phrase)
+        if target is None:
+            return self.new(phrase, figures, vague=vague and not figures, **key)
+        initial = any(
+            target.figures.get(f.field) and target.figures[f.field].initial for f in figures
+        )
+        if not _agrees(figures, target) and not correction and not initial:
+            return self.new(phrase, figures, **key)
+        if target.phrase.generic and not phrase.generic and not target.explicit_parent:
+            target.phrase = phrase
+        target.vague = target.vague and not figures
+        self._fill(target, figures, replace=correction)
+        return target
+
+    def set_figure(self, group: Group, fig: Figure, *, replace: bool = False) -> None:
+        """Set one figure of a known group (anaphora, "all", corrections)."""
+        self._fill(group, [fig], replace=replace)
+
+    # -- finishing ----------------------------------------------------------------------
+    def _top(self) -> list[Group]:
+        return [g for g in self.groups if g.parent is None]
+
+    def _nest_splits(self) -> None:
+        for g in self.groups:
+            if g.parent is not None or g.additive or g.explicit_parent:
+                continue
+            for other in self.groups:
+                if other is g or other.parent is not None or other.additive:
+                    continue
+                if other.phrase.weapon != g.phrase.weapon:
+                    continue
+                shared = [f for f in g.figures if f in other.figures]
+                vals = [(g.value(f), other.value(f)) for f in shared]
+                if (
+                    vals
+                    and all(a is not None and b is not None and a <= b for a, b in vals)
+                    and any(a < b for a, b in vals)
+                ):
+                    g.parent = other.gid
+                    other.explicit_parent = True
+                    for name in [f for f in g.figures if f not in other.figures]:
+                        # a figure only the part carries belongs to the whole ("In total,
+                        # Russia launched 40 drones" merged into "10 drones over Kyiv")
+                        other.figures[name] = g.figures.pop(name)
+                    break
+
+    def _resolve_totals(self) -> None:
+        removed: set[int] = set()
+        for g in self.groups:
+            if (
+                g.parent is not None
+                or g.explicit_parent
+                or not g.phrase.generic
+                or g.gid in removed
+            ):
+                continue
+            covered = [
+                o
+                for o in self._top()
+                if o is not g
+                and o.gid not in removed
+                and o.phrase.coverage <= g.phrase.coverage
+                and (o.list_key is None or o.list_key != g.list_key)
+                and not ((o.additive or g.additive) and o.phrase.weapon == g.phrase.weapon)
+            ]
+            if not covered or not g.figures:
+                continue
+            explained = True
+            disjoint = True
+            larger = True
+            for name, fig in g.figures.items():
+                if fig.value is None:
+                    continue
+                known = [o.value(name) for o in covered if o.value(name) is not None]
+                if known:
+                    disjoint = False
+                    total = sum(known)
+                    explained &= total == fig.value
+                    larger &= total <= fig.value
+                else:
+                    explained = False
+            if explained:
+                removed.add(g.gid)
+            elif not disjoint and larger:
+                for o in covered:
+                    o.parent = g.gid
+                g.explicit_parent = True
+        self.groups = [g for g in self.groups if g.gid not in removed]
+
+    def _mixed_parents(self) -> None:
+        """A plain "missiles" group with typed parts covers several classes: ``mixed``."""
+        for g in self.groups:
+            kids = [o for o in self.groups if o.parent == g.gid]
+            if not kids or g.phrase.weapon_class != "unknown":
+                continue
+            classes = {o.phrase.weapon_class for o in kids}
+            launched = [o.value("launched") for o in kids]
+            short = (
+                None in launched
+                or g.value("launched") is None
+                or (sum(v for v in launched if v is not None) < (g.value("launched") or 0))
+            )
+            if len(classes) > 1 or short:
+                g.phrase = replace(
+                    g.phrase, weapon="missiles of various types", weapon_class="mixed"
+                )
+            else:
+                g.phrase = replace(g.phrase, weapon_class=classes.pop())
+
+    def finish(self) -> list[Group]:
+        """Nest and drop as described in the module documentation; the groups kept."""
+        self._nest_splits()
+        self._resolve_totals()
+        self._mixed_parents()
+        keep = [g for g in self.groups if g.figures or g.vague]
+        ids = {g.gid for g in keep}
+        for g in keep:
+            if g.parent is not None and g.parent not in ids:
+                g.parent = None
+        return keep

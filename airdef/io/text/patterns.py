@@ -1,0 +1,139 @@
+"""Patterns of weapon sentences: verbs, list glue, anaphora, negation and hedges.
+
+Used by :mod:`airdef.io.text.extract`; each pattern is named for what it finds.
+The verb lists decide a count's field:
+
+* :data:`INTERCEPT`: shot down, downed, destroyed, intercepted, neutralised, ...;
+* :data:`LAUNCH`: launched, fired, used, sent, deployed, detected, "attacked ...
+  with", "a barrage of", "an attack involving";
+* :data:`SUPPRESS`: lost (to electronic warfare), locationally lost, jammed;
+* :data:`OTHER`: hit, struck, reached, fell, crashed: the count is not recorded.
+"""
+
+from __future__ import annotations
+
+import re
+
+INTERCEPT = (
+    r"shot\s+down|shoot(?:s|ing)?\s+down|down(?:ed|ing|s)|destroy(?:ed|s|ing)?|"
+    r"intercept(?:ed|s|ing|ions?)?|neutrali[sz](?:ed|es|ing|e)|eliminat(?:ed|es|ing|e)|"
+    r"brought\s+down|bring(?:s|ing)?\s+down|took\s+down|taken\s+down|tak(?:e|es|ing)\s+down|"
+    r"knock(?:ed|s)?\s+(?:out|down)|repel(?:led|s)?|repuls(?:ed|es)|defeated"
+)
+WITH = r"(?:[\w'-]+,?\s+){0,5}?(?:with|using)"
+LAUNCH = (
+    rf"(?:attack(?:ed|s|ing)?|struck|strik(?:e|es|ing)|target(?:ed|s|ing)|hit(?:s|ting)?|"
+    rf"bombard(?:ed|s|ing)?|pound(?:ed|s|ing)?|shell(?:ed|s|ing)?|pummel(?:l?ed)?|"
+    rf"assault(?:ed)?|raid(?:ed)?)\s+{WITH}|"
+    r"(?:attack|assault|strike|raid|barrage|salvo|swarm|wave|volley|launch)(?:e?s)?\s+"
+    r"(?:of|with|using|involving|by)|"
+    r"launch(?:ed|es|ing)?|fir(?:ed|es|ing|e)|us(?:ed|es|ing)|sen(?:t|ds?|ding)|"
+    r"deploy(?:ed|s|ing)?|unleash(?:ed|es|ing)?|hurl(?:ed|s|ing)?|lob(?:bed|s|bing)?|"
+    r"dispatch(?:ed|es)?|detect(?:ed|s|ing)?|track(?:ed|s)?|record(?:ed|s)?|spotted|"
+    r"involv(?:ed|ing|es)|attack(?:ed|ing)|employ(?:ed|s)?"
+)
+SUPPRESS = r"(?:locationally\s+)?lost|suppressed|jammed|(?:neutrali[sz]ed|downed)\s+by\s+electronic\s+warfare"
+OTHER = (
+    r"hit|hits|struck|reached|fell|crashed|flew|returned|remain(?:ed|s)?|headed|damaged|missed|"
+    r"failed\s+to\s+reach|did\s+not\s+reach|exploded"
+)
+VERB = re.compile(
+    rf"\b(?:(?P<s>{SUPPRESS})|(?P<i>{INTERCEPT})|(?P<l>{LAUNCH})|(?P<o>{OTHER}))\b",
+    re.IGNORECASE,
+)
+AUX = re.compile(
+    r"\b(?:were|was|have\s+been|had\s+been|has\s+been|are\s+being|were\s+being|being|got|are|is)"
+    r"\s+(?:(?:all|successfully|reportedly|also|later|then|subsequently|eventually|effectively|"
+    r"either|confirmed|likely|probably|already)\s+)*",
+    re.IGNORECASE,
+)
+FWD_VERB = re.compile(
+    rf"[\"']?(?:(?P<s>{SUPPRESS})|(?P<i>{INTERCEPT})|(?P<l>launched|fired|used|sent|deployed|detected|"
+    rf"recorded|tracked|involved|spotted|directed|employed)|(?P<o>{OTHER}))\b",
+    re.IGNORECASE,
+)
+FWD_ACTIVE = re.compile(r"\s+(?:also\s+|reportedly\s+)?(?:attacked|targeted)\b", re.IGNORECASE)
+FWD_WEAK = re.compile(
+    r"\s*,?\s*[\"']?(?:(?P<l>launched|fired|used|sent|attacking|deployed)|(?P<i>shot\s+down|"
+    r"destroyed|downed|intercepted|neutrali[sz]ed)|(?P<s>(?:locationally\s+)?lost|jammed|"
+    r"suppressed))\b",
+    re.IGNORECASE,
+)
+GLUE = re.compile(
+    # an optional reduced relative ("... drones launched by Russia overnight, as well as")
+    r"(?:\s+(?:launched|fired|used|sent|deployed)\b[^,;.:]{0,50}?)?"
+    r"\s*(?:,\s*)?(?:(?:and|&|plus|as\s+well\s+as|along\s+with|together\s+with|in\s+addition\s+to)"
+    r"\s+)?(?:also\s+)?(?:another\s+)?$",
+    re.IGNORECASE,
+)
+COLON = re.compile(r"\s*[:-]\s*$")
+CHILD = re.compile(
+    r"\s*,?\s*(?:\(|-\s*)?(?:including|among\s+them|among\s+which|among\s+these|of\s+which|"
+    r"of\s+them|of\s+these)\s*,?\s*$",
+    re.IGNORECASE,
+)
+ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
+ADDITIVE = re.compile(
+    r"\b(?:another|a\s+further|an\s+additional|a\s+other|further|additional)\s+$", re.IGNORECASE
+)
+CORRECTION = re.compile(
+    r"\b(?:correct|revis|updat|amend|adjust|clarifi|chang|rais|lower)\w*\b", re.IGNORECASE
+)
+INITIAL = re.compile(
+    r"\b(?:initially|originally|(?:earlier|first|previously)\s+(?:reported|said|stated|put|gave))\b",
+    re.IGNORECASE,
+)
+TO_FIGURE = re.compile(
+    r"(?:figure|number|count|tally|total|toll|data|it|this|that)?\s*(?:to|at)\s+$", re.IGNORECASE
+)
+VAGUE = re.compile(
+    r"\b(?:dozens|scores|hundreds|thousands|a\s+number|a\s+barrage|a\s+swarm|a\s+wave|waves|"
+    r"a\s+salvo|a\s+volley|(?:several\s+)?groups|a\s+group|a\s+series|a\s+hail|a\s+mix)"
+    r"\s+of\s+(?:the\s+)?|\b(?:several|numerous|multiple|many|a\s+few|various)\s+",
+    re.IGNORECASE,
+)
+ARTICLE = re.compile(r"\b(?<!such\sas\s)an?\s+", re.IGNORECASE)
+PRONOUN = re.compile(r"(?:them|these|those|which|it)\b", re.IGNORECASE)
+OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?", re.IGNORECASE)
+BARE_NEXT = re.compile(
+    r"\s*(?:[.,;:)!?]|$|(?:were|was|have|had|has|are|is|in\s+total|overall|more|of\s+(?:them|these|"
+    r"which|those)|shot\s+down|destroyed|downed|intercepted|neutrali[sz]ed|lost|jammed|"
+    r"suppressed)\b)",
+    re.IGNORECASE,
+)
+ALL_PRONOUN = re.compile(
+    r"\bboth\s+(?:of\s+them\s+)?(?:were|was|have\s+been|had\s+been)\b|\ball\s+(?:of\s+)?(?:them|these|those|which)\b|\b(?:them|which|these)\s+(?:were\s+)?all\b|"
+    r"\ball\s+(?:were|was|have\s+been|had\s+been)\b|\b(?:were|was|have\s+been)\s+all\b",
+    re.IGNORECASE,
+)
+VERB_ALL = re.compile(
+    rf"\b(?:{INTERCEPT})\s+(?:them\s+)?all\b(?!\s+(?:but|of\s+the\s+)?\d)", re.IGNORECASE
+)
+ALL_BUT = re.compile(r"\ball\s+but\s+", re.IGNORECASE)
+NONE = re.compile(
+    r"\bnone\s+(?!of\s+the\b)(?:of\s+(?:them|these|those)\s+)?|\bnot\s+(?:a\s+)?single\s+(?:one\s+)?|"
+    r"\b(?:failed|unable|could\s+not|couldn't|did\s+not|didn't|were\s+not\s+able|was\s+not\s+able)"
+    r"\s+(?:to\s+)?(?=(?:" + INTERCEPT + r")\s+(?:any|a\s+single)\b)",
+    re.IGNORECASE,
+)
+NONE_PHRASE = re.compile(r"\b(?:none\s+of\s+the|no)\s+", re.IGNORECASE)
+NAME_START = re.compile(r"(?<![\w/-])[\"']?[A-Z\u0400-\u042F][\w\u0400-\u04FF/-]*")
+PARALLEL = re.compile(
+    rf"\s*(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:{INTERCEPT}|{SUPPRESS}|launched|"
+    rf"fired)(?:\s+(?:by|over|in|to|due\s+to)\s+[\w\s-]{{0,30}}?)?)?\s*,?\s*(?:and|while|but|whereas)?\s*",
+    re.IGNORECASE,
+)
+PERIOD = re.compile(
+    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)|the\s+full[\s-]+scale|the\s+war|the\s+invasion|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)?"
+    r"\s*(?:19|20)\d\d)|\b(?:so\s+far\s+)?this\s+(?:year|month|week)\b|"
+    r"\b(?:over|during|in)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)\b|"
+    r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+alone\b|\bsince\s+the\s+start\s+of\s+the\s+(?:year|month)",
+    re.IGNORECASE,
+)
+INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT})\b", re.IGNORECASE)
+
+
+def verb_field(m: re.Match[str]) -> str | None:
+    return {"s": "suppressed", "i": "intercepted", "l": "launched"}.get(m.lastgroup or "", None)

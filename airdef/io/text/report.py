@@ -1,0 +1,351 @@
+"""One report of a text read into table rows: attacks, dates, groups, casualties, evidence.
+
+:func:`read_report` splits a report into attacks (a report whose counts carry
+explicit dates more than a day apart holds several), dates each attack, and
+turns its weapon groups (:mod:`~airdef.io.text.extract`) and casualty rows
+(:mod:`~airdef.io.text.casualties`) into rows of the canonical tables, with one
+evidence row per number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+import pandas as pd
+
+from airdef.io.text.casualties import CasualtyRow, extract_casualties
+from airdef.io.text.dates import DateMention, find_dates
+from airdef.io.text.extract import _Reader
+from airdef.io.text.groups import Group
+from airdef.io.text.places import PlaceMention, find_places
+from airdef.io.text.segment import Report, Sentence, sentences
+
+__all__ = ["read_report"]
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|announced|reported|reports|told|stated|wrote|posted|added|according)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\.)?(?P<host>[^/?#:]+)", re.IGNORECASE)
+
+
+def _reporter(source: str | None) -> str:
+    if source:
+        m = _HOST.match(source.strip())
+        if m:
+            return m["host"].lower()
+    return "text"
+
+
+def _day_of(
+    text: str, sent: Sentence, dates: list[DateMention], *, events_only: bool
+) -> DateMention | None:
+    """The best date mention of a sentence (explicit over weekday over relative).
+
+    With ``events_only``, relative words and dates of a report verb ("said on
+    Tuesday") are left out: those do not start a new attack.
+    """
+    found = [d for d in dates if sent.start <= d.start < sent.end and d.day is not None]
+    if events_only:
+        found = [
+            d for d in found if d.rank >= 2 and not _REPORTING.search(text[sent.start : d.start])
+        ]
+    return max(found, key=lambda d: (d.rank, -d.start), default=None)
+
+
+def _segments(
+    text: str, sents: list[Sentence], dates: list[DateMention], blocked: list[tuple[int, int]]
+) -> list[tuple[list[Sentence], _Reader]]:
+    """Split a report's sentences into attacks at explicit date changes."""
+    out: list[tuple[list[Sentence], _Reader]] = []
+    current: list[Sentence] = []
+    reader = _Reader(text, blocked)
+    day: dt.date | None = None
+    for sent in sents:
+        mention = _day_of(text, sent, dates, events_only=True)
+        if (
+            mention is not None
+            and day is not None
+            and abs((mention.day - day).days) > 1
+            and reader.registry.groups
+        ):
+            out.append((current, reader))
+            current, reader, day = [], _Reader(text, blocked), None
+        if day is None and mention is not None:
+            day = mention.day
+        reader.read(sent)
+        current.append(sent)
+    out.append((current, reader))
+    return out
+
+
+def _attack_date(
+    text: str,
+    segment: list[Sentence],
+    groups: list[Group],
+    rows: list[CasualtyRow],
+    sents: list[Sentence],
+    dates: list[DateMention],
+    first: bool,
+) -> DateMention | None:
+    """The date of an attack: from its count sentences first, else the nearest sentence.
+
+    Only the first attack of a report may take a date from outside its own sentences.
+    """
+    counted = {f.sentence for g in groups for f in g.figures.values()}
+    counted |= {g.sentence for g in groups}
+    counted |= {f.sentence for r in rows for f in r.figures.values()}
+    ranked = []
+    pool = sents if first else segment
+    positions = [s.index for s in segment if s.index in counted] or [s.index for s in segment]
+    for sent in pool:
+        mention = _day_of(text, sent, dates, events_only=False)
+        if mention is None:
+            continue
+        inside = sent.index in counted
+        distance = min(abs(sent.index - p) for p in positions) if positions else 0
+        ranked.append(((inside, -distance, mention.rank, -mention.start), mention))
+    return max(ranked, key=lambda r: r[0])[1] if ranked else None
+
+
+def _attack_id(day: dt.date | None, source: str | None, body: str, part: int) -> str:
+    digest = hashlib.sha1(f"{source or ''}\n{part}\n{body}".encode()).hexdigest()[:8]
+    return f"text:{day.isoformat() if day else 'undated'}:{digest}"
+
+
+def _evidence_row(
+    raw: str,
+    sents: dict[int, Sentence],
+    attack_id: str,
+    table: str,
+    label: str,
+    field: str,
+    value: object,
+    qualifier: str | None,
+    start: int,
+    end: int,
+    sentence: int,
+    origin: str,
+) -> dict[str, object]:
+    return {
+        "attack_id": attack_id,
+        "table": table,
+        "label": label,
+        "field": field,
+        "value": str(value),
+        "qualifier": qualifier,
+        "start": start,
+        "end": end,
+        "quote": raw[start:end],
+        "sentence": sents[sentence].text if sentence in sents else "",
+        "origin": origin,
+    }
+
+
+def _parents_first(groups: list[Group]) -> list[Group]:
+    """Groups in text order, each parent directly followed by its parts."""
+    ids = {g.gid for g in groups}
+    out: list[Group] = []
+
+    def visit(group: Group) -> None:
+        out.append(group)
+        for child in groups:
+            if child.parent == group.gid:
+                visit(child)
+
+    for g in groups:
+        if g.parent is None or g.parent not in ids:
+            visit(g)
+    return out
+
+
+def read_report(
+    raw: str,
+    folded: str,
+    report: Report,
+    *,
+    published: dt.date | None,
+    source: str | None,
+    origin: str,
+) -> tuple[list[dict], list[dict], list[dict]]:
+    """The event, casualty and evidence rows of one report.
+
+    Parameters
+    ----------
+    raw, folded : str
+        The whole input text, as given and folded (:func:`~airdef.io.text.segment.fold`);
+        spans index both.
+    report : Report
+        The report's span and metadata (:func:`~airdef.io.text.segment.split_reports`).
+    published : datetime.date or None
+        The publication date, for relative dates.
+    source : str or None
+        The report's URL or name; a URL's host becomes the ``reporter``.
+    origin : str
+        The input's name, for the ``origin`` columns.
+
+    Returns
+    -------
+    tuple of three lists of dict
+        Rows for ``events``, ``casualties`` and ``evidence``.
+
+    Examples
+    --------
+    >>> from airdef.io.text.segment import fold, split_reports
+    >>> text = "Russia launched 12 drones overnight; 10 were shot down."
+    >>> events, casualties, evidence = read_report(
+    ...     text, fold(text), split_reports(text)[0], published=dt.date(2024, 3, 1),
+    ...     source=None, origin="text")
+    >>> [(e["weapon_label"], e["launched"], e["intercepted"]) for e in events]
+    [('drones', 12, 10)]
+    >>> [(e["field"], e["quote"]) for e in evidence]
+    [('date', 'overnight'), ('launched', '12 drones'), ('intercepted', '10 were shot down')]
+    """
+    sents = sentences(raw, report.start, report.end)
+    by_index = {s.index: s for s in sents}
+    body = folded[report.start : report.end]
+    dates = [
+        DateMention(d.start + report.start, d.end + report.start, d.kind, d.day)
+        for d in find_dates(body, published)
+    ]
+    places = [
+        PlaceMention(
+            p.start + report.start,
+            p.end + report.start,
+            p.cities,
+            p.district,
+            p.district_count,
+            p.nationwide,
+        )
+        for p in find_places(body)
+    ]
+    blocked = [(d.start, d.end) for d in dates]
+    blocked += [(p.start, p.end) for p in places if p.district_count is not None]
+    events: list[dict] = []
+    casualties: list[dict] = []
+    evidence: list[dict] = []
+    reporter = _reporter(source)
+    for part, (segment, reader) in enumerate(_segments(folded, sents, dates, blocked)):
+        groups = reader.registry.finish()
+        rows = extract_casualties(folded, segment, blocked, places)
+        if not groups and not rows:
+            continue
+        date = _attack_date(folded, segment, groups, rows, sents, dates, part == 0)
+        day = date.day if date else None
+        attack_id = _attack_id(day, source, body, part)
+        start = pd.Timestamp(day) if day else pd.NaT
+        end = start + pd.Timedelta(hours=23, minutes=59) if day else pd.NaT
+        labels = {g.gid: g.label for g in groups}
+        if date is not None:
+            evidence.append(
+                _evidence_row(
+                    raw,
+                    by_index,
+                    attack_id,
+                    "events",
+                    "",
+                    "date",
+                    day.isoformat(),
+                    None,
+                    date.start,
+                    date.end,
+                    _sentence_at(sents, date.start),
+                    origin,
+                )
+            )
+        for g in _parents_first(groups):
+            row = {
+                "attack_id": attack_id,
+                "time_start": start,
+                "time_end": end,
+                "source": source,
+                "reporter": reporter,
+                "weapon_label": g.label,
+                "weapon": g.phrase.weapon,
+                "weapon_class": g.phrase.weapon_class,
+                "part_of": labels.get(g.parent) if g.parent is not None else None,
+                "origin": origin,
+                "source_row": report.number,
+            }
+            for name, fig in g.figures.items():
+                row[name] = fig.value
+                if name != "suppressed":
+                    row[f"{name}_qual"] = fig.qualifier
+                evidence.append(
+                    _evidence_row(
+                        raw,
+                        by_index,
+                        attack_id,
+                        "events",
+                        g.label,
+                        name,
+                        fig.value,
+                        fig.qualifier,
+                        fig.start,
+                        fig.end,
+                        fig.sentence,
+                        origin,
+                    )
+                )
+            events.append(row)
+        for r in rows:
+            label = "; ".join(r.cities) if r.cities else "unplaced"
+            if r.district:
+                label += f" / {r.district}"
+            row = {
+                "attack_id": attack_id,
+                "date": start,
+                "city": "; ".join(r.cities) or None,
+                "district": r.district,
+                "district_count": r.district_count,
+                "source": source,
+                "origin": origin,
+            }
+            for name, fig in r.figures.items():
+                row[name] = fig.value
+                row[f"{name}_qual"] = fig.qualifier
+                evidence.append(
+                    _evidence_row(
+                        raw,
+                        by_index,
+                        attack_id,
+                        "casualties",
+                        label,
+                        name,
+                        fig.value,
+                        fig.qualifier,
+                        fig.start,
+                        fig.end,
+                        fig.sentence,
+                        origin,
+                    )
+                )
+            if r.district_count is not None and r.place is not None:
+                evidence.append(
+                    _evidence_row(
+                        raw,
+                        by_index,
+                        attack_id,
+                        "casualties",
+                        label,
+                        "district_count",
+                        r.district_count,
+                        "exact",
+                        r.place.start,
+                        r.place.end,
+                        _sentence_at(sents, r.place.start),
+                        origin,
+                    )
+                )
+            casualties.append(row)
+    return events, casualties, evidence
+
+
+def _sentence_at(sents: list[Sentence], pos: int) -> int:
+    for s in sents:
+        if s.start <= pos < s.end:
+            return s.index
+    return -1

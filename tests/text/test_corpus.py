@@ -1,0 +1,172 @@
+"""The annotated corpus of real report excerpts, and the whole seed article, end to end.
+
+The corpus (``reports_dev.json``) is read in place; its annotation rules are in
+the corpus README. Groups are matched by class and numbers, with the label as
+a loose tie-breaker; casualty entries by city and district.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import airdef
+from airdef.io.text import load_text
+from tests.conftest import CORPUS
+from tests.text.helpers import assert_spans
+
+# The corpus's coarse classes and the airdef classes each may become.
+CLASSES = {
+    "drone": {"strike_drone", "recon_drone"},
+    "cruise": {"cruise_missile"},
+    "guided": {"cruise_missile"},  # airdef files Kh-59/Kh-69 under cruise_missile
+    "ballistic": {"ballistic_missile"},
+    "anti_aircraft": {"anti_aircraft_missile"},
+    "unknown": {"unknown"},
+    "mixed": {"mixed"},
+}
+
+
+def _entries() -> list[dict]:
+    path = CORPUS / "reports_dev.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def _words(label: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", label.lower()))
+
+
+def _same(value, expected) -> bool:
+    return (pd.isna(value) and expected is None) or (not pd.isna(value) and value == expected)
+
+
+def _match_weapons(events: pd.DataFrame, expected: list[dict]) -> dict[str, int]:
+    """Expected label -> matched events row; every row and every entry matched once."""
+    free = set(events.index)
+    matched: dict[str, int] = {}
+    for want in expected:
+        fits = [
+            i
+            for i in free
+            if events.at[i, "weapon_class"] in CLASSES[want["class"]]
+            and all(
+                _same(events.at[i, col], want[key])
+                for col, key in (
+                    ("launched", "launched"),
+                    ("launched_qual", "launched_qualifier"),
+                    ("intercepted", "intercepted"),
+                    ("intercepted_qual", "intercepted_qualifier"),
+                )
+            )
+        ]
+        assert fits, f"no row for {want}\n{events}"
+        best = max(
+            fits, key=lambda i: len(_words(events.at[i, "weapon_label"]) & _words(want["weapon"]))
+        )
+        matched[want["weapon"]] = best
+        free.discard(best)
+    assert not free, f"rows not in the annotation:\n{events.loc[sorted(free)]}"
+    return matched
+
+
+@pytest.mark.parametrize("entry", _entries(), ids=lambda e: e["id"])
+def test_corpus_entry(entry, corpus_dir):
+    data = airdef.parse_report(
+        entry["text"], published=entry["published"], source=entry["source_url"]
+    )
+    want = entry["expected"]
+    events = data.events
+    # date
+    days = pd.concat([events["time_start"], data.casualties["date"]]).dropna().unique()
+    if want["date"] is None:
+        assert len(days) == 0
+    else:
+        assert [str(pd.Timestamp(d).date()) for d in days] == [want["date"]]
+    # weapons, with the part_of structure
+    matched = _match_weapons(events, want["weapons"])
+    for w in want["weapons"]:
+        row = events.loc[matched[w["weapon"]]]
+        if w["part_of"] is None:
+            assert pd.isna(row["part_of"])
+        else:
+            parent = events.loc[matched[w["part_of"]]]
+            assert row["part_of"] == parent["weapon_label"]
+    # casualties
+    cas = data.casualties
+    assert len(cas) == len(want["casualties"])
+    for c in want["casualties"]:
+        cities = c["city"] if isinstance(c["city"], list) else [c["city"]] if c["city"] else []
+        same_city = pd.Series(
+            [set(filter(None, s.split("; "))) == set(cities) for s in cas["city"].fillna("")],
+            index=cas.index,
+            dtype=bool,
+        )
+        hit = cas.loc[same_city & cas["district"].fillna("").eq(c["district"] or "")]
+        assert len(hit) == 1, f"{c}\n{cas}"
+        row = hit.iloc[0]
+        for col, key in (
+            ("killed", "killed"),
+            ("killed_qual", "killed_qualifier"),
+            ("injured", "injured"),
+            ("injured_qual", "injured_qualifier"),
+        ):
+            assert _same(row[col], c[key]), (col, row[col], c[key])
+    assert_spans(entry["text"], data)
+
+
+def test_corpus_is_present(corpus_dir):
+    assert len(_entries()) >= 7
+
+
+@pytest.fixture
+def seed_article(corpus_dir) -> Path:
+    path = corpus_dir / "000_4a348cacff320d9d.txt"
+    if not path.exists():
+        pytest.skip(f"the seed article is not at {path}")
+    return path
+
+
+def test_seed_article_end_to_end(seed_article):
+    data = load_text(seed_article)
+    text = seed_article.read_text(encoding="utf-8")
+    ev = data.events
+    # One attack, one mixed group: "more than 40 ... missiles", "at least 21 of the missiles".
+    assert len(ev) == 1 and data.attacks == 1
+    row = ev.iloc[0]
+    assert row["weapon_class"] == "mixed"
+    assert (row["launched"], row["launched_qual"]) == (41, "at_least")
+    assert (row["intercepted"], row["intercepted_qual"]) == (21, "at_least")
+    assert str(row["time_start"].date()) == "2024-01-23"  # "on Tuesday", published 2024-01-23
+    assert row["attack_id"].startswith("text:2024-01-23:")
+    cas = data.casualties.set_index("city")
+    assert (cas.at["Kyiv; Kharkiv", "killed"], cas.at["Kyiv; Kharkiv", "killed_qual"]) == (
+        5,
+        "at_least",
+    )
+    assert (cas.at["Kyiv", "injured"], cas.at["Kyiv", "injured_qual"]) == (20, "at_least")
+    assert cas.at["Kyiv", "district_count"] == 4
+    assert pd.isna(cas.at["Kyiv", "district"])
+    # The other numbers of the article are not counts.
+    values = set(data.evidence["value"])
+    for not_a_count in ("1", "1.2", "222000", "155", "250", "50", "27", "2022"):
+        assert not_a_count not in values
+    assert_spans(text, data)
+    quotes = data.evidence.set_index("field")["quote"]
+    assert quotes["launched"] == "more than 40 ballistic, cruise, anti-aircraft and guided missiles"
+    assert quotes["intercepted"] == "at least 21 of the missiles"
+    assert quotes["killed"] == "killing at least five people"
+    assert quotes["injured"] == "injured at least 20 people"
+    assert quotes["district_count"] == "four districts of Kyiv"
+    assert quotes["date"] == "Tuesday"
+
+
+def test_seed_article_through_load(seed_article):
+    data = airdef.load(seed_article)
+    assert data.provenance["format"].tolist() == ["text"]
+    assert data.events["origin"].tolist() == [str(seed_article)]
+    assert data.events["source"].tolist() == [seed_article.name]
+    assert int(data.provenance["rows_loaded"].iloc[0]) == 3  # one event, two casualty rows
