@@ -46,11 +46,14 @@ class Prepared:
         One row per group: the ``by`` values plus ``excluded`` and ``censored`` counts.
     clusters : pandas.DataFrame
         One row per (group, attack): ``group`` (code), ``x``, ``n``.
+    group_of : numpy.ndarray
+        The group code of every input row, excluded rows included.
     """
 
     rows: pd.DataFrame
     groups: pd.DataFrame
     clusters: pd.DataFrame
+    group_of: np.ndarray
 
 
 def prepare(
@@ -132,4 +135,4 @@ def prepare(
         .sum()
         .reset_index()
     )
-    return Prepared(rows=rows, groups=groups, clusters=clusters)
+    return Prepared(rows=rows, groups=groups, clusters=clusters, group_of=np.asarray(codes))

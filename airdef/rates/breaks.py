@@ -46,13 +46,13 @@ def break_note(weapon: str, date: pd.Timestamp, change: str) -> str:
 
 def groups_with(events: pd.DataFrame, by: list[str], table: pd.DataFrame, weapon: str) -> pd.Series:
     """Which rows of ``table`` (one per ``by`` group) hold launches of ``weapon``."""
-    hit = (events["weapon"] == weapon).fillna(False)
+    hit = (events["weapon"] == weapon).fillna(False).to_numpy(dtype=bool)
     if not by:
         return pd.Series(bool(hit.any()), index=table.index)
     keys = events.loc[hit, by].astype("string").fillna("(missing)").drop_duplicates()
-    wanted = set(keys.itertuples(index=False, name=None))
-    rows = table[by].astype("string").fillna("(missing)").itertuples(index=False, name=None)
-    return pd.Series([row in wanted for row in rows], index=table.index)
+    rows = table[by].astype("string").fillna("(missing)")
+    found = rows.merge(keys.assign(_hit=True), on=by, how="left")["_hit"].notna()
+    return pd.Series(found.to_numpy(dtype=bool), index=table.index)
 
 
 def definition_breaks(
@@ -95,60 +95,66 @@ def definition_breaks(
     when = events["time_end"]
     if "time_start" in events:
         when = when.fillna(events["time_start"])
-    frame = pd.DataFrame(
-        {
-            "weapon": events["weapon"].astype("string"),
-            "weapon_class": events.get("weapon_class", pd.Series(pd.NA, index=events.index)).astype(
-                "string"
-            ),
-            "month": when.dt.to_period("M"),
-            "launched": pd.to_numeric(events["launched"], errors="coerce").fillna(0).astype(float),
-            "intercepted": pd.to_numeric(events["intercepted"], errors="coerce")
-            .fillna(0)
-            .astype(float),
-            "suppressed": pd.to_numeric(events["suppressed"], errors="coerce")
-            .fillna(0)
-            .astype(float),
-        }
-    ).dropna(subset=["weapon", "month"])
-    monthly = frame.groupby(["weapon", "month"], observed=True).agg(
-        weapon_class=("weapon_class", "first"),
-        launched=("launched", "sum"),
-        intercepted=("intercepted", "sum"),
-        suppressed=("suppressed", "sum"),
+    ok = (when.notna() & events["weapon"].notna()).to_numpy(dtype=bool)
+    if not ok.any():
+        return pd.DataFrame(columns=list(BREAK_COLUMNS))
+    codes, weapons = pd.factorize(events["weapon"].to_numpy()[ok])
+    month = (when.dt.year * 12 + when.dt.month - 1).to_numpy()[ok].astype(np.int64)
+    first_month = month.min()
+    span = int(month.max() - first_month) + 1
+    cell = codes * span + (month - first_month)
+
+    def monthly(column: str) -> np.ndarray:
+        values = pd.to_numeric(events[column], errors="coerce").fillna(0).to_numpy(dtype=float)[ok]
+        return np.bincount(cell, weights=values, minlength=len(weapons) * span).reshape(-1, span)
+
+    launched, intercepted, suppressed = (
+        monthly(c) for c in ("launched", "intercepted", "suppressed")
     )
-    monthly = monthly.loc[monthly["launched"] > 0]
+    active = launched > 0
+    reported = active & (suppressed > 0)
+    pos = np.cumsum(active, axis=1) - 1  # position of each month among the weapon's active months
+    months = active.sum(axis=1)
+    n_reported = reported.sum(axis=1)
+    big = np.iinfo(np.int64).max
+    first = np.where(reported, pos, big).min(axis=1)
+    last = np.where(reported, pos, -1).max(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = (suppressed * reported).sum(axis=1) / (launched * reported).sum(axis=1)
+    eligible = (months >= 2 * min_months) & (n_reported >= min_months) & (share >= min_share)
+    candidates = [
+        (w, int(first[w]), _STARTS) for w in np.flatnonzero(eligible & (first >= min_months))
+    ]
+    candidates += [
+        (w, int(last[w]) + 1, _ENDS)
+        for w in np.flatnonzero(eligible & (months - 1 - last >= min_months))
+    ]
+    classes = (
+        events.loc[ok, ["weapon", "weapon_class"]]
+        .drop_duplicates("weapon")
+        .set_index("weapon")["weapon_class"]
+        if "weapon_class" in events
+        else pd.Series(dtype="string")
+    )
     rows = []
-    for weapon, m in monthly.groupby(level="weapon", observed=True):  # loop over weapons
-        m = m.droplevel("weapon").sort_index()
-        if len(m) < 2 * min_months:
-            continue
-        reported = (m["suppressed"] > 0).to_numpy()
-        if reported.sum() < min_months:
-            continue
-        if m.loc[reported, "suppressed"].sum() / m.loc[reported, "launched"].sum() < min_share:
-            continue
-        first, last = np.flatnonzero(reported)[[0, -1]]
-        candidates = []
-        if first >= min_months:
-            candidates.append((first, _STARTS))
-        if len(m) - 1 - last >= min_months:
-            candidates.append((last + 1, _ENDS))
-        for pos, change in candidates:
-            before = m.iloc[max(0, pos - min_months) : pos]
-            after = m.iloc[pos : pos + min_months]
-            rows.append(
-                {
-                    "weapon": weapon,
-                    "weapon_class": m["weapon_class"].iloc[0],
-                    "date": m.index[pos].to_timestamp(),
-                    "change": change,
-                    "rate_before": before["intercepted"].sum() / before["launched"].sum(),
-                    "rate_after": after["intercepted"].sum() / after["launched"].sum(),
-                    "suppressed_share_before": before["suppressed"].sum()
-                    / before["launched"].sum(),
-                    "suppressed_share_after": after["suppressed"].sum() / after["launched"].sum(),
-                }
-            )
+    for w, at, change in candidates:  # a handful of breaks at most
+        live = active[w]
+        before = live & (pos[w] >= at - min_months) & (pos[w] < at)
+        after = live & (pos[w] >= at) & (pos[w] < at + min_months)
+        start_month = first_month + int(np.flatnonzero(live & (pos[w] == at))[0])
+        rows.append(
+            {
+                "weapon": weapons[w],
+                "weapon_class": classes.get(weapons[w], pd.NA),
+                "date": pd.Timestamp(
+                    year=int(start_month // 12), month=int(start_month % 12) + 1, day=1
+                ),
+                "change": change,
+                "rate_before": intercepted[w, before].sum() / launched[w, before].sum(),
+                "rate_after": intercepted[w, after].sum() / launched[w, after].sum(),
+                "suppressed_share_before": suppressed[w, before].sum() / launched[w, before].sum(),
+                "suppressed_share_after": suppressed[w, after].sum() / launched[w, after].sum(),
+            }
+        )
     out = pd.DataFrame(rows, columns=list(BREAK_COLUMNS))
     return out.sort_values(["date", "weapon"]).reset_index(drop=True)

@@ -239,7 +239,7 @@ def interception_rates(
     table["excluded"] = prep.groups["excluded"].to_numpy()
     table["censored"] = prep.groups["censored"].to_numpy()
     table["outcome"] = outcome
-    table["note"] = _break_notes(events, table, by, outcome)
+    table["note"] = _break_notes(events, table, prep.group_of, outcome)
     deff = table["design_effect"].to_numpy(dtype=float)
     table = table[[*by, *RATE_COLUMNS]]
     if pooled:
@@ -248,14 +248,14 @@ def interception_rates(
 
 
 def _break_notes(
-    events: pd.DataFrame, table: pd.DataFrame, by: list[str], outcome: str
+    events: pd.DataFrame, table: pd.DataFrame, group_of: np.ndarray, outcome: str
 ) -> pd.Series:
     """A note on each row whose data straddle a detected definition break."""
     notes = pd.Series("", index=table.index, dtype="string")
     needed = {"weapon", "time_end", "suppressed"}
     if outcome != "intercepted" or not needed <= set(events.columns) or len(events) == 0:
         return notes
-    from airdef.rates.breaks import break_note, definition_breaks, groups_with
+    from airdef.rates.breaks import break_note, definition_breaks
 
     when = (
         events["time_end"].fillna(events["time_start"])
@@ -263,10 +263,10 @@ def _break_notes(
         else events["time_end"]
     )
     for brk in definition_breaks(events).itertuples(index=False):  # a handful at most
-        hit = (events["weapon"] == brk.weapon).fillna(False)
+        hit = (events["weapon"] == brk.weapon).fillna(False).to_numpy(dtype=bool)
         if not ((hit & (when < brk.date)).any() and (hit & (when >= brk.date)).any()):
             continue
-        mask = groups_with(events, by, table, brk.weapon)
+        mask = np.isin(np.arange(len(table)), group_of[hit])
         text = break_note(brk.weapon, brk.date, brk.change) + " (the row mixes two definitions)"
         notes[mask] = (notes[mask] + "; " + text).str.lstrip("; ")
     return notes
