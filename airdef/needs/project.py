@@ -288,8 +288,9 @@ def project_needs(
     for j, c in enumerate(classes):
         share = capped_draws[j] / draws
         if share > 0:
+            how_often = f"{share:.0%}" if share >= 0.005 else "under 1%"
             notes.append(
-                f"{c}: in {share:.0%} of draws the interception rate is above what the doctrine "
+                f"{c}: in {how_often} of draws the interception rate is above what the doctrine "
                 f"can explain (electronic warfare {links[c].ew:.0%} + engaged "
                 f"{links[c].engaged:.0%}); per-shot kill probability capped at 1 there"
             )
