@@ -37,8 +37,17 @@ def test_missile_rates_2023_and_2024_differ(halves):
     auto = interception_rates(halves, by="half").set_index("half")
     early, late = auto.loc["2023H1"], auto.loc["2024H1"]
     assert early["method"] == late["method"] == "korn_graubard"
-    assert early["ci_high"] - early["ci_low"] > 2 * (wilson.loc["2023H1", "ci_high"] - wilson.loc["2023H1", "ci_low"])
-    low, high = mover_diff(early["rate"], early["ci_low"], early["ci_high"], late["rate"], late["ci_low"], late["ci_high"])
+    assert early["ci_high"] - early["ci_low"] > 2 * (
+        wilson.loc["2023H1", "ci_high"] - wilson.loc["2023H1", "ci_low"]
+    )
+    low, high = mover_diff(
+        early["rate"],
+        early["ci_low"],
+        early["ci_high"],
+        late["rate"],
+        late["ci_low"],
+        late["ci_high"],
+    )
     assert 0 < low < early["rate"] - late["rate"] < high
 
 
@@ -54,9 +63,13 @@ def test_shahed_definition_break_is_flagged(newest_snapshot):
     ev = data.events.loc[data.events["weapon"] == "Shahed-136/131"].copy()
     ev["year"] = ev["time_end"].dt.year.astype(str)
     by_year = interception_rates(ev, by="year").set_index("year")
-    assert by_year.loc["2026", "rate"] - by_year.loc["2025", "rate"] > 0.15  # README: ~0.68 -> ~0.89
+    assert (
+        by_year.loc["2026", "rate"] - by_year.loc["2025", "rate"] > 0.15
+    )  # README: ~0.68 -> ~0.89
     # ... but counting suppressed drones in 2025 too, most of the jump disappears.
     neutral = interception_rates(ev, by="year", outcome="neutralized").set_index("year")
     assert abs(neutral.loc["2026", "rate"] - neutral.loc["2025", "rate"]) < 0.05
     whole = interception_rates(data, by="weapon").set_index("weapon")
-    assert "from 2026-01 suppressed (EW) counted in intercepted" in whole.loc["Shahed-136/131", "note"]
+    assert (
+        "from 2026-01 suppressed (EW) counted in intercepted" in whole.loc["Shahed-136/131", "note"]
+    )
