@@ -1,0 +1,75 @@
+"""What each interval method is, in a sentence or two, for the methods appendix.
+
+The texts follow the docstrings of :mod:`airdef.stats.binomial`,
+:mod:`airdef.stats.cluster` and :mod:`airdef.stats.pooling`. The appendix
+describes the method ``auto`` uses (:data:`airdef.stats.cluster.AUTO_METHOD`),
+every method that appears in the report's tables, and the alternatives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+__all__ = ["METHOD_TEXT", "describe", "methods_used"]
+
+#: One description per ``method`` value the rate tables can show.
+METHOD_TEXT: dict[str, str] = {
+    "wilson": (
+        "Wilson's score interval on the pooled counts (Wilson 1927): keeps its coverage near "
+        "the nominal level for small counts and for rates near 0 or 1, unlike the Wald "
+        "interval. Used where the attacks look binomial, for a single attack, and where "
+        "every attack had the same outcome."
+    ),
+    "korn_graubard": (
+        "Korn and Graubard's (1998) design-effect Clopper-Pearson interval for the pooled "
+        "ratio: the counts are divided by the design effect 1 + ρ(m_w − 1), with m_w the "
+        "size-weighted mean attack size and ρ the moment estimate of the intra-attack "
+        "correlation from the Pearson chi-square, and the effective sample size is reduced "
+        "by (z / t(k − 1))² for the k attacks the variance is estimated from. Closed form; "
+        "in airdef's simulations (30 attacks, intra-attack correlation 0.2) it covered "
+        "94–97% at nominal 95%."
+    ),
+    "deff_wilson": (
+        "Wilson's interval on the same design-effect-adjusted counts as Korn and Graubard's: "
+        "a little narrower, and less safe near 0 and 1."
+    ),
+    "betabinomial": (
+        "the profile-likelihood interval for the mean of a beta-binomial model of the "
+        "attacks, with the intra-attack correlation profiled out and an F(1, k − 1) cut-off "
+        "for k attacks. It estimates the mean attack-level rate, which equals the pooled "
+        "ratio only when attack size is unrelated to the attack's rate."
+    ),
+    "bootstrap": (
+        "a BCa cluster bootstrap that resamples attacks with replacement (seeded). It makes "
+        "no model assumption but undercovers with few attacks (about 89% with 30 attacks)."
+    ),
+    "none": "no interval: nothing was launched in the group.",
+}
+
+
+def describe(method: str) -> str:
+    """The description of ``method``, or a plain statement of its name.
+
+    Examples
+    --------
+    >>> describe("wilson").split(" (")[0]
+    "Wilson's score interval on the pooled counts"
+    >>> describe("new_method")
+    'the new_method interval (see airdef.stats).'
+    """
+    return METHOD_TEXT.get(method, f"the {method} interval (see airdef.stats).")
+
+
+def methods_used(tables: Iterable[pd.DataFrame | None]) -> list[str]:
+    """The distinct ``method`` values of the tables, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for table in tables:
+        if table is None:
+            continue
+        for column in table.columns:
+            if column == "method" or column.startswith("method_"):
+                for value in table[column].dropna().astype(str):
+                    seen.setdefault(value, None)
+    return [m for m in seen if m != "none"]
