@@ -225,8 +225,12 @@ def _estimate(
         if pool is None:
             fields, more = _projection_job(analysis)
         else:
+            from concurrent.futures.process import BrokenProcessPool
+
             try:
                 fields, more = future.result()
+            except BrokenProcessPool:  # the worker died (killed, out of memory): do it here
+                fields, more = _projection_job(analysis)
             finally:
                 pool.shutdown()
         problems = fields.pop("problems")
