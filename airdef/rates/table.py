@@ -8,7 +8,7 @@ import pandas as pd
 from airdef.model import StrikeData
 from airdef.rates._prepare import OUTCOMES, as_events, by_columns, prepare
 from airdef.stats.binomial import METHODS as BINOMIAL_METHODS
-from airdef.stats.binomial import binomial_ci
+from airdef.stats.binomial import _check_level, binomial_ci
 from airdef.stats.cluster import CLUSTER_METHODS, cluster_summary, clustered_ci
 
 __all__ = ["RATE_COLUMNS", "RATE_METHODS", "interception_rates", "group_intervals"]
@@ -220,10 +220,7 @@ def interception_rates(
         raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}; not {outcome!r}")
     if method not in RATE_METHODS:
         raise ValueError(f"unknown method {method!r}; valid methods: {', '.join(RATE_METHODS)}")
-    if not 0 < confidence_level < 1:
-        raise ValueError(
-            f"confidence_level must be strictly between 0 and 1; not {confidence_level!r}"
-        )
+    _check_level(confidence_level)
     events = as_events(data)
     prep = prepare(events, by, outcome)
     stats = group_intervals(

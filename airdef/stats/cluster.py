@@ -54,7 +54,7 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
-from airdef.stats.binomial import wilson_bounds
+from airdef.stats.binomial import _check_level, wilson_bounds
 
 __all__ = [
     "AUTO_ALPHA",
@@ -161,18 +161,6 @@ def _check_groups(group: Any, size: int, n_groups: int | None) -> tuple[np.ndarr
             f"group codes must be below n_groups={n_groups}; found {ga[i]:g} at position {i}"
         )
     return ga.astype(np.intp), int(n_groups)
-
-
-def _check_level(confidence_level: float) -> float:
-    try:
-        level = float(confidence_level)
-    except (TypeError, ValueError):
-        level = float("nan")
-    if isinstance(confidence_level, bool) or not 0.0 < level < 1.0:
-        raise ValueError(
-            f"confidence_level must be strictly between 0 and 1; got {confidence_level!r}"
-        )
-    return level
 
 
 # --- per-group summary -----------------------------------------------------------------
