@@ -8,6 +8,7 @@ line on stderr and exits with status 2; no traceback reaches the user.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from importlib import import_module
@@ -73,3 +74,13 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. piped into `head`
         sys.stderr.close()
         return 0
+    except Exception as exc:  # a bug, not a data problem: one line, the traceback on request
+        if os.environ.get("AIRDEF_DEBUG"):
+            raise
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        print(
+            f"airdef {args.command}: internal error ({type(exc).__name__}): {message}; "
+            "please report it (run with AIRDEF_DEBUG=1 for the details)",
+            file=sys.stderr,
+        )
+        return 3

@@ -75,6 +75,9 @@ def run(args: argparse.Namespace) -> int:
     if args.output != "table":
         print_frame(table, args.output)
         return 0
+    if table.empty:
+        print("no rates to show: the selection has no rows with known counts")
+        return 0
     shown = table.drop(columns=["confidence_level", "outcome", "note"])
     print(f"{args.outcome} rate, {args.level:.0%} confidence intervals, source: {args.source}")
     print_frame(shown, "table")

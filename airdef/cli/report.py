@@ -120,6 +120,10 @@ def run(args: argparse.Namespace) -> int:
     print(
         "wrote "
         + ", ".join(str(f) for f in reports)
-        + (f" and {len(tables)} tables in {folder}{'/'}" if tables else "")
+        + (
+            f" and {len(tables)} table{'s' if len(tables) != 1 else ''} in {folder}{'/'}"
+            if tables
+            else ""
+        )
     )
     return 0

@@ -63,6 +63,9 @@ def run(args: argparse.Namespace) -> int:
     if args.output != "table":
         print_frame(result.trend if args.table == "trend" else result.periods, args.output)
         return 0
+    if result.trend.empty:
+        print("no rates to show: the selection has no dated rows with known counts")
+        return 0
     trend = result.trend.copy()
     for col in ("first", "last"):
         trend[col] = trend[col].dt.strftime("%Y-%m-%d")

@@ -224,6 +224,7 @@ def rate_trend(
             }
         )
     trend = pd.DataFrame(out, columns=[*by, *TREND_COLUMNS])
+    trend[["first", "last"]] = trend[["first", "last"]].astype("datetime64[ns]")
     return RateTrend(periods=periods, trend=trend, breaks=breaks)
 
 

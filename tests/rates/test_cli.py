@@ -64,3 +64,28 @@ def test_trend(newest_snapshot, capsys):
     assert main(["trend", str(newest_snapshot), "--format", "csv", "--table", "periods"]) == 0
     periods = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert {"weapon_class", "period", "rate", "break_note"} <= set(periods.columns)
+
+
+def test_fully_quarantined_input_gives_a_message_not_a_traceback(tmp_path, capsys):
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "time_start,time_end,model,launched,destroyed,source\n2024-01-01,2024-01-01 08:00,Kalibr,4,9,x\n"
+    )
+    assert main(["rates", str(path)]) == 0
+    assert "no rates to show" in capsys.readouterr().out
+    assert main(["trend", str(path)]) == 0
+    assert "no rates to show" in capsys.readouterr().out
+
+
+def test_an_internal_error_is_one_line(monkeypatch, newest_snapshot, capsys):
+    import airdef.rates
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something\nunexpected")
+
+    monkeypatch.setattr(airdef.rates, "interception_rates", broken)
+    monkeypatch.delenv("AIRDEF_DEBUG", raising=False)
+    assert main(["rates", str(newest_snapshot)]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "internal error (RuntimeError): something unexpected; please report it" in err
