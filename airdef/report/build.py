@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -87,8 +88,15 @@ def _load(data: StrikeData | str | Path | Iterable[str | Path]) -> StrikeData:
     return load(paths if len(paths) > 1 else paths[0])
 
 
-def rate_figures(analysis: Analysis) -> dict[str, str]:
-    """The figures of the rate tables, trends, comparisons, casualties and true rates, by id."""
+#: The two halves of :func:`rate_figures`, which a build can draw in two processes.
+RATE_FIGURE_GROUPS: tuple[str, ...] = ("rates", "time")
+
+
+def rate_figures(
+    analysis: Analysis, groups: tuple[str, ...] = RATE_FIGURE_GROUPS
+) -> dict[str, str]:
+    """The figures of the rate tables, comparisons and true rates (group ``rates``) and of
+    the monthly series and casualties (group ``time``), by figure id."""
     from airdef import figures as fig
 
     a = analysis
@@ -96,6 +104,10 @@ def rate_figures(analysis: Analysis) -> dict[str, str]:
     if not a.usable:
         return out
     level = f"{a.options.confidence_level:.0%} CI"
+    if "time" in groups:
+        out.update(_time_figures(a, level))
+    if "rates" not in groups:
+        return out
     pooled = a.by_class is not None and "rate_pooled" in a.by_class
     out["fig-class"] = fig.figure_svg(
         fig.forest_plot(a.by_class, label="weapon_class", pooled=pooled,
@@ -129,6 +141,13 @@ def rate_figures(analysis: Analysis) -> dict[str, str]:
             ),
             name="fig-compare",
         )
+    return out
+
+
+def _time_figures(a: Analysis, level: str) -> dict[str, str]:
+    from airdef import figures as fig
+
+    out: dict[str, str] = {}
     if a.periods is not None:
         out["fig-launches"] = fig.figure_svg(
             fig.monthly_launches(a.periods, a.breaks), name="fig-launches"
@@ -219,14 +238,20 @@ def _estimate(
                 pool.shutdown(cancel_futures=True)
             raise
     with steps.step("figures", "drawing the figures of rates and trends"):
-        svgs = rate_figures(analysis)
+        if pool is None:
+            svgs = rate_figures(analysis)
+        else:  # half in the second process, queued behind the projection
+            half = pool.submit(rate_figures, analysis, ("time",))
+            svgs = rate_figures(analysis, ("rates",))
+            try:
+                svgs.update(half.result())
+            except BrokenProcessPool:  # the worker died (killed, out of memory): do it here
+                svgs.update(rate_figures(analysis, ("time",)))
     what = "launch forecast and needs" + (" (in parallel)" if pool is not None else "")
     with steps.step("project", what):
         if pool is None:
             fields, more = _projection_job(analysis)
         else:
-            from concurrent.futures.process import BrokenProcessPool
-
             try:
                 fields, more = future.result()
             except BrokenProcessPool:  # the worker died (killed, out of memory): do it here
