@@ -1,7 +1,7 @@
 """Report phrasings the parser must read, and adversarial ones it must not misread.
 
 Every text here was written for these tests; expected values follow the corpus
-annotation rules (``/work/shared/corpus/README.md``).
+annotation rules (the corpus README beside the data).
 """
 
 from __future__ import annotations
