@@ -29,7 +29,6 @@ from typing import Any
 import pandas as pd
 
 from airdef.catalog import WEAPON_CLASSES
-from airdef.errors import DataError
 
 __all__ = [
     "CASUALTY_SCHEMA",
@@ -235,25 +234,6 @@ class StrikeData:
     def attacks(self) -> int:
         """Number of distinct attacks (``attack_id``) in ``events``."""
         return int(self.events["attack_id"].nunique())
-
-    def check_invariant(self) -> None:
-        """Raise :class:`DataError` if any input row is unaccounted for.
-
-        For each input in ``provenance``: rows read must equal rows loaded into
-        ``events`` plus distinct quarantined rows.
-        """
-        loaded = self.events.groupby("origin", dropna=False).size()
-        held = self.quarantine.groupby("origin", dropna=False)["source_row"].nunique()
-        for row in self.provenance.itertuples(index=False):
-            n_loaded = int(loaded.get(row.path, 0))
-            n_held = int(held.get(row.path, 0))
-            if pd.isna(row.rows_read):
-                continue
-            if n_loaded + n_held != int(row.rows_read):
-                raise DataError(
-                    f"{row.path}: {row.rows_read} rows read but {n_loaded} loaded and "
-                    f"{n_held} quarantined; this is a bug in airdef, please report it"
-                )
 
     # -- selection ---------------------------------------------------------------------
     def select(

@@ -79,9 +79,15 @@ def _masks(events: pd.DataFrame) -> pd.Series:
         .astype(object)
         .where(events[["weapon_class", "weapon"]].notna(), None)
     )
-    pairs = list(keys.itertuples(index=False, name=None))
-    table = {p: _mask(coverage_of(p[0] or "unknown", p[1])) for p in set(pairs)}
-    return pd.Series([table[p] for p in pairs], index=events.index, dtype="int64")
+    codes, uniques = pd.MultiIndex.from_frame(keys.fillna("")).factorize()
+    # One catalog look-up per distinct (class, weapon), not per row.
+    masks = np.array(
+        [_mask(coverage_of(cls or "unknown", weapon or None)) for cls, weapon in uniques],
+        dtype="int64",
+    )
+    return pd.Series(
+        masks[codes] if len(masks) else np.zeros(len(codes), "int64"), index=events.index
+    )
 
 
 def _attacks(events: pd.DataFrame) -> pd.DataFrame:
