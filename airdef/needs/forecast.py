@@ -238,6 +238,9 @@ def fit_threats(
         Classes to fit (default: those with launches in the window). A class with
         no launches in the window is fitted as zero launches on every day.
     source : {"national", "all"}
+    model : ThreatModel, optional
+        An already fitted model (from :func:`fit_threats` or :func:`scenario_model`);
+        replaces ``data`` and ``scenario``.
 
     Returns
     -------
@@ -385,6 +388,7 @@ def threat_forecast(
     seed: int = 0,
     interval: float = 0.9,
     source: str = "national",
+    model: ThreatModel | None = None,
 ) -> pd.DataFrame:
     """Launches per weapon class over the next ``horizon_days`` days, with an interval.
 
@@ -423,10 +427,12 @@ def threat_forecast(
     draws = _positive_int("draws", draws)
     if not 0 < interval < 1:
         raise ValueError(f"interval must be between 0 and 1; got {interval!r}")
-    if scenario is not None:
+    if model is not None:
+        pass
+    elif scenario is not None:
         model = scenario_model(scenario)
     elif data is None:
-        raise ValueError("threat_forecast needs data or a scenario")
+        raise ValueError("threat_forecast needs data or a scenario (or a fitted model)")
     else:
         model = fit_threats(data, window_days=window_days, source=source)
     launches = model.draw(horizon_days, draws, np.random.default_rng(seed))

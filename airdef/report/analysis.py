@@ -317,11 +317,8 @@ def truth_comparison(
     return out.iloc[order].reset_index(drop=True)[columns]
 
 
-def _fan(data: StrikeData, options: ReportOptions, draws: int) -> pd.DataFrame:
+def _fan(model: Any, options: ReportOptions, draws: int) -> pd.DataFrame:
     """Quantiles of cumulative launches per class over days 0..horizon (the fan chart)."""
-    from airdef.needs import fit_threats
-
-    model = fit_threats(data, window_days=options.window_days, source=options.source)
     horizon = options.horizon_days
     days = np.unique(np.linspace(0, horizon, min(horizon, 30) + 1).round().astype(int))
     lo = (1 - options.interval) / 2
@@ -342,7 +339,7 @@ def _fan(data: StrikeData, options: ReportOptions, draws: int) -> pd.DataFrame:
 
 
 def _needs(analysis: Analysis) -> None:
-    from airdef.needs import load_doctrine, project_needs, threat_forecast
+    from airdef.needs import fit_threats, load_doctrine, project_needs, threat_forecast
 
     options, data = analysis.options, analysis.data
     analysis.doctrine = load_doctrine(options.doctrine)
@@ -359,16 +356,16 @@ def _needs(analysis: Analysis) -> None:
             source=options.source,
             progress=False,
         )
+        # One fitted launch model serves the forecast table and the fan chart.
+        model = fit_threats(data, window_days=options.window_days, source=options.source)
         analysis.forecast = threat_forecast(
-            data,
             horizon_days=options.horizon_days,
-            window_days=options.window_days,
             draws=options.draws,
             seed=options.seed,
             interval=options.interval,
-            source=options.source,
+            model=model,
         )
-        analysis.fan = _fan(data, options, draws=min(options.draws, 4000))
+        analysis.fan = _fan(model, options, draws=min(options.draws, 4000))
     except DataError as exc:
         analysis.problems["needs"] = str(exc)
 

@@ -188,6 +188,14 @@ def test_forecast_on_the_real_snapshot(newest_snapshot):
     assert drone["launched_median"] == pytest.approx(30 * drone["mean_per_day"], rel=0.1)
 
 
+def test_a_fitted_model_gives_the_same_forecast(newest_snapshot):
+    """Passing the model fitted once (as the report does) equals fitting from the data."""
+    data = airdef.load(newest_snapshot)
+    direct = threat_forecast(data, horizon_days=30, draws=2000, seed=3)
+    reused = threat_forecast(model=fit_threats(data), horizon_days=30, draws=2000, seed=3)
+    pd.testing.assert_frame_equal(direct, reused)
+
+
 def test_bad_arguments():
     with pytest.raises(
         ValueError, match=r"horizon_days must be a whole number of at least 1; got 0"
