@@ -91,10 +91,12 @@ def _load_one(path: Path, format: str, encoding: str | None) -> StrikeData:
     if format == "text":
         from airdef.io.text import load_text
 
-        data = load_text(path, encoding=encoding)
+        data = load_text(path, encoding=encoding, content=data_bytes)
         rows_read = None
     elif format in ("parquet", "excel", "json"):
-        data, rows_read = canonical.read_canonical_frames(path, format, encoding=encoding)
+        data, rows_read = canonical.read_canonical_frames(
+            path, format, encoding=encoding, main=data_bytes
+        )
     else:
         raw = read_table_text(decode(data_bytes, name, encoding), name)
         if format == "delimited":

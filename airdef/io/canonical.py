@@ -15,6 +15,7 @@ trip load -> write -> load gives identical tables.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -76,16 +77,6 @@ def frame_to_strings(frame: pd.DataFrame) -> pd.DataFrame:
 def _events_from_strings(rows: pd.DataFrame, origin: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     columns = {c: c for c in EVENT_SCHEMA if c in rows.columns}
     events, quarantine = build_events(rows, columns, origin=origin)
-    # A canonical file remembers where its rows first came from.
-    for col in ("origin", "source_row"):
-        if col in rows.columns:
-            kept = rows.loc[~rows.index.isin(list(set(quarantine.get("source_row", [])))), col]
-            kept = kept.reset_index(drop=True).astype("string")
-            if col == "source_row":
-                given = pd.to_numeric(kept, errors="coerce").astype("Int64")
-            else:
-                given = kept
-            events[col] = given.where(given.notna(), events[col].astype(given.dtype))
     if "attack_id" not in events:
         events["attack_id"] = pd.Series(pd.NA, index=events.index, dtype="string")
     missing = events["attack_id"].isna()
@@ -106,11 +97,12 @@ def _companion(path: Path, kind: str) -> Path:
 
 
 def _read_frames(
-    path: Path, fmt: str, encoding: str | None, main: RawTable | None = None
+    path: Path, fmt: str, encoding: str | None, main: RawTable | bytes | None = None
 ) -> tuple[dict[str, pd.DataFrame], dict[str, int]]:
     """Read a canonical file and its companions as string tables keyed by table name.
 
-    ``main`` is the events file already split by the caller (CSV input is read once).
+    ``main`` is the events file as the caller already read it: split into rows (CSV)
+    or its bytes (Parquet, Excel, JSON), so that no file is read twice.
     """
     name = str(path)
     frames: dict[str, pd.DataFrame] = {}
@@ -120,7 +112,7 @@ def _read_frames(
         for kind, p in [("main", path), *[(k, _companion(path, k)) for k in _COMPANIONS]]:
             if kind != "main" and not p.exists():
                 continue
-            if kind == "main" and main is not None:
+            if kind == "main" and isinstance(main, RawTable):
                 raw = main
             else:
                 raw = read_table_text(decode(p.read_bytes(), str(p), encoding), str(p))
@@ -128,18 +120,20 @@ def _read_frames(
             pending[kind] = raw.quarantine
             rows_read[kind] = raw.rows_read
         return {**frames, **{f"{k}__quarantine": v for k, v in pending.items()}}, rows_read
+    source: Path | io.BytesIO = io.BytesIO(main) if isinstance(main, bytes) else path
     try:
         if fmt == "parquet":
-            tables = {"main": pd.read_parquet(path)}
+            tables = {"main": pd.read_parquet(source)}
             for kind in _COMPANIONS:
                 if _companion(path, kind).exists():
                     tables[kind] = pd.read_parquet(_companion(path, kind))
         elif fmt == "excel":
-            sheets = pd.read_excel(path, sheet_name=None, dtype=object)
+            sheets = pd.read_excel(source, sheet_name=None, dtype=object)
             tables = {"main": sheets.get("events", next(iter(sheets.values())))}
             tables.update({k: sheets[k] for k in _COMPANIONS if k in sheets})
         elif fmt == "json":
-            payload = json.loads(path.read_text(encoding=encoding or "utf-8"))
+            raw_bytes = main if isinstance(main, bytes) else path.read_bytes()
+            payload = json.loads(raw_bytes.decode(encoding or "utf-8"))
             if isinstance(payload, list):
                 payload = {"events": payload}
             if not isinstance(payload, dict) or not isinstance(payload.get("events", []), list):
@@ -167,7 +161,7 @@ def _read_frames(
 
 
 def read_canonical_frames(
-    path: Path, fmt: str, *, encoding: str | None = None, main: RawTable | None = None
+    path: Path, fmt: str, *, encoding: str | None = None, main: RawTable | bytes | None = None
 ) -> tuple[StrikeData, int]:
     """Read a canonical file (and companions) into a :class:`StrikeData`.
 

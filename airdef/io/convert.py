@@ -173,8 +173,15 @@ def build_events(
     bad_rows = set(quarantine["source_row"]) if len(quarantine) else set()
     keep = ~rows.index.isin(list(bad_rows))
     events = pd.DataFrame({k: v[keep] for k, v in out.items()}, index=rows.index[keep])
-    events["origin"] = origin
-    events["source_row"] = events.index.to_numpy()
+    # Rows remember where they first came from: a canonical file may carry its own
+    # origin and source_row; elsewhere they are this input and its line numbers.
+    here = pd.Series(events.index.to_numpy(), index=events.index, dtype="Int64")
+    if "source_row" in columns:
+        given = pd.to_numeric(rows.loc[keep, columns["source_row"]], errors="coerce")
+        events["source_row"] = given.astype("Int64").fillna(here)
+    else:
+        events["source_row"] = here
+    events["origin"] = events["origin"].fillna(origin) if "origin" in events else origin
     return events.reset_index(drop=True), quarantine
 
 

@@ -201,8 +201,12 @@ def read_text_file(path: str | Path, *, encoding: str | None = None) -> str:
     return decode(_read_bytes(path), str(path), encoding)
 
 
-def load_text(path: str | Path, *, encoding: str | None = None) -> StrikeData:
+def load_text(
+    path: str | Path, *, encoding: str | None = None, content: bytes | None = None
+) -> StrikeData:
     """Read a ``.txt`` file of free-text reports (see :func:`parse_report`).
+
+    ``content`` is the file's bytes when the caller has already read them.
 
     Spans in ``evidence`` index the decoded file text; ``source_row`` is the
     report's number in the file; ``source`` defaults to the file name.
@@ -223,7 +227,13 @@ def load_text(path: str | Path, *, encoding: str | None = None) -> StrikeData:
     ['text:2024-01-23', 'text:undated:09']
     """
     path = Path(path)
-    data = parse_text(read_text_file(path, encoding=encoding), origin=str(path))
+    if content is None:
+        text = read_text_file(path, encoding=encoding)
+    else:
+        from airdef.io.tabular import decode
+
+        text = decode(content, str(path), encoding)
+    data = parse_text(text, origin=str(path))
     for table in (data.events, data.casualties):
         if len(table):
             table["source"] = table["source"].fillna(path.name)
