@@ -55,6 +55,7 @@ def test_counts_exclusions_and_censoring(events):
         2,
         1,
     ]
+    # drones: attacks a, b, c; launched 40 + 25 + 60 = 125, intercepted 35 + 20 + 41 = 96
     assert t.loc["strike_drone", ["attacks", "launched", "intercepted", "excluded"]].tolist() == [
         3,
         125,
