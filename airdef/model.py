@@ -43,6 +43,7 @@ __all__ = [
     "concat",
     "empty_frame",
     "conform",
+    "event_time",
 ]
 
 #: Qualifiers a count may carry.
@@ -164,6 +165,29 @@ def conform(frame: pd.DataFrame, schema: Mapping[str, str]) -> pd.DataFrame:
     return result
 
 
+def event_time(events: pd.DataFrame) -> pd.Series:
+    """When each event happened: the end of its reporting window, else its start.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        A table with ``time_start`` and ``time_end`` columns (the events table).
+
+    Returns
+    -------
+    pandas.Series
+        Datetimes, with the index of ``events``; ``NaT`` where neither time is known.
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({"time_start": pd.to_datetime(["2024-01-22 22:00", "2024-01-23"]),
+    ...                    "time_end": pd.to_datetime(["2024-01-23 08:00", None])})
+    >>> event_time(ev).dt.strftime("%Y-%m-%d %H:%M").tolist()
+    ['2024-01-23 08:00', '2024-01-23 00:00']
+    """
+    return events["time_end"].fillna(events["time_start"])
+
+
 @dataclass
 class StrikeData:
     """Strike reports in airdef's canonical form.
@@ -268,7 +292,7 @@ class StrikeData:
             raise ValueError(f"source must be 'all' or 'national', not {source!r}")
         ev = self.events
         keep = pd.Series(True, index=ev.index)
-        when = ev["time_end"].fillna(ev["time_start"])
+        when = event_time(ev)
         if since is not None:
             keep &= when >= pd.Timestamp(since)
         if until is not None:
