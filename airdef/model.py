@@ -180,7 +180,7 @@ def event_time(events: pd.DataFrame) -> pd.Series:
 
     Examples
     --------
-    >>> ev = pd.DataFrame({"time_start": pd.to_datetime(["2024-01-22 22:00", "2024-01-23"]),
+    >>> ev = pd.DataFrame({"time_start": pd.to_datetime(["2024-01-22 22:00", "2024-01-23 00:00"]),
     ...                    "time_end": pd.to_datetime(["2024-01-23 08:00", None])})
     >>> event_time(ev).dt.strftime("%Y-%m-%d %H:%M").tolist()
     ['2024-01-23 08:00', '2024-01-23 00:00']
