@@ -17,8 +17,11 @@ are not estimates of any real quantity.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass, field, fields
+from importlib import resources
 
 import numpy as np
 import pandas as pd
@@ -159,136 +162,40 @@ class WeaponSpec:
         return start + pd.DateOffset(months=self.change_month)
 
 
-_SHAHED_PLACES = (
-    "Kursk oblast",
-    "Bryansk oblast",
-    "Oryol oblast",
-    "Millerovo",
-    "Primorsko-Akhtarsk",
-    "Chauda, Crimea",
-)
+def _weapon_specs(text: str) -> tuple[WeaponSpec, ...]:
+    """Read weapon specifications from the CSV text of ``synthetic_weapons.csv``.
 
-#: The weapon mix of the default simulation.
-DEFAULT_WEAPONS: tuple[WeaponSpec, ...] = (
-    WeaponSpec(
-        "Shahed-136/131",
-        rate=0.70,
-        p_ordinary=0.97,
-        p_massive=1.0,
-        mean_size=45,
-        dispersion=3.0,
-        growth=1.2,
-        rho=0.05,
-        suppressed_share=0.55,
-        harm=0.02,
-        launch_places=_SHAHED_PLACES,
-    ),
-    WeaponSpec(
-        "Orlan-10",
-        rate=0.90,
-        p_ordinary=0.05,
-        p_massive=0.0,
-        mean_size=1.5,
-        dispersion=5.0,
-        rho=0.1,
-        launch_places=("Kursk oblast", "Belgorod oblast"),
-    ),
-    WeaponSpec(
-        "Kh-101/Kh-555",
-        rate=0.85,
-        p_ordinary=0.01,
-        p_massive=0.9,
-        mean_size=8,
-        harm=0.3,
-        launch_places=("Saratov oblast", "Engels", "Caspian Sea"),
-        carrier="Tu-95MS",
-    ),
-    WeaponSpec(
-        "Kalibr",
-        rate=0.78,
-        p_ordinary=0.01,
-        p_massive=0.6,
-        mean_size=6,
-        harm=0.3,
-        launch_places=("Black Sea",),
-        carrier="Navy",
-    ),
-    WeaponSpec(
-        "Iskander-K",
-        rate=0.60,
-        p_ordinary=0.02,
-        p_massive=0.5,
-        mean_size=3,
-        harm=0.3,
-        launch_places=("Kursk oblast", "Bryansk oblast", "Crimea"),
-    ),
-    WeaponSpec(
-        "Kh-59/Kh-69",
-        rate=0.50,
-        p_ordinary=0.08,
-        p_massive=0.4,
-        mean_size=2.5,
-        harm=0.2,
-        launch_places=("Kursk oblast", "Belgorod oblast", "Zaporizhzhia oblast"),
-        carrier="Su-34",
-    ),
-    WeaponSpec(
-        "Iskander-M/KN-23",
-        rate=0.25,
-        p_ordinary=0.25,
-        p_massive=0.8,
-        mean_size=2.5,
-        dispersion=2.0,
-        rho=0.2,
-        rate_after=0.45,
-        change_month=8,
-        harm=0.8,
-        launch_places=("Kursk oblast", "Voronezh oblast", "Crimea", "Rostov oblast"),
-    ),
-    WeaponSpec(
-        "Kh-47M2 Kinzhal",
-        rate=0.35,
-        p_ordinary=0.03,
-        p_massive=0.5,
-        mean_size=3,
-        rho=0.2,
-        harm=0.8,
-        launch_places=("Tambov oblast", "Lipetsk oblast"),
-        carrier="MiG-31K",
-    ),
-    WeaponSpec(
-        "S-300",
-        rate=0.02,
-        p_ordinary=0.06,
-        p_massive=0.05,
-        mean_size=3,
-        rho=0.1,
-        harm=0.5,
-        launch_places=("Belgorod oblast", "Zaporizhzhia oblast"),
-    ),
-    WeaponSpec(
-        "KAB",
-        rate=0.10,
-        p_ordinary=0.04,
-        p_massive=0.0,
-        mean_size=5,
-        dispersion=2.0,
-        rho=0.2,
-        harm=0.4,
-        launch_places=("Kursk oblast", "Belgorod oblast"),
-        carrier="Su-34",
-    ),
-    WeaponSpec(
-        "3M22 Zircon",
-        rate=0.35,
-        p_ordinary=0.003,
-        p_massive=0.05,
-        mean_size=1.5,
-        dispersion=5.0,
-        rho=0.2,
-        harm=0.5,
-        launch_places=("Crimea",),
-    ),
+    Blank optional cells (``rate_after``, ``change_month``, ``carrier``) are
+    ``None``; ``launch_places`` lists places separated by ``"; "``.
+    """
+    optional_float = {"rate_after"}
+    specs = []
+    for row in csv.DictReader(io.StringIO(text)):
+        kwargs: dict[str, object] = {"weapon": row["weapon"]}
+        for name in (
+            "rate",
+            "p_ordinary",
+            "p_massive",
+            "mean_size",
+            "dispersion",
+            "growth",
+            "rho",
+            "suppressed_share",
+            "harm",
+        ):
+            kwargs[name] = float(row[name])
+        for name in optional_float:
+            kwargs[name] = float(row[name]) if row[name] else None
+        kwargs["change_month"] = int(row["change_month"]) if row["change_month"] else None
+        kwargs["launch_places"] = tuple(p for p in row["launch_places"].split("; ") if p)
+        kwargs["carrier"] = row["carrier"] or None
+        specs.append(WeaponSpec(**kwargs))  # type: ignore[arg-type]
+    return tuple(specs)
+
+
+#: The weapon mix of the default simulation, from ``airdef/data/synthetic_weapons.csv``.
+DEFAULT_WEAPONS: tuple[WeaponSpec, ...] = _weapon_specs(
+    (resources.files("airdef") / "data" / "synthetic_weapons.csv").read_text(encoding="utf-8")
 )
 
 
