@@ -22,8 +22,11 @@ Invariant, checked on every load: for each input, rows read = rows in ``events``
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 import pandas as pd
@@ -346,14 +349,17 @@ class StrikeData:
         return reconcile(self, **kwargs)
 
 
-#: Air Force regional commands, which report what they shot down rather than what was launched.
-REGIONAL_REPORTERS: tuple[str, ...] = (
-    "PvKPivden",  # Air Command South
-    "pvkshid",  # Air Command East
-    "PvkZahid",  # Air Command West
-    "PvkCenter",  # Air Command Centre
-    "synthetic-regional",  # the kills-only reporter of airdef.simulate
-)
+def _regional_reporters() -> tuple[str, ...]:
+    """Reporters of kind ``regional`` in ``airdef/data/reporters.csv``."""
+    text = (resources.files("airdef") / "data" / "reporters.csv").read_text(encoding="utf-8")
+    return tuple(
+        row["reporter"] for row in csv.DictReader(io.StringIO(text)) if row["kind"] == "regional"
+    )
+
+
+#: Reporters that report what they shot down rather than what was launched (the Air Force's
+#: regional commands and the simulator's regional reporter), from ``airdef/data/reporters.csv``.
+REGIONAL_REPORTERS: tuple[str, ...] = _regional_reporters()
 
 
 def concat(items: Iterable[StrikeData]) -> StrikeData:
