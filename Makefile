@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.airdef-installed
 DATA   ?=
 OUT    ?= reports
 
-.PHONY: help report test lint format bench validate clean
+.PHONY: help report test lint format bench docs validate clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36mmake %-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -29,9 +29,14 @@ report: $(STAMP) ## Build the analyst report (HTML and PDF) in reports/; DATA=fi
 test: $(STAMP) ## Run the test suite (unit, property, simulation, real-data and doctests)
 	@$(BIN)/python -m pytest -q
 
-lint: $(STAMP) ## Check style with ruff
+lint: $(STAMP) ## Check style with ruff and the import layers with import-linter
 	@$(BIN)/ruff check airdef tests bench
 	@$(BIN)/ruff format --check airdef tests bench
+	@$(BIN)/lint-imports --no-cache
+
+docs: $(STAMP) ## Build the documentation site (Sphinx) in docs/_build/html, warnings as errors
+	@$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+	@echo "docs/_build/html/index.html"
 
 format: $(STAMP) ## Reformat the code with ruff
 	@$(BIN)/ruff format airdef tests bench
@@ -41,6 +46,6 @@ bench: $(STAMP) ## Print benchmarks against statsmodels, scipy and plain pandas
 	@$(BIN)/python -m bench
 
 clean: ## Remove the virtual environment, caches and generated reports
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build *.egg-info docs/_build docs/api/generated
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 	find $(OUT) -mindepth 1 ! -name README.md ! -name .gitkeep -delete 2>/dev/null || true

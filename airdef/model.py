@@ -23,6 +23,7 @@ Invariant, checked on every load: for each input, rows read = rows in ``events``
 from __future__ import annotations
 
 import csv
+import html
 import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -256,6 +257,14 @@ class StrikeData:
             f"StrikeData({len(self.events)} events in {self.events['attack_id'].nunique()} attacks"
             f"{span}, {len(self.casualties)} casualty rows, {len(self.quarantine)} quarantined)"
         )
+
+    def _repr_html_(self) -> str:
+        """A summary and the first events, for notebooks (data are HTML-escaped)."""
+        head = html.escape(repr(self))
+        table = self.events.head(10).to_html(index=False, escape=True, na_rep="")
+        more = len(self.events) - 10
+        tail = f"<p>… {more:,} more events</p>" if more > 0 else ""
+        return f"<div><p><strong>{head}</strong></p>{table}{tail}</div>"
 
     @property
     def attacks(self) -> int:
