@@ -6,9 +6,9 @@ class, the national launched, intercepted and suppressed totals) is compared wit
 the hand-checked answer. The hand-checked figure is always the one kept; where the
 two differ the difference becomes a review row.
 
-One night may be covered by several pages. For each night and weapon class the
-first report (in file order) that gives a figure for that class supplies that
-class's rows; the casualties come from the first report of the night that gives
+One night may be covered by several pages. For each night the first report (in
+file order) that gives a drone figure supplies all its drone rows, and the first
+that gives a missile figure (of any type, typed or not) all its missile rows; the casualties come from the first report of the night that gives
 any. The others stay in the annotation files as alternates, and where their
 figures differ the difference is listed in the disagreements file.
 """
@@ -59,6 +59,12 @@ class Compiled:
     casualties: pd.DataFrame
     review: pd.DataFrame
     skipped: tuple[str, ...]
+
+
+def _family(group: dict) -> str:
+    """Drones or missiles: one page supplies all of a night's figures of a family,
+    so that a typed count on one page and an untyped one on another are not added."""
+    return "drones" if CLASSES[group["class"]] == "strike_drone" else "missiles"
 
 
 def _airdef_class(group: dict) -> str:
@@ -255,8 +261,8 @@ def compile_reports(reports: Iterable[Report]) -> Compiled:
             rows, agreed = _review(report)
             review += rows
             tops = [g for g in report.weapons if not g.get("part_of") and _has_figure(g)]
-            new = {_airdef_class(g) for g in tops} - taken
-            keep = [g for g in tops if _airdef_class(g) in new]
+            new = {_family(g) for g in tops} - taken
+            keep = [g for g in tops if _family(g) in new]
             labels = {g["weapon"] for g in keep}
             while True:  # nested groups follow their parents, at any depth
                 more = [g for g in report.weapons if g.get("part_of") in labels]
