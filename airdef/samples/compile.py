@@ -41,6 +41,7 @@ REVIEW_COLUMNS: tuple[str, ...] = (
     "hand_checked",
 )
 
+_RECON = re.compile(r"(?i)reconnaissance|розвід|развед|Orlan|Орлан|Supercam|Zala")
 _FIELDS = ("launched", "intercepted", "suppressed")
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\.)?(?P<host>[^/?#:]+)", re.IGNORECASE)
 
@@ -72,7 +73,9 @@ def _airdef_class(group: dict) -> str:
     if cls == "strike_drone":
         catalog = load_catalog()
         known = catalog.lookup(group["weapon"])
-        if known is not None and catalog.weapon_class(known) == "recon_drone":
+        if (known is not None and catalog.weapon_class(known) == "recon_drone") or _RECON.search(
+            group["weapon"]
+        ):
             return "recon_drone"
     return cls
 
