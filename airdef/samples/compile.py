@@ -41,7 +41,9 @@ REVIEW_COLUMNS: tuple[str, ...] = (
     "hand_checked",
 )
 
-_RECON = re.compile(r"(?i)reconnaissance|operational-tactical|розвід|развед|Orlan|Орлан|Supercam|Zala")
+_RECON = re.compile(
+    r"(?i)reconnaissance|operational-tactical|розвід|развед|Orlan|Орлан|Supercam|Zala"
+)
 _FIELDS = ("launched", "intercepted", "suppressed")
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\.)?(?P<host>[^/?#:]+)", re.IGNORECASE)
 

@@ -4,7 +4,10 @@ Both sides are reduced to national totals per night and weapon group: strike
 and reconnaissance drones, cruise, ballistic and anti-aircraft
 missiles, and ``missiles``: the total of every missile count of the night, compared
 with the reference's total of all missiles that night only where some compiled
-count gives no type (classes ``unknown`` and ``mixed``). Only groups without a parent (``part_of`` blank) are summed. A night is
+count gives no type (classes ``unknown`` and ``mixed``). A strike-drone figure
+also agrees when it matches the reference's total of all drones that night (strike,
+reconnaissance and drones of unidentified type), since the press often counts them
+together. Only groups without a parent (``part_of`` blank) are summed. A night is
 the day its window ended (:func:`airdef.model.event_time`).
 
 A compiled figure agrees with the reference when it is consistent with its
@@ -31,6 +34,7 @@ GROUPS: dict[str, str] = {
     "mixed": "missiles",
 }
 _DRONE_WORDS = r"(?i)\bUAVs?\b|drone|БпЛА|БПЛА|дрон|беспилот|безпілот"
+_DRONES = ("strike_drone", "recon_drone", "other_drone")
 _MISSILES = ("cruise_missile", "ballistic_missile", "anti_aircraft_missile", "missiles")
 
 
@@ -67,13 +71,15 @@ def night_totals(events: pd.DataFrame, *, missiles_total: bool = False) -> pd.Da
     """
     ev = events[events["part_of"].isna()] if "part_of" in events else events
     ev = ev[ev["weapon_class"].isin(list(GROUPS))]
-    # a row of unknown class that names a drone ("Unknown UAV") is not a missile
+    # a row of unknown class that names a drone ("Unknown UAV") is a drone of
+    # unidentified type, not a missile: it counts only in the night's drone total
     label = ev["weapon_label"].fillna("") + " " + ev["weapon"].fillna("")
-    ev = ev[~(ev["weapon_class"].eq("unknown") & label.str.contains(_DRONE_WORDS))]
+    drone = ev["weapon_class"].eq("unknown") & label.str.contains(_DRONE_WORDS)
+    group = ev["weapon_class"].map(GROUPS).mask(drone, "other_drone")
     frame = pd.DataFrame(
         {
             "date": event_time(ev).dt.normalize(),
-            "group": ev["weapon_class"].map(GROUPS),
+            "group": group,
             "launched": ev["launched"],
             "launched_qual": ev["launched_qual"],
             "intercepted": ev["intercepted"],
@@ -82,7 +88,9 @@ def night_totals(events: pd.DataFrame, *, missiles_total: bool = False) -> pd.Da
     )
     if missiles_total:
         extra = frame[frame["group"].isin(_MISSILES[:-1])].assign(group="missiles")
-        frame = pd.concat([frame, extra], ignore_index=True)
+        drones = frame[frame["group"].isin(_DRONES)].assign(group="all_drones")
+        frame = pd.concat([frame, extra, drones], ignore_index=True)
+    frame = frame[frame["group"] != "other_drone"]
     grouped = frame.groupby(["date", "group"], sort=True)
     out = grouped[["launched", "intercepted"]].sum(min_count=1)
     out["launched_qual"] = grouped["launched_qual"].agg(_combined_qualifier)
@@ -128,6 +136,7 @@ def cross_check(compiled: StrikeData, reference: StrikeData) -> pd.DataFrame:
     untyped = set(map(tuple, untyped.loc[untyped["group"] == "missiles", ["date", "group"]].values))
     keys = list(zip(mine["date"], mine["group"], strict=True))
     mine = mine[[g != "missiles" or (d, g) in untyped for d, g in keys]]
+    mine = mine[mine["group"] != "all_drones"]
     theirs = night_totals(reference.events, missiles_total=True)
     theirs = theirs.rename(columns={"launched": "ref_launched", "intercepted": "ref_intercepted"})
     both = mine.merge(
@@ -136,7 +145,22 @@ def cross_check(compiled: StrikeData, reference: StrikeData) -> pd.DataFrame:
         how="inner",
     )
     both = both[both["launched"].notna() | both["intercepted"].notna()]
+    # a strike-drone figure may also be the night's total of all drones
+    alls = theirs.loc[theirs["group"] == "all_drones", ["date", "ref_launched", "ref_intercepted"]]
+    alls = alls.rename(columns=lambda c: c.replace("ref_", "all_drones_"))
+    both = both.merge(alls, on="date", how="left")
+    strike = both["group"].eq("strike_drone")
+
+    def agree_all(ref_prefix: str) -> pd.Series:
+        out = pd.Series(True, index=both.index, dtype="boolean")
+        for f in ("launched", "intercepted"):
+            ok = agrees(both[f], both[f"{f}_qual"], both[f"{ref_prefix}{f}"])
+            out &= ok.fillna(True)
+        return out
+
     for f in ("launched", "intercepted"):
         both[f"{f}_agrees"] = agrees(both[f], both[f"{f}_qual"], both[f"ref_{f}"])
-    both["agrees"] = both["launched_agrees"].fillna(True) & both["intercepted_agrees"].fillna(True)
-    return both.reset_index(drop=True)
+    both["agrees"] = agree_all("ref_") | (strike & agree_all("all_drones_"))
+    return both.drop(columns=["all_drones_launched", "all_drones_intercepted"]).reset_index(
+        drop=True
+    )
