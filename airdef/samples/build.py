@@ -75,6 +75,13 @@ def disagreement_table(rows: Sequence[dict]) -> pd.DataFrame:
     for row in rows:
         for url, figures in sorted(row["figures"].items()):
             figures = figures if isinstance(figures, dict) else {}
+            if not {"launched", "intercepted"} & set(figures):  # figures per weapon group
+                figures = {
+                    k: "; ".join(
+                        f"{g}: {v.get(k)}" for g, v in figures.items() if isinstance(v, dict)
+                    )
+                    for k in ("launched", "intercepted")
+                }
             out.append(
                 {
                     "date": row["date"],
@@ -163,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     agreed = (events.drop_duplicates("report_id")["checked"] == "reader agreed").sum()
     print(
         f"{nights} nights from {events['report_id'].nunique()} reports "
-        f"({agreed} read as checked by airdef's reader); "
+        f"(airdef's reader agreed with the hand check on {agreed}); "
         f"{len(compiled.review)} review rows; {len(compiled.skipped)} unchecked reports left out"
     )
     for path in written:

@@ -73,7 +73,8 @@ def night_totals(events: pd.DataFrame, *, missiles_total: bool = False) -> pd.Da
     ev = ev[ev["weapon_class"].isin(list(GROUPS))]
     # a row of unknown class that names a drone ("Unknown UAV") is a drone of
     # unidentified type, not a missile: it counts only in the night's drone total
-    label = ev["weapon_label"].fillna("") + " " + ev["weapon"].fillna("")
+    blank = pd.Series("", index=ev.index, dtype="string")
+    label = ev.get("weapon_label", blank).fillna("") + " " + ev.get("weapon", blank).fillna("")
     drone = ev["weapon_class"].eq("unknown") & label.str.contains(_DRONE_WORDS)
     group = ev["weapon_class"].map(GROUPS).mask(drone, "other_drone")
     frame = pd.DataFrame(
