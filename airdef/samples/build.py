@@ -44,8 +44,12 @@ DISAGREEMENT_COLUMNS: tuple[str, ...] = (
     "class",
     "compared_with",
     "source",
+    "source_date",
     "launched",
+    "launched_qualifier",
     "intercepted",
+    "suppressed",
+    "note",
     "explanation",
 )
 
@@ -58,14 +62,26 @@ def report_files(folder: str | Path, kind: str = "reports") -> list[Path]:
     return sorted(Path(folder).glob(f"{kind}_*.json"))
 
 
+def _cell(value: object) -> str | None:
+    """A figure as text: a count, or figures per weapon group joined by "; "."""
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        parts = [f"{k}: {_cell(v)}" for k, v in value.items()]
+        return "; ".join(parts)
+    return str(value)
+
+
 def disagreement_table(rows: Sequence[dict]) -> pd.DataFrame:
     """One row per (night, class, page) of explained disagreements, sorted.
 
+    ``rows`` are as :func:`~airdef.samples.corpus.read_disagreements` returns them.
+
     Examples
     --------
-    >>> disagreement_table([{"date": "2022-11-23", "class": "cruise", "figures": {
-    ...     "https://a.example/1": {"launched": 67, "intercepted": 51},
-    ...     "https://b.example/2": {"launched": 70, "intercepted": 51}},
+    >>> disagreement_table([{"date": "2022-11-23", "class": "cruise", "figures": [
+    ...     {"url": "https://a.example/1", "launched": 67, "intercepted": 51},
+    ...     {"url": "https://b.example/2", "launched": 70, "intercepted": 51}],
     ...     "explanation": "first post said about 70"}])[["source", "launched"]]
                     source launched
     0  https://a.example/1       67
@@ -73,28 +89,37 @@ def disagreement_table(rows: Sequence[dict]) -> pd.DataFrame:
     """
     out = []
     for row in rows:
-        for url, figures in sorted(row["figures"].items()):
-            figures = figures if isinstance(figures, dict) else {}
-            if not {"launched", "intercepted"} & set(figures):  # figures per weapon group
-                figures = {
-                    k: "; ".join(
-                        f"{g}: {v.get(k)}" for g, v in figures.items() if isinstance(v, dict)
-                    )
-                    for k in ("launched", "intercepted")
+        for fig in row["figures"]:
+            if not {"launched", "intercepted"} & set(fig) and any(
+                isinstance(v, dict) for v in fig.values()
+            ):  # figures per weapon group: {"strike drones": {"launched": 17, ...}, ...}
+                groups = {k: v for k, v in fig.items() if isinstance(v, dict)}
+                fig = {
+                    "url": fig["url"],
+                    **{
+                        k: "; ".join(f"{g}: {v.get(k)}" for g, v in groups.items())
+                        for k in ("launched", "intercepted")
+                    },
                 }
             out.append(
                 {
                     "date": row["date"],
                     "class": row["class"],
                     "compared_with": row.get("compared_with", "sources"),
-                    "source": url,
-                    "launched": figures.get("launched"),
-                    "intercepted": figures.get("intercepted"),
+                    "source": fig["url"],
+                    "source_date": _cell(fig.get("date")),
+                    "launched": _cell(fig.get("launched")),
+                    "launched_qualifier": _cell(fig.get("launched_qualifier")),
+                    "intercepted": _cell(fig.get("intercepted")),
+                    "suppressed": _cell(fig.get("suppressed")),
+                    "note": _cell(fig.get("note")),
                     "explanation": row["explanation"],
                 }
             )
     table = pd.DataFrame(out, columns=list(DISAGREEMENT_COLUMNS)).astype("string")
-    return table.sort_values(["date", "class", "compared_with", "source"], ignore_index=True)
+    return table.sort_values(
+        ["date", "class", "compared_with", "source"], ignore_index=True, kind="stable"
+    )
 
 
 def build(reports_dir: str | Path, out_dir: str | Path) -> tuple[Compiled, list[Path]]:

@@ -201,15 +201,47 @@ def read_reports(path: str | Path) -> list[Report]:
     return reports
 
 
+def _figures(value: object, where: str) -> list[dict[str, Any]]:
+    """The figures of one disagreement as a list of objects with a ``url``.
+
+    Accepts an object keyed by URL (``{"https://…": {"launched": 70}}``) or a list of
+    objects each with its ``url``.
+    """
+    if isinstance(value, dict):
+        out = []
+        for url, figures in value.items():
+            figures = figures if isinstance(figures, dict) else {"note": str(figures)}
+            out.append({"url": url, **figures})
+        return out
+    if isinstance(value, list) and all(isinstance(f, dict) and f.get("url") for f in value):
+        return [dict(f) for f in value]
+    raise DataError(
+        f"{where}: field figures: not an object keyed by URL nor a list of objects with a 'url'"
+    )
+
+
 def read_disagreements(path: str | Path) -> list[dict[str, Any]]:
     """Read one ``disagreements_*.json`` file: a list of explained disagreements.
 
-    Each object has ``date``, ``class`` (a corpus class), ``figures`` (an object
-    keyed by URL, or ``"air_force_table"``-free: only the public pages' figures)
-    and a one-line ``explanation``.
+    Each object has ``date``, ``class`` (a corpus class), ``figures`` (the figures each
+    page gives: an object keyed by URL, or a list of objects with a ``url``), a one-line
+    ``explanation`` and, for a disagreement with the Air Force table rather than between
+    pages, ``"compared_with": "air_force_table"``. Only the public pages' figures are
+    kept. ``figures`` is returned as a list of objects with a ``url``.
+
+    Examples
+    --------
+    >>> import json, tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "disagreements_demo.json"
+    >>> _ = path.write_text(json.dumps([{"date": "2022-11-23", "class": "cruise",
+    ...     "figures": {"https://a.example/1": {"launched": 67}},
+    ...     "explanation": "a later correction"}]))
+    >>> read_disagreements(path)[0]["figures"]
+    [{'url': 'https://a.example/1', 'launched': 67}]
     """
     path = Path(path)
     rows = _read_json_list(path)
+    out = []
     for number, row in enumerate(rows, 1):
         where = f"{path}: item {number}"
         if not isinstance(row, dict):
@@ -217,8 +249,7 @@ def read_disagreements(path: str | Path) -> list[dict[str, Any]]:
         _date(row.get("date"), where, "date", required=True)
         if row.get("class") not in CLASSES:
             raise DataError(f"{where}: field class: {row.get('class')!r} is not a corpus class")
-        if not isinstance(row.get("figures"), dict):
-            raise DataError(f"{where}: field figures: not an object keyed by URL")
         if not isinstance(row.get("explanation"), str) or not row["explanation"].strip():
             raise DataError(f"{where}: field explanation: missing")
-    return rows
+        out.append({**row, "figures": _figures(row.get("figures"), where)})
+    return out
