@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.airdef-installed
 DATA   ?=
 OUT    ?= reports
 
-.PHONY: help report test lint format bench docs validate clean
+.PHONY: help report sample test lint format bench docs validate clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36mmake %-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -25,6 +25,9 @@ $(STAMP): pyproject.toml
 
 report: $(STAMP) ## Build the analyst report (HTML and PDF) in reports/; DATA=file.csv to use your own data
 	@$(BIN)/airdef report $(DATA) --out $(OUT)
+
+sample: $(STAMP) ## Rebuild airdef/data/sample/public_reports*.csv from data/public_reports/
+	@$(BIN)/python -m airdef.samples.build
 
 test: $(STAMP) ## Run the test suite (unit, property, simulation, real-data and doctests)
 	@$(BIN)/python -m pytest -q
