@@ -16,13 +16,26 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
             "the period, sources, weapon classes and labels the catalog does not know. "
             "Exit status 0 when the files load (even with quarantined rows), 2 when one cannot."
         ),
+        epilog=(
+            "Examples:\n"
+            "  airdef validate missile_attacks_daily.csv\n"
+            "  airdef validate demo.csv --quarantine quarantine.csv\n"
+            "  airdef validate reports.txt --input-format text --quiet"
+        ),
     )
     add_input(p, format_flag=True)
     p.add_argument(
         "--quarantine",
         metavar="OUT.csv",
         default=None,
-        help="write every quarantined row (file, row, column, value, reason) to this CSV",
+        help="write every quarantined row (file, row, column, value, reason) to this "
+        "spreadsheet-safe CSV",
+    )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print only the line of rows read, loaded and quarantined",
     )
     p.set_defaults(func=run, command="validate")
 
@@ -31,8 +44,16 @@ def run(args: argparse.Namespace) -> int:
     from airdef.io.csvsafe import write_safe_csv
 
     data = load_input(args)
-    print(data.summary())
+    summary = data.summary()
+    if args.quiet:
+        print(
+            f"rows read {summary.rows_read:,}  loaded {summary.rows_loaded:,}  "
+            f"quarantined {summary.rows_quarantined:,}"
+        )
+    else:
+        print(summary)
     if args.quarantine:
         path = write_safe_csv(data.quarantine, args.quarantine)
-        print(f"quarantine written to {path} ({len(data.quarantine)} entries)")
+        if not args.quiet:
+            print(f"quarantine written to {path} ({len(data.quarantine)} entries)")
     return 0
