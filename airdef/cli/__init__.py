@@ -46,12 +46,22 @@ _EXAMPLES: dict[str, str] = {
 
 
 class _HelpFormatter(argparse.HelpFormatter):
-    """Wraps each line of a description or epilog on its own, so examples stay one a line."""
+    """Wraps each line of a description or epilog on its own and keeps indented lines
+    (the examples) whole; ``Example: airdef ...`` becomes a heading and an indented line."""
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines: list[str] = []
+        for line in text.splitlines():
+            head, sep, rest = line.partition(": airdef ")
+            if sep and head in ("Example", "Examples"):
+                lines += [f"{head}:", f"  airdef {rest}"]
+            else:
+                lines.append(line)
         return "\n".join(
-            super(_HelpFormatter, self)._fill_text(line, width, indent) if line.strip() else ""
-            for line in text.splitlines()
+            indent + line
+            if line.startswith(" ")
+            else super(_HelpFormatter, self)._fill_text(line, width, indent)
+            for line in lines
         )
 
 

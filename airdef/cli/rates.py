@@ -143,15 +143,15 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed,
         )
 
-    table = rates(args.pooled)
-    if emit(table, args):
+    if getattr(args, "out", None) or args.output != "table":
+        emit(rates(args.pooled), args)
         return 0
+    # on a terminal the pooled rate stands beside every row whose own interval says little
+    table = rates(True)
     if table.empty:
         print("no rates to show: the selection has no rows with known counts")
         return 0
     few = informative(table).eq(False).fillna(False)
-    if few.any() and pooled_columns(table) is None:
-        table = rates(True)
     print(f"{args.outcome} rate, {args.level:.0%} confidence intervals, source: {args.source}")
     print_frame(shown_table(table, by, args.level, all_pooled=args.pooled), "table")
     if args.quiet:
