@@ -180,9 +180,18 @@ def check_columns(data, by: Sequence[str]) -> None:
     """``--by`` names columns the data has."""
     missing = [c for c in by if c not in data.events.columns]
     if missing:
-        known = ", ".join(c for c in data.events.columns if c not in ("source_row",))
+        events = data.events
+        known = ", ".join(
+            c
+            for c in events.columns
+            if not c.endswith("_qual")
+            and c not in ("source", "origin", "source_row")
+            and not pd.api.types.is_numeric_dtype(events[c])
+            and not pd.api.types.is_datetime64_any_dtype(events[c])
+        )
         raise UsageError(
-            f"--by: the data has no column {', '.join(map(repr, missing))}; it has {known}"
+            f"--by: the data has no column {', '.join(map(repr, missing))}; "
+            f"columns to group by include {known}"
         )
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "check_columns",
     "emit",
     "load_input",
+    "note_line",
     "print_frame",
     "split_by",
     "write_table",
@@ -196,13 +197,9 @@ def add_output_format(parser: argparse.ArgumentParser, *, files: bool = False) -
         dest="output",
         default="table",
         choices=choices,
-        help="how to print the result: a table for the terminal, spreadsheet-safe CSV, or JSON"
-        + (
-            "; with --out also parquet or excel (default: from the ending of --out)"
-            if files
-            else ""
-        )
-        + " (default: table)",
+        metavar="FORMAT",
+        help="table (for the terminal, the default), csv (spreadsheet-safe) or json"
+        + ("; with --out also parquet or excel, else the ending of --out chooses" if files else ""),
     )
     if files:
         add_output_file(parser)
@@ -300,6 +297,15 @@ def print_frame(frame: pd.DataFrame, fmt: str, *, file=None, floatfmt: str = "{:
             if pd.api.types.is_float_dtype(shown[col]):
                 shown[col] = shown[col].map(lambda v: "" if pd.isna(v) else floatfmt.format(v))
         out.write(shown.to_string(index=False, na_rep="") + "\n")
+
+
+def note_line(labels: Sequence[object], text: str) -> str:
+    """``note: GROUP: TEXT`` for a row of a table, without repeating a group the text
+    already begins with (or naming no group for the one overall row)."""
+    group = " / ".join(map(str, labels))
+    if not group or text.startswith(f"{group}:"):
+        return f"note: {text}"
+    return f"note: {group}: {text}"
 
 
 def emit(frame: pd.DataFrame, args: argparse.Namespace) -> bool:

@@ -14,6 +14,7 @@ from airdef.cli._common import (
     check_columns,
     emit,
     load_input,
+    note_line,
     print_frame,
     split_by,
 )
@@ -164,5 +165,5 @@ def run(args: argparse.Namespace) -> int:
         )
     notes = table.loc[table["note"].fillna("") != "", [*by, "note"]]
     for row in notes.itertuples(index=False):
-        print(f"note: {' / '.join(map(str, row[:-1]))}: {row[-1]}")
+        print(note_line(row[:-1], row[-1]))
     return 0

@@ -12,6 +12,7 @@ from airdef.cli._common import (
     check_columns,
     emit,
     load_input,
+    note_line,
     print_frame,
     split_by,
 )
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     print_frame(trend.drop(columns=["confidence_level", "note"]), "table", floatfmt="{:.3f}")
     if not args.quiet:
         for row in trend.loc[trend["note"] != ""].itertuples(index=False):
-            print(f"note: {' / '.join(str(getattr(row, c)) for c in by)}: {row.note}")
+            print(note_line([getattr(row, c) for c in by], row.note))
     if args.periods:
         periods = result.periods.copy()
         periods["period"] = periods["period"].dt.strftime("%Y-%m-%d")
