@@ -7,6 +7,7 @@ import argparse
 import pandas as pd
 
 from airdef.cli._common import (
+    UsageError,
     add_analysis,
     add_input,
     add_output_format,
@@ -130,6 +131,8 @@ def run(args: argparse.Namespace) -> int:
     from airdef.rates import interception_rates
 
     by = split_by(args.by)
+    if args.pooled and not by:
+        raise UsageError("--pooled needs --by: one overall row has no groups to pool")
     data = load_input(args)
     check_columns(data, by)
 
@@ -148,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
         emit(rates(args.pooled), args)
         return 0
     # on a terminal the pooled rate stands beside every row whose own interval says little
-    table = rates(True)
+    table = rates(bool(by))
     if table.empty:
         print("no rates to show: the selection has no rows with known counts")
         return 0

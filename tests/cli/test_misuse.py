@@ -78,6 +78,7 @@ MISUSES = [
     (["trend", SAMPLE, "--outcome", "destroyed"], "--outcome"),
     (["trend", SAMPLE, "--freq", "fortnight"], "--freq"),
     (["rates", SAMPLE, "--by", "colour"], "--by"),
+    (["rates", SAMPLE, "--by", "", "--pooled"], "--pooled"),
     (["trend", SAMPLE, "--by", "weapon,colour"], "--by"),
     (["validate", SAMPLE, "--input-format", "word"], "--input-format"),
     *[([cmd, *REQUIRED.get(cmd, [SAMPLE]), "--bogus"], "--bogus") for cmd in COMMANDS],

@@ -263,3 +263,11 @@ def test_quiet_leaves_out_the_notes(newest_snapshot, capsys):
     assert main(["rates", str(newest_snapshot), "--by", "weapon_class", "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "strike_drone" in out and "note:" not in out
+
+
+def test_one_overall_row(capsys):
+    sample = str(airdef.sample_path("synthetic.csv"))
+    assert main(["rates", sample, "--by", ""]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split()[:3] == ["attacks", "launched", "intercepted"]
+    assert len(lines) == 3  # the header line, the column names, one row
