@@ -41,16 +41,19 @@ class UsageError(Exception):
     """
 
 
-def option_for(parser: argparse.ArgumentParser, dest: str) -> str | None:
-    """The option string of ``dest`` in ``parser`` (the longest), or None."""
-    for action in parser._actions:
-        if action.dest == dest and action.option_strings and action.help != argparse.SUPPRESS:
+def option_for(parser: argparse.ArgumentParser, name: str) -> str | None:
+    """The option of ``parser`` whose ``dest`` is ``name`` (its longest spelling), or
+    else the option spelt ``--name``; None when there is neither."""
+    shown = [a for a in parser._actions if a.option_strings and a.help != argparse.SUPPRESS]
+    for action in shown:
+        if action.dest == name:
             return max(action.option_strings, key=len)
-    return None
+    spelt = "--" + name.replace("_", "-")
+    return spelt if any(spelt in a.option_strings for a in shown) else None
 
 
 _NAMED = re.compile(r"(?<![\w-])([a-z][a-z0-9_]*)(?=\s+must\b|\s+should\b|=)")
-_UNKNOWN = re.compile(r"^unknown ([a-z_]+) ")
+_UNKNOWN = re.compile(r"^unknown ((?:[a-z_]+ )+)")
 
 
 def option_message(parser: argparse.ArgumentParser, text: str) -> str | None:
@@ -81,9 +84,12 @@ def option_message(parser: argparse.ArgumentParser, text: str) -> str | None:
 
     out = _NAMED.sub(swap, text)
     unknown = _UNKNOWN.match(out)
-    if unknown and option_for(parser, unknown.group(1)):
-        named = True
-        out = f"{option_for(parser, unknown.group(1))}: {out}"
+    if unknown and not named:  # "unknown report format 'docx'": the last word that is an option
+        words = unknown.group(1).split()
+        option = next((o for w in reversed(words) if (o := option_for(parser, w))), None)
+        if option:
+            named = True
+            out = f"{option}: {out}"
     if not named:
         options = {s for a in parser._actions for s in a.option_strings if s.startswith("--")}
         named = any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", out) for o in options)

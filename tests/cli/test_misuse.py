@@ -81,6 +81,7 @@ MISUSES = [
     (["rates", SAMPLE, "--by", "", "--pooled"], "--pooled"),
     (["trend", SAMPLE, "--by", "weapon,colour"], "--by"),
     (["validate", SAMPLE, "--input-format", "word"], "--input-format"),
+    (["report", SAMPLE, "--format", "docx"], "--format"),
     *[([cmd, *REQUIRED.get(cmd, [SAMPLE]), "--bogus"], "--bogus") for cmd in COMMANDS],
 ]
 
