@@ -240,22 +240,34 @@ def load_input(args: argparse.Namespace):
     return data
 
 
-def table_format(path: str | Path, fmt: str = "auto") -> str:
-    """The format a table written to ``path`` takes: ``fmt``, or from the ending."""
+def table_format(path: str | Path, fmt: str = "auto", *, option: str = "--out") -> str:
+    """The format a table written to ``path`` takes: ``fmt``, or from the ending.
+
+    Raises
+    ------
+    UsageError
+        When ``fmt`` is ``auto`` (or ``table``) and the ending names no format;
+        the message names ``option``.
+    """
     if fmt not in ("auto", "table"):
         return fmt
     suffix = Path(path).suffix.lower()
     for name, endings in TABLE_FORMATS.items():
         if suffix in endings:
             return name
+    hint = ", or give --format" if option == "--out" else ""
     raise UsageError(
-        f"--out: cannot tell the format from the ending {suffix or '(none)'} of {path}; "
-        "use .csv, .json, .parquet or .xlsx, or give --format"
+        f"{option}: cannot tell the format from the ending {suffix or '(none)'} of {path}; "
+        f"use .csv, .json, .parquet or .xlsx{hint}"
     )
 
 
 def write_table(frame: pd.DataFrame, path: str | Path, fmt: str = "auto") -> Path:
-    """Write one table as CSV (spreadsheet-safe), JSON records, Parquet or Excel."""
+    """Write one table as CSV (spreadsheet-safe), JSON records, Parquet or Excel.
+
+    Every table the command line writes goes through here, so that the format rules
+    (and a shared exporter of :mod:`airdef.io`, once there is one) apply in one place.
+    """
     from airdef.io.csvsafe import escape_frame, write_safe_csv
 
     path = Path(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from airdef.cli._common import add_input, load_input
+from airdef.cli._common import add_input, load_input, table_format, write_table
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -26,10 +26,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_input(p, format_flag=True)
     p.add_argument(
         "--quarantine",
-        metavar="OUT.csv",
+        metavar="FILE",
         default=None,
-        help="write every quarantined row (file, row, column, value, reason) to this "
-        "spreadsheet-safe CSV",
+        help="write every quarantined row (file, row, column, value, reason) to FILE: .csv "
+        "(spreadsheet-safe), .json, .parquet or .xlsx",
     )
     p.add_argument(
         "-q",
@@ -41,8 +41,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from airdef.io.csvsafe import write_safe_csv
-
+    if args.quarantine:
+        table_format(
+            args.quarantine, option="--quarantine"
+        )  # an ending that names no format fails before the load
     data = load_input(args)
     summary = data.summary()
     if args.quiet:
@@ -53,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(summary)
     if args.quarantine:
-        path = write_safe_csv(data.quarantine, args.quarantine)
+        path = write_table(data.quarantine, args.quarantine)
         if not args.quiet:
-            print(f"quarantine written to {path} ({len(data.quarantine)} entries)")
+            n = len(data.quarantine)
+            print(f"quarantine written to {path} ({n:,} entr{'y' if n == 1 else 'ies'})")
     return 0

@@ -49,6 +49,7 @@ MISUSES = [
     (["rates", SAMPLE, "--out", "{folder}"], "--out"),
     (["trend", SAMPLE, "--out", "{folder}/t.docx"], "--out"),
     (["validate", SAMPLE, "--quarantine", "{folder}"], "--quarantine"),
+    (["validate", SAMPLE, "--quarantine", "{folder}/q.txt"], "--quarantine"),
     (["rates", SAMPLE, "--format", "excel"], "--format"),
     # levels and probabilities out of range, unreachable targets
     *[

@@ -39,3 +39,19 @@ def test_load_quiet_prints_nothing(tmp_path, capsys):
 def test_load_format_alias_with_quiet_has_no_note(tmp_path, capsys):
     assert main(["load", SAMPLE, "--format", "canonical", "-q"]) == 0
     assert capsys.readouterr() == ("", "")
+
+
+def test_quarantine_in_any_table_format(tmp_path, capsys):
+    import pandas as pd
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "time_start,time_end,model,launched,destroyed,source\n"
+        "2024-01-01,2024-01-01 08:00,Kalibr,4,9,x\n"
+        "2024-01-02,2024-01-02 08:00,Kalibr,4,3,x\n"
+    )
+    out = tmp_path / "q.xlsx"
+    assert main(["validate", str(bad), "--quarantine", str(out)]) == 0
+    assert f"quarantine written to {out} (1 entry)" in capsys.readouterr().out
+    table = pd.read_excel(out)
+    assert table["reason"].tolist() == ["destroyed (9) exceeds launched (4)"]
