@@ -101,7 +101,11 @@ def _between(low: float, high: float, *, low_ok: bool = False) -> Callable[[floa
         inside = (low <= value if low_ok else low < value) and value < high
         if inside:
             return None
-        where = f"from {low:g} up to but not including {high:g}" if low_ok else "between 0 and 1"
+        where = (
+            f"from {low:g} up to but not including {high:g}"
+            if low_ok
+            else f"between {low:g} and {high:g}"
+        )
         return f"must be {where}, e.g. 0.95; got {value:g}"
 
     return check

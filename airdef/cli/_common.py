@@ -107,6 +107,11 @@ def _date(text: str) -> str:
         stamp = pd.NaT
     if pd.isna(stamp):
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD")
+    if stamp.tzinfo is not None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has a time zone; the reports' times are local: use YYYY-MM-DD or "
+            "YYYY-MM-DD HH:MM"
+        )
     return text
 
 

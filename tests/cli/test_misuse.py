@@ -39,6 +39,7 @@ MISUSES = [
     (["report", SAMPLE, "--since", "2025-06-01", "--until", "2025-01-01"], "--until"),
     *[([cmd, SAMPLE, "--since", "yesterday"], "--since") for cmd in ("rates", "trend", "needs")],
     (["report", SAMPLE, "--until", "2025-13-45"], "--until"),
+    (["rates", SAMPLE, "--since", "2025-01-01T00:00+02:00"], "--since"),
     # --out naming a file where a folder is expected, or a folder where a file is
     (["report", SAMPLE, "--out", "{file}"], "--out"),
     (["fetch", "--url", "file:///nowhere.csv", "--out", "{file}"], "--out"),
