@@ -161,10 +161,15 @@ def run(args: argparse.Namespace) -> int:
     if args.quiet:
         return 0
     if few.any():
+        pooled = pooled_columns(table) is not None
         print(
             f"note: {int(few.sum())} row{'s' if few.sum() != 1 else ''} with {TOO_FEW}: "
-            "the row's own interval says little, so the rate pooled toward its class "
-            "(empirical Bayes) is shown beside it"
+            "the row's own interval says little"
+            + (
+                ", so the rate pooled toward its class (empirical Bayes) is shown beside it"
+                if pooled
+                else ""
+            )
         )
     notes = table.loc[table["note"].fillna("") != "", [*by, "note"]]
     for row in notes.itertuples(index=False):
