@@ -90,10 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.epilog = _EXAMPLES[name]
         if not any(a.dest == "quiet" for a in p._actions):
             p.add_argument(
-                "-q",
-                "--quiet",
-                action="store_true",
-                help="print only results and errors: no notes, warnings or progress",
+                "-q", "--quiet", action="store_true", help="no warnings and no progress on stderr"
             )
     return parser
 

@@ -65,6 +65,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     add_selection(p)
     add_output_format(p, files=True)
+    p.add_argument(
+        "-q", "--quiet", action="store_true", help="print the table only: no notes, no warnings"
+    )
     p.set_defaults(func=run, command="rates")
 
 

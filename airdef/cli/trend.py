@@ -54,6 +54,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--periods", action="store_true", help="also print the per-period table")
     add_selection(p)
     add_output_format(p, files=True)
+    p.add_argument(
+        "-q", "--quiet", action="store_true", help="print the tables only: no notes, no warnings"
+    )
     p.set_defaults(func=run, command="trend")
 
 
