@@ -21,6 +21,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
             "the CSV or of a zip holding missile_attacks_daily.csv. The data's licence is "
             "unverified: do not commit or redistribute it."
         ),
+        epilog=(
+            "Examples:\n"
+            "  airdef fetch\n"
+            "  airdef fetch --url file:///path/to/copy.zip --sha256 HEX --out data/raw"
+        ),
     )
     p.add_argument("--url", default=DEFAULT_URL, help="where to download from (default: Kaggle)")
     p.add_argument(
@@ -39,6 +44,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="SECONDS",
         help="give up when the server sends nothing for this long (default: 60)",
     )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print nothing but errors: no progress, no summary of what was written",
+    )
     p.set_defaults(func=run, command="fetch")
 
 
@@ -51,14 +62,16 @@ def _size(n: float) -> str:
 
 
 class _Bar:
-    """Progress on one terminal line of ``stream``, or nothing when it is not a terminal."""
+    """Progress on one terminal line of ``stream``, or nothing when it is not a terminal
+    or ``shown`` is false."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, *, shown: bool = True) -> None:
         self.stream = stream
+        self.wanted = shown
         self.shown = False
 
     def __call__(self, done: int, total: int | None) -> None:
-        if not self.stream.isatty():
+        if not self.wanted or not self.stream.isatty():
             return
         text = f"downloading {_size(done)}"
         if total:
@@ -76,13 +89,15 @@ class _Bar:
 def run(args: argparse.Namespace) -> int:
     from airdef.fetch import SOURCE_FILE, fetch_dataset, read_source_record
 
-    bar = _Bar(sys.stderr)
+    bar = _Bar(sys.stderr, shown=not args.quiet)
     try:
         path = fetch_dataset(
             args.url, args.out, sha256=args.sha256, timeout=args.timeout, progress=bar
         )
     finally:
         bar.close()
+    if args.quiet:
+        return 0
     record = read_source_record(path.parent) or {}
     print(f"wrote {path} ({int(record.get('bytes', 0)):,} bytes)")
     print(f"sha256 {record.get('sha256', '')}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from airdef.cli._common import add_input, load_input
+from airdef.cli._common import add_input, check_canonical_ending, load_input
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -16,18 +16,30 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
             "and write the canonical events (and casualties) to OUT; the ending of OUT chooses "
             "the format. Without --out, print the summary only."
         ),
+        epilog=(
+            "Examples:\n"
+            "  airdef load missile_attacks_daily.csv reports.txt --out combined.parquet\n"
+            "  airdef load combined.parquet --out combined.xlsx --quiet"
+        ),
     )
     add_input(p, format_flag=True)
     p.add_argument(
         "--out", metavar="OUT", help="canonical file to write (.csv, .parquet, .xlsx, .json)"
     )
+    p.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing but errors (no summary)"
+    )
     p.set_defaults(func=run, command="load")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.out:
+        check_canonical_ending(args.out)
     data = load_input(args)
-    print(data.summary())
+    if not args.quiet:
+        print(data.summary())
     if args.out:
         for path in data.write(args.out):
-            print(f"wrote {path}")
+            if not args.quiet:
+                print(f"wrote {path}")
     return 0

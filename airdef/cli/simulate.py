@@ -17,6 +17,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
             "The bundled sample is 'airdef simulate --out airdef/data/sample/synthetic.csv "
             "--seed 0'."
         ),
+        epilog=(
+            "Examples:\n"
+            "  airdef simulate --out sim.csv --months 6 --seed 1\n"
+            "  airdef simulate --out sim.parquet --ew-fold-month 8 --no-regional"
+        ),
     )
     p.add_argument(
         "--out",
@@ -44,14 +49,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="leave out the kills-only regional reporter",
     )
+    p.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing but errors (no 'wrote' lines)"
+    )
     p.set_defaults(func=run, command="simulate")
 
 
 def run(args: argparse.Namespace) -> int:
     import dataclasses
 
+    from airdef.cli._common import check_canonical_ending
     from airdef.synthetic import SimulationSpec, simulate, write_synthetic
 
+    check_canonical_ending(args.out)
     changes: dict[str, object] = {}
     if args.months is not None:
         changes["months"] = args.months
@@ -63,7 +73,10 @@ def run(args: argparse.Namespace) -> int:
         changes["regional"] = None
     spec = dataclasses.replace(SimulationSpec(), **changes)
     data = simulate(spec, seed=args.seed)
-    for path in write_synthetic(data, args.out, spec):
+    written = write_synthetic(data, args.out, spec)
+    if args.quiet:
+        return 0
+    for path in written:
         if path.name.endswith(".truth.csv"):
             what = f"true rates of {len(spec.weapons)} weapon types"
         elif path.stem.endswith(".casualties"):

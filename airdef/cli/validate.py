@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from airdef.cli._common import add_input, load_input
+from airdef.cli._common import add_input, load_input, table_format, write_table
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -16,23 +16,47 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
             "the period, sources, weapon classes and labels the catalog does not know. "
             "Exit status 0 when the files load (even with quarantined rows), 2 when one cannot."
         ),
+        epilog=(
+            "Examples:\n"
+            "  airdef validate missile_attacks_daily.csv\n"
+            "  airdef validate demo.csv --quarantine quarantine.csv\n"
+            "  airdef validate reports.txt --input-format text --quiet"
+        ),
     )
     add_input(p, format_flag=True)
     p.add_argument(
         "--quarantine",
-        metavar="OUT.csv",
+        metavar="FILE",
         default=None,
-        help="write every quarantined row (file, row, column, value, reason) to this CSV",
+        help="write every quarantined row (file, row, column, value, reason) to FILE: .csv "
+        "(spreadsheet-safe), .json, .parquet or .xlsx",
+    )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print only the line of rows read, loaded and quarantined",
     )
     p.set_defaults(func=run, command="validate")
 
 
 def run(args: argparse.Namespace) -> int:
-    from airdef.io.csvsafe import write_safe_csv
-
-    data = load_input(args)
-    print(data.summary())
     if args.quarantine:
-        path = write_safe_csv(data.quarantine, args.quarantine)
-        print(f"quarantine written to {path} ({len(data.quarantine)} entries)")
+        table_format(
+            args.quarantine, option="--quarantine"
+        )  # an ending that names no format fails before the load
+    data = load_input(args)
+    summary = data.summary()
+    if args.quiet:
+        print(
+            f"rows read {summary.rows_read:,}  loaded {summary.rows_loaded:,}  "
+            f"quarantined {summary.rows_quarantined:,}"
+        )
+    else:
+        print(summary)
+    if args.quarantine:
+        path = write_table(data.quarantine, args.quarantine)
+        if not args.quiet:
+            n = len(data.quarantine)
+            print(f"quarantine written to {path} ({n:,} entr{'y' if n == 1 else 'ies'})")
     return 0
