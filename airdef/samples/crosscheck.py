@@ -82,11 +82,9 @@ def _groups(events: pd.DataFrame) -> pd.Series:
     drone_parts = events["weapon_class"].isin(_DRONES) | (
         events["weapon_class"].eq("unknown") & named_drone
     )
-    parents = set(zip(night[drone_parts & parts.notna()], parts[drone_parts & parts.notna()]))
-    has_drone_part = pd.Series(
-        [(d, w) in parents for d, w in zip(night, events.get("weapon_label", blank))],
-        index=events.index,
-    )
+    key = night.astype("string") + "|" + events.get("weapon_label", blank).astype("string")
+    parents = (night.astype("string") + "|" + parts.astype("string"))[drone_parts & parts.notna()]
+    has_drone_part = key.isin(parents).fillna(False)
     mixed = events["weapon_class"].eq("mixed")
     group = group.mask(mixed & (has_drone_part | named_drone), "air_targets")
     return group.where(parts.isna())
