@@ -209,14 +209,13 @@ def cross_check(compiled: StrikeData, reference: StrikeData) -> pd.DataFrame:
     """
     mine = night_totals(compiled.events, missiles_total=True)
     # a night's missile total is compared only where some count gave no type
-    untyped = night_totals(compiled.events)
-    untyped = set(map(tuple, untyped.loc[untyped["group"] == "missiles", ["date", "group"]].values))
+    plain = night_totals(compiled.events)
+    untyped = set(map(tuple, plain.loc[plain["group"] == "missiles", ["date", "group"]].values))
     keys = list(zip(mine["date"], mine["group"], strict=True))
     mine = mine[[g != "missiles" or (d, g) in untyped for d, g in keys]]
     # ... and the total of air targets only where a count covered missiles and drones
-    plain = night_totals(compiled.events)
-    targets = set(plain.loc[plain["group"] == "air_targets", "date"])
-    mine = mine[(mine["group"] != "air_targets") | mine["date"].isin(targets)]
+    # (that count alone: the page's other counts are not added to it)
+    mine = pd.concat([mine[mine["group"] != "air_targets"], plain[plain["group"] == "air_targets"]])
     mine = mine[mine["group"] != "all_drones"].reset_index(drop=True)
     mine = mine[mine["launched"].notna() | mine["intercepted"].notna()].reset_index(drop=True)
     theirs = night_totals(reference.events, missiles_total=True, windows=True)
