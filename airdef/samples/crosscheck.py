@@ -25,8 +25,11 @@ any of them:
   often quotes the Air Force's "shot down or suppressed" figure as one number.
 
 A figure is consistent with a reference value under its qualifier: ``exact``
-equal, ``at_least`` not above the reference, ``at_most`` not below it, ``approx``
-within 5% (at least 2).
+equal, ``at_least`` at most one above the reference, ``at_most`` not below it,
+``approx`` within 5% (at least 2). The one to spare for ``at_least`` is the corpus
+convention: "more than 50" is stored as at least 51, while the Air Force table records
+the 50 that the Air Force said "more than" of (and a hedge before a list, "over 300
+drones and eight missiles", makes the eight "at least 9").
 """
 
 from __future__ import annotations
@@ -156,15 +159,15 @@ def agrees(value: pd.Series, qual: pd.Series, reference: pd.Series) -> pd.Series
 
     Examples
     --------
-    >>> agrees(pd.Series([71, 90, 5]), pd.Series(["at_least", "approx", "exact"]),
-    ...        pd.Series([71, 93, 6])).tolist()
-    [True, True, False]
+    >>> agrees(pd.Series([71, 71, 90, 5]), pd.Series(["at_least", "at_least", "approx", "exact"]),
+    ...        pd.Series([70, 69, 93, 6])).tolist()
+    [True, False, True, False]
     """
     v = value.astype("Float64")
     r = reference.astype("Float64")
     ok = pd.Series(pd.NA, index=value.index, dtype="boolean")
     ok = ok.mask(qual.eq("exact"), r.eq(v))
-    ok = ok.mask(qual.eq("at_least"), r.ge(v))
+    ok = ok.mask(qual.eq("at_least"), r.ge(v - 1))  # "more than 70" is at least 71
     ok = ok.mask(qual.eq("at_most"), r.le(v))
     tolerance = (v * 0.05).clip(lower=2)
     ok = ok.mask(qual.eq("approx"), (r - v).abs().le(tolerance))

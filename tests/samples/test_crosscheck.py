@@ -13,8 +13,10 @@ def test_agreement_follows_the_qualifier():
     qual = pd.Series(
         ["at_least", "at_least", "at_most", "at_most", "approx", "approx", "exact", "exact"]
     )
-    ref = pd.Series([71, 70, 30, 31, 94, 95, 5, None])
-    # approx: within 5% of 90 (4.5) -> 94 agrees, 95 does not; a blank reference never agrees
+    ref = pd.Series([70, 69, 30, 31, 94, 95, 5, None])
+    # at_least 71 is "more than 70" by the corpus rule, so a table's 70 agrees and 69
+    # does not; approx: within 5% of 90 (4.5) -> 94 agrees, 95 does not; a blank
+    # reference never agrees
     assert agrees(value, qual, ref).tolist() == [True, False, True, False, True, False, True, False]
 
 
