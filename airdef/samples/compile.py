@@ -6,11 +6,15 @@ class, the national launched, intercepted and suppressed totals) is compared wit
 the hand-checked answer. The hand-checked figure is always the one kept; where the
 two differ the difference becomes a review row.
 
-One night may be covered by several pages. For each night the first report (in
-file order) that gives a drone figure supplies all its drone rows, and the first
-that gives a missile figure (of any type, typed or not) all its missile rows; the casualties come from the first report of the night that gives
-any. The others stay in the annotation files as alternates, and where their
-figures differ the difference is listed in the disagreements file.
+One night may be covered by several pages. For each night and family (drones;
+missiles of any type, typed or not) one page supplies all the rows: the page that
+gives the most launched and intercepted figures of the family, then the one with
+fewer hedged figures ("more than", "about"), then the first in file order. So a
+typed count on one page and an untyped one on another are never added, nor one
+page's launch count paired with another's intercepts. The casualties come from the
+first report of the night that gives any. The others stay in the annotation files
+as alternates, and where their figures differ the difference is listed in the
+disagreements file.
 """
 
 from __future__ import annotations
@@ -230,6 +234,31 @@ def _has_figure(group: dict) -> bool:
     return group.get("launched") is not None or group.get("intercepted") is not None
 
 
+def _choose_pages(reports: Sequence[Report]) -> dict[str, int]:
+    """For each family of a night, the index of the page that supplies it.
+
+    The page giving the most figures of the family (launched and intercepted counts of
+    its groups without a parent) is chosen; among equals, the one with fewer hedged
+    figures ("more than", "about", "as many as"), then the first in file order.
+    """
+    best: dict[str, tuple[int, int, int]] = {}
+    for i, report in enumerate(reports):
+        score: dict[str, list[int]] = {}
+        for g in report.weapons:
+            if g.get("part_of") or not _has_figure(g):
+                continue
+            s = score.setdefault(_family(g), [0, 0])
+            for field in ("launched", "intercepted"):
+                if g.get(field) is not None:
+                    s[0] += 1
+                    s[1] += g.get(f"{field}_qualifier") not in (None, "exact")
+        for family, (figures, hedged) in score.items():
+            key = (-figures, hedged, i)
+            if family not in best or key < best[family]:
+                best[family] = key
+    return {family: key[2] for family, key in best.items()}
+
+
 def compile_reports(reports: Iterable[Report]) -> Compiled:
     """Compile checked reports into one night per date (see the module documentation).
 
@@ -260,14 +289,14 @@ def compile_reports(reports: Iterable[Report]) -> Compiled:
     casualties: list[dict] = []
     review: list[dict] = []
     for night in sorted(by_night):
-        taken: set[str] = set()
+        reports = by_night[night]
+        chosen = _choose_pages(reports)
         with_casualties = False
-        for report in by_night[night]:
+        for i, report in enumerate(reports):
             rows, agreed = _review(report)
             review += rows
             tops = [g for g in report.weapons if not g.get("part_of") and _has_figure(g)]
-            new = {_family(g) for g in tops} - taken
-            keep = [g for g in tops if _family(g) in new]
+            keep = [g for g in tops if chosen.get(_family(g)) == i]
             labels = {g["weapon"] for g in keep}
             while True:  # nested groups follow their parents, at any depth
                 more = [g for g in report.weapons if g.get("part_of") in labels]
@@ -276,7 +305,6 @@ def compile_reports(reports: Iterable[Report]) -> Compiled:
                 labels |= {g["weapon"] for g in more}
             keep = [g for g in report.weapons if g["weapon"] in labels]
             events += _event_rows(report, keep, agreed)
-            taken |= new
             if report.casualties and not with_casualties:
                 casualties += _casualty_rows(report)
                 with_casualties = True

@@ -55,7 +55,7 @@ def test_hand_totals_sum_groups_without_a_parent():
     }
 
 
-def test_first_page_supplies_each_family_of_a_night():
+def test_one_page_supplies_each_family_of_a_night():
     first = report(
         "a",
         "Russia launched 15 Shahed drones overnight; 14 were shot down.",
@@ -73,6 +73,30 @@ def test_first_page_supplies_each_family_of_a_night():
         ("a", "strike_drone", 15),
         ("b", "unknown", 20),
     ]
+
+
+def test_the_fuller_then_the_less_hedged_page_supplies_a_family():
+    # pages of 24 February 2025: "as many as 265 ... 138 shot down" and "185 ... 113";
+    # 26 May 2024: "more than three dozen attack UAVs" and "intercepted 31 Shahed drones"
+    hedged = report(
+        "a",
+        "Russia employed as many as 265 drones; 138 were shot down.",
+        [group("drones", "drone", 265, 138, lq="at_most")],
+    )
+    exact = report(
+        "b",
+        "The enemy attacked with 185 drones; 113 were shot down.",
+        [group("drones", "drone", 185, 113)],
+        number=2,
+    )
+    launch_only = report(
+        "c", "Russia launched 190 drones.", [group("drones", "drone", 190)], number=3
+    )
+    out = compile_reports([launch_only, hedged, exact]).events
+    assert out[["report_id", "launched", "intercepted"]].values.tolist() == [["b", 185, 113]]
+    # among equally full and equally hedged pages, the first in file order
+    twin = report("d", "185 drones, 113 shot down.", [group("drones", "drone", 185, 113)], number=4)
+    assert compile_reports([exact, twin]).events["report_id"].tolist() == ["b"]
 
 
 def test_typed_and_untyped_missiles_of_two_pages_are_not_added():
