@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from airdef.model import StrikeData
+from airdef.model import StrikeData, event_time
 
-__all__ = ["OUTCOMES", "Prepared", "prepare", "as_events", "by_columns"]
+__all__ = ["OUTCOMES", "Prepared", "prepare", "as_events", "by_columns", "event_times"]
 
 #: Values of ``outcome``: what counts as a success.
 OUTCOMES: tuple[str, ...] = ("intercepted", "neutralized")
@@ -22,6 +22,17 @@ def as_events(data: StrikeData | pd.DataFrame) -> pd.DataFrame:
     if isinstance(data, pd.DataFrame):
         return data
     raise TypeError(f"data must be a StrikeData or a pandas DataFrame, not {type(data).__name__}")
+
+
+def event_times(events: pd.DataFrame) -> pd.Series:
+    """When each event happened (:func:`airdef.model.event_time`); a caller's table may
+    carry only one of ``time_end`` and ``time_start``. Raises ValueError when it has neither."""
+    if "time_end" in events.columns and "time_start" in events.columns:
+        return event_time(events)
+    for column in ("time_end", "time_start"):
+        if column in events.columns:
+            return events[column]
+    raise ValueError("data lacks a time column (time_end or time_start); a trend needs times")
 
 
 def by_columns(by: str | list[str] | tuple[str, ...] | None) -> list[str]:

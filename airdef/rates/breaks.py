@@ -14,6 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from airdef.rates._prepare import event_times
+
 __all__ = ["BREAK_COLUMNS", "definition_breaks", "break_note", "groups_with"]
 
 BREAK_COLUMNS: tuple[str, ...] = (
@@ -92,9 +94,7 @@ def definition_breaks(
     cols = ["weapon", "time_end", "launched", "intercepted", "suppressed"]
     if not set(cols) <= set(events.columns) or events.empty:
         return pd.DataFrame(columns=list(BREAK_COLUMNS))
-    when = events["time_end"]
-    if "time_start" in events:
-        when = when.fillna(events["time_start"])
+    when = event_times(events)
     ok = (when.notna() & events["weapon"].notna()).to_numpy(dtype=bool)
     if not ok.any():
         return pd.DataFrame(columns=list(BREAK_COLUMNS))

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from airdef.model import StrikeData
-from airdef.rates._prepare import as_events, by_columns
+from airdef.rates._prepare import as_events, by_columns, event_times
 from airdef.rates.table import interception_rates
 
 __all__ = ["compare_periods", "mover_diff"]
@@ -71,11 +71,7 @@ def compare_periods(
         raise ValueError(f"days must be a positive whole number; not {days!r}")
     by = by_columns(by)
     events = as_events(data)
-    when = (
-        events["time_end"].fillna(events["time_start"])
-        if "time_start" in events
-        else events["time_end"]
-    )
+    when = event_times(events)
     stop = pd.Timestamp(end) if end is not None else when.max()
     if pd.isna(stop):
         raise ValueError("the data has no times; periods cannot be compared")

@@ -6,9 +6,11 @@ import numpy as np
 import pandas as pd
 
 from airdef.model import StrikeData
-from airdef.rates._prepare import OUTCOMES, as_events, by_columns, prepare
+from airdef.rates._prepare import OUTCOMES, as_events, by_columns, event_times, prepare
+from airdef.rates.classes import main_class
+from airdef.stats._common import check_level
 from airdef.stats.binomial import METHODS as BINOMIAL_METHODS
-from airdef.stats.binomial import _check_level, binomial_ci
+from airdef.stats.binomial import binomial_ci
 from airdef.stats.cluster import CLUSTER_METHODS, cluster_summary, clustered_ci
 
 __all__ = ["RATE_COLUMNS", "RATE_METHODS", "interception_rates", "group_intervals"]
@@ -125,12 +127,9 @@ def _pool(
 
     if "weapon_class" in events.columns and by != ["weapon_class"] and "weapon_class" not in by:
         # Each group's class: the class of most of its launches.
-        keys = events[by].astype("string").fillna("(missing)")
-        weights = pd.to_numeric(events["launched"], errors="coerce").fillna(0)
-        frame = keys.assign(weapon_class=events["weapon_class"].astype("string"), w=weights)
-        main = frame.groupby([*by, "weapon_class"], observed=True)["w"].sum().reset_index()
-        main = main.sort_values("w", ascending=False).drop_duplicates(by)
-        parent = table[by].merge(main[[*by, "weapon_class"]], on=by, how="left")["weapon_class"]
+        classes = main_class(events, by).reset_index()
+        keys = table[by].astype("string").fillna("(missing)")
+        parent = keys.merge(classes, on=by, how="left")["weapon_class"]
     elif "weapon_class" in by and len(by) > 1:
         parent = table["weapon_class"]
     else:
@@ -220,7 +219,7 @@ def interception_rates(
         raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}; not {outcome!r}")
     if method not in RATE_METHODS:
         raise ValueError(f"unknown method {method!r}; valid methods: {', '.join(RATE_METHODS)}")
-    _check_level(confidence_level)
+    check_level(confidence_level)
     events = as_events(data)
     prep = prepare(events, by, outcome)
     stats = group_intervals(
@@ -254,11 +253,7 @@ def _break_notes(
         return notes
     from airdef.rates.breaks import break_note, definition_breaks
 
-    when = (
-        events["time_end"].fillna(events["time_start"])
-        if "time_start" in events
-        else events["time_end"]
-    )
+    when = event_times(events)
     for brk in definition_breaks(events).itertuples(index=False):  # a handful at most
         hit = (events["weapon"] == brk.weapon).fillna(False).to_numpy(dtype=bool)
         if not ((hit & (when < brk.date)).any() and (hit & (when >= brk.date)).any()):

@@ -10,7 +10,7 @@ import pandas as pd
 from scipy import stats
 
 from airdef.model import StrikeData
-from airdef.rates._prepare import as_events, by_columns, prepare
+from airdef.rates._prepare import as_events, by_columns, event_times, prepare
 from airdef.rates.breaks import break_note, definition_breaks, groups_with
 from airdef.rates.table import RATE_METHODS, group_intervals
 
@@ -171,11 +171,7 @@ def rate_trend(
     if method not in RATE_METHODS:
         raise ValueError(f"unknown method {method!r}; valid methods: {', '.join(RATE_METHODS)}")
     events = as_events(data)
-    if "time_end" not in events.columns and "time_start" not in events.columns:
-        raise ValueError("data lacks a time column (time_end or time_start); a trend needs times")
-    when = events["time_end"] if "time_end" in events else events["time_start"]
-    if "time_start" in events and "time_end" in events:
-        when = when.fillna(events["time_start"])
+    when = event_times(events)
     dated = events.loc[when.notna()].assign(period=period_start(when[when.notna()], freq))
 
     prep = prepare(dated, [*by, "period"], outcome)

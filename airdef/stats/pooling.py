@@ -32,13 +32,9 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from airdef.stats.cluster import (
-    _as_float,
-    _betabinomial,
-    _check_counts,
-    _check_level,
-    _select,
-)
+from airdef.stats._clusters import select
+from airdef.stats._common import as_vector, check_level, counts_1d
+from airdef.stats.betabinom import profile_fit
 
 __all__ = ["SINGLE_ITEM_STRENGTH", "eb_pool"]
 
@@ -75,7 +71,7 @@ def _parent_codes(parent: Any, size: int) -> np.ndarray:
 def _dispersion(dispersion: Any, size: int) -> np.ndarray:
     if dispersion is None:
         return np.ones(size)
-    d = _as_float(dispersion, "dispersion")
+    d = as_vector(dispersion, "dispersion")
     if d.size != size:
         raise ValueError(f"dispersion must have one value per item; got {d.size} for {size} items")
     bad = (d < 0) | np.isinf(d)
@@ -166,8 +162,8 @@ def eb_pool(
     3        0.854          0.748           0.935       0.788          12.461
     4        0.799          0.720           0.867       0.788          12.461
     """
-    level = _check_level(confidence_level)
-    xa, na = _check_counts(x, n)
+    level = check_level(confidence_level)
+    xa, na = counts_1d(x, n)
     codes = _parent_codes(parent, xa.size)
     d = _dispersion(dispersion, xa.size)
     index = next((v.index for v in (x, parent) if isinstance(v, pd.Series)), pd.RangeIndex(xa.size))
@@ -185,8 +181,8 @@ def eb_pool(
     fitted = np.full(P, np.inf)  # 1 / gamma: infinite without between-item variation
     mixed = (items >= 2) & (X > 0) & (X < N)
     if mixed.any():
-        cl, chosen = _select(xe, ne, codes, mixed)
-        fit = _betabinomial(
+        cl, chosen = select(xe, ne, codes, mixed)
+        fit = profile_fit(
             cl.unique(), X[chosen] / N[chosen], max_n[chosen], None, prior_slope=_LOG_GAMMA_SLOPE
         )
         mean[chosen] = fit.mu

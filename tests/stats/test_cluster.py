@@ -423,9 +423,9 @@ def test_bad_arguments(kwargs, message):
             [1, 5],
             [2, 4],
             [0, 0],
-            r"x must not exceed n; found 5 intercepted of 4 launched at position 1",
+            r"x must not exceed n; found 5 x in 4 n at position 1",
         ),
-        ([1, -1], [2, 4], [0, 0], r"x must be non-negative; found -1 at position 1"),
+        ([1, -1], [2, 4], [0, 0], r"x must not be negative; found -1 at position 1"),
         ([1, 2], [2, 4.5], [0, 0], r"n must be whole numbers; found 4.5 at position 1"),
         (
             [1, np.nan],

@@ -189,7 +189,7 @@ def test_posterior_intervals_cover_item_rates():
         (
             ([3, 2], [2, 3], ["a", "a"]),
             {},
-            r"x must not exceed n; found 3 intercepted of 2 launched at position 0",
+            r"x must not exceed n; found 3 x in 2 n at position 0",
         ),
         (([np.nan, 2], [2, 3], ["a", "a"]), {}, r"x has 1 missing value"),
         (
