@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from airdef.model import StrikeData, event_time
+from airdef.model import REGIONAL_REPORTERS, StrikeData, event_time
 
 __all__ = ["OUTCOMES", "Prepared", "prepare", "as_events", "by_columns", "event_times"]
 
@@ -35,6 +35,17 @@ def event_times(events: pd.DataFrame) -> pd.Series:
     raise ValueError("data lacks a time column (time_end or time_start); a trend needs times")
 
 
+def _attack_ids(ids: pd.Series) -> pd.Series:
+    """Attack ids as strings; a row without one is an attack of its own."""
+    out = ids.astype("string")
+    blank = out.isna().to_numpy()
+    if blank.any():
+        out = out.copy()
+        rows = pd.Series(np.flatnonzero(blank)).astype("string")
+        out[blank] = ("(no attack id: row " + rows + ")").to_numpy()
+    return out
+
+
 def by_columns(by: str | list[str] | tuple[str, ...] | None) -> list[str]:
     """``by`` as a list of column names."""
     if by is None:
@@ -54,7 +65,8 @@ class Prepared:
         The usable rows: the ``by`` columns, ``attack_id``, ``x`` (successes),
         ``n`` (launched), and ``censored`` (a count carries a qualifier other than exact).
     groups : pandas.DataFrame
-        One row per group: the ``by`` values plus ``excluded`` and ``censored`` counts.
+        One row per group: the ``by`` values plus ``excluded``, ``kills_only`` and
+        ``censored`` counts.
     clusters : pandas.DataFrame
         One row per (group, attack): ``group`` (code), ``x``, ``n``.
     group_of : numpy.ndarray
@@ -73,6 +85,7 @@ def prepare(
     outcome: str,
     *,
     extra: list[str] | None = None,
+    kills_only: str = "exclude",
 ) -> Prepared:
     """Choose successes, set aside rows with unknown counts, and sum by attack.
 
@@ -80,9 +93,17 @@ def prepare(
     unknown, or, for ``neutralized``, when intercepted + suppressed exceeds launched.
     With ``outcome="neutralized"`` a blank ``suppressed`` means the report counted
     no drones separately as lost to electronic warfare (so nothing is added).
+
+    Rows of a kills-only reporter (:data:`airdef.model.REGIONAL_REPORTERS`: regional
+    commands that report what they shot down, not what was launched at them) are set
+    aside and counted in ``kills_only`` unless ``kills_only="include"``: their
+    ``launched`` is not a count of launches. A row without an ``attack_id`` is an
+    attack of its own.
     """
     if outcome not in OUTCOMES:
         raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}; not {outcome!r}")
+    if kills_only not in ("exclude", "include"):
+        raise ValueError(f"kills_only must be 'exclude' or 'include'; not {kills_only!r}")
     events = as_events(data)
     needed = ["attack_id", "launched", "intercepted", *by, *(extra or [])]
     if outcome == "neutralized":
@@ -103,6 +124,12 @@ def prepare(
     unknown = (launched.isna() | success.isna()).to_numpy(dtype=bool)
     over = (~unknown) & (success > launched).fillna(False).to_numpy(dtype=bool)
     excluded = unknown | over
+    regional = np.zeros(len(events), dtype=bool)
+    if kills_only == "exclude" and "reporter" in events.columns:
+        names = {r.casefold() for r in REGIONAL_REPORTERS}
+        reporter = events["reporter"].astype("string").str.casefold()
+        regional = reporter.isin(names).fillna(False).to_numpy(dtype=bool)
+    excluded = excluded & ~regional
     censored = np.zeros(len(events), dtype=bool)
     for qual in ("launched_qual", "intercepted_qual"):
         if qual in events.columns:
@@ -116,11 +143,12 @@ def prepare(
         {
             **{c: keys[c] for c in by},
             **{c: events[c] for c in (extra or []) if c not in by},
-            "attack_id": events["attack_id"].astype("string").fillna("(no attack id)"),
+            "attack_id": _attack_ids(events["attack_id"]),
             "x": success.fillna(0).to_numpy(dtype=float),
             "n": launched.fillna(0).to_numpy(dtype=float),
             "excluded": excluded,
-            "censored": censored & ~excluded,
+            "kills_only": regional,
+            "censored": censored & ~excluded & ~regional,
         },
         index=events.index,
     )
@@ -132,15 +160,13 @@ def prepare(
         codes = np.zeros(len(frame), dtype=np.int64)
         group_values = pd.DataFrame(index=[0])
     frame["group"] = codes
-    counts = frame.groupby("group").agg(excluded=("excluded", "sum"), censored=("censored", "sum"))
+    counts = frame.groupby("group").agg(
+        excluded=("excluded", "sum"), kills_only=("kills_only", "sum"), censored=("censored", "sum")
+    )
     groups = group_values.reset_index(drop=True)
-    groups["excluded"] = (
-        counts["excluded"].reindex(groups.index, fill_value=0).astype(int).to_numpy()
-    )
-    groups["censored"] = (
-        counts["censored"].reindex(groups.index, fill_value=0).astype(int).to_numpy()
-    )
-    rows = frame.loc[~frame["excluded"]]
+    for column in ("excluded", "kills_only", "censored"):
+        groups[column] = counts[column].reindex(groups.index, fill_value=0).astype(int).to_numpy()
+    rows = frame.loc[~frame["excluded"] & ~frame["kills_only"]]
     clusters = (
         rows.groupby(["group", "attack_id"], sort=False, observed=True)[["x", "n"]]
         .sum()

@@ -11,7 +11,7 @@ from airdef.rates.classes import main_class
 from airdef.stats._common import check_level
 from airdef.stats.binomial import METHODS as BINOMIAL_METHODS
 from airdef.stats.binomial import binomial_ci
-from airdef.stats.cluster import CLUSTER_METHODS, cluster_summary, clustered_ci
+from airdef.stats.cluster import CLUSTER_METHODS, cluster_summary, clustered_ci, is_reliable
 
 __all__ = ["RATE_COLUMNS", "RATE_METHODS", "interception_rates", "group_intervals"]
 
@@ -22,6 +22,8 @@ RATE_METHODS: tuple[str, ...] = tuple(dict.fromkeys(("auto", *CLUSTER_METHODS, *
 #: Columns after the ``by`` columns, in order.
 RATE_COLUMNS: tuple[str, ...] = (
     "attacks",
+    "n_eff",
+    "reliable",
     "launched",
     "intercepted",
     "rate",
@@ -31,6 +33,7 @@ RATE_COLUMNS: tuple[str, ...] = (
     "confidence_level",
     "dispersion",
     "excluded",
+    "kills_only",
     "censored",
     "outcome",
     "note",
@@ -59,8 +62,8 @@ def group_intervals(
     Returns
     -------
     pandas.DataFrame
-        Indexed 0..n_groups-1: ``attacks, launched, intercepted, rate, ci_low, ci_high,
-        method, dispersion, design_effect``. Groups with nothing launched have missing rate and bounds
+        Indexed 0..n_groups-1: ``attacks, n_eff, reliable, launched, intercepted, rate,
+        ci_low, ci_high, method, dispersion, design_effect``. Groups with nothing launched have missing rate and bounds
         and method ``none``.
     """
     if method not in RATE_METHODS:
@@ -71,11 +74,18 @@ def group_intervals(
     g = live["group"].to_numpy(dtype=np.int64)
     summary = cluster_summary(x, n, g, n_groups=n_groups)
     has_data = summary["launched"].to_numpy() > 0
+    # a group none of whose rows could be used has unknown counts, not zeros
+    has_rows = np.bincount(clusters["group"].to_numpy(dtype=np.int64), minlength=n_groups) > 0
+    launched = summary["launched"].round().astype("Int64").where(has_rows)
+    intercepted = summary["intercepted"].round().astype("Int64").where(has_rows)
+    n_eff = summary["n_eff"].to_numpy(dtype=float)
     out = pd.DataFrame(
         {
             "attacks": summary["attacks"].astype(int).to_numpy(),
-            "launched": summary["launched"].round().astype("Int64").to_numpy(),
-            "intercepted": summary["intercepted"].round().astype("Int64").to_numpy(),
+            "n_eff": n_eff,
+            "reliable": has_data & is_reliable(n_eff, summary["n_eff_minority"].to_numpy()),
+            "launched": launched.reset_index(drop=True),
+            "intercepted": intercepted.reset_index(drop=True),
             "rate": np.where(has_data, summary["rate"].to_numpy(dtype=float), np.nan),
             "ci_low": np.nan,
             "ci_high": np.nan,
@@ -160,6 +170,7 @@ def interception_rates(
     pooled: bool = False,
     seed: int = 0,
     n_boot: int = 2000,
+    kills_only: str = "exclude",
 ) -> pd.DataFrame:
     """Interception rates with confidence intervals, one row per group.
 
@@ -172,9 +183,11 @@ def interception_rates(
         Any column name(s), including columns the caller added. ``[]`` gives one
         overall row.
     method : str, default "auto"
-        ``auto`` uses a clustered interval where a group has at least two attacks
-        and shows overdispersion (the design-effect Clopper-Pearson interval of
-        Korn and Graubard), and Wilson otherwise; any clustered method
+        ``auto`` uses the clustered interval of Korn and Graubard (design-effect
+        Clopper-Pearson with few-attack degrees of freedom) wherever a group has two
+        or more attacks and both outcomes, and the attack-level interval (the attacks
+        as ``n_eff`` trials) where every weapon or none was intercepted or there is
+        a single attack; any clustered method
         (``korn_graubard``, ``deff_wilson``, ``betabinomial``, ``bootstrap``; see
         :func:`airdef.stats.cluster.clustered_ci`) or any
         :func:`airdef.binomial_ci` method (applied to the pooled counts, ignoring
@@ -188,15 +201,27 @@ def interception_rates(
         when grouping by class), on counts deflated by each row's design effect.
     seed, n_boot : int
         Random seed and draws for the cluster bootstrap.
+    kills_only : {"exclude", "include"}, default "exclude"
+        Rows from kills-only reporters (:data:`airdef.model.REGIONAL_REPORTERS`, the
+        regional air commands, which report what they shot down and not what was
+        launched at them) are left out and counted in ``kills_only``; ``"include"``
+        treats their counts as launches (they then overstate the rate).
 
     Returns
     -------
     pandas.DataFrame
         The ``by`` columns, then :data:`RATE_COLUMNS`: ``attacks`` (with launches),
-        ``launched`` and ``intercepted`` (the successes counted under ``outcome``),
+        ``n_eff`` (Kish's effective number of attacks, ``(sum m)^2 / sum m^2`` over
+        attack sizes), ``reliable`` (:func:`airdef.stats.cluster.is_reliable`:
+        ``n_eff >= 8`` and at least 4 effective attacks with the rarer outcome; an
+        unreliable row rests on too few independent attacks for its interval to be
+        trusted: show it as such, with the pooled estimate beside it),
+        ``launched`` and ``intercepted`` (the successes counted under ``outcome``;
+        missing where no row of the group could be used),
         ``rate``, ``ci_low``, ``ci_high``, ``method``, ``confidence_level``,
         ``dispersion`` (Pearson chi-square / df across attacks), ``excluded`` (rows
-        with an unknown count: counted, not used), ``censored`` (rows whose counts
+        with an unknown count: counted, not used), ``kills_only`` (rows of kills-only
+        reporters left out), ``censored`` (rows whose counts
         carry a qualifier other than exact: used as stated), ``outcome`` and
         ``note`` (for example a definition break inside the group's period).
 
@@ -209,10 +234,10 @@ def interception_rates(
     ...     "launched": [40, 6, 25, 60, None],
     ...     "intercepted": [35, 5, 20, 41, 3]})
     >>> t = interception_rates(events, by="weapon_class")
-    >>> t[["weapon_class", "attacks", "launched", "intercepted", "rate", "method", "excluded"]]
-         weapon_class  attacks  launched  intercepted      rate         method  excluded
-    0  cruise_missile        1         6            5  0.833333         wilson         1
-    1    strike_drone        3       125           96  0.768000  korn_graubard         0
+    >>> t[["weapon_class", "attacks", "n_eff", "reliable", "rate", "method", "excluded"]]
+         weapon_class  attacks     n_eff  reliable      rate         method  excluded
+    0  cruise_missile        1  1.000000     False  0.833333   attack_level         1
+    1    strike_drone        3  2.682403     False  0.768000  korn_graubard         0
     """
     by = by_columns(by)
     if outcome not in OUTCOMES:
@@ -221,7 +246,7 @@ def interception_rates(
         raise ValueError(f"unknown method {method!r}; valid methods: {', '.join(RATE_METHODS)}")
     check_level(confidence_level)
     events = as_events(data)
-    prep = prepare(events, by, outcome)
+    prep = prepare(events, by, outcome, kills_only=kills_only)
     stats = group_intervals(
         prep.clusters,
         len(prep.groups),
@@ -233,6 +258,7 @@ def interception_rates(
     table = pd.concat([prep.groups[by].reset_index(drop=True), stats], axis=1)
     table["confidence_level"] = float(confidence_level)
     table["excluded"] = prep.groups["excluded"].to_numpy()
+    table["kills_only"] = prep.groups["kills_only"].to_numpy()
     table["censored"] = prep.groups["censored"].to_numpy()
     table["outcome"] = outcome
     table["note"] = _break_notes(events, table, prep.group_of, outcome)

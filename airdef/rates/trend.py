@@ -182,6 +182,7 @@ def rate_trend(
     periods["period"] = pd.to_datetime(periods["period"].astype("string"))
     periods["confidence_level"] = float(confidence_level)
     periods["excluded"] = prep.groups["excluded"].to_numpy()
+    periods["kills_only"] = prep.groups["kills_only"].to_numpy()
     periods["censored"] = prep.groups["censored"].to_numpy()
     breaks = (
         definition_breaks(dated) if outcome == "intercepted" else pd.DataFrame(columns=["weapon"])

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
-__all__ = ["Clusters", "Summary", "design_effect", "select", "summarize"]
+__all__ = [
+    "Clusters",
+    "Summary",
+    "design_effect",
+    "jackknife_design_effect",
+    "kish_attacks",
+    "minority_attacks",
+    "select",
+    "summarize",
+]
 
 
 @dataclass
@@ -150,3 +159,56 @@ def design_effect(summary: Summary) -> np.ndarray:
         rho = np.where(denom > 0, (summary.chi2 - (k - 1.0)) / denom, 0.0)
     rho = np.clip(np.nan_to_num(rho), 0.0, 1.0)
     return np.maximum(1.0 + rho * (m_w - 1.0), 1.0)
+
+
+def kish_attacks(summary: Summary) -> np.ndarray:
+    """Kish's effective number of attacks, ``(sum n)^2 / sum n^2`` (NaN without launches).
+
+    The variance of the pooled rate when every attack succeeds or fails as one is
+    ``p q / n_eff``: the attacks count as ``n_eff`` independent trials (Kish 1965,
+    *Survey Sampling*, section 11.7).
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(summary.launched > 0, summary.launched**2 / summary.sum_n2, np.nan)
+
+
+def minority_attacks(x: np.ndarray, n: np.ndarray, g: np.ndarray, summary: Summary) -> np.ndarray:
+    """Kish's effective number of attacks that carry the group's rarer outcome.
+
+    With ``f`` the misses of each attack (its hits where the group's rate is below one
+    half), ``(sum f)^2 / sum f^2``: 0 when every weapon had the same outcome, about 1 when
+    all the misses came in one attack however many attacks there were.
+    """
+    G = summary.launched.size
+    f = np.where((summary.rate < 0.5)[g], x, n - x)
+    F = np.bincount(g, weights=f, minlength=G)
+    F2 = np.bincount(g, weights=f * f, minlength=G)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(F > 0, F * F / F2, 0.0)
+
+
+def jackknife_design_effect(
+    x: np.ndarray, n: np.ndarray, g: np.ndarray, summary: Summary
+) -> np.ndarray:
+    """Design effect of the ratio from the leave-one-attack-out (jackknife) variance.
+
+    ``V = (k - 1) / k * sum (R_(-i) - mean R_(-)) ^ 2`` over the ``k`` attacks, divided by
+    the binomial variance ``R (1 - R) / N``; at least 1, and 1 where it is undefined.
+    The jackknife variance of a ratio is design-based (it assumes nothing about how
+    attacks vary) and, unlike the linearised sandwich, is not biased low when there
+    are few attacks (Efron and Stein 1981, Ann. Statist. 9:586; it is the cluster
+    analogue of the HC3 / CR3 variance).
+    """
+    G = summary.launched.size
+    k = summary.attacks.astype(float)
+    X, N = summary.intercepted, summary.launched
+    used = n > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        jack = np.where(used, (X[g] - x) / (N[g] - n), 0.0)
+        jack = np.where(np.isfinite(jack), jack, 0.0)
+        mean = np.bincount(g, weights=jack, minlength=G) / k
+        dev = np.where(used, jack - mean[g], 0.0)
+        var = (k - 1.0) / k * np.bincount(g, weights=dev * dev, minlength=G)
+        pq = summary.rate * (1.0 - summary.rate)
+        deff = np.where((pq > 0) & (k >= 2), var / (pq / N), 1.0)
+    return np.maximum(np.nan_to_num(deff, nan=1.0, posinf=1.0), 1.0)

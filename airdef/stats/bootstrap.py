@@ -15,25 +15,24 @@ def cluster_bootstrap(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Cluster bootstrap of sum(x)/sum(n) per group, vectorized over draws and groups.
 
-    Every draw resamples each group's attacks with replacement (uniform indices into
-    the group's rows). Draws are made in blocks that bound memory; the stream of random
-    numbers, and so the result, does not depend on the block size.
+    Every draw resamples each group's attacks with replacement. Each group has its own
+    random stream, seeded by ``seed`` and the group's own data (attacks, intercepted,
+    launched), so a group's interval does not depend on which other groups are in the
+    call. Draws are made in blocks that bound memory.
     """
-    H, C = cl.H, cl.x.size
-    rng = np.random.default_rng(seed)
+    H = cl.H
     ratios = np.empty((n_boot, H))
-    block = max(1, 2_000_000 // max(C, 1))
-    size_of = cl.count[cl.h].astype(float)
-    first = cl.start[cl.h]
-    for b0 in range(0, n_boot, block):  # blocks of draws bound memory; not one draw each
-        m = min(block, n_boot - b0)
-        idx = first + (rng.random((m, C)) * size_of).astype(np.intp)
-        # rows are sorted by group, so each group's resampled attacks are contiguous
-        sx = np.add.reduceat(cl.x[idx], cl.start, axis=1)
-        sn = np.add.reduceat(cl.n[idx], cl.start, axis=1)
-        ratios[b0 : b0 + m] = sx / sn
     X = np.bincount(cl.h, weights=cl.x, minlength=H)
     N = np.bincount(cl.h, weights=cl.n, minlength=H)
+    for h in range(H):  # one stream per group: a loop over groups, vectorized over draws
+        first, size = int(cl.start[h]), int(cl.count[h])
+        xs, ns = cl.x[first : first + size], cl.n[first : first + size]
+        rng = np.random.default_rng(None if seed is None else [seed, size, int(X[h]), int(N[h])])
+        block = max(1, 4_000_000 // max(size, 1))
+        for b0 in range(0, n_boot, block):  # blocks of draws bound memory
+            m = min(block, n_boot - b0)
+            idx = rng.integers(0, size, (m, size))
+            ratios[b0 : b0 + m, h] = xs[idx].sum(axis=1) / ns[idx].sum(axis=1)
     theta = X / N
     z = special.ndtri(np.array([alpha / 2.0, 1.0 - alpha / 2.0]))
     if bca:

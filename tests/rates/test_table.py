@@ -113,7 +113,8 @@ def test_neutralized_overcount_is_excluded():
 
 def test_sums_match_plain_groupby(newest_snapshot):
     data = airdef.load(newest_snapshot)
-    t = interception_rates(data, by="weapon", method="wilson").set_index("weapon")
+    t = interception_rates(data, by="weapon", method="wilson", kills_only="include")
+    t = t.set_index("weapon")
     ev = data.events.dropna(subset=["launched", "intercepted"])
     plain = ev.groupby("weapon")[["launched", "intercepted"]].sum()
     assert (t.loc[plain.index, "launched"] == plain["launched"]).all()
@@ -123,9 +124,10 @@ def test_sums_match_plain_groupby(newest_snapshot):
 def test_method_reported_per_row_and_auto(newest_snapshot):
     data = airdef.load(newest_snapshot).select(source="national")
     t = interception_rates(data, by="weapon")
-    assert set(t["method"]) <= {"wilson", "korn_graubard", "none"}
+    assert set(t["method"]) <= {"attack_level", "korn_graubard", "none"}
     single = t.loc[t["attacks"] == 1]
-    assert (single["method"] == "wilson").all()  # one attack: nothing to cluster
+    assert (single["method"] == "attack_level").all()  # one attack: nothing to cluster
+    assert not single["reliable"].any()
     ok = t["launched"] > 0
     assert (
         (t.loc[ok, "ci_low"] <= t.loc[ok, "rate"] + 1e-12)
