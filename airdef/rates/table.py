@@ -171,6 +171,7 @@ def interception_rates(
     seed: int = 0,
     n_boot: int = 2000,
     kills_only: str = "exclude",
+    neutralized: bool = False,
 ) -> pd.DataFrame:
     """Interception rates with confidence intervals, one row per group.
 
@@ -206,6 +207,12 @@ def interception_rates(
         regional air commands, which report what they shot down and not what was
         launched at them) are left out and counted in ``kills_only``; ``"include"``
         treats their counts as launches (they then overstate the rate).
+    neutralized : bool, default False
+        With ``outcome="intercepted"``, add the neutralized rate (shot down or
+        suppressed) beside it: ``neutralized`` (count), ``neutralized_rate``,
+        ``neutralized_ci_low``, ``neutralized_ci_high``, ``neutralized_reliable``.
+        From August 2025 the Air Force reports one "shot down/suppressed" figure, so
+        only the neutralized rate means the same before and after that change.
 
     Returns
     -------
@@ -266,6 +273,24 @@ def interception_rates(
     table = table[[*by, *RATE_COLUMNS]]
     if pooled:
         table = _pool(table, events, by, confidence_level, deff)
+    if neutralized:
+        if outcome != "intercepted":
+            raise ValueError("neutralized=True adds the neutralized rate to intercepted rates")
+        other = interception_rates(
+            events,
+            by=by,
+            method=method,
+            confidence_level=confidence_level,
+            outcome="neutralized",
+            seed=seed,
+            n_boot=n_boot,
+            kills_only=kills_only,
+        )
+        side = other[["intercepted", "rate", "ci_low", "ci_high", "reliable"]].set_axis(
+            [f"neutralized{s}" for s in ("", "_rate", "_ci_low", "_ci_high", "_reliable")],
+            axis=1,
+        )
+        table = pd.concat([table, side.reset_index(drop=True)], axis=1)
     return table
 
 

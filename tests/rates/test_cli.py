@@ -16,7 +16,7 @@ def test_rates_table(newest_snapshot, capsys):
     assert out.startswith("intercepted rate, 95% confidence intervals, source: national")
     assert "strike_drone" in out and "ci_low" in out
     assert "note: strike_drone: Shahed-136/131: from 2024-07" in out
-    assert "Shahed-136/131: from 2026-01 suppressed (EW) counted in intercepted" in out
+    assert "Shahed-136/131: from 2025-08 suppressed (EW) counted in intercepted" in out
 
 
 def test_rates_csv_and_json(newest_snapshot, capsys):
