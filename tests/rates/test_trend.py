@@ -142,12 +142,43 @@ def test_mover_with_wilson_is_newcombe_method_10():
 def test_compare_periods(newest_snapshot):
     data = airdef.load(newest_snapshot).select(source="national")
     table = compare_periods(data, by="weapon_class", days=90, method="wilson")
-    assert (table["recent_to"] == data.events["time_end"].max()).all()
+    from airdef.model import event_time
+
+    day = event_time(data.events).dt.normalize()
+    assert (table["recent_to"] == day.max()).all()
     row = table.set_index("weapon_class").loc["strike_drone"]
+    # 90 whole days each, sharing no day
+    assert row["recent_to"] - row["recent_from"] == pd.Timedelta(days=89)
+    assert row["recent_from"] - row["before_to"] == pd.Timedelta(days=1)
+    assert row["before_to"] - row["before_from"] == pd.Timedelta(days=89)
     assert row["diff"] == pytest.approx(row["rate_recent"] - row["rate_before"])
     assert row["diff_low"] <= row["diff"] <= row["diff_high"]
     ev = data.events
-    recent = ev.loc[(ev["time_end"] > row["recent_from"]) & (ev["weapon_class"] == "strike_drone")]
+    drones = (ev["weapon_class"] == "strike_drone").to_numpy()
+    recent = ev.loc[(day >= row["recent_from"]).to_numpy() & drones]
+    before = ev.loc[((day >= row["before_from"]) & (day <= row["before_to"])).to_numpy() & drones]
     assert row["launched_recent"] == recent["launched"].sum()
+    assert row["launched_before"] == before["launched"].sum()
     with pytest.raises(ValueError, match="days must be a positive whole number"):
         compare_periods(data, days=0)
+
+
+def test_compare_any_two_periods(newest_snapshot):
+    # WSJ, 13 May 2024: missiles intercepted 73% in the six months to November 2023 and
+    # 46% in the six months to April 2024 (the claim compares two half-years).
+    data = airdef.load(newest_snapshot).select(source="national")
+    a = ("2023-06-01", "2023-11-30")
+    b = ("2023-11-01", "2024-04-30")
+    t = compare_periods(data, by=[], a=a, b=b, method="wilson")
+    ev = data.events
+    from airdef.model import event_time
+
+    day = event_time(ev).dt.normalize()
+    in_a = ((day >= a[0]) & (day <= a[1])).to_numpy()
+    assert t.loc[0, "launched_a"] == ev.loc[in_a, "launched"].sum()
+    assert t.loc[0, "a_from"] == pd.Timestamp(a[0]) and t.loc[0, "b_to"] == pd.Timestamp(b[1])
+    assert t.loc[0, "diff"] == pytest.approx(t.loc[0, "rate_a"] - t.loc[0, "rate_b"])
+    with pytest.raises(ValueError, match="give both periods"):
+        compare_periods(data, a=a)
+    with pytest.raises(ValueError, match="starts after it ends"):
+        compare_periods(data, a=("2024-02-01", "2024-01-01"), b=b)
