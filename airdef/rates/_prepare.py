@@ -9,7 +9,16 @@ import pandas as pd
 
 from airdef.model import REGIONAL_REPORTERS, StrikeData, event_time
 
-__all__ = ["OUTCOMES", "Prepared", "prepare", "as_events", "by_columns", "event_times"]
+__all__ = [
+    "CENSOR_SPAN",
+    "OUTCOMES",
+    "Prepared",
+    "as_events",
+    "by_columns",
+    "censor_range",
+    "event_times",
+    "prepare",
+]
 
 #: Values of ``outcome``: what counts as a success.
 OUTCOMES: tuple[str, ...] = ("intercepted", "neutralized")
@@ -33,6 +42,29 @@ def event_times(events: pd.DataFrame) -> pd.Series:
         if column in events.columns:
             return events[column]
     raise ValueError("data lacks a time column (time_end or time_start); a trend needs times")
+
+
+#: Relative span a qualified count stands for: "about v" is v +/- 20%, "at least v" is
+#: v to 1.2 v and "at most v" is 0.8 v to v (the tolerance of :mod:`airdef.reconcile`;
+#: "at least" has no upper end in the report, so a documented cap is used).
+CENSOR_SPAN = 0.2
+
+
+def censor_range(value: np.ndarray, qual: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The whole counts a qualified count allows: (lowest, highest), rows as given.
+
+    Examples
+    --------
+    >>> lo, hi = censor_range(np.array([40.0, 40.0, 40.0, 40.0]),
+    ...                       np.array(["exact", "at_least", "at_most", "approx"], dtype=object))
+    >>> lo.tolist(), hi.tolist()
+    ([40.0, 40.0, 32.0, 32.0], [40.0, 48.0, 40.0, 48.0])
+    """
+    up = np.floor(value * (1.0 + CENSOR_SPAN))
+    down = np.ceil(value * (1.0 - CENSOR_SPAN))
+    lo = np.where((qual == "at_most") | (qual == "approx"), down, value)
+    hi = np.where((qual == "at_least") | (qual == "approx"), up, value)
+    return lo, hi
 
 
 def _attack_ids(ids: pd.Series) -> pd.Series:
@@ -131,10 +163,18 @@ def prepare(
         regional = reporter.isin(names).fillna(False).to_numpy(dtype=bool)
     excluded = excluded & ~regional
     censored = np.zeros(len(events), dtype=bool)
-    for qual in ("launched_qual", "intercepted_qual"):
-        if qual in events.columns:
-            q = events[qual].astype("string")
-            censored |= (q.notna() & (q != "exact")).to_numpy(dtype=bool)
+    x_val = success.fillna(0).to_numpy(dtype=float)
+    n_val = launched.fillna(0).to_numpy(dtype=float)
+    spans = {}
+    for qual, value in (("launched_qual", n_val), ("intercepted_qual", x_val)):
+        q = (
+            events[qual].astype("string").fillna("exact").to_numpy(dtype=object)
+            if qual in events.columns
+            else np.full(len(events), "exact", dtype=object)
+        )
+        censored |= q != "exact"
+        spans[qual] = censor_range(value, q)
+    (n_lo, n_hi), (x_lo, x_hi) = spans["launched_qual"], spans["intercepted_qual"]
 
     keys = (
         events[by].astype("string").fillna("(missing)") if by else pd.DataFrame(index=events.index)
@@ -144,8 +184,13 @@ def prepare(
             **{c: keys[c] for c in by},
             **{c: events[c] for c in (extra or []) if c not in by},
             "attack_id": _attack_ids(events["attack_id"]),
-            "x": success.fillna(0).to_numpy(dtype=float),
-            "n": launched.fillna(0).to_numpy(dtype=float),
+            "x": x_val,
+            "n": n_val,
+            # the lowest and highest rate the qualifiers allow for the row
+            "x_low": np.minimum(x_lo, n_hi),
+            "n_low": n_hi,
+            "x_high": np.minimum(x_hi, n_lo),
+            "n_high": n_lo,
             "excluded": excluded,
             "kills_only": regional,
             "censored": censored & ~excluded & ~regional,
@@ -168,7 +213,9 @@ def prepare(
         groups[column] = counts[column].reindex(groups.index, fill_value=0).astype(int).to_numpy()
     rows = frame.loc[~frame["excluded"] & ~frame["kills_only"]]
     clusters = (
-        rows.groupby(["group", "attack_id"], sort=False, observed=True)[["x", "n"]]
+        rows.groupby(["group", "attack_id"], sort=False, observed=True)[
+            ["x", "n", "x_low", "n_low", "x_high", "n_high"]
+        ]
         .sum()
         .reset_index()
     )

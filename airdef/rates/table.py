@@ -35,6 +35,7 @@ RATE_COLUMNS: tuple[str, ...] = (
     "excluded",
     "kills_only",
     "censored",
+    "censor_widening",
     "outcome",
     "note",
 )
@@ -229,7 +230,11 @@ def interception_rates(
         ``dispersion`` (Pearson chi-square / df across attacks), ``excluded`` (rows
         with an unknown count: counted, not used), ``kills_only`` (rows of kills-only
         reporters left out), ``censored`` (rows whose counts
-        carry a qualifier other than exact: used as stated), ``outcome`` and
+        carry a qualifier other than exact), ``censor_widening`` (how much wider the
+        interval is for them: it is widened to hold the intervals at the lowest and the
+        highest rate the qualifiers allow, "about v" read as v +/- 20%, "at least v" as
+        v to 1.2 v, "at most v" as 0.8 v to v; ``airdef.rates._prepare.CENSOR_SPAN``),
+        ``outcome`` and
         ``note`` (for example a definition break inside the group's period).
 
     Examples
@@ -263,6 +268,31 @@ def interception_rates(
         n_boot=n_boot,
     )
     table = pd.concat([prep.groups[by].reset_index(drop=True), stats], axis=1)
+    table["censor_widening"] = 0.0
+    if prep.groups["censored"].gt(0).any():
+        # the interval is widened to hold the intervals at the lowest and the highest
+        # rate the qualified counts allow
+        low = high = None
+        for end in ("low", "high"):
+            alt = prep.clusters[["group", f"x_{end}", f"n_{end}"]].set_axis(
+                ["group", "x", "n"], axis=1
+            )
+            other = group_intervals(
+                alt,
+                len(prep.groups),
+                method=method,
+                confidence_level=confidence_level,
+                seed=seed,
+                n_boot=n_boot,
+            )
+            low = other["ci_low"] if low is None else np.fmin(low, other["ci_low"])
+            high = other["ci_high"] if high is None else np.fmax(high, other["ci_high"])
+        hit = prep.groups["censored"].to_numpy() > 0
+        new_low = np.where(hit, np.fmin(table["ci_low"], low), table["ci_low"])
+        new_high = np.where(hit, np.fmax(table["ci_high"], high), table["ci_high"])
+        widening = (new_high - new_low) - (table["ci_high"] - table["ci_low"])
+        table["ci_low"], table["ci_high"] = new_low, new_high
+        table["censor_widening"] = np.where(hit, widening, 0.0)
     table["confidence_level"] = float(confidence_level)
     table["excluded"] = prep.groups["excluded"].to_numpy()
     table["kills_only"] = prep.groups["kills_only"].to_numpy()

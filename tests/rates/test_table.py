@@ -240,3 +240,32 @@ def test_group_with_every_row_excluded_is_blank_not_zero():
     assert pd.isna(t.loc["Kalibr", "launched"]) and pd.isna(t.loc["Kalibr", "intercepted"])
     assert t.loc["Kalibr", "excluded"] == 1
     assert t.loc["Kh-101", "launched"] == 10
+
+
+def test_censored_counts_widen_the_interval():
+    # The audit: "more than 40 launched, 38 intercepted" was used as 38/41 exactly.
+    ev = pd.DataFrame(
+        {
+            "attack_id": ["a", "b", "c"],
+            "weapon": "Shahed-136/131",
+            "launched": [41, 30, 20],
+            "launched_qual": ["at_least", "exact", "exact"],
+            "intercepted": [38, 25, 15],
+            "intercepted_qual": "exact",
+        }
+    )
+    t = interception_rates(ev, method="wilson").iloc[0]
+    exact = interception_rates(ev.assign(launched_qual="exact"), method="wilson").iloc[0]
+    assert t["censored"] == 1 and t["censor_widening"] > 0
+    assert t["ci_low"] < exact["ci_low"] and t["ci_high"] >= exact["ci_high"]
+    assert t["rate"] == exact["rate"]  # the point estimate uses the counts as stated
+    # the widened interval holds the Wilson interval at the lowest rate the bounds
+    # allow: at least 41 read as 41 to 49 (CENSOR_SPAN 0.2), so 78 of 99
+    from airdef.stats.binomial import binomial_ci
+
+    low, _ = binomial_ci(78, 99)
+    assert t["ci_low"] == pytest.approx(low, rel=1e-12)
+    assert t["censor_widening"] == pytest.approx(
+        (t["ci_high"] - t["ci_low"]) - (exact["ci_high"] - exact["ci_low"])
+    )
+    assert exact["censor_widening"] == 0
