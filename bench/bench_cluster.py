@@ -41,7 +41,7 @@ def make_data(seed: int = 0) -> pd.DataFrame:
 def ours_auto(df: pd.DataFrame) -> pd.DataFrame:
     x, n, g = df["x"].to_numpy(), df["n"].to_numpy(), df["group"].to_numpy()
     summary = cluster_summary(x, n, g)
-    return summary.join(clustered_ci(x, n, g))
+    return summary.join(clustered_ci(x, n, g)[["ci_low", "ci_high", "method", "reliable"]])
 
 
 def statsmodels_loop(df: pd.DataFrame) -> pd.DataFrame:
