@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-__all__ = ["SIZES", "coverage_grid", "simulate_attacks", "true_ratio"]
+__all__ = ["SIZES", "attack_sizes", "coverage_grid", "simulate_attacks", "true_ratio"]
 
 #: Attack-size distributions of the grid.
 SIZES: tuple[str, ...] = ("poisson", "heavy")
@@ -41,7 +41,8 @@ _SWARM = 500
 _SWARM_SHARE = 0.1
 
 
-def _sizes(kind: str, count: int, rng: np.random.Generator) -> np.ndarray:
+def attack_sizes(kind: str, count: int, rng: np.random.Generator) -> np.ndarray:
+    """``count`` attack sizes of the grid's ``"poisson"`` or ``"heavy"`` distribution."""
     if kind == "poisson":
         return np.maximum(rng.poisson(8.0, count), 1).astype(float)
     if kind == "heavy":
@@ -61,7 +62,7 @@ def true_ratio(p: float, sizes: str, tied: bool) -> float:
     """The population ratio ``E[m p(m)] / E[m]`` (``p`` itself when not tied)."""
     if not tied:
         return float(p)
-    m = _sizes(sizes, 1_000_000, np.random.default_rng(20240123))
+    m = attack_sizes(sizes, 1_000_000, np.random.default_rng(20240123))
     return float(np.sum(m * _mean_rate(p, m, True)) / np.sum(m))
 
 
@@ -83,7 +84,7 @@ def simulate_attacks(
     cannot tell it when swarms fare differently.)
     """
     rng = np.random.default_rng(seed)
-    m = _sizes(sizes, K * reps, rng)
+    m = attack_sizes(sizes, K * reps, rng)
     mean = _mean_rate(p, m, tied)
     if icc > 0:
         s = (1.0 - icc) / icc

@@ -372,7 +372,7 @@ def test_edge_cases_get_the_attack_level_interval(method):
 
 def test_audit_reproductions():
     # Overdispersed groups are never sent to Wilson: design effect 42.9 by the moment
-    # estimate, two swarms of 500 (n_eff 2.0). Wilson was (0.114, 0.155).
+    # estimate, two swarms of 500 (n_eff 2.1). Wilson was (0.114, 0.155).
     ci = clustered_ci([62, 2, 1, 10, 63], [500, 2, 19, 15, 500], [0] * 5)
     assert ci.loc[0, "method"] == AUTO_METHOD
     assert ci.loc[0, "ci_low"] < 0.114 and ci.loc[0, "ci_high"] > 0.445  # wider than K-G's
@@ -485,3 +485,14 @@ def test_bad_data(x, n, group, message):
     for func in (cluster_summary, clustered_ci, betabinomial_fit):
         with pytest.raises(ValueError, match=message):
             func(x, n, group)
+
+
+def test_bootstrap_group_does_not_depend_on_the_other_groups():
+    # The audit: one random stream for all groups made a group's interval change with
+    # which other groups were in the call. Each group now has its own stream.
+    x = [40, 75, 20, 110, 52, 8, 15, 3, 30]
+    n = [48, 80, 35, 112, 70, 10, 20, 6, 31]
+    both = clustered_ci(x, n, [0] * 5 + [1] * 4, method="bootstrap", seed=3)
+    alone = clustered_ci(x[5:], n[5:], [0] * 4, method="bootstrap", seed=3)
+    assert both.loc[1, "ci_low"] == alone.loc[0, "ci_low"]
+    assert both.loc[1, "ci_high"] == alone.loc[0, "ci_high"]

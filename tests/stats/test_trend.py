@@ -86,13 +86,13 @@ def test_coverage_with_few_and_unequal_attacks():
     Measured (1,000 replicates a cell, slope 0.5 per year over two years, Poisson(8) and
     heavy-tailed sizes, ICC 0-0.5, rate 0.5 and 0.9): 0.927-0.981 at K >= 10, 0.956-0.99
     at K = 6. Here a seeded subset at 400 replicates, all in one vectorized call per cell."""
-    from airdef.stats.coverage import _sizes
+    from airdef.stats.coverage import attack_sizes
 
     worst = 1.0
     for K, sizes, icc, p in [(10, "heavy", 0.2, 0.5), (10, "poisson", 0.5, 0.9),
                              (30, "heavy", 0.5, 0.9), (100, "heavy", 0.2, 0.9)]:  # fmt: skip
         rng = np.random.default_rng(K + int(100 * icc))
-        m = _sizes(sizes, K * 400, rng).reshape(400, K)
+        m = attack_sizes(sizes, K * 400, rng).reshape(400, K)
         t = rng.uniform(0, 2, (400, K))
         mean = special.expit(special.logit(p) + 0.5 * (t - 1))
         s = (1 - icc) / icc
