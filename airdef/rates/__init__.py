@@ -1,8 +1,8 @@
 """The analyst-facing rate tables, built from :mod:`airdef.stats`.
 
 * :func:`interception_rates` — rates with intervals by any grouping.
-* :func:`rate_trend` — per-period rates and a cluster-robust GLM trend.
-* :func:`compare_periods` — the latest days against the days before.
+* :func:`rate_trend` — per-period rates and a logistic trend (CR2, Bell-McCaffrey df).
+* :func:`compare_periods` — the latest days against the days before, or any two periods.
 * :func:`definition_breaks` — changes in what "intercepted" means.
 * :func:`main_class` — the weapon class with most launches in each group.
 """
