@@ -182,3 +182,20 @@ def test_compare_any_two_periods(newest_snapshot):
         compare_periods(data, a=a)
     with pytest.raises(ValueError, match="starts after it ends"):
         compare_periods(data, a=("2024-02-01", "2024-01-01"), b=b)
+
+
+def test_trend_and_comparison_leave_kills_only_rows_out():
+    data = airdef.load(airdef.sample_path("synthetic.csv"))
+    national = data.select(source="national")
+    trend = rate_trend(data, by="weapon_class")
+    assert trend.periods["kills_only"].sum() > 0
+    plain = rate_trend(national, by="weapon_class")
+    pd.testing.assert_series_equal(
+        trend.trend["odds_ratio_per_year"], plain.trend["odds_ratio_per_year"]
+    )
+    both = compare_periods(data, days=90).set_index("weapon_class")
+    only = compare_periods(national, days=90).set_index("weapon_class")
+    # a class seen only in kills-only rows is a row with nothing usable (blank counts)
+    pd.testing.assert_series_equal(both.loc[only.index, "launched_recent"], only["launched_recent"])
+    extra = both.index.difference(only.index)
+    assert both.loc[extra, "launched_recent"].isna().all()
