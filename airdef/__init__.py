@@ -38,11 +38,12 @@ _EXPORTS: dict[str, str] = {
     "rate_trend": "airdef.rates",
     "compare_periods": "airdef.rates",
     "definition_breaks": "airdef.rates",
+    "main_class": "airdef.rates",
     "binomial_ci": "airdef.stats.binomial",
     "diff_ci": "airdef.stats.diff",
     "cluster_summary": "airdef.stats.cluster",
     "clustered_ci": "airdef.stats.cluster",
-    "betabinomial_fit": "airdef.stats.cluster",
+    "betabinomial_fit": "airdef.stats.betabinom",
     "eb_pool": "airdef.stats.pooling",
     "salvo_kill_probability": "airdef.needs",
     "shots_needed": "airdef.needs",
@@ -93,12 +94,19 @@ if TYPE_CHECKING:  # pragma: no cover
         single_shot_pk,
         threat_forecast,
     )
-    from airdef.rates import compare_periods, definition_breaks, interception_rates, rate_trend
+    from airdef.rates import (
+        compare_periods,
+        definition_breaks,
+        interception_rates,
+        main_class,
+        rate_trend,
+    )
     from airdef.reconcile import reconcile
     from airdef.report import build_report
     from airdef.samples import sample_path
+    from airdef.stats.betabinom import betabinomial_fit
     from airdef.stats.binomial import binomial_ci
-    from airdef.stats.cluster import betabinomial_fit, cluster_summary, clustered_ci
+    from airdef.stats.cluster import cluster_summary, clustered_ci
     from airdef.stats.diff import diff_ci
     from airdef.stats.pooling import eb_pool
     from airdef.synthetic import SimulationSpec, simulate, true_rates

@@ -1,12 +1,14 @@
 """The analyst-facing rate tables, built from :mod:`airdef.stats`.
 
 * :func:`interception_rates` — rates with intervals by any grouping.
-* :func:`rate_trend` — per-period rates and a cluster-robust GLM trend.
-* :func:`compare_periods` — the latest days against the days before.
+* :func:`rate_trend` — per-period rates and a logistic trend (CR2, Bell-McCaffrey df).
+* :func:`compare_periods` — the latest days against the days before, or any two periods.
 * :func:`definition_breaks` — changes in what "intercepted" means.
+* :func:`main_class` — the weapon class with most launches in each group.
 """
 
 from airdef.rates.breaks import definition_breaks
+from airdef.rates.classes import main_class
 from airdef.rates.compare import compare_periods, mover_diff
 from airdef.rates.table import RATE_COLUMNS, RATE_METHODS, interception_rates
 from airdef.rates.trend import RateTrend, rate_trend
@@ -18,6 +20,7 @@ __all__ = [
     "compare_periods",
     "definition_breaks",
     "interception_rates",
+    "main_class",
     "mover_diff",
     "rate_trend",
 ]

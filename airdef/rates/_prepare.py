@@ -7,9 +7,18 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from airdef.model import StrikeData
+from airdef.model import REGIONAL_REPORTERS, StrikeData, event_time
 
-__all__ = ["OUTCOMES", "Prepared", "prepare", "as_events", "by_columns"]
+__all__ = [
+    "CENSOR_SPAN",
+    "OUTCOMES",
+    "Prepared",
+    "as_events",
+    "by_columns",
+    "censor_range",
+    "event_times",
+    "prepare",
+]
 
 #: Values of ``outcome``: what counts as a success.
 OUTCOMES: tuple[str, ...] = ("intercepted", "neutralized")
@@ -22,6 +31,51 @@ def as_events(data: StrikeData | pd.DataFrame) -> pd.DataFrame:
     if isinstance(data, pd.DataFrame):
         return data
     raise TypeError(f"data must be a StrikeData or a pandas DataFrame, not {type(data).__name__}")
+
+
+def event_times(events: pd.DataFrame) -> pd.Series:
+    """When each event happened (:func:`airdef.model.event_time`); a caller's table may
+    carry only one of ``time_end`` and ``time_start``. Raises ValueError when it has neither."""
+    if "time_end" in events.columns and "time_start" in events.columns:
+        return event_time(events)
+    for column in ("time_end", "time_start"):
+        if column in events.columns:
+            return events[column]
+    raise ValueError("data lacks a time column (time_end or time_start); a trend needs times")
+
+
+#: Relative span a qualified count stands for: "about v" is v +/- 20%, "at least v" is
+#: v to 1.2 v and "at most v" is 0.8 v to v (the tolerance of :mod:`airdef.reconcile`;
+#: "at least" has no upper end in the report, so a documented cap is used).
+CENSOR_SPAN = 0.2
+
+
+def censor_range(value: np.ndarray, qual: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The whole counts a qualified count allows: (lowest, highest), rows as given.
+
+    Examples
+    --------
+    >>> lo, hi = censor_range(np.array([40.0, 40.0, 40.0, 40.0]),
+    ...                       np.array(["exact", "at_least", "at_most", "approx"], dtype=object))
+    >>> lo.tolist(), hi.tolist()
+    ([40.0, 40.0, 32.0, 32.0], [40.0, 48.0, 40.0, 48.0])
+    """
+    up = np.floor(value * (1.0 + CENSOR_SPAN))
+    down = np.ceil(value * (1.0 - CENSOR_SPAN))
+    lo = np.where((qual == "at_most") | (qual == "approx"), down, value)
+    hi = np.where((qual == "at_least") | (qual == "approx"), up, value)
+    return lo, hi
+
+
+def _attack_ids(ids: pd.Series) -> pd.Series:
+    """Attack ids as strings; a row without one is an attack of its own."""
+    out = ids.astype("string")
+    blank = out.isna().to_numpy()
+    if blank.any():
+        out = out.copy()
+        rows = pd.Series(np.flatnonzero(blank)).astype("string")
+        out[blank] = ("(no attack id: row " + rows + ")").to_numpy()
+    return out
 
 
 def by_columns(by: str | list[str] | tuple[str, ...] | None) -> list[str]:
@@ -43,7 +97,8 @@ class Prepared:
         The usable rows: the ``by`` columns, ``attack_id``, ``x`` (successes),
         ``n`` (launched), and ``censored`` (a count carries a qualifier other than exact).
     groups : pandas.DataFrame
-        One row per group: the ``by`` values plus ``excluded`` and ``censored`` counts.
+        One row per group: the ``by`` values plus ``excluded``, ``kills_only`` and
+        ``censored`` counts.
     clusters : pandas.DataFrame
         One row per (group, attack): ``group`` (code), ``x``, ``n``.
     group_of : numpy.ndarray
@@ -62,6 +117,7 @@ def prepare(
     outcome: str,
     *,
     extra: list[str] | None = None,
+    kills_only: str = "exclude",
 ) -> Prepared:
     """Choose successes, set aside rows with unknown counts, and sum by attack.
 
@@ -69,9 +125,17 @@ def prepare(
     unknown, or, for ``neutralized``, when intercepted + suppressed exceeds launched.
     With ``outcome="neutralized"`` a blank ``suppressed`` means the report counted
     no drones separately as lost to electronic warfare (so nothing is added).
+
+    Rows of a kills-only reporter (:data:`airdef.model.REGIONAL_REPORTERS`: regional
+    commands that report what they shot down, not what was launched at them) are set
+    aside and counted in ``kills_only`` unless ``kills_only="include"``: their
+    ``launched`` is not a count of launches. A row without an ``attack_id`` is an
+    attack of its own.
     """
     if outcome not in OUTCOMES:
         raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}; not {outcome!r}")
+    if kills_only not in ("exclude", "include"):
+        raise ValueError(f"kills_only must be 'exclude' or 'include'; not {kills_only!r}")
     events = as_events(data)
     needed = ["attack_id", "launched", "intercepted", *by, *(extra or [])]
     if outcome == "neutralized":
@@ -92,11 +156,25 @@ def prepare(
     unknown = (launched.isna() | success.isna()).to_numpy(dtype=bool)
     over = (~unknown) & (success > launched).fillna(False).to_numpy(dtype=bool)
     excluded = unknown | over
+    regional = np.zeros(len(events), dtype=bool)
+    if kills_only == "exclude" and "reporter" in events.columns:
+        names = {r.casefold() for r in REGIONAL_REPORTERS}
+        reporter = events["reporter"].astype("string").str.casefold()
+        regional = reporter.isin(names).fillna(False).to_numpy(dtype=bool)
+    excluded = excluded & ~regional
     censored = np.zeros(len(events), dtype=bool)
-    for qual in ("launched_qual", "intercepted_qual"):
-        if qual in events.columns:
-            q = events[qual].astype("string")
-            censored |= (q.notna() & (q != "exact")).to_numpy(dtype=bool)
+    x_val = success.fillna(0).to_numpy(dtype=float)
+    n_val = launched.fillna(0).to_numpy(dtype=float)
+    spans = {}
+    for qual, value in (("launched_qual", n_val), ("intercepted_qual", x_val)):
+        q = (
+            events[qual].astype("string").fillna("exact").to_numpy(dtype=object)
+            if qual in events.columns
+            else np.full(len(events), "exact", dtype=object)
+        )
+        censored |= q != "exact"
+        spans[qual] = censor_range(value, q)
+    (n_lo, n_hi), (x_lo, x_hi) = spans["launched_qual"], spans["intercepted_qual"]
 
     keys = (
         events[by].astype("string").fillna("(missing)") if by else pd.DataFrame(index=events.index)
@@ -105,11 +183,17 @@ def prepare(
         {
             **{c: keys[c] for c in by},
             **{c: events[c] for c in (extra or []) if c not in by},
-            "attack_id": events["attack_id"].astype("string").fillna("(no attack id)"),
-            "x": success.fillna(0).to_numpy(dtype=float),
-            "n": launched.fillna(0).to_numpy(dtype=float),
+            "attack_id": _attack_ids(events["attack_id"]),
+            "x": x_val,
+            "n": n_val,
+            # the lowest and highest rate the qualifiers allow for the row
+            "x_low": np.minimum(x_lo, n_hi),
+            "n_low": n_hi,
+            "x_high": np.minimum(x_hi, n_lo),
+            "n_high": n_lo,
             "excluded": excluded,
-            "censored": censored & ~excluded,
+            "kills_only": regional,
+            "censored": censored & ~excluded & ~regional,
         },
         index=events.index,
     )
@@ -121,17 +205,17 @@ def prepare(
         codes = np.zeros(len(frame), dtype=np.int64)
         group_values = pd.DataFrame(index=[0])
     frame["group"] = codes
-    counts = frame.groupby("group").agg(excluded=("excluded", "sum"), censored=("censored", "sum"))
+    counts = frame.groupby("group").agg(
+        excluded=("excluded", "sum"), kills_only=("kills_only", "sum"), censored=("censored", "sum")
+    )
     groups = group_values.reset_index(drop=True)
-    groups["excluded"] = (
-        counts["excluded"].reindex(groups.index, fill_value=0).astype(int).to_numpy()
-    )
-    groups["censored"] = (
-        counts["censored"].reindex(groups.index, fill_value=0).astype(int).to_numpy()
-    )
-    rows = frame.loc[~frame["excluded"]]
+    for column in ("excluded", "kills_only", "censored"):
+        groups[column] = counts[column].reindex(groups.index, fill_value=0).astype(int).to_numpy()
+    rows = frame.loc[~frame["excluded"] & ~frame["kills_only"]]
     clusters = (
-        rows.groupby(["group", "attack_id"], sort=False, observed=True)[["x", "n"]]
+        rows.groupby(["group", "attack_id"], sort=False, observed=True)[
+            ["x", "n", "x_low", "n_low", "x_high", "n_high"]
+        ]
         .sum()
         .reset_index()
     )

@@ -6,10 +6,12 @@ import numpy as np
 import pandas as pd
 
 from airdef.model import StrikeData
-from airdef.rates._prepare import OUTCOMES, as_events, by_columns, prepare
+from airdef.rates._prepare import OUTCOMES, as_events, by_columns, event_times, prepare
+from airdef.rates.classes import main_class
+from airdef.stats._common import check_level
 from airdef.stats.binomial import METHODS as BINOMIAL_METHODS
-from airdef.stats.binomial import _check_level, binomial_ci
-from airdef.stats.cluster import CLUSTER_METHODS, cluster_summary, clustered_ci
+from airdef.stats.binomial import binomial_ci
+from airdef.stats.cluster import CLUSTER_METHODS, cluster_summary, clustered_ci, is_reliable
 
 __all__ = ["RATE_COLUMNS", "RATE_METHODS", "interception_rates", "group_intervals"]
 
@@ -20,6 +22,8 @@ RATE_METHODS: tuple[str, ...] = tuple(dict.fromkeys(("auto", *CLUSTER_METHODS, *
 #: Columns after the ``by`` columns, in order.
 RATE_COLUMNS: tuple[str, ...] = (
     "attacks",
+    "n_eff",
+    "reliable",
     "launched",
     "intercepted",
     "rate",
@@ -29,7 +33,9 @@ RATE_COLUMNS: tuple[str, ...] = (
     "confidence_level",
     "dispersion",
     "excluded",
+    "kills_only",
     "censored",
+    "censor_widening",
     "outcome",
     "note",
 )
@@ -57,8 +63,8 @@ def group_intervals(
     Returns
     -------
     pandas.DataFrame
-        Indexed 0..n_groups-1: ``attacks, launched, intercepted, rate, ci_low, ci_high,
-        method, dispersion, design_effect``. Groups with nothing launched have missing rate and bounds
+        Indexed 0..n_groups-1: ``attacks, n_eff, reliable, launched, intercepted, rate,
+        ci_low, ci_high, method, dispersion, design_effect``. Groups with nothing launched have missing rate and bounds
         and method ``none``.
     """
     if method not in RATE_METHODS:
@@ -69,11 +75,18 @@ def group_intervals(
     g = live["group"].to_numpy(dtype=np.int64)
     summary = cluster_summary(x, n, g, n_groups=n_groups)
     has_data = summary["launched"].to_numpy() > 0
+    # a group none of whose rows could be used has unknown counts, not zeros
+    has_rows = np.bincount(clusters["group"].to_numpy(dtype=np.int64), minlength=n_groups) > 0
+    launched = summary["launched"].round().astype("Int64").where(has_rows)
+    intercepted = summary["intercepted"].round().astype("Int64").where(has_rows)
+    n_eff = summary["n_eff"].to_numpy(dtype=float)
     out = pd.DataFrame(
         {
             "attacks": summary["attacks"].astype(int).to_numpy(),
-            "launched": summary["launched"].round().astype("Int64").to_numpy(),
-            "intercepted": summary["intercepted"].round().astype("Int64").to_numpy(),
+            "n_eff": n_eff,
+            "reliable": has_data & is_reliable(n_eff, summary["n_eff_minority"].to_numpy()),
+            "launched": launched.reset_index(drop=True),
+            "intercepted": intercepted.reset_index(drop=True),
             "rate": np.where(has_data, summary["rate"].to_numpy(dtype=float), np.nan),
             "ci_low": np.nan,
             "ci_high": np.nan,
@@ -125,12 +138,9 @@ def _pool(
 
     if "weapon_class" in events.columns and by != ["weapon_class"] and "weapon_class" not in by:
         # Each group's class: the class of most of its launches.
-        keys = events[by].astype("string").fillna("(missing)")
-        weights = pd.to_numeric(events["launched"], errors="coerce").fillna(0)
-        frame = keys.assign(weapon_class=events["weapon_class"].astype("string"), w=weights)
-        main = frame.groupby([*by, "weapon_class"], observed=True)["w"].sum().reset_index()
-        main = main.sort_values("w", ascending=False).drop_duplicates(by)
-        parent = table[by].merge(main[[*by, "weapon_class"]], on=by, how="left")["weapon_class"]
+        classes = main_class(events, by).reset_index()
+        keys = table[by].astype("string").fillna("(missing)")
+        parent = keys.merge(classes, on=by, how="left")["weapon_class"]
     elif "weapon_class" in by and len(by) > 1:
         parent = table["weapon_class"]
     else:
@@ -161,6 +171,8 @@ def interception_rates(
     pooled: bool = False,
     seed: int = 0,
     n_boot: int = 2000,
+    kills_only: str = "exclude",
+    neutralized: bool = False,
 ) -> pd.DataFrame:
     """Interception rates with confidence intervals, one row per group.
 
@@ -173,9 +185,11 @@ def interception_rates(
         Any column name(s), including columns the caller added. ``[]`` gives one
         overall row.
     method : str, default "auto"
-        ``auto`` uses a clustered interval where a group has at least two attacks
-        and shows overdispersion (the design-effect Clopper-Pearson interval of
-        Korn and Graubard), and Wilson otherwise; any clustered method
+        ``auto`` uses the clustered interval of Korn and Graubard (design-effect
+        Clopper-Pearson with few-attack degrees of freedom) wherever a group has two
+        or more attacks and both outcomes, and the attack-level interval (the attacks
+        as ``n_eff`` trials) where every weapon or none was intercepted or there is
+        a single attack; any clustered method
         (``korn_graubard``, ``deff_wilson``, ``betabinomial``, ``bootstrap``; see
         :func:`airdef.stats.cluster.clustered_ci`) or any
         :func:`airdef.binomial_ci` method (applied to the pooled counts, ignoring
@@ -189,16 +203,38 @@ def interception_rates(
         when grouping by class), on counts deflated by each row's design effect.
     seed, n_boot : int
         Random seed and draws for the cluster bootstrap.
+    kills_only : {"exclude", "include"}, default "exclude"
+        Rows from kills-only reporters (:data:`airdef.model.REGIONAL_REPORTERS`, the
+        regional air commands, which report what they shot down and not what was
+        launched at them) are left out and counted in ``kills_only``; ``"include"``
+        treats their counts as launches (they then overstate the rate).
+    neutralized : bool, default False
+        With ``outcome="intercepted"``, add the neutralized rate (shot down or
+        suppressed) beside it: ``neutralized`` (count), ``neutralized_rate``,
+        ``neutralized_ci_low``, ``neutralized_ci_high``, ``neutralized_reliable``.
+        From August 2025 the Air Force reports one "shot down/suppressed" figure, so
+        only the neutralized rate means the same before and after that change.
 
     Returns
     -------
     pandas.DataFrame
         The ``by`` columns, then :data:`RATE_COLUMNS`: ``attacks`` (with launches),
-        ``launched`` and ``intercepted`` (the successes counted under ``outcome``),
+        ``n_eff`` (Kish's effective number of attacks, ``(sum m)^2 / sum m^2`` over
+        attack sizes), ``reliable`` (:func:`airdef.stats.cluster.is_reliable`:
+        ``n_eff >= 8`` and at least 4 effective attacks with the rarer outcome; an
+        unreliable row rests on too few independent attacks for its interval to be
+        trusted: show it as such, with the pooled estimate beside it),
+        ``launched`` and ``intercepted`` (the successes counted under ``outcome``;
+        missing where no row of the group could be used),
         ``rate``, ``ci_low``, ``ci_high``, ``method``, ``confidence_level``,
         ``dispersion`` (Pearson chi-square / df across attacks), ``excluded`` (rows
-        with an unknown count: counted, not used), ``censored`` (rows whose counts
-        carry a qualifier other than exact: used as stated), ``outcome`` and
+        with an unknown count: counted, not used), ``kills_only`` (rows of kills-only
+        reporters left out), ``censored`` (rows whose counts
+        carry a qualifier other than exact), ``censor_widening`` (how much wider the
+        interval is for them: it is widened to hold the intervals at the lowest and the
+        highest rate the qualifiers allow, "about v" read as v +/- 20%, "at least v" as
+        v to 1.2 v, "at most v" as 0.8 v to v; ``airdef.rates._prepare.CENSOR_SPAN``),
+        ``outcome`` and
         ``note`` (for example a definition break inside the group's period).
 
     Examples
@@ -210,19 +246,19 @@ def interception_rates(
     ...     "launched": [40, 6, 25, 60, None],
     ...     "intercepted": [35, 5, 20, 41, 3]})
     >>> t = interception_rates(events, by="weapon_class")
-    >>> t[["weapon_class", "attacks", "launched", "intercepted", "rate", "method", "excluded"]]
-         weapon_class  attacks  launched  intercepted      rate         method  excluded
-    0  cruise_missile        1         6            5  0.833333         wilson         1
-    1    strike_drone        3       125           96  0.768000  korn_graubard         0
+    >>> t[["weapon_class", "attacks", "n_eff", "reliable", "rate", "method", "excluded"]]
+         weapon_class  attacks     n_eff  reliable      rate         method  excluded
+    0  cruise_missile        1  1.000000     False  0.833333   attack_level         1
+    1    strike_drone        3  2.682403     False  0.768000  korn_graubard         0
     """
     by = by_columns(by)
     if outcome not in OUTCOMES:
         raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}; not {outcome!r}")
     if method not in RATE_METHODS:
         raise ValueError(f"unknown method {method!r}; valid methods: {', '.join(RATE_METHODS)}")
-    _check_level(confidence_level)
+    check_level(confidence_level)
     events = as_events(data)
-    prep = prepare(events, by, outcome)
+    prep = prepare(events, by, outcome, kills_only=kills_only)
     stats = group_intervals(
         prep.clusters,
         len(prep.groups),
@@ -232,8 +268,34 @@ def interception_rates(
         n_boot=n_boot,
     )
     table = pd.concat([prep.groups[by].reset_index(drop=True), stats], axis=1)
+    table["censor_widening"] = 0.0
+    if prep.groups["censored"].gt(0).any():
+        # the interval is widened to hold the intervals at the lowest and the highest
+        # rate the qualified counts allow
+        low = high = None
+        for end in ("low", "high"):
+            alt = prep.clusters[["group", f"x_{end}", f"n_{end}"]].set_axis(
+                ["group", "x", "n"], axis=1
+            )
+            other = group_intervals(
+                alt,
+                len(prep.groups),
+                method=method,
+                confidence_level=confidence_level,
+                seed=seed,
+                n_boot=n_boot,
+            )
+            low = other["ci_low"] if low is None else np.fmin(low, other["ci_low"])
+            high = other["ci_high"] if high is None else np.fmax(high, other["ci_high"])
+        hit = prep.groups["censored"].to_numpy() > 0
+        new_low = np.where(hit, np.fmin(table["ci_low"], low), table["ci_low"])
+        new_high = np.where(hit, np.fmax(table["ci_high"], high), table["ci_high"])
+        widening = (new_high - new_low) - (table["ci_high"] - table["ci_low"])
+        table["ci_low"], table["ci_high"] = new_low, new_high
+        table["censor_widening"] = np.where(hit, widening, 0.0)
     table["confidence_level"] = float(confidence_level)
     table["excluded"] = prep.groups["excluded"].to_numpy()
+    table["kills_only"] = prep.groups["kills_only"].to_numpy()
     table["censored"] = prep.groups["censored"].to_numpy()
     table["outcome"] = outcome
     table["note"] = _break_notes(events, table, prep.group_of, outcome)
@@ -241,6 +303,24 @@ def interception_rates(
     table = table[[*by, *RATE_COLUMNS]]
     if pooled:
         table = _pool(table, events, by, confidence_level, deff)
+    if neutralized:
+        if outcome != "intercepted":
+            raise ValueError("neutralized=True adds the neutralized rate to intercepted rates")
+        other = interception_rates(
+            events,
+            by=by,
+            method=method,
+            confidence_level=confidence_level,
+            outcome="neutralized",
+            seed=seed,
+            n_boot=n_boot,
+            kills_only=kills_only,
+        )
+        side = other[["intercepted", "rate", "ci_low", "ci_high", "reliable"]].set_axis(
+            [f"neutralized{s}" for s in ("", "_rate", "_ci_low", "_ci_high", "_reliable")],
+            axis=1,
+        )
+        table = pd.concat([table, side.reset_index(drop=True)], axis=1)
     return table
 
 
@@ -254,11 +334,7 @@ def _break_notes(
         return notes
     from airdef.rates.breaks import break_note, definition_breaks
 
-    when = (
-        events["time_end"].fillna(events["time_start"])
-        if "time_start" in events
-        else events["time_end"]
-    )
+    when = event_times(events)
     for brk in definition_breaks(events).itertuples(index=False):  # a handful at most
         hit = (events["weapon"] == brk.weapon).fillna(False).to_numpy(dtype=bool)
         if not ((hit & (when < brk.date)).any() and (hit & (when >= brk.date)).any()):

@@ -1,20 +1,20 @@
-"""Rates over time: per-period intervals and a cluster-robust binomial GLM trend."""
+"""Rates over time: per-period intervals and a logistic trend with small-sample cluster-robust inference."""
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special
 
 from airdef.model import StrikeData
-from airdef.rates._prepare import as_events, by_columns, prepare
+from airdef.rates._prepare import as_events, by_columns, event_times, prepare
 from airdef.rates.breaks import break_note, definition_breaks, groups_with
 from airdef.rates.table import RATE_METHODS, group_intervals
+from airdef.stats.trend import logistic_trend
 
-__all__ = ["FREQUENCIES", "RateTrend", "rate_trend", "period_start"]
+__all__ = ["FREQUENCIES", "RateTrend", "fit_trend", "rate_trend", "period_start"]
 
 #: ``freq`` values accepted by :func:`rate_trend` and the pandas period they use.
 FREQUENCIES: dict[str, str] = {
@@ -40,6 +40,7 @@ TREND_COLUMNS: tuple[str, ...] = (
     "or_low",
     "or_high",
     "p_value",
+    "df",
     "rate_first",
     "rate_last",
     "confidence_level",
@@ -66,9 +67,10 @@ class RateTrend:
         break begins in that period.
     trend : pandas.DataFrame
         One row per group: the ``by`` columns and ``attacks, launched, first, last,
-        odds_ratio_per_year, or_low, or_high, p_value, rate_first, rate_last,
+        odds_ratio_per_year, or_low, or_high, p_value, df, rate_first, rate_last,
         confidence_level, note`` from a binomial GLM of the attack-level rate on
-        time (years) with cluster-robust standard errors by attack.
+        time (years), with the CR2 cluster-robust variance by attack and a t interval
+        on Bell and McCaffrey's (2002) degrees of freedom ``df``.
     breaks : pandas.DataFrame
         Definition breaks found in the data (:func:`airdef.rates.definition_breaks`).
     """
@@ -78,41 +80,44 @@ class RateTrend:
     breaks: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
-def _glm_trend(
+def fit_trend(
     x: np.ndarray, n: np.ndarray, years: np.ndarray, level: float
 ) -> dict[str, float | str]:
-    """Binomial GLM of successes on time, with cluster-robust (per attack) errors."""
-    import statsmodels.api as sm
+    """Logistic trend of one group's attacks on time, with CR2 / Bell-McCaffrey inference.
 
+    Returns the odds ratio per year with its interval (t with Bell-McCaffrey degrees of
+    freedom, :func:`airdef.stats.trend.logistic_trend`), the two-sided p-value, the
+    degrees of freedom, the fitted rates at the first and last attack and a ``note``
+    where no trend can be estimated.
+    """
     nan = {
         k: np.nan
-        for k in ("odds_ratio_per_year", "or_low", "or_high", "p_value", "rate_first", "rate_last")
+        for k in (
+            "odds_ratio_per_year",
+            "or_low",
+            "or_high",
+            "p_value",
+            "df",
+            "rate_first",
+            "rate_last",
+        )
     }
     if len(x) < MIN_TREND_ATTACKS or np.ptp(years) <= 0:
         return {**nan, "note": "too few attacks over time for a trend"}
     if x.sum() == 0 or x.sum() == n.sum():
         return {**nan, "note": "every launch had the same outcome; no trend can be estimated"}
-    exog = sm.add_constant(years - years.mean())
-    endog = np.column_stack([x, n - x])
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            fit = sm.GLM(endog, exog, family=sm.families.Binomial()).fit(
-                cov_type="cluster", cov_kwds={"groups": np.arange(len(x))}
-            )
-    except (np.linalg.LinAlgError, ValueError) as exc:  # pragma: no cover - numerical failure
-        return {**nan, "note": f"the trend model did not fit ({exc})"}
-    slope, se = float(fit.params[1]), float(fit.bse[1])
-    if not np.isfinite(se) or se <= 0:
-        return {**nan, "note": "the trend model did not fit"}
-    z = stats.norm.ppf(0.5 + level / 2)
-    ends = sm.add_constant(np.array([years.min(), years.max()]) - years.mean(), has_constant="add")
-    fitted = fit.predict(ends)
+    fit = logistic_trend(x, n, years, confidence_level=level)
+    slope, se = float(fit.slope[0]), float(fit.se[0])
+    if not fit.converged[0] or not np.isfinite(se) or se <= 0:
+        return {**nan, "note": "the trend model did not fit (the outcomes separate in time)"}
+    ends = np.array([years.min(), years.max()]) - float(fit.t_mean[0])
+    fitted = special.expit(float(fit.intercept[0]) + slope * ends)
     return {
         "odds_ratio_per_year": float(np.exp(slope)),
-        "or_low": float(np.exp(slope - z * se)),
-        "or_high": float(np.exp(slope + z * se)),
-        "p_value": float(2 * stats.norm.sf(abs(slope / se))),
+        "or_low": float(np.exp(fit.slope_low[0])),
+        "or_high": float(np.exp(fit.slope_high[0])),
+        "p_value": float(fit.p_value[0]),
+        "df": float(fit.df[0]),
         "rate_first": float(fitted[0]),
         "rate_last": float(fitted[1]),
         "note": "",
@@ -146,9 +151,10 @@ def rate_trend(
     -------
     RateTrend
         ``periods``, ``trend`` and ``breaks`` tables. The trend is the odds ratio
-        per year of a binomial GLM of each attack's outcome on time, with standard
-        errors robust to correlation within an attack; rows with no time are left
-        out of both tables.
+        per year of a binomial GLM of each attack's outcome on time, with the CR2
+        standard error (robust to correlation within an attack, corrected for few
+        attacks) and a t interval on Bell-McCaffrey degrees of freedom; rows with no
+        time, and kills-only regional rows, are left out of both tables.
 
     Examples
     --------
@@ -171,11 +177,7 @@ def rate_trend(
     if method not in RATE_METHODS:
         raise ValueError(f"unknown method {method!r}; valid methods: {', '.join(RATE_METHODS)}")
     events = as_events(data)
-    if "time_end" not in events.columns and "time_start" not in events.columns:
-        raise ValueError("data lacks a time column (time_end or time_start); a trend needs times")
-    when = events["time_end"] if "time_end" in events else events["time_start"]
-    if "time_start" in events and "time_end" in events:
-        when = when.fillna(events["time_start"])
+    when = event_times(events)
     dated = events.loc[when.notna()].assign(period=period_start(when[when.notna()], freq))
 
     prep = prepare(dated, [*by, "period"], outcome)
@@ -186,6 +188,7 @@ def rate_trend(
     periods["period"] = pd.to_datetime(periods["period"].astype("string"))
     periods["confidence_level"] = float(confidence_level)
     periods["excluded"] = prep.groups["excluded"].to_numpy()
+    periods["kills_only"] = prep.groups["kills_only"].to_numpy()
     periods["censored"] = prep.groups["censored"].to_numpy()
     breaks = (
         definition_breaks(dated) if outcome == "intercepted" else pd.DataFrame(columns=["weapon"])
@@ -203,7 +206,7 @@ def rate_trend(
     out = []
     for key, g in attack.groupby(by, observed=True, sort=True) if by else [((), attack)]:
         key = key if isinstance(key, tuple) else (key,)
-        fit = _glm_trend(
+        fit = fit_trend(
             g["x"].to_numpy(float),
             g["n"].to_numpy(float),
             g["years"].to_numpy(float),

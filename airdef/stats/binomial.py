@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import pandas as pd
 from scipy import special
 
-__all__ = ["METHODS", "BinomialCI", "binomial_ci", "wilson_bounds"]
+from airdef.stats._common import broadcast_inputs, check_counts, check_level, check_method
+from airdef.stats._special import find_root
+
+__all__ = ["METHODS", "BinomialCI", "binomial_ci", "wilson_bounds", "wilson_cc_bounds"]
 
 #: Valid values of ``method`` for :func:`binomial_ci`, the default first.
 METHODS: tuple[str, ...] = (
@@ -112,187 +114,6 @@ class BinomialCI:
         return iter((self.low, self.high))
 
 
-# --- input handling shared with airdef.stats.diff --------------------------------------
-
-
-def _check_method(method: str, methods: tuple[str, ...]) -> str:
-    if not isinstance(method, str) or method not in methods:
-        raise ValueError(f"unknown method {method!r}; valid methods: {', '.join(methods)}")
-    return method
-
-
-def _check_level(confidence_level: float) -> float:
-    try:
-        level = float(confidence_level)
-    except (TypeError, ValueError):
-        level = float("nan")
-    if isinstance(confidence_level, bool) or not 0.0 < level < 1.0:
-        raise ValueError(
-            f"confidence_level must be strictly between 0 and 1; got {confidence_level!r}"
-        )
-    return level
-
-
-def _as_float(value: Any, name: str) -> tuple[np.ndarray, bool]:
-    """Float array of ``value`` (missing -> NaN) and whether its dtype was already integer."""
-    if isinstance(value, pd.Series | pd.Index | pd.api.extensions.ExtensionArray):
-        if pd.api.types.is_bool_dtype(value.dtype):
-            raise ValueError(f"{name} must be counts, not booleans")
-        integral = pd.api.types.is_integer_dtype(value.dtype)
-        try:
-            return value.to_numpy(dtype=float, na_value=np.nan), integral
-        except (TypeError, ValueError):
-            raise ValueError(f"{name} must be numbers; got dtype {value.dtype}") from None
-    arr = np.asarray(value)
-    if arr.dtype.kind in "iu":
-        return arr.astype(float), True
-    if arr.dtype.kind == "b":
-        raise ValueError(f"{name} must be counts, not booleans")
-    try:
-        return np.asarray(arr, dtype=float), False
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be numbers; got {value!r}") from None
-
-
-def _first(values: np.ndarray, mask: np.ndarray) -> float:
-    return float(values[np.argmax(mask)]) if values.ndim else float(values)
-
-
-def _check_counts(
-    x: np.ndarray, x_int: bool, n: np.ndarray, n_int: bool, names: tuple[str, str]
-) -> None:
-    """Raise ValueError unless every non-missing pair is whole numbers with 0 <= x <= n, n >= 1."""
-    x_name, n_name = names
-    for arr, integral, name in ((x, x_int, x_name), (n, n_int, n_name)):
-        if integral:
-            continue
-        bad = np.isinf(arr)
-        if bad.any():
-            raise ValueError(f"{name} must be finite; found {_first(arr, bad)}")
-        bad = arr != np.trunc(arr)
-        if bad.any():
-            bad &= ~np.isnan(arr)
-            if bad.any():
-                raise ValueError(f"{name} must be whole numbers; found {_first(arr, bad)}")
-    bad = x < 0
-    if bad.any():
-        raise ValueError(f"{x_name} must not be negative; found {_first(x, bad):g}")
-    bad = n < 1
-    if bad.any():
-        raise ValueError(f"{n_name} must be at least 1; found {_first(n, bad):g}")
-    bad = x > n
-    if bad.any():
-        xb, nb = np.broadcast_arrays(x, n)
-        i = np.argmax(np.broadcast_to(bad, xb.shape))
-        raise ValueError(
-            f"{x_name} must not exceed {n_name}; found {xb.flat[i]:g} {x_name} "
-            f"in {nb.flat[i]:g} {n_name}"
-        )
-
-
-def _prepare(
-    values: dict[str, Any],
-) -> tuple[list[np.ndarray], list[bool], Callable[[np.ndarray, str], Any]]:
-    """Float arrays broadcast to one shape, their integer-ness, and a function that
-    turns a result array back into the input's kind (float, ndarray or Series)."""
-    arrays, integral = [], []
-    index = None
-    index_from = ""
-    for name, value in values.items():
-        if isinstance(value, pd.DataFrame):
-            raise ValueError(f"{name} must be a scalar, array or Series, not a DataFrame")
-        if isinstance(value, pd.Series):
-            if index is None:
-                index, index_from = value.index, name
-            elif not value.index.equals(index):
-                raise ValueError(
-                    f"{name} and {index_from} are Series with different indexes; align them first"
-                )
-        arr, is_int = _as_float(value, name)
-        arrays.append(arr)
-        integral.append(is_int)
-    try:
-        arrays = list(np.broadcast_arrays(*arrays)) if len(arrays) > 1 else arrays
-    except ValueError:
-        shapes = ", ".join(f"{k} {np.shape(a)}" for k, a in zip(values, arrays, strict=True))
-        raise ValueError(f"inputs cannot be broadcast together: {shapes}") from None
-    shape = arrays[0].shape
-
-    def wrap(result: np.ndarray, name: str) -> Any:
-        if index is not None:
-            return pd.Series(result, index=index, name=name)
-        if shape == ():
-            return float(result)
-        return result
-
-    return arrays, integral, wrap
-
-
-# --- vectorized root finding ----------------------------------------------------------
-
-
-def _find_root(
-    func: Callable[..., np.ndarray],
-    lo: np.ndarray,
-    hi: np.ndarray,
-    f_lo: np.ndarray,
-    f_hi: np.ndarray,
-    args: tuple[np.ndarray, ...] = (),
-    *,
-    xatol: float = 1e-15,
-    xrtol: float = 1e-13,
-    maxiter: int = 200,
-) -> np.ndarray:
-    """Roots of ``func(x, *args)`` bracketed by ``[lo, hi]``, elementwise (Chandrupatla 1997).
-
-    ``f_lo`` and ``f_hi`` must have opposite signs (they may be infinite). Every iteration
-    evaluates ``func`` once on the still-unconverged elements only; the bracket is kept
-    throughout, so the method falls back to bisection and always converges.
-    """
-    lo, hi = np.asarray(lo, float), np.asarray(hi, float)
-    root = np.where(f_lo == 0, lo, np.where(f_hi == 0, hi, np.nan))
-    act = np.flatnonzero(np.isnan(root) & (f_lo != 0) & (f_hi != 0))
-    x1, x2, f1, f2 = lo[act], hi[act], f_lo[act], f_hi[act]
-    x3, f3 = x2.copy(), f2.copy()
-    args = tuple(np.broadcast_to(a, lo.shape)[act] for a in args)
-    t = np.full(act.size, 0.5)
-    with np.errstate(all="ignore"):
-        for _ in range(maxiter):
-            if act.size == 0:
-                break
-            xt = x1 + t * (x2 - x1)
-            ft = func(xt, *args)
-            same = np.signbit(ft) == np.signbit(f1)
-            x3 = np.where(same, x1, x2)
-            f3 = np.where(same, f1, f2)
-            x2 = np.where(same, x2, x1)
-            f2 = np.where(same, f2, f1)
-            x1, f1 = xt, ft
-            best = np.abs(f1) < np.abs(f2)
-            xm = np.where(best, x1, x2)
-            tol = xrtol * np.abs(xm) + xatol
-            tl = tol / np.abs(x2 - x1)
-            done = (tl > 0.5) | (f1 == 0) | np.isnan(f1)
-            if done.any():
-                root[act[done]] = np.where(f1[done] == 0, x1[done], xm[done])
-                keep = ~done
-                act, x1, x2, x3, f1, f2, f3, tl = (
-                    a[keep] for a in (act, x1, x2, x3, f1, f2, f3, tl)
-                )
-                args = tuple(a[keep] for a in args)
-            xi = (x1 - x2) / (x3 - x2)
-            phi = (f1 - f2) / (f3 - f2)
-            interpolate = (phi * phi < xi) & ((1 - phi) * (1 - phi) < 1 - xi)
-            t = (f1 / (f2 - f1)) * (f3 / (f2 - f3)) + ((x3 - x1) / (x2 - x1)) * (f1 / (f3 - f1)) * (
-                f2 / (f3 - f2)
-            )
-            t = np.where(interpolate, t, 0.5)
-            t = np.clip(t, tl, 1 - tl)
-        if act.size:  # not converged in maxiter: the midpoint of the remaining bracket
-            root[act] = 0.5 * (x1 + x2)
-    return root
-
-
 # --- one kernel per method: (x, n, z, alpha) -> (low, high), x and n valid floats -------
 
 
@@ -325,7 +146,12 @@ def _wilson(x, n, z, alpha):
 
 
 def _wilson_cc(x, n, z, alpha):
-    # Newcombe (1998), method 4
+    return wilson_cc_bounds(x, n, z)
+
+
+def wilson_cc_bounds(x: Any, n: Any, z: float) -> tuple[np.ndarray, np.ndarray]:
+    """Continuity-corrected Wilson bounds for float counts (Newcombe 1998, method 4),
+    without validation: the kernel of ``binomial_ci(..., method="wilson_cc")``."""
     p = x / n
     q = 1.0 - p
     z2 = z * z
@@ -398,7 +224,7 @@ def _mid_p(x, n, z, alpha):
         lo = special.betaincinv(xi, ni - xi + 1.0, alpha / 2.0)
         hi = special.betaincinv(xi + 1.0, ni - xi, alpha / 2.0)
         args = (xi, ni, log_comb)
-        low[inner] = _find_root(f, lo, hi, -half_pmf(lo, *args), half_pmf(hi, *args), args)
+        low[inner] = find_root(f, lo, hi, -half_pmf(lo, *args), half_pmf(hi, *args), args)
         return low
 
     low, high = _by_symmetry(lower, x, n)
@@ -429,7 +255,7 @@ def _likelihood(x, n, z, alpha):
         hi = np.where(below, p_hat, guess)
         f_lo = np.where(below, f_guess, -np.inf)
         f_hi = np.where(below, half_chi2, f_guess)
-        low[inner] = _find_root(f, lo, hi, f_lo, f_hi, (xi, ni, p_hat))
+        low[inner] = find_root(f, lo, hi, f_lo, f_hi, (xi, ni, p_hat))
         return low
 
     low, high = _by_symmetry(lower, x, n)
@@ -534,10 +360,12 @@ def binomial_ci(
     Iskander-M    0.121
     Name: ci_low, dtype: float64
     """
-    method = _check_method(method, METHODS)
-    level = _check_level(confidence_level)
-    (x, n), integral, wrap = _prepare({"successes": successes, "trials": trials})
-    _check_counts(x, integral[0], n, integral[1], ("successes", "trials"))
+    method = check_method(method, METHODS)
+    level = check_level(confidence_level)
+    (x, n), integral, wrap = broadcast_inputs({"successes": successes, "trials": trials})
+    check_counts(
+        x, n, names=("successes", "trials"), missing="nan", min_n=1, integral=tuple(integral)
+    )
     alpha = 1.0 - level
     z = -float(special.ndtri(alpha / 2.0))
     shape = x.shape

@@ -18,16 +18,9 @@ from typing import Any
 import numpy as np
 from scipy import special
 
-from airdef.stats.binomial import (
-    BinomialCI,
-    _check_counts,
-    _check_level,
-    _check_method,
-    _find_root,
-    _prepare,
-    _wilson,
-    _wilson_cc,
-)
+from airdef.stats._common import broadcast_inputs, check_counts, check_level, check_method
+from airdef.stats._special import find_root
+from airdef.stats.binomial import BinomialCI, wilson_bounds, wilson_cc_bounds
 
 __all__ = ["METHODS", "diff_ci", "restricted_mle"]
 
@@ -69,8 +62,8 @@ def _agresti_caffo(x1, n1, x2, n2, z):
 def _square_and_add(single, x1, n1, x2, n2, z):
     # Newcombe (1998b), methods 10 and 11: combine single-proportion limits
     p1, p2 = x1 / n1, x2 / n2
-    l1, u1 = single(x1, n1, z, None)
-    l2, u2 = single(x2, n2, z, None)
+    l1, u1 = single(x1, n1, z)
+    l2, u2 = single(x2, n2, z)
     d = p1 - p2
     low = d - np.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
     high = d + np.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
@@ -78,11 +71,11 @@ def _square_and_add(single, x1, n1, x2, n2, z):
 
 
 def _newcombe(x1, n1, x2, n2, z):
-    return _square_and_add(_wilson, x1, n1, x2, n2, z)
+    return _square_and_add(wilson_bounds, x1, n1, x2, n2, z)
 
 
 def _newcombe_cc(x1, n1, x2, n2, z):
-    return _square_and_add(_wilson_cc, x1, n1, x2, n2, z)
+    return _square_and_add(wilson_cc_bounds, x1, n1, x2, n2, z)
 
 
 def restricted_mle(p1: Any, n1: Any, p2: Any, n2: Any, delta: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -188,7 +181,7 @@ def _score_interval(x1, n1, x2, n2, z, *, small_sample: bool):
     inner = d > -1.0
     args = (p1, n1, p2, n2, inflate)
     ones = np.ones(d.shape)
-    lows[inner] = _find_root(
+    lows[inner] = find_root(
         statistic,
         np.full(d.shape, -1.0)[inner],
         d[inner],
@@ -197,7 +190,7 @@ def _score_interval(x1, n1, x2, n2, z, *, small_sample: bool):
         tuple(a[inner] for a in args) + (-z * ones[inner],),
     )
     inner = d < 1.0
-    highs[inner] = _find_root(
+    highs[inner] = find_root(
         statistic,
         d[inner],
         np.ones(d.shape)[inner],
@@ -287,11 +280,11 @@ def diff_ci(
     >>> low.round(4), high.round(4)
     (array([ 0.0528, -0.0326]), array([0.3382, 0.1933]))
     """
-    method = _check_method(method, METHODS)
-    level = _check_level(confidence_level)
-    (a1, m1, a2, m2), integral, wrap = _prepare({"x1": x1, "n1": n1, "x2": x2, "n2": n2})
-    _check_counts(a1, integral[0], m1, integral[1], ("x1", "n1"))
-    _check_counts(a2, integral[2], m2, integral[3], ("x2", "n2"))
+    method = check_method(method, METHODS)
+    level = check_level(confidence_level)
+    (a1, m1, a2, m2), integral, wrap = broadcast_inputs({"x1": x1, "n1": n1, "x2": x2, "n2": n2})
+    check_counts(a1, m1, names=("x1", "n1"), missing="nan", min_n=1, integral=tuple(integral[:2]))
+    check_counts(a2, m2, names=("x2", "n2"), missing="nan", min_n=1, integral=tuple(integral[2:]))
     z = -float(special.ndtri((1.0 - level) / 2.0))
     shape = a1.shape
     low, high = _KERNELS[method](a1.ravel(), m1.ravel(), a2.ravel(), m2.ravel(), z)

@@ -1,9 +1,10 @@
-"""Empirical-Bayes shrinkage of rarely seen weapons toward their class.
+"""Shrinkage of rarely seen weapons toward their class (hierarchical and empirical Bayes).
 
 A weapon seen in three launches says little about its own interception rate; the class
-it belongs to says more. :func:`eb_pool` fits a Beta(a, b) prior to the items (weapons)
-of each parent (class) from their beta-binomial marginal likelihood, then reports
-each item's posterior Beta(a + x, b + n - x): its mean and an equal-tailed interval. An
+it belongs to says more. :func:`eb_pool` puts a Beta(a, b) prior on the items (weapons)
+of each parent (class), integrates (a, b) over a grid against their beta-binomial
+marginal likelihood (BDA3, section 5.3), and reports each item's posterior: its mean and
+an equal-tailed interval that carries the uncertainty of the pooling. An
 item seen 3 times lands near its class with a wide interval; one seen 3,000 times
 barely moves.
 
@@ -16,12 +17,12 @@ Examples
 >>> pooled.index = weapon
 >>> pooled.round(3)
             rate_pooled  ci_low_pooled  ci_high_pooled  prior_mean  prior_strength
-Kh-101            0.879          0.858           0.899       0.818          40.074
-Kalibr            0.816          0.778           0.852       0.818          40.074
-Kh-555            0.777          0.691           0.853       0.818          40.074
-Kh-69             0.807          0.679           0.909       0.818          40.074
-Iskander-M        0.253          0.194           0.317       0.270          30.000
-KN-23             0.280          0.192           0.377       0.270          58.539
+Kh-101            0.879          0.857           0.900       0.778          43.267
+Kalibr            0.816          0.776           0.852       0.778          43.267
+Kh-555            0.767          0.656           0.856       0.778          43.267
+Kh-69             0.765          0.426           0.938       0.778          43.267
+Iskander-M        0.255          0.194           0.320       0.309         188.968
+KN-23             0.291          0.174           0.442       0.309         188.968
 """
 
 from __future__ import annotations
@@ -32,13 +33,9 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from airdef.stats.cluster import (
-    _as_float,
-    _betabinomial,
-    _check_counts,
-    _check_level,
-    _select,
-)
+from airdef.stats._clusters import select
+from airdef.stats._common import as_vector, check_level, counts_1d
+from airdef.stats.betabinom import profile_fit
 
 __all__ = ["SINGLE_ITEM_STRENGTH", "eb_pool"]
 
@@ -75,7 +72,7 @@ def _parent_codes(parent: Any, size: int) -> np.ndarray:
 def _dispersion(dispersion: Any, size: int) -> np.ndarray:
     if dispersion is None:
         return np.ones(size)
-    d = _as_float(dispersion, "dispersion")
+    d = as_vector(dispersion, "dispersion")
     if d.size != size:
         raise ValueError(f"dispersion must have one value per item; got {d.size} for {size} items")
     bad = (d < 0) | np.isinf(d)
@@ -87,6 +84,101 @@ def _dispersion(dispersion: Any, size: int) -> np.ndarray:
     return np.where(np.isnan(d), 1.0, np.maximum(d, 1.0))
 
 
+# Grid of the hyperparameters: logit mean around the items' rates, log strength from
+# 0.5 to 10^4 (a + b; at 10^4 the items are pooled all but completely).
+_GRID_MEAN = 24
+_GRID_STRENGTH = 24
+# The mixture of each item's posterior keeps the heaviest grid points of its parent
+# (renormalised): the 160 heaviest of the 576 points. On the module example the bounds
+# move by less than 0.004 against the full grid.
+_KEEP = 160
+_STRENGTH_RANGE = (np.log(0.5), np.log(1e4))
+
+
+def _grid_posterior(
+    x: np.ndarray, n: np.ndarray, codes: np.ndarray, chosen: np.ndarray, alpha: float
+) -> np.ndarray:
+    """Per item (rows of ``chosen`` parents): mixture posterior mean, equal-tailed bounds,
+    and the posterior means of the prior mean and strength (an item x 5 array).
+
+    The hyperparameters (mu, kappa) = (a / (a + b), a + b) get the density
+    ``p(a, b) ~ (a + b) ** (-5/2)``, which on (logit mu, log kappa) is
+    ``mu (1 - mu) kappa ** (-1/2)`` (BDA3, eq. 5.10 and exercise 5.9). The marginal
+    likelihood of each grid point is the product of the items' beta-binomials.
+    """
+    P = chosen.size
+    grid_m = np.linspace(0.0, 1.0, _GRID_MEAN)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        raw = (x + 0.5) / (n + 1.0)
+    lo_p = np.full(P, np.inf)
+    hi_p = np.full(P, -np.inf)
+    np.minimum.at(lo_p, codes, special.logit(raw))
+    np.maximum.at(hi_p, codes, special.logit(raw))
+    lo_p, hi_p = lo_p - 1.5, hi_p + 1.5
+    logit_mu = lo_p[:, None] + (hi_p - lo_p)[:, None] * grid_m[None, :]  # P x Gm
+    log_kappa = np.linspace(*_STRENGTH_RANGE, _GRID_STRENGTH)  # Gk
+    mu = special.expit(logit_mu)[:, :, None] * np.ones(_GRID_STRENGTH)  # P x Gm x Gk
+    kappa = np.exp(log_kappa)[None, None, :] * np.ones_like(mu)
+    mu, kappa = mu.reshape(P, -1), kappa.reshape(P, -1)  # P x G
+    a, b = mu * kappa, (1.0 - mu) * kappa
+    log_prior = np.log(mu) + np.log1p(-mu) - 0.5 * np.log(kappa)
+    rows = np.flatnonzero(chosen[codes])
+    c = codes[rows]
+    xi, ni = x[rows, None], n[rows, None]
+    ai, bi = a[c], b[c]
+    ll = special.betaln(ai + xi, bi + ni - xi) - special.betaln(ai, bi)  # items x G
+    total = np.zeros((P, a.shape[1]))
+    np.add.at(total, c, ll)
+    logw = total + log_prior
+    logw -= logw.max(axis=1, keepdims=True)
+    w = np.exp(logw)
+    top = np.argpartition(-w, _KEEP - 1, axis=1)[:, :_KEEP]  # P x KEEP
+    w = np.take_along_axis(w, top, axis=1)
+    w /= w.sum(axis=1, keepdims=True)
+    mu, kappa = np.take_along_axis(mu, top, axis=1), np.take_along_axis(kappa, top, axis=1)
+    wi = w[c]
+    ai, bi = mu[c] * kappa[c], (1.0 - mu[c]) * kappa[c]
+    pa, pb = ai + xi, bi + ni - xi
+    post_mean = (wi * pa / (pa + pb)).sum(axis=1)
+
+    # moment-matched Beta as the starting point, then safeguarded Newton on the mixture CDF
+    second = (wi * pa * (pa + 1) / ((pa + pb) * (pa + pb + 1))).sum(axis=1)
+    var = np.maximum(second - post_mean**2, 1e-12)
+    strength = np.maximum(post_mean * (1 - post_mean) / var - 1.0, 1e-3)
+    log_beta = special.betaln(pa, pb)
+    bounds = []
+    for target in (alpha / 2.0, 1.0 - alpha / 2.0):
+        p = special.betaincinv(post_mean * strength, (1 - post_mean) * strength, target)
+        p = np.clip(np.nan_to_num(p, nan=0.5), 1e-12, 1 - 1e-12)
+        lo, hi = np.zeros(rows.size), np.ones(rows.size)
+        for _ in range(30):
+            f = (wi * special.betainc(pa, pb, p[:, None])).sum(axis=1) - target
+            lo, hi = np.where(f < 0, p, lo), np.where(f < 0, hi, p)
+            with np.errstate(all="ignore"):
+                dens = (
+                    wi
+                    * np.exp(
+                        special.xlogy(pa - 1, p[:, None])
+                        + special.xlog1py(pb - 1, -p[:, None])
+                        - log_beta
+                    )
+                ).sum(axis=1)
+                new = p - f / dens
+            inside = np.isfinite(new) & (new > lo) & (new < hi)
+            new = np.where(inside, new, 0.5 * (lo + hi))
+            done = np.abs(new - p) < 1e-9
+            p = new
+            if done.all():
+                break
+        bounds.append(p)
+    out = np.full((x.size, 5), np.nan)
+    out[rows, 0] = post_mean
+    out[rows, 1], out[rows, 2] = bounds
+    out[rows, 3] = (wi * mu[c]).sum(axis=1)
+    out[rows, 4] = (wi * kappa[c]).sum(axis=1)
+    return out
+
+
 def eb_pool(
     x: Any,
     n: Any,
@@ -94,6 +186,7 @@ def eb_pool(
     *,
     dispersion: Any = None,
     confidence_level: float = 0.95,
+    method: str = "hierarchical",
 ) -> pd.DataFrame:
     """Empirical-Bayes beta-binomial shrinkage of each item's rate toward its parent.
 
@@ -123,6 +216,19 @@ def eb_pool(
         NaN means 1.
     confidence_level : float, default 0.95
         Level of the equal-tailed posterior interval.
+    method : {"hierarchical", "empirical"}, default "hierarchical"
+        ``"hierarchical"`` integrates the prior's mean and strength over a grid
+        (Gelman et al., BDA3, section 5.3: the posterior of the hyperparameters on a
+        grid of logit mean and log strength under ``p(a, b) ~ (a + b) ** (-5/2)``),
+        so each item's interval is a mixture of Beta posteriors that carries the
+        uncertainty of the pooling itself; the posterior mean and equal-tailed
+        quantiles of that mixture are reported, and ``prior_mean`` and
+        ``prior_strength`` are the posterior means of the hyperparameters. A parent
+        with a single item keeps the weak prior below. ``"empirical"`` plugs in the
+        posterior mode (empirical Bayes): the intervals ignore the uncertainty of
+        the prior and undercover for rare items (0.75-0.93 in simulation for items
+        with 5 or fewer launches in classes of 3-12 items; the hierarchical
+        intervals cover at least 0.90 there, see the tests).
 
     Returns
     -------
@@ -160,14 +266,16 @@ def eb_pool(
     >>> pooled = eb_pool([2, 2700, 50, 35, 80], [3, 3000, 80, 40, 100], ["a"] * 5)
     >>> pooled.round(3)
        rate_pooled  ci_low_pooled  ci_high_pooled  prior_mean  prior_strength
-    0        0.764          0.532           0.933       0.788          12.461
-    1        0.900          0.889           0.910       0.788          12.461
-    2        0.647          0.547           0.741       0.788          12.461
-    3        0.854          0.748           0.935       0.788          12.461
-    4        0.799          0.720           0.867       0.788          12.461
+    0        0.734          0.376           0.948       0.752          11.547
+    1        0.900          0.889           0.910       0.752          11.547
+    2        0.643          0.535           0.743       0.752          11.547
+    3        0.856          0.744           0.941       0.752          11.547
+    4        0.798          0.718           0.868       0.752          11.547
     """
-    level = _check_level(confidence_level)
-    xa, na = _check_counts(x, n)
+    level = check_level(confidence_level)
+    if method not in ("hierarchical", "empirical"):
+        raise ValueError(f"method must be 'hierarchical' or 'empirical'; not {method!r}")
+    xa, na = counts_1d(x, n)
     codes = _parent_codes(parent, xa.size)
     d = _dispersion(dispersion, xa.size)
     index = next((v.index for v in (x, parent) if isinstance(v, pd.Series)), pd.RangeIndex(xa.size))
@@ -185,8 +293,8 @@ def eb_pool(
     fitted = np.full(P, np.inf)  # 1 / gamma: infinite without between-item variation
     mixed = (items >= 2) & (X > 0) & (X < N)
     if mixed.any():
-        cl, chosen = _select(xe, ne, codes, mixed)
-        fit = _betabinomial(
+        cl, chosen = select(xe, ne, codes, mixed)
+        fit = profile_fit(
             cl.unique(), X[chosen] / N[chosen], max_n[chosen], None, prior_slope=_LOG_GAMMA_SLOPE
         )
         mean[chosen] = fit.mu
@@ -203,6 +311,23 @@ def eb_pool(
     b = (1.0 - mean[codes]) * strength
     post_a, post_b = a + xe, b + ne - xe
     alpha = 1.0 - level
+    if method == "hierarchical":
+        grid_parents = (items >= 2) & (N > 0)
+        if grid_parents.any():
+            rows = grid_parents[codes]
+            est = _grid_posterior(xe, ne, codes, grid_parents, alpha)
+            out = pd.DataFrame(
+                {
+                    "rate_pooled": post_a / (post_a + post_b),
+                    "ci_low_pooled": special.betaincinv(post_a, post_b, alpha / 2.0),
+                    "ci_high_pooled": special.betaincinv(post_a, post_b, 1.0 - alpha / 2.0),
+                    "prior_mean": mean[codes],
+                    "prior_strength": strength,
+                },
+                index=index,
+            )
+            out.loc[rows, :] = est[rows]
+            return out
     return pd.DataFrame(
         {
             "rate_pooled": post_a / (post_a + post_b),

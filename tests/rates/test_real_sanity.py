@@ -71,5 +71,5 @@ def test_shahed_definition_break_is_flagged(newest_snapshot):
     assert abs(neutral.loc["2026", "rate"] - neutral.loc["2025", "rate"]) < 0.05
     whole = interception_rates(data, by="weapon").set_index("weapon")
     assert (
-        "from 2026-01 suppressed (EW) counted in intercepted" in whole.loc["Shahed-136/131", "note"]
+        "from 2025-08 suppressed (EW) counted in intercepted" in whole.loc["Shahed-136/131", "note"]
     )

@@ -113,7 +113,8 @@ def test_neutralized_overcount_is_excluded():
 
 def test_sums_match_plain_groupby(newest_snapshot):
     data = airdef.load(newest_snapshot)
-    t = interception_rates(data, by="weapon", method="wilson").set_index("weapon")
+    t = interception_rates(data, by="weapon", method="wilson", kills_only="include")
+    t = t.set_index("weapon")
     ev = data.events.dropna(subset=["launched", "intercepted"])
     plain = ev.groupby("weapon")[["launched", "intercepted"]].sum()
     assert (t.loc[plain.index, "launched"] == plain["launched"]).all()
@@ -123,9 +124,10 @@ def test_sums_match_plain_groupby(newest_snapshot):
 def test_method_reported_per_row_and_auto(newest_snapshot):
     data = airdef.load(newest_snapshot).select(source="national")
     t = interception_rates(data, by="weapon")
-    assert set(t["method"]) <= {"wilson", "korn_graubard", "none"}
+    assert set(t["method"]) <= {"attack_level", "korn_graubard", "none"}
     single = t.loc[t["attacks"] == 1]
-    assert (single["method"] == "wilson").all()  # one attack: nothing to cluster
+    assert (single["method"] == "attack_level").all()  # one attack: nothing to cluster
+    assert not single["reliable"].any()
     ok = t["launched"] > 0
     assert (
         (t.loc[ok, "ci_low"] <= t.loc[ok, "rate"] + 1e-12)
@@ -156,7 +158,7 @@ def test_pooling_moves_rare_weapons_most(newest_snapshot):
 def test_break_is_noted_on_the_shahed_row(newest_snapshot):
     data = airdef.load(newest_snapshot).select(source="national")
     t = interception_rates(data, by="weapon").set_index("weapon")
-    assert "from 2026-01 suppressed (EW) counted in intercepted" in t.loc["Shahed-136/131", "note"]
+    assert "from 2025-08 suppressed (EW) counted in intercepted" in t.loc["Shahed-136/131", "note"]
     assert t.loc["Kalibr", "note"] == ""
 
 
@@ -177,3 +179,93 @@ def test_bad_arguments(events, kwargs, message):
 def test_empty_data_gives_empty_table():
     t = interception_rates(airdef.StrikeData(), by="weapon_class")
     assert len(t) == 0 and list(t.columns) == ["weapon_class", *RATE_COLUMNS]
+
+
+def test_neutralized_beside_intercepted(newest_snapshot):
+    data = airdef.load(newest_snapshot).select(source="national")
+    ev = data.events.loc[data.events["weapon"] == "Shahed-136/131"].copy()
+    ev["month"] = ev["time_end"].dt.strftime("%Y-%m")
+    t = interception_rates(ev, by="month", neutralized=True).set_index("month")
+    # Data: July 2025 3,541 shot down + 2,023 suppressed of 6,297; August 2025 3,445
+    # "shot down/suppressed" of 4,132 (one figure from then on).
+    assert t.loc["2025-07", "neutralized"] == 3541 + 2023
+    assert t.loc["2025-07", "rate"] == pytest.approx(3541 / 6297)
+    assert t.loc["2025-08", "neutralized_rate"] == pytest.approx(3445 / 4132)
+    assert t.loc["2025-08", "neutralized_rate"] == t.loc["2025-08", "rate"]
+    # the intercepted-only rate jumps 0.56 -> 0.83; the neutralized rate does not
+    jump = t.loc["2025-08", "rate"] - t.loc["2025-07", "rate"]
+    step = t.loc["2025-08", "neutralized_rate"] - t.loc["2025-07", "neutralized_rate"]
+    assert jump > 0.25 and abs(step) < 0.06
+    with pytest.raises(ValueError, match="neutralized=True adds"):
+        interception_rates(ev, outcome="neutralized", neutralized=True)
+
+
+def test_kills_only_rows_are_not_launches():
+    # The audit: recon drones 253/257 = 0.984 with regional kills-only rows counted as
+    # launches; the synthetic truth is 0.90 and the national rows alone give 0.889.
+    data = airdef.load(airdef.sample_path("synthetic.csv"))
+    t = interception_rates(data, by="weapon_class").set_index("weapon_class")
+    recon = t.loc["recon_drone"]
+    assert recon["rate"] == pytest.approx(32 / 36)  # national rows, by hand
+    assert recon["kills_only"] > 0
+    both = interception_rates(data, by="weapon_class", kills_only="include")
+    assert both.set_index("weapon_class").loc["recon_drone", "rate"] > 0.95
+
+
+def test_rows_without_attack_id_are_attacks_of_their_own():
+    # The audit: six rows without ids became one cluster (Wilson 0.377-0.623).
+    ev = pd.DataFrame(
+        {
+            "attack_id": [None] * 6,
+            "weapon_class": "cruise_missile",
+            "launched": [10] * 6,
+            "intercepted": [0, 10, 0, 10, 0, 10],
+        }
+    )
+    t = interception_rates(ev, by="weapon_class")
+    assert t.loc[0, "attacks"] == 6
+    assert t.loc[0, "ci_low"] < 0.2 and t.loc[0, "ci_high"] > 0.8
+
+
+def test_group_with_every_row_excluded_is_blank_not_zero():
+    ev = pd.DataFrame(
+        {
+            "attack_id": ["a", "b"],
+            "weapon": ["Kalibr", "Kh-101"],
+            "launched": [None, 10],
+            "intercepted": [3, 8],
+        }
+    )
+    t = interception_rates(ev).set_index("weapon")
+    assert pd.isna(t.loc["Kalibr", "launched"]) and pd.isna(t.loc["Kalibr", "intercepted"])
+    assert t.loc["Kalibr", "excluded"] == 1
+    assert t.loc["Kh-101", "launched"] == 10
+
+
+def test_censored_counts_widen_the_interval():
+    # The audit: "more than 40 launched, 38 intercepted" was used as 38/41 exactly.
+    ev = pd.DataFrame(
+        {
+            "attack_id": ["a", "b", "c"],
+            "weapon": "Shahed-136/131",
+            "launched": [41, 30, 20],
+            "launched_qual": ["at_least", "exact", "exact"],
+            "intercepted": [38, 25, 15],
+            "intercepted_qual": "exact",
+        }
+    )
+    t = interception_rates(ev, method="wilson").iloc[0]
+    exact = interception_rates(ev.assign(launched_qual="exact"), method="wilson").iloc[0]
+    assert t["censored"] == 1 and t["censor_widening"] > 0
+    assert t["ci_low"] < exact["ci_low"] and t["ci_high"] >= exact["ci_high"]
+    assert t["rate"] == exact["rate"]  # the point estimate uses the counts as stated
+    # the widened interval holds the Wilson interval at the lowest rate the bounds
+    # allow: at least 41 read as 41 to 49 (CENSOR_SPAN 0.2), so 78 of 99
+    from airdef.stats.binomial import binomial_ci
+
+    low, _ = binomial_ci(78, 99)
+    assert t["ci_low"] == pytest.approx(low, rel=1e-12)
+    assert t["censor_widening"] == pytest.approx(
+        (t["ci_high"] - t["ci_low"]) - (exact["ci_high"] - exact["ci_low"])
+    )
+    assert exact["censor_widening"] == 0

@@ -8,7 +8,7 @@ import pytest
 
 import airdef
 from airdef.rates import compare_periods, definition_breaks, mover_diff, rate_trend
-from airdef.rates.trend import _glm_trend
+from airdef.rates.trend import fit_trend
 from airdef.stats.diff import diff_ci
 
 
@@ -31,10 +31,10 @@ def test_cluster_robust_trend_keeps_coverage():
     rng = np.random.default_rng(20241123)
     slope = 0.5
     covered = naive_covered = 0
-    reps = 300
+    reps = 200
     for _ in range(reps):  # one GLM per replication: statsmodels fits one model at a time
         x, n, t = simulated_trend(rng, slope=slope)
-        fit = _glm_trend(x, n, t, 0.95)
+        fit = fit_trend(x, n, t, 0.95)
         covered += fit["or_low"] <= np.exp(slope) <= fit["or_high"]
         naive = sm.GLM(
             np.column_stack([x, n - x]), sm.add_constant(t), family=sm.families.Binomial()
@@ -43,7 +43,7 @@ def test_cluster_robust_trend_keeps_coverage():
         naive_covered += lo <= slope <= hi
     coverage, naive_coverage = covered / reps, naive_covered / reps
     print(f"trend coverage: cluster-robust {coverage:.3f}, naive {naive_coverage:.3f}")
-    assert coverage >= 0.90  # nominal 0.95; Monte Carlo sd ~0.013 at 300 replications
+    assert coverage >= 0.90  # nominal 0.95; Monte Carlo sd ~0.015 at 200 replications
     assert naive_coverage < 0.85  # ignoring clustering is overconfident
 
 
@@ -89,18 +89,19 @@ def test_trend_edge_cases():
 
 
 def test_breaks_on_real_data(newest_snapshot):
-    """README quirk 7: EW losses apart from mid-2024, folded into destroyed in 2026."""
+    """Data notes: EW losses apart from 2024-07, one "shot down/suppressed" figure from 2025-08."""
     data = airdef.load(newest_snapshot).select(source="national")
     breaks = definition_breaks(data.events)
     shahed = breaks.loc[breaks["weapon"] == "Shahed-136/131"].set_index("change")
-    assert shahed.loc["folded", "date"] == pd.Timestamp("2026-01-01")
+    assert shahed.loc["folded", "date"] == pd.Timestamp("2025-08-01")
     assert shahed.loc["separate", "date"] == pd.Timestamp("2024-07-01")
-    assert shahed.loc["folded", "suppressed_share_after"] == 0
+    # two isolated days (17 and 15 drones) in months of ~5,000 launches
+    assert shahed.loc["folded", "suppressed_share_after"] < 0.002
     trend = rate_trend(data, by="weapon", freq="MS")
     periods = trend.periods.set_index(["weapon", "period"])
     assert (
         "counted in intercepted"
-        in periods.loc[("Shahed-136/131", pd.Timestamp("2026-01-01")), "break_note"]
+        in periods.loc[("Shahed-136/131", pd.Timestamp("2025-08-01")), "break_note"]
     )
     assert "spans this change" in trend.trend.set_index("weapon").loc["Shahed-136/131", "note"]
 
@@ -141,12 +142,60 @@ def test_mover_with_wilson_is_newcombe_method_10():
 def test_compare_periods(newest_snapshot):
     data = airdef.load(newest_snapshot).select(source="national")
     table = compare_periods(data, by="weapon_class", days=90, method="wilson")
-    assert (table["recent_to"] == data.events["time_end"].max()).all()
+    from airdef.model import event_time
+
+    day = event_time(data.events).dt.normalize()
+    assert (table["recent_to"] == day.max()).all()
     row = table.set_index("weapon_class").loc["strike_drone"]
+    # 90 whole days each, sharing no day
+    assert row["recent_to"] - row["recent_from"] == pd.Timedelta(days=89)
+    assert row["recent_from"] - row["before_to"] == pd.Timedelta(days=1)
+    assert row["before_to"] - row["before_from"] == pd.Timedelta(days=89)
     assert row["diff"] == pytest.approx(row["rate_recent"] - row["rate_before"])
     assert row["diff_low"] <= row["diff"] <= row["diff_high"]
     ev = data.events
-    recent = ev.loc[(ev["time_end"] > row["recent_from"]) & (ev["weapon_class"] == "strike_drone")]
+    drones = (ev["weapon_class"] == "strike_drone").to_numpy()
+    recent = ev.loc[(day >= row["recent_from"]).to_numpy() & drones]
+    before = ev.loc[((day >= row["before_from"]) & (day <= row["before_to"])).to_numpy() & drones]
     assert row["launched_recent"] == recent["launched"].sum()
+    assert row["launched_before"] == before["launched"].sum()
     with pytest.raises(ValueError, match="days must be a positive whole number"):
         compare_periods(data, days=0)
+
+
+def test_compare_any_two_periods(newest_snapshot):
+    # WSJ, 13 May 2024: missiles intercepted 73% in the six months to November 2023 and
+    # 46% in the six months to April 2024 (the claim compares two half-years).
+    data = airdef.load(newest_snapshot).select(source="national")
+    a = ("2023-06-01", "2023-11-30")
+    b = ("2023-11-01", "2024-04-30")
+    t = compare_periods(data, by=[], a=a, b=b, method="wilson")
+    ev = data.events
+    from airdef.model import event_time
+
+    day = event_time(ev).dt.normalize()
+    in_a = ((day >= a[0]) & (day <= a[1])).to_numpy()
+    assert t.loc[0, "launched_a"] == ev.loc[in_a, "launched"].sum()
+    assert t.loc[0, "a_from"] == pd.Timestamp(a[0]) and t.loc[0, "b_to"] == pd.Timestamp(b[1])
+    assert t.loc[0, "diff"] == pytest.approx(t.loc[0, "rate_a"] - t.loc[0, "rate_b"])
+    with pytest.raises(ValueError, match="give both periods"):
+        compare_periods(data, a=a)
+    with pytest.raises(ValueError, match="starts after it ends"):
+        compare_periods(data, a=("2024-02-01", "2024-01-01"), b=b)
+
+
+def test_trend_and_comparison_leave_kills_only_rows_out():
+    data = airdef.load(airdef.sample_path("synthetic.csv"))
+    national = data.select(source="national")
+    trend = rate_trend(data, by="weapon_class")
+    assert trend.periods["kills_only"].sum() > 0
+    plain = rate_trend(national, by="weapon_class")
+    pd.testing.assert_series_equal(
+        trend.trend["odds_ratio_per_year"], plain.trend["odds_ratio_per_year"]
+    )
+    both = compare_periods(data, days=90).set_index("weapon_class")
+    only = compare_periods(national, days=90).set_index("weapon_class")
+    # a class seen only in kills-only rows is a row with nothing usable (blank counts)
+    pd.testing.assert_series_equal(both.loc[only.index, "launched_recent"], only["launched_recent"])
+    extra = both.index.difference(only.index)
+    assert both.loc[extra, "launched_recent"].isna().all()

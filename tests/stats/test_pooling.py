@@ -1,4 +1,4 @@
-"""Tests of airdef.stats.pooling.eb_pool (empirical-Bayes shrinkage toward the class).
+"""Tests of airdef.stats.pooling.eb_pool (shrinkage toward the class: hierarchical and empirical Bayes).
 
 Expected numbers come from independent computations in the tests: the conjugate
 Beta posterior via scipy.stats.beta, and the prior via scipy's Nelder-Mead on the
@@ -67,7 +67,7 @@ def test_rare_weapon_moves_to_its_class_and_common_one_stays():
 
 def test_prior_and_posterior_match_an_independent_fit():
     x, n = one_class()
-    pooled = eb_pool(x, n, ["drone"] * x.size, confidence_level=0.9)
+    pooled = eb_pool(x, n, ["drone"] * x.size, confidence_level=0.9, method="empirical")
     mean, strength = scipy_prior(x, n)
     assert pooled["prior_mean"].iloc[0] == pytest.approx(mean, abs=1e-5)
     # prior strength is the fitted a + b (far below the cap of the other items' launches)
@@ -97,7 +97,7 @@ def test_degenerate_parents():
     x = [0, 0, 0, 4, 9, 30, 10, 20, 30, 0]
     n = [5, 3, 40, 4, 9, 30, 20, 40, 60, 0]
     parent = ["none", "none", "none", "all", "all", "all", "same", "same", "same", "empty"]
-    pooled = eb_pool(x, n, parent)
+    pooled = eb_pool(x, n, parent, method="empirical")
     # nothing intercepted: pooled around (0 + 1/2) / (48 + 1), low end at 0, small rates
     zero = pooled.iloc[:3]
     assert (zero["prior_mean"] == 0.5 / 49).all()
@@ -121,12 +121,12 @@ def test_degenerate_parents():
 
 def test_dispersion_scales_counts():
     x, n = np.array([10, 20, 30, 5]), np.array([20, 30, 60, 8])
-    scaled = eb_pool(x, n, ["c"] * 4, dispersion=[2.0, 2.0, 2.0, 2.0])
+    scaled = eb_pool(x, n, ["c"] * 4, dispersion=[2.0, 2.0, 2.0, 2.0], method="empirical")
     # equivalent to counts halved: compare with the fit of the halved counts' posterior
-    halved = eb_pool(x, n, ["c"] * 4)
+    halved = eb_pool(x, n, ["c"] * 4, method="empirical")
     assert not np.allclose(scaled["ci_low_pooled"], halved["ci_low_pooled"])
     # dispersion below 1 or NaN means no scaling
-    same = eb_pool(x, n, ["c"] * 4, dispersion=[0.5, np.nan, 1.0, 0.9])
+    same = eb_pool(x, n, ["c"] * 4, dispersion=[0.5, np.nan, 1.0, 0.9], method="empirical")
     pd.testing.assert_frame_equal(same, halved)
     # the posterior uses effective counts x / 2, n / 2
     a = scaled["prior_mean"] * scaled["prior_strength"]
@@ -153,7 +153,7 @@ def test_posterior_intervals_cover_item_rates():
     n = np.clip(np.rint(np.exp(rng.normal(np.log(15), 1.0, rates.size))), 1, 300).astype(int)
     x = rng.binomial(n, rates)
     parent = np.repeat(np.arange(classes), per)
-    pooled = eb_pool(x, n, parent)
+    pooled = eb_pool(x, n, parent, method="empirical")
     covered = (pooled["ci_low_pooled"] <= rates) & (rates <= pooled["ci_high_pooled"])
     print(f"EB posterior coverage {covered.mean():.3f}")
     assert covered.mean() >= 0.9
@@ -189,7 +189,7 @@ def test_posterior_intervals_cover_item_rates():
         (
             ([3, 2], [2, 3], ["a", "a"]),
             {},
-            r"x must not exceed n; found 3 intercepted of 2 launched at position 0",
+            r"x must not exceed n; found 3 x in 2 n at position 0",
         ),
         (([np.nan, 2], [2, 3], ["a", "a"]), {}, r"x has 1 missing value"),
         (
@@ -202,3 +202,27 @@ def test_posterior_intervals_cover_item_rates():
 def test_bad_input(args, kwargs, message):
     with pytest.raises(ValueError, match=message):
         eb_pool(*args, **kwargs)
+
+
+def test_hierarchical_intervals_cover_rare_weapons():
+    """The audit: empirical-Bayes intervals covered 0.75-0.93 for weapons with n <= 5 in
+    classes of 3-12. Goal >= 0.90. Measured (200 replicates a cell, classes of 3, 6, 12
+    weapons, true rates Beta with a + b in {5, 20, 100} and means 0.3, 0.8, 0.95, rare
+    weapons 1-5 launches beside 20-500): hierarchical 0.935-0.99, empirical 0.74-0.97.
+    Here a seeded subset of hard cells at 120 replicates."""
+    worst = 1.0
+    for J, kappa, mean in [(3, 5, 0.95), (6, 20, 0.8)]:
+        rng = np.random.default_rng(J * 1000 + kappa)
+        reps = 120
+        p = rng.beta(mean * kappa, (1 - mean) * kappa, (reps, J))
+        rare = np.zeros((reps, J), bool)
+        rare[:, 0] = True
+        rare[:, 1::3] = True
+        n = np.where(rare, rng.integers(1, 6, (reps, J)), rng.integers(20, 500, (reps, J)))
+        x = rng.binomial(n, p)
+        est = eb_pool(x.ravel(), n.ravel(), np.repeat(np.arange(reps), J))
+        lo, hi = est["ci_low_pooled"].to_numpy(), est["ci_high_pooled"].to_numpy()
+        cover = ((lo <= p.ravel()) & (p.ravel() <= hi))[rare.ravel()].mean()
+        print(J, kappa, mean, round(cover, 3))
+        worst = min(worst, cover)
+    assert worst >= 0.90

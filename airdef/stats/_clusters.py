@@ -1,0 +1,214 @@
+"""Per-group aggregates of attack-level counts, and the attacks of selected groups.
+
+The module is private; its names are public within the package. Data are one row per
+attack and group (``x`` intercepted of ``n`` launched, ``g`` a group code ``0..G-1``);
+everything is vectorized over groups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import special
+
+__all__ = [
+    "Clusters",
+    "Summary",
+    "design_effect",
+    "jackknife_design_effect",
+    "kish_attacks",
+    "minority_attacks",
+    "select",
+    "summarize",
+]
+
+
+@dataclass
+class Summary:
+    """Per-group aggregates (arrays of length G)."""
+
+    attacks: np.ndarray
+    launched: np.ndarray
+    intercepted: np.ndarray
+    sum_n2: np.ndarray
+    max_n: np.ndarray
+    rate: np.ndarray
+    chi2: np.ndarray
+    df: np.ndarray
+    dispersion: np.ndarray
+    tarone_z: np.ndarray
+    tarone_p: np.ndarray
+
+
+def summarize(x: np.ndarray, n: np.ndarray, g: np.ndarray, G: int) -> Summary:
+    used = n > 0
+    attacks = np.bincount(g, weights=used, minlength=G).astype(np.int64)
+    launched = np.bincount(g, weights=n, minlength=G)
+    intercepted = np.bincount(g, weights=x, minlength=G)
+    sum_n2 = np.bincount(g, weights=n * n, minlength=G)
+    max_n = np.zeros(G)
+    np.maximum.at(max_n, g, n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = np.where(launched > 0, intercepted / launched, np.nan)
+        resid2 = np.where(used, (x - n * rate[g]) ** 2, 0.0)
+        # Pearson: sum (x - n p)^2 / (n p q); Tarone: S = sum (x - n p)^2 / (p q). Both are
+        # 0 in the limit p -> 0 or 1 (then every attack has x = 0, or every x = n).
+        per_n = np.bincount(g, weights=resid2 / np.where(used, n, 1.0), minlength=G)
+        plain = np.bincount(g, weights=resid2, minlength=G)
+        pq = rate * (1.0 - rate)
+        chi2 = np.where(pq > 0, per_n / pq, np.where(launched > 0, 0.0, np.nan))
+        s_stat = np.where(pq > 0, plain / pq, 0.0)
+        df = np.maximum(attacks - 1, 0)
+        dispersion = np.where(df > 0, chi2 / df, np.nan)
+        pairs = sum_n2 - launched  # sum n (n - 1)
+        tarone_z = np.where(pairs > 0, (s_stat - launched) / np.sqrt(2.0 * pairs), np.nan)
+    tarone_p = special.ndtr(-tarone_z)
+    return Summary(
+        attacks,
+        launched,
+        intercepted,
+        sum_n2,
+        max_n,
+        rate,
+        chi2,
+        df,
+        dispersion,
+        tarone_z,
+        tarone_p,
+    )
+
+
+@dataclass
+class Clusters:
+    """Attacks (``n > 0``) of ``H`` selected groups, sorted by group code ``h``."""
+
+    x: np.ndarray
+    n: np.ndarray
+    h: np.ndarray
+    weight: np.ndarray  # multiplicity of identical (h, x, n) rows
+    H: int
+    count: np.ndarray  # rows per group
+    start: np.ndarray  # first row of each group
+
+    @classmethod
+    def build(
+        cls,
+        x: np.ndarray,
+        n: np.ndarray,
+        h: np.ndarray,
+        H: int,
+        *,
+        weight: np.ndarray | None = None,
+    ) -> Clusters:
+        order = np.argsort(h, kind="stable")
+        x, n, h = x[order], n[order], h[order]
+        weight = np.ones(x.size) if weight is None else weight[order]
+        count = np.bincount(h, minlength=H)
+        start = np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.intp)
+        return cls(x, n, h, weight, H, count, start)
+
+    def unique(self) -> Clusters:
+        """Identical attacks of one group merged into one weighted row."""
+        if self.x.size == 0:
+            return self
+        keys, inverse = np.unique(
+            np.column_stack([self.h, self.x, self.n]), axis=0, return_inverse=True
+        )
+        weight = np.bincount(inverse.ravel(), weights=self.weight, minlength=keys.shape[0])
+        return Clusters.build(
+            keys[:, 1], keys[:, 2], keys[:, 0].astype(np.intp), self.H, weight=weight
+        )
+
+    def rows(self, unit_h: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For units (each belonging to a group), every row of the unit's group.
+
+        Returns the row index into the clusters and the unit index of each such row.
+        """
+        counts = self.count[unit_h]
+        total = int(counts.sum())
+        unit = np.repeat(np.arange(unit_h.size), counts)
+        first = np.cumsum(counts) - counts
+        row = np.arange(total) - first[unit] + self.start[unit_h][unit]
+        return row, unit
+
+
+def select(
+    x: np.ndarray, n: np.ndarray, g: np.ndarray, chosen: np.ndarray
+) -> tuple[Clusters, np.ndarray]:
+    """Clusters of the groups in ``chosen`` (bool, length G), and their group codes."""
+    codes = np.flatnonzero(chosen)
+    h_of_g = np.full(chosen.size, -1, dtype=np.intp)
+    h_of_g[codes] = np.arange(codes.size)
+    keep = (n > 0) & (h_of_g[g] >= 0)
+    return Clusters.build(x[keep], n[keep], h_of_g[g[keep]], codes.size), codes
+
+
+def design_effect(summary: Summary) -> np.ndarray:
+    """Design effect of the ratio estimator from a moment estimate of the ICC.
+
+    For beta-binomial attacks, Var(sum x) = p q sum n_i (1 + (n_i - 1) rho), so the design
+    effect of sum(x)/sum(n) is ``1 + rho (m_w - 1)`` with the size-weighted mean attack
+    size ``m_w = sum n^2 / sum n``. The expected Pearson chi-square is
+    ``(k - 1) + rho (N - k - m_w + 1)``, which gives the moment estimate of rho used here.
+    """
+    k, N = summary.attacks.astype(float), summary.launched
+    with np.errstate(divide="ignore", invalid="ignore"):
+        m_w = summary.sum_n2 / N
+        denom = N - k - m_w + 1.0
+        rho = np.where(denom > 0, (summary.chi2 - (k - 1.0)) / denom, 0.0)
+    rho = np.clip(np.nan_to_num(rho), 0.0, 1.0)
+    return np.maximum(1.0 + rho * (m_w - 1.0), 1.0)
+
+
+def kish_attacks(summary: Summary) -> np.ndarray:
+    """Kish's effective number of attacks, ``(sum n)^2 / sum n^2`` (NaN without launches).
+
+    The variance of the pooled rate when every attack succeeds or fails as one is
+    ``p q / n_eff``: the attacks count as ``n_eff`` independent trials (Kish 1965,
+    *Survey Sampling*, section 11.7).
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(summary.launched > 0, summary.launched**2 / summary.sum_n2, np.nan)
+
+
+def minority_attacks(x: np.ndarray, n: np.ndarray, g: np.ndarray, summary: Summary) -> np.ndarray:
+    """Kish's effective number of attacks that carry the group's rarer outcome.
+
+    With ``f`` the misses of each attack (its hits where the group's rate is below one
+    half), ``(sum f)^2 / sum f^2``: 0 when every weapon had the same outcome, about 1 when
+    all the misses came in one attack however many attacks there were.
+    """
+    G = summary.launched.size
+    f = np.where((summary.rate < 0.5)[g], x, n - x)
+    F = np.bincount(g, weights=f, minlength=G)
+    F2 = np.bincount(g, weights=f * f, minlength=G)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(F > 0, F * F / F2, 0.0)
+
+
+def jackknife_design_effect(
+    x: np.ndarray, n: np.ndarray, g: np.ndarray, summary: Summary
+) -> np.ndarray:
+    """Design effect of the ratio from the leave-one-attack-out (jackknife) variance.
+
+    ``V = (k - 1) / k * sum (R_(-i) - mean R_(-)) ^ 2`` over the ``k`` attacks, divided by
+    the binomial variance ``R (1 - R) / N``; at least 1, and 1 where it is undefined.
+    The jackknife variance of a ratio is design-based (it assumes nothing about how
+    attacks vary) and, unlike the linearised sandwich, is not biased low when there
+    are few attacks (Efron and Stein 1981, Ann. Statist. 9:586; it is the cluster
+    analogue of the HC3 / CR3 variance).
+    """
+    G = summary.launched.size
+    k = summary.attacks.astype(float)
+    X, N = summary.intercepted, summary.launched
+    used = n > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        jack = np.where(used, (X[g] - x) / (N[g] - n), 0.0)
+        jack = np.where(np.isfinite(jack), jack, 0.0)
+        mean = np.bincount(g, weights=jack, minlength=G) / k
+        dev = np.where(used, jack - mean[g], 0.0)
+        var = (k - 1.0) / k * np.bincount(g, weights=dev * dev, minlength=G)
+        pq = summary.rate * (1.0 - summary.rate)
+        deff = np.where((pq > 0) & (k >= 2), var / (pq / N), 1.0)
+    return np.maximum(np.nan_to_num(deff, nan=1.0, posinf=1.0), 1.0)

@@ -1,0 +1,91 @@
+"""Seeded coverage grid of the default clustered interval (airdef.stats.coverage).
+
+The grid of the audit: K in {3, 5, 10, 30, 100} attacks, intra-attack correlation in
+{0, 0.05, 0.2, 0.5}, rate in {0.05, 0.5, 0.9, 0.99}, Poisson(8) and heavy-tailed sizes
+(lognormal median 8, sdlog 1.2, plus 10% swarms of 500), rates independent of or tied to
+attack size: 320 cells. The fast test runs 150 replicates a cell in one vectorized call
+(a few seconds); the slow one (``pytest -m slow``) 1,000.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from airdef.stats.coverage import coverage_grid, simulate_attacks, true_ratio
+
+# Cells the reliability rule accepts but where coverage stays below 0.93 at 1,000
+# replicates a cell: heavy-tailed sizes, rate 0.99 tied to size (swarms ~0.94), 100
+# attacks, correlation 0.2 (0.91 at 400 replicates, 0.86 at 1,000). See
+# docs/guide/methods-intervals.md.
+KNOWN_SHORT = {(100, 0.2, 0.99, "heavy", True)}
+
+
+@pytest.fixture(scope="module")
+def grid():
+    return coverage_grid(reps=150, seed=11)
+
+
+def test_grid_has_every_cell(grid):
+    assert len(grid) == 5 * 4 * 4 * 2 * 2
+
+
+def test_every_cell_covers_far_better_than_the_old_default(grid):
+    # The audit measured auto at 0.60-0.82 in heavy-tailed cells; Wilson covers 0.07 there.
+    print("worst cell coverage", grid["coverage"].min())
+    assert grid["coverage"].min() >= 0.82
+    assert grid["coverage"].mean() >= 0.97
+
+
+def test_reliable_rows_cover(grid):
+    enough = grid["reliable_share"] * 150 >= 40
+    keys = list(zip(grid["K"], grid["icc"], grid["p"], grid["sizes"], grid["tied"], strict=True))
+    known = np.array([k in KNOWN_SHORT for k in keys])
+    cells = grid.loc[enough & ~known]
+    worst = cells["coverage_reliable"].min()
+    print("worst reliable coverage", worst, "mean", cells["coverage_reliable"].mean())
+    # 150 replicates: Monte Carlo sd about 0.018 at 0.95, so 0.89 is ~2.5 sd below 0.93
+    assert worst >= 0.89
+    assert cells["coverage_reliable"].mean() >= 0.95
+    assert grid.loc[enough & known, "coverage_reliable"].min() >= 0.85
+
+
+def test_width_at_no_correlation_is_close_to_wilson(grid):
+    # Poisson sizes, ICC 0, rate not near 1 (where all-intercepted samples get the
+    # attack-level interval): measured 1.15-1.18 at 30 attacks, 1.07-1.09 at 100.
+    cells = grid.loc[
+        (grid["icc"] == 0) & (grid["sizes"] == "poisson") & (grid["p"] <= 0.9) & (grid["K"] >= 30)
+    ]
+    ratio = cells["width"] / cells["width_wilson"]
+    print(ratio.round(3).tolist())
+    assert ratio.max() <= 1.25
+    assert ratio[cells["K"] == 100].max() <= 1.15
+
+
+def test_simulation_is_seeded_and_truth_is_the_expected_share():
+    a = simulate_attacks(10, 0.2, 0.9, "heavy", True, reps=4, seed=3)
+    b = simulate_attacks(10, 0.2, 0.9, "heavy", True, reps=4, seed=3)
+    for u, v in zip(a, b, strict=True):
+        np.testing.assert_array_equal(u, v)
+    x, n, group, truth = a
+    assert ((x >= 0) & (x <= n)).all() and (n >= 1).all()
+    # tied rates: big attacks fare worse, so the truth is below 0.9
+    assert (truth < 0.9).all()
+    # swarms of 500 at expit(logit(0.9) - 0.5 log(500 / 8)) = 0.53 dominate the ratio
+    assert 0.5 < true_ratio(0.9, "heavy", True) < 0.7
+
+
+@pytest.mark.slow
+def test_big_grid_reliable_rows_cover():
+    big = coverage_grid(reps=1000, seed=5)
+    enough = big["reliable_share"] * 1000 >= 100
+    cells = big.loc[enough]
+    keys = list(
+        zip(cells["K"], cells["icc"], cells["p"], cells["sizes"], cells["tied"], strict=True)
+    )
+    short = [k for k, c in zip(keys, cells["coverage_reliable"], strict=True) if c < 0.93]
+    print("cells below 0.93:", short)
+    assert set(short) <= KNOWN_SHORT
+    known = np.array([k in KNOWN_SHORT for k in keys])
+    # measured 0.862 at 1,000 replicates (seed 5); every other cell >= 0.93
+    assert cells.loc[known, "coverage_reliable"].min() >= 0.84
