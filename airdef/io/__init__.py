@@ -18,6 +18,7 @@ import pandas as pd
 from airdef._version import __version__
 from airdef.errors import DataError
 from airdef.io import airforce, canonical
+from airdef.io.limits import read_limited
 from airdef.io.tabular import decode, read_table_text
 from airdef.model import StrikeData, concat
 
@@ -53,15 +54,44 @@ def _format_by_ending(path: Path) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
+    return read_limited(path)
+
+
+def _refuse_table_as_text(data: bytes, name: str) -> None:
+    """A table given as a text report would parse as prose; say what it is instead."""
+    head = data[:4096].decode("utf-8", errors="replace").lstrip("\ufeff")
+    first = head.splitlines()[0] if head.strip() else ""
+    for delimiter in (",", ";", "\t", "|"):
+        header = [h.strip() for h in first.split(delimiter)]
+        if len(header) > 2 and (
+            airforce.looks_like(header)
+            or canonical.looks_like_events(header)
+            or canonical.looks_like_casualties(header)
+        ):
+            shown = ", ".join(header[:5]) + (", ..." if len(header) > 5 else "")
+            raise DataError(
+                f"{name}: looks like a CSV table (its first line is a header: {shown}), "
+                "not a text report; load it as a table"
+            )
+
+
+def _load_text(path: Path, data: bytes, encoding: str | None) -> StrikeData:
+    from airdef.io.text import load_text
+
     name = str(path)
-    if not path.exists():
-        raise DataError(f"{name}: no such file")
-    if path.is_dir():
-        raise DataError(f"{name}: is a folder, not a file")
+    if not data.strip():
+        raise DataError(f"{name}: the file is empty")
+    _refuse_table_as_text(data, name)
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise DataError(f"{name}: cannot read the file ({exc.strerror or exc})") from None
+        return load_text(path, encoding=encoding, content=data)
+    except DataError:
+        raise
+    except (OverflowError, RecursionError):
+        raise DataError(f"{name}: a number or a passage in the text is too large to read") from None
+    except ValueError as exc:
+        if "digits" in str(exc):
+            raise DataError(f"{name}: a number in the text has too many digits to read") from None
+        raise
 
 
 def _rows_loaded(data: StrikeData) -> int:
@@ -89,9 +119,7 @@ def _load_one(path: Path, format: str, encoding: str | None) -> StrikeData:
         format = _format_by_ending(path) or "delimited"
     rows_read: int | None
     if format == "text":
-        from airdef.io.text import load_text
-
-        data = load_text(path, encoding=encoding, content=data_bytes)
+        data = _load_text(path, data_bytes, encoding)
         rows_read = None
     elif format in ("parquet", "excel", "json"):
         data, rows_read = canonical.read_canonical_frames(

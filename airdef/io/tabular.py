@@ -42,6 +42,8 @@ class RawTable:
         The delimiter that was detected.
     rows_read : int
         Every record after the header, blank lines excepted.
+    origin : str
+        The name rows of this table are known by (the file, or the file and its sheet).
     """
 
     header: list[str]
@@ -49,6 +51,7 @@ class RawTable:
     quarantine: pd.DataFrame
     delimiter: str
     rows_read: int
+    origin: str = ""
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:
@@ -265,4 +268,5 @@ def read_table_text(text: str, name: str) -> RawTable:
         quarantine=quarantine_frame(bad, name),
         delimiter=delimiter,
         rows_read=len(entries),
+        origin=name,
     )

@@ -51,7 +51,7 @@ FATAL = {
         "model,model,launched,destroyed,time_start,time_end\n",
         "repeats the column",
     ),
-    "corrupt parquet": (b"PAR1 not really parquet", "cannot read as parquet"),
+    "corrupt parquet": (b"PAR1 not really parquet", "not a Parquet file"),
     "json not a table": ('{"hello": 1}', "no recognisable columns"),
 }
 
