@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import sys
 from collections.abc import Sequence
@@ -95,11 +94,9 @@ def print_frame(frame: pd.DataFrame, fmt: str, *, file=None, floatfmt: str = "{:
     """Print a table for a terminal, as spreadsheet-safe CSV, or as JSON records."""
     out = file or sys.stdout
     if fmt == "csv":
-        from airdef.io.csvsafe import escape_frame
+        from airdef.io.csvsafe import csv_text
 
-        buf = io.StringIO()
-        escape_frame(frame).to_csv(buf, index=False, lineterminator="\n")
-        out.write(buf.getvalue())
+        out.write(csv_text(frame))
     elif fmt == "json":
         records = json.loads(frame.to_json(orient="records", date_format="iso"))
         out.write(json.dumps(records, indent=1, ensure_ascii=False) + "\n")

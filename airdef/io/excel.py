@@ -20,6 +20,7 @@ import io
 import re
 import warnings
 import zipfile
+import zlib
 
 import pandas as pd
 
@@ -104,7 +105,7 @@ def _formula_cells(archive_bytes: bytes, sheet: str) -> dict[tuple[int, int], st
 
 
 def _read_sheet(ws, name: str, sheet: str, formulas: dict[tuple[int, int], str]) -> RawTable:
-    origin = name if sheet == "" else name
+    origin = name
     header: list[str] | None = None
     header_row = 0
     records: list[list[str | None]] = []
@@ -226,8 +227,14 @@ def read_workbook(data: bytes, name: str) -> dict[str, RawTable]:
     import openpyxl
 
     archive = _open_zip(data, name)
-    has_formulas = _sheets_with_formulas(archive)
-    archive.close()
+    try:
+        has_formulas = _sheets_with_formulas(archive)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
+        raise DataError(
+            f"{name}: not a readable Excel workbook (.xlsx): a part of the archive is damaged"
+        ) from None
+    finally:
+        archive.close()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
