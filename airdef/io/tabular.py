@@ -172,6 +172,16 @@ def read_table_text(text: str, name: str) -> RawTable:
     >>> t.quarantine[["source_row", "reason"]].values.tolist()
     [[2, 'a stray quote (") on this line opens a field that never closes']]
     """
+    # Any field may be as long as the file; over-long ones are quarantined row by row.
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(max(len(text), old_limit))
+    try:
+        return _read_table_text(text, name)
+    finally:
+        csv.field_size_limit(old_limit)
+
+
+def _read_table_text(text: str, name: str) -> RawTable:
     if not text.strip():
         raise DataError(f"{name}: the file is empty")
     first = text.lstrip("\ufeff").splitlines()[0]
@@ -181,8 +191,6 @@ def read_table_text(text: str, name: str) -> RawTable:
     header: list[str] | None = None
     header_line = 0
     line_before = 0
-    old_limit = csv.field_size_limit()
-    csv.field_size_limit(max(len(text), old_limit))
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
         for record in reader:
@@ -198,8 +206,6 @@ def read_table_text(text: str, name: str) -> RawTable:
             spans.append((start, line_before))
     except csv.Error as exc:  # pragma: no cover - the csv module is lenient with strict=False
         raise DataError(f"{name}: line {line_before + 1}: {exc}") from None
-    finally:
-        csv.field_size_limit(old_limit)
     if header is None:
         raise DataError(f"{name}: the file is empty")
     if len(header) > MAX_COLUMNS:

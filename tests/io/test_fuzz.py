@@ -146,6 +146,7 @@ def _mutant(name: str, base: bytes, rng: random.Random) -> bytes:
 def _raw_records(data: bytes) -> dict[int, dict[str, str]]:
     """An independent reading of a CSV: record by the line it starts on."""
     text = data.decode("utf-8-sig")
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     reader = csv.reader(io.StringIO(text, newline=""), strict=False)
     out: dict[int, dict[str, str]] = {}
     header = None
