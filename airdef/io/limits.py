@@ -128,7 +128,16 @@ def read_limited(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
         )
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # Read what stat promised; a file that keeps going is read in chunks, to the limit.
+            parts = [handle.read(info.st_size + 1)]
+            size = len(parts[0])
+            while size > info.st_size and size <= max_bytes:
+                chunk = handle.read(1 << 20)
+                if not chunk:
+                    break
+                parts.append(chunk)
+                size += len(chunk)
+            data = b"".join(parts) if len(parts) > 1 else parts[0]
     except OSError as exc:
         raise DataError(f"{name}: cannot read the file ({exc.strerror or exc})") from None
     if len(data) > max_bytes:  # the file grew while it was read
@@ -146,7 +155,7 @@ def check_depth(value: Any, *, max_depth: int, name: str, what: str = "the file"
     >>> check_depth({"a": [[1]]}, max_depth=2, name="x.toml")
     Traceback (most recent call last):
     ...
-    airdef.errors.DataError: x.toml: the file nests tables or lists 3 deep; the limit is 2
+    airdef.errors.DataError: x.toml: the file nests tables or lists deeper than the limit of 2
     """
     stack: list[tuple[Any, int]] = [(value, 0)]
     while stack:
@@ -159,7 +168,7 @@ def check_depth(value: Any, *, max_depth: int, name: str, what: str = "the file"
             continue
         if depth + 1 > max_depth:
             raise DataError(
-                f"{name}: {what} nests tables or lists {depth + 1} deep; the limit is {max_depth}"
+                f"{name}: {what} nests tables or lists deeper than the limit of {max_depth}"
             )
         stack.extend((child, depth + 1) for child in children)
 

@@ -117,7 +117,9 @@ def read_parquet(data: bytes, name: str) -> RawTable:
                 f"{name}: the table has {meta.num_rows:,} rows and {meta.num_columns:,} "
                 f"columns, over the limit of {MAX_ROWS:,} rows and {MAX_COLUMNS:,} columns"
             )
-        frame = handle.read().to_pandas(
+        arrow = handle.read()
+        arrow.validate(full=True)  # text columns must hold valid UTF-8
+        frame = arrow.to_pandas(
             types_mapper={pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}.get
         )
     except DataError:
@@ -126,6 +128,17 @@ def read_parquet(data: bytes, name: str) -> RawTable:
         raise DataError(f"{name}: not a readable Parquet file (damaged or unsupported)") from None
     frame, bad = _decode_binary(frame, 2)
     return _table(frame_to_strings(frame), 2, name, bad)
+
+
+_SURROGATE_REASON = "the row holds a lone surrogate escape (such as \\ud800), which is not text"
+
+
+def _has_surrogate(record: object) -> bool:
+    try:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def read_json_tables(data: bytes, name: str, encoding: str | None = None) -> dict[str, RawTable]:
@@ -137,7 +150,7 @@ def read_json_tables(data: bytes, name: str, encoding: str | None = None) -> dic
         raise DataError(f"{name}: line {line}: the file is not valid UTF-8") from None
     except RecursionError:
         raise DataError(
-            f"{name}: the JSON nests lists or objects deeper than the limit of {MAX_JSON_DEPTH}"
+            f"{name}: the JSON nests tables or lists deeper than the limit of {MAX_JSON_DEPTH}"
         ) from None
     except json.JSONDecodeError as exc:
         raise DataError(f"{name}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
@@ -159,11 +172,18 @@ def read_json_tables(data: bytes, name: str, encoding: str | None = None) -> dic
         if len(records) > MAX_ROWS:
             raise DataError(f"{name}: {kind!r} has more than {MAX_ROWS:,} rows, over the limit")
         bad = [
-            (i + 1, "", json.dumps(r, ensure_ascii=False)[:200], "the row is not a JSON object")
+            (i + 1, "", json.dumps(r)[:200], "the row is not a JSON object")
             for i, r in enumerate(records)
             if not isinstance(r, dict)
         ]
-        rows = [r if isinstance(r, dict) else {} for r in records]
+        if _has_surrogate(records):  # one check of the whole table, then row by row
+            bad += [
+                (i + 1, "", json.dumps(r)[:200], _SURROGATE_REASON)
+                for i, r in enumerate(records)
+                if isinstance(r, dict) and _has_surrogate(r)
+            ]
+        held = {b[0] for b in bad}
+        rows = [r if i + 1 not in held else {} for i, r in enumerate(records)]
         width = len({k for r in rows for k in r})
         if width > MAX_COLUMNS:
             raise DataError(f"{name}: {kind!r} has {width:,} columns, over the limit")
