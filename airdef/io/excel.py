@@ -39,7 +39,7 @@ _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+    except Exception:  # zipfile raises many kinds (BadZipFile, NotImplementedError, ...)
         raise DataError(
             f"{name}: not an Excel workbook (.xlsx): the file is damaged or of another kind"
         ) from None
