@@ -267,9 +267,7 @@ def _drop_seen_attacks(item: StrikeData, name: str, seen: dict[str, str]) -> Str
             "source_row": gone["source_row"].to_numpy(),
             "column": "attack_id",
             "value": gone["attack_id"].to_numpy(),
-            "reason": (
-                "attack " + gone["attack_id"] + " is already loaded from " + first[dup]
-            ).to_numpy(),
+            "reason": ("its attack is already loaded from " + first[dup]).to_numpy(),
         }
     )
     held["reason"] = held["reason"] + "; not counted twice"
@@ -286,9 +284,7 @@ def _drop_seen_attacks(item: StrikeData, name: str, seen: dict[str, str]) -> Str
                         "source_row": pd.array([pd.NA] * int(cas_dup.sum()), dtype="Int64"),
                         "column": "attack_id",
                         "value": gone_c["attack_id"].to_numpy(),
-                        "reason": "casualties of attack "
-                        + gone_c["attack_id"].to_numpy().astype(str)
-                        + " are already loaded; not counted twice",
+                        "reason": "casualties of an attack already loaded; not counted twice",
                     }
                 ),
             ],
