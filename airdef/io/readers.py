@@ -18,7 +18,7 @@ import pandas as pd
 from airdef.errors import DataError
 from airdef.io.csvsafe import unescape_frame
 from airdef.io.excel import read_workbook
-from airdef.io.limits import MAX_COLUMNS, MAX_JSON_DEPTH, MAX_ROWS, check_depth
+from airdef.io.limits import MAX_COLUMNS, MAX_FIELD_CHARS, MAX_JSON_DEPTH, MAX_ROWS, check_depth
 from airdef.io.tabular import RawTable, quarantine_frame
 
 __all__ = ["TABLES", "frame_to_strings", "read_excel_tables", "read_json_tables", "read_parquet"]
@@ -51,10 +51,26 @@ def frame_to_strings(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index)
 
 
+def _long_cells(strings: pd.DataFrame, held: set[int]) -> list[tuple[int, str, str, str]]:
+    """One entry per row (not already held) with a cell over the length limit."""
+    out = []
+    for col in strings.columns:
+        lengths = strings[col].str.len()
+        for row in lengths.index[(lengths > MAX_FIELD_CHARS).fillna(False).to_numpy()]:
+            if row not in held:
+                held.add(row)
+                size = int(lengths[row])
+                reason = f"a field of {size:,} characters, over the limit of {MAX_FIELD_CHARS:,}"
+                out.append((int(row), str(col), strings.at[row, col][:200], reason))
+    return out
+
+
 def _table(strings: pd.DataFrame, first: int, origin: str, bad: list | None = None) -> RawTable:
     strings = strings.copy()
     strings.index = pd.RangeIndex(first, first + len(strings), name="source_row")
-    quarantine = quarantine_frame(bad or [], origin)
+    bad = list(bad or [])
+    bad += _long_cells(strings, {b[0] for b in bad})
+    quarantine = quarantine_frame(bad, origin)
     if len(quarantine):
         strings = strings.drop(index=quarantine["source_row"].unique())
     return RawTable(

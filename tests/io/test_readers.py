@@ -106,3 +106,16 @@ def test_parquet_mixed_object_columns_export(tmp_path):
     frame = pd.DataFrame({"v": ["a", 1, None]})
     back = read_table(write_table(frame, tmp_path / "m.parquet"))
     assert back["v"].tolist()[:2] == ["a", "1"]
+
+
+def test_an_over_long_json_cell_quarantines_its_row(tmp_path):
+    path = tmp_path / "long.json"
+    rows = [
+        {"attack_id": "a1", "weapon_label": "Kalibr", "launched": 6, "intercepted": 5},
+        {"attack_id": "a2", "weapon_label": "K" * 150_000, "launched": 6, "intercepted": 5},
+    ]
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    data = airdef.load(path)
+    assert data.events["attack_id"].tolist() == ["a1"]
+    assert data.quarantine[["source_row", "column"]].values.tolist() == [[2, "weapon_label"]]
+    assert "150,000 characters" in data.quarantine["reason"].iloc[0]
