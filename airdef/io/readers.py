@@ -83,6 +83,9 @@ def _table(strings: pd.DataFrame, first: int, origin: str, bad: list | None = No
     )
 
 
+_NOT_TEXT = object()  # marks a byte cell that is not UTF-8
+
+
 def _decode_binary(frame: pd.DataFrame, first: int) -> tuple[pd.DataFrame, list]:
     """Decode byte cells as UTF-8; a cell that is not UTF-8 text quarantines its row."""
     bad: list[tuple[int, str, str, str]] = []
@@ -92,7 +95,7 @@ def _decode_binary(frame: pd.DataFrame, first: int) -> tuple[pd.DataFrame, list]
         if values.dtype != object or not values.map(type).eq(bytes).any():
             continue
 
-        def text(v, col=col):
+        def text(v):
             if isinstance(v, bytes):
                 try:
                     return v.decode("utf-8")
@@ -113,9 +116,6 @@ def _decode_binary(frame: pd.DataFrame, first: int) -> tuple[pd.DataFrame, list]
             )
         out[col] = decoded.where(decoded.map(lambda v: v is not _NOT_TEXT), None)
     return out, bad
-
-
-_NOT_TEXT = object()
 
 
 def read_parquet(data: bytes, name: str) -> RawTable:
