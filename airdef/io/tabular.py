@@ -249,11 +249,12 @@ def _read_table_text(text: str, name: str) -> RawTable:
             value = lines[start - 1].rstrip("\r\n")
             bad.append((start, "", value[:200], reason))
             continue
-        joined = delimiter.join(record)
-        longest = max(range(width), key=lambda i: len(record[i])) if width else 0
-        if [r.strip() for r in record] == header:
+        first = header[0] if width else ""
+        if record[0].strip() == first and [r.strip() for r in record] == header:
+            joined = delimiter.join(record)
             bad.append((start, "", joined[:200], "a repeated header line, not data"))
-        elif width and len(record[longest]) > MAX_FIELD_CHARS:
+        elif width and max(map(len, record)) > MAX_FIELD_CHARS:
+            longest = max(range(width), key=lambda i: len(record[i]))
             size = len(record[longest])
             bad.append(
                 (
