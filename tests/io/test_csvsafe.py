@@ -21,7 +21,7 @@ from airdef.io.export import read_table, write_table
 from airdef.io.parsers import MISSING_MARKERS
 
 FORMULA_START = tuple("=+-@\t\uff1d\uff0b\uff0d\uff20")
-# The payload of issue-style CSV injection: after a bare carriage return a spreadsheet
+# A CSV-injection payload: after a bare carriage return a spreadsheet
 # starts a new row, and this text becomes its first cell.
 PAYLOAD = "ok\r=cmd|' /C calc'!A0"
 HOSTILE_TEXTS = [
@@ -79,7 +79,7 @@ def _table() -> pd.DataFrame:
 
 
 def test_a_bare_carriage_return_cannot_start_a_row(tmp_path):
-    # Issue reproduction: the payload after \r used to become the first cell of a row.
+    # Regression: the payload after \r used to become the first cell of a row.
     path = write_safe_csv(pd.DataFrame({"label": [PAYLOAD]}), tmp_path / "q.csv")
     content = path.read_text(encoding="utf-8")
     assert_spreadsheet_safe(content)
@@ -127,7 +127,7 @@ def _canonical_with_hostile_labels(tmp_path: Path) -> Path:
 
 
 def test_canonical_round_trip_keeps_carriage_returns(tmp_path):
-    # Issue reproduction: a text field with \r reloaded as 1 event and 2 quarantined rows.
+    # Regression: a text field with \r reloaded as 1 event and 2 quarantined rows.
     data = airdef.load(_canonical_with_hostile_labels(tmp_path))
     assert len(data.quarantine) == 0
     assert data.events["weapon_label"].tolist() == LABELS

@@ -44,7 +44,7 @@ def _rewrite_part(path, part: str, edit) -> None:
 
 
 def test_a_claimed_used_range_of_xfd1048576_costs_nothing(tmp_path):
-    # Issue reproduction: a sheet whose dimension says A1:XFD1048576 used 15 GB.
+    # Regression: a sheet whose dimension says A1:XFD1048576 used 15 GB.
     path = _save(_book([["a1", "2024-01-01 08:00", "Kalibr", 6, 5]]), tmp_path / "wide.xlsx")
     _rewrite_part(
         path,
@@ -115,7 +115,7 @@ def test_a_zip_bomb_is_refused_by_its_declared_size(tmp_path, monkeypatch):
 
 
 def test_events_and_casualties_sheets_keep_their_quarantine_apart(tmp_path):
-    # Issue reproduction: a bad row in each table shared a source_row, and the invariant
+    # Regression: a bad row in each table shared a source_row, and the invariant
     # reported "4 rows read but 2 loaded and 1 quarantined".
     book = _book(
         [["a1", "2024-01-01 08:00", "Kalibr", 6, 5], ["a2", "2024-01-02", "Kalibr", "x", 1]]

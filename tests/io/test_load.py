@@ -23,7 +23,7 @@ def _af(tmp_path, *cells: str, name: str = "af.csv", post: int = 0):
 
 
 def test_stricter_counts_and_dates(tmp_path):
-    # Issue reproductions: 1e-400 loaded as 0; full-width digits; 9999-12-31 "not valid".
+    # Regressions: 1e-400 loaded as 0; full-width digits; 9999-12-31 "not valid".
     path = tmp_path / "v.csv"
     path.write_text(
         AF_HEADER
@@ -50,7 +50,7 @@ def test_stricter_counts_and_dates(tmp_path):
     [("7.9", None), ("1e30", None), ("-7", None), ("0", None), ("12", 12), ("", 2)],
 )
 def test_canonical_source_row_must_be_a_row_number(tmp_path, given, loaded):
-    # Issue reproduction: 7.9, 1e30 (became -9223372036854775808), -7 and 0 were accepted.
+    # Regression: 7.9, 1e30 (became -9223372036854775808), -7 and 0 were accepted.
     path = tmp_path / "c.csv"
     path.write_text(
         f"attack_id,weapon_label,launched,intercepted,source_row\na1,Kalibr,6,5,{given}\n",
@@ -65,7 +65,7 @@ def test_canonical_source_row_must_be_a_row_number(tmp_path, given, loaded):
 
 
 def test_every_blank_weapon_label_loads_as_unknown(tmp_path):
-    # Issue reproduction: pyarrow.lib.ArrowInvalid from catalog.resolve.
+    # Regression: pyarrow.lib.ArrowInvalid from catalog.resolve.
     data = airdef.load(_af(tmp_path, ",5,3,", "  ,4,4,"))
     assert data.events["weapon_class"].tolist() == ["unknown", "unknown"]
     assert data.events["weapon_label"].isna().all()
@@ -132,7 +132,7 @@ def test_damaged_inputs_name_the_file_without_library_wording(tmp_path):
 
 
 def test_text_reports_with_huge_numbers_give_data_errors(tmp_path):
-    # Issue reproductions: a 20-digit number (OverflowError) and 5,000 digits (ValueError).
+    # Regressions: a 20-digit number (OverflowError) and 5,000 digits (ValueError).
     for digits in (20, 5000):
         path = tmp_path / f"n{digits}.txt"
         path.write_text(

@@ -14,7 +14,7 @@ from airdef import DataError
 
 
 def test_deeply_nested_json_is_a_data_error(tmp_path):
-    # Issue reproduction: RecursionError.
+    # Regression: RecursionError.
     path = tmp_path / "deep.json"
     path.write_text('{"events": [' + "[" * 100_000 + "]" * 100_000 + "]}", encoding="utf-8")
     with pytest.raises(
@@ -51,7 +51,7 @@ def test_json_rows_that_are_not_objects_are_quarantined(tmp_path):
 
 
 def test_json_events_and_casualties_keys_are_unique(tmp_path):
-    # Issue reproduction: a bad row in each table gave a false "bug in airdef" message.
+    # Regression: a bad row in each table gave a false "bug in airdef" message.
     path = tmp_path / "two.json"
     payload = {
         "events": [
@@ -71,7 +71,7 @@ def test_json_events_and_casualties_keys_are_unique(tmp_path):
 
 
 def test_parquet_bytes_that_are_not_utf8_quarantine_their_row(tmp_path):
-    # Issue reproduction: UnicodeDecodeError without the file name.
+    # Regression: UnicodeDecodeError without the file name.
     path = tmp_path / "bin.parquet"
     table = pa.table(
         {

@@ -25,7 +25,7 @@ def _text(lines: list[str]) -> str:
 
 
 def test_a_stray_quote_at_a_field_start_blames_its_own_line():
-    # Issue reproduction: the last record was quarantined and the culprit loaded with a
+    # Regression: the last record was quarantined and the culprit loaded with a
     # label such as "Shahed-136/131,Primorsko-Akhtarsk and ...".
     lines = list(LINES)
     lines[0] = lines[0].replace(",Shahed", ',"Shahed')
@@ -55,7 +55,7 @@ def test_a_quoted_field_that_spans_lines_is_kept():
 
 
 def test_an_over_long_field_quarantines_only_its_row():
-    # Issue reproduction: one field over 131,072 characters rejected the whole file.
+    # Regression: one field over 131,072 characters rejected the whole file.
     lines = list(LINES)
     lines[2] = lines[2].replace("Zaporizhzhia oblast", "z" * 140_000)
     table = read_table_text(_text(lines), "x.csv")
