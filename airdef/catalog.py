@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from airdef.errors import DataError
@@ -147,8 +148,8 @@ class Catalog:
     def resolve(self, labels: pd.Series | list[str]) -> pd.DataFrame:
         """Map labels to canonical weapons and classes.
 
-        Each distinct label is resolved once. Missing labels give missing weapons
-        of class ``unknown``.
+        Each distinct label is resolved once. Missing labels (every label missing
+        included) give missing weapons of class ``unknown``.
 
         Parameters
         ----------
@@ -170,16 +171,17 @@ class Catalog:
         2                    Tu-95         unknown  False
         """
         series = pd.Series(labels, dtype="string")
-        uniques = series.dropna().unique()
-        resolved = {label: self._resolve_one(label) for label in uniques}
-        weapon = series.map({k: v[0] for k, v in resolved.items()})
-        weapon_class = series.map({k: v[1] for k, v in resolved.items()}).fillna("unknown")
-        known = series.map({k: v[2] for k, v in resolved.items()}).fillna(False)
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        table = [self._resolve_one(str(label)) for label in uniques]
+        # Code -1 (a missing label) picks the last entry: no weapon, class unknown.
+        weapon = np.array([t[0] for t in table] + [None], dtype=object)[codes]
+        weapon_class = np.array([t[1] for t in table] + ["unknown"], dtype=object)[codes]
+        known = np.array([t[2] for t in table] + [False], dtype=bool)[codes]
         return pd.DataFrame(
             {
-                "weapon": weapon.astype("string"),
-                "weapon_class": weapon_class.astype("string"),
-                "known": known.astype(bool),
+                "weapon": pd.array(weapon, dtype="string"),
+                "weapon_class": pd.array(weapon_class, dtype="string"),
+                "known": known,
             },
             index=series.index,
         )
