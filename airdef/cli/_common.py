@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import inspect
-import io
 import json
 import sys
 from collections.abc import Callable, Sequence
