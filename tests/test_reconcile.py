@@ -8,7 +8,7 @@ import pytest
 import airdef
 from airdef import StrikeData, concat, parse_report, reconcile
 from airdef.reconcile import RECONCILE_COLUMNS
-from tests.text.helpers import one
+from tests.io.text.helpers import one
 
 
 def airforce(rows: list[dict], reporter: str = "kpszsu") -> StrikeData:

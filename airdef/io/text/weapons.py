@@ -27,44 +27,21 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from airdef.catalog import load_catalog, normalize_label
+from airdef.catalog import (
+    ALL_CLASSES,
+    CLASS_WORDS,
+    label_coverage,
+    load_catalog,
+    normalize_label,
+)
 
 __all__ = [
-    "ALL_CLASSES",
-    "CLASS_WORDS",
-    "DRONE_CLASSES",
-    "MISSILE_CLASSES",
     "Phrase",
-    "coverage_of",
     "lookup_name",
     "read_means",
     "read_phrase",
     "tokens",
 ]
-
-MISSILE_CLASSES = frozenset(
-    {"cruise_missile", "ballistic_missile", "anti_aircraft_missile", "unknown"}
-)
-DRONE_CLASSES = frozenset({"strike_drone", "recon_drone"})
-ALL_CLASSES = MISSILE_CLASSES | DRONE_CLASSES | {"guided_bomb"}
-
-#: Descriptive weapon names given to groups named by class words, with the classes
-#: they cover. Names the catalog knows (Ballistic Missile, Unknown Missile, KAB,
-#: Reconnaissance UAV) are used as they are.
-CLASS_WORDS: dict[str, frozenset[str]] = {
-    "Ballistic Missile": frozenset({"ballistic_missile"}),
-    "cruise missiles": frozenset({"cruise_missile"}),
-    "guided missiles": frozenset({"cruise_missile"}),
-    "anti-ship missiles": frozenset({"cruise_missile"}),
-    "anti-radar missiles": frozenset({"cruise_missile"}),
-    "anti-aircraft missiles": frozenset({"anti_aircraft_missile"}),
-    "Unknown Missile": MISSILE_CLASSES,
-    "drones": DRONE_CLASSES,
-    "Reconnaissance UAV": frozenset({"recon_drone"}),
-    "KAB": frozenset({"guided_bomb"}),
-    "air targets": ALL_CLASSES,
-    "missiles of various types": MISSILE_CLASSES,
-}
 
 _TOKEN = re.compile(r"[\w\u0400-\u04FF](?:[\w\u0400-\u04FF'/-]*[\w\u0400-\u04FF])?|[^\w\s]")
 
@@ -236,33 +213,6 @@ def _kind(word: str) -> str:
     if w in _MODIFIERS or w.endswith("-type"):
         return "mod"
     return "other"
-
-
-def coverage_of(weapon_class: str, weapon: str | None = None) -> frozenset[str]:
-    """The classes a group of this class and weapon can refer to.
-
-    Examples
-    --------
-    >>> sorted(coverage_of("unknown", "Unknown Missile"))
-    ['anti_aircraft_missile', 'ballistic_missile', 'cruise_missile', 'unknown']
-    >>> sorted(coverage_of("strike_drone", "Shahed-136/131"))
-    ['strike_drone']
-    """
-    if weapon in CLASS_WORDS:
-        return CLASS_WORDS[weapon]
-    if weapon_class == "mixed" and weapon:
-        out: set[str] = set()
-        catalog = load_catalog()
-        for part in weapon.split(" + "):
-            if part in CLASS_WORDS:
-                out |= CLASS_WORDS[part]
-            else:
-                found = catalog.lookup(part)
-                out |= {catalog.weapon_class(found)} if found else ALL_CLASSES
-        return frozenset(out)
-    if weapon_class == "unknown":
-        return ALL_CLASSES
-    return frozenset({weapon_class})
 
 
 @lru_cache(maxsize=1024)
@@ -475,7 +425,7 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
         label=label,
         weapon=weapon,
         weapon_class=cls,
-        coverage=coverage_of(cls, weapon),
+        coverage=label_coverage(cls, weapon),
         generic=generic,
         total=total,
     )

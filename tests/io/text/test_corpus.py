@@ -17,7 +17,7 @@ import pytest
 import airdef
 from airdef.io.text import load_text
 from tests.conftest import CORPUS
-from tests.text.helpers import assert_spans
+from tests.io.text.helpers import assert_spans
 
 # The corpus's coarse classes and the airdef classes each may become.
 CLASSES = {

@@ -9,7 +9,7 @@ import pytest
 import airdef
 from airdef.cli import main
 from airdef.io.text import NoCountsWarning, load_text
-from tests.text.helpers import assert_spans
+from tests.io.text.helpers import assert_spans
 
 TWO_REPORTS = (
     "published: 2024-01-23\n"

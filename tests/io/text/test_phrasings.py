@@ -13,7 +13,7 @@ import pytest
 
 from airdef import DataError, parse_report
 from airdef.io.text import NoCountsWarning
-from tests.text.helpers import assert_spans, one
+from tests.io.text.helpers import assert_spans, one
 
 
 def parse(text: str, published: str | None = "2024-03-10", **kw):
