@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from airdef.io.text.numbers import Count, find_numbers, read_count
 from airdef.io.text.places import PlaceMention, find_places
 from airdef.io.text.segment import Sentence
+from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import read_phrase
 
 __all__ = ["CasualtyFigure", "CasualtyRow", "extract_casualties"]
@@ -118,12 +119,12 @@ def _field(m: re.Match[str]) -> str:
     return "killed" if any(groups.get(k) for k in ("k", "k2", "k3")) else "injured"
 
 
-def _figures(text: str, sent: Sentence, blocked: Sequence[tuple[int, int]]) -> list[CasualtyFigure]:
+def _figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure]:
     out: list[CasualtyFigure] = []
     s, e = sent.start, sent.end
     for n in find_numbers(text[s:e]):
         start, end = n.start + s, n.end + s
-        if any(a <= start < b for a, b in blocked):
+        if blocked.covers(start):
             continue
         count: Count = read_count(text, type(n)(n.value, start, end, n.text, n.high, n.is_word))
         head = text[max(s, count.start - 60) : count.start]
@@ -224,8 +225,9 @@ def extract_casualties(
     """
     rows: list[CasualtyRow] = []
     fallback = _report_place(list(report_places))
+    block = SpanSet(blocked)
     for sent in sentences:
-        figures = _figures(text, sent, blocked)
+        figures = _figures(text, sent, block)
         if not figures:
             continue
         places = [p for p in find_places(text[sent.start : sent.end])]

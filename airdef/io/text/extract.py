@@ -32,6 +32,7 @@ from airdef.io.text import patterns as P
 from airdef.io.text.groups import Figure, Group, Registry
 from airdef.io.text.numbers import Count, NumberToken, find_numbers, read_count
 from airdef.io.text.segment import Sentence
+from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase, read_means, read_phrase
 
 __all__ = ["WeaponMention", "extract_weapons"]
@@ -63,7 +64,7 @@ class _Reader:
 
     def __init__(self, text: str, blocked: Sequence[tuple[int, int]]) -> None:
         self.t = text
-        self.blocked = list(blocked)
+        self.blocked = SpanSet(blocked)
         self.registry = Registry()
         self.previous: list[Group] = []  # groups of the last count-bearing sentence
         self.current: list[WeaponMention] = []
@@ -78,7 +79,7 @@ class _Reader:
             )
             for n in find_numbers(t[sent.start : sent.end])
         ]
-        out = [n for n in out if not any(s <= n.start < e for s, e in self.blocked)]
+        out = [n for n in out if not self.blocked.covers(n.start)]
         for m in P.ARTICLE.finditer(t, sent.start, sent.end):
             phrase = read_phrase(t, m.end(), limit=6)
             if phrase is None or phrase.total or phrase.start != m.end():

@@ -4,7 +4,9 @@
 explicit dates more than a day apart holds several), dates each attack, and
 turns its weapon groups (:mod:`~airdef.io.text.extract`) and casualty rows
 (:mod:`~airdef.io.text.casualties`) into rows of the canonical tables, with one
-evidence row per number.
+evidence row per number. Numbers it could not place are evidence rows too,
+with ``table`` and ``field`` ``"unplaced"``
+(:func:`~airdef.io.text.unplaced.unplaced_numbers`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 
 import pandas as pd
 
@@ -21,6 +24,7 @@ from airdef.io.text.extract import _Reader
 from airdef.io.text.groups import Group
 from airdef.io.text.places import PlaceMention, find_places
 from airdef.io.text.segment import Report, Sentence, sentences
+from airdef.io.text.unplaced import unplaced_numbers
 
 __all__ = ["read_report"]
 
@@ -40,6 +44,10 @@ def _reporter(source: str | None) -> str:
     return "text"
 
 
+def _start(mention: DateMention) -> int:
+    return mention.start
+
+
 def _day_of(
     text: str, sent: Sentence, dates: list[DateMention], *, events_only: bool
 ) -> DateMention | None:
@@ -48,7 +56,9 @@ def _day_of(
     With ``events_only``, relative words and dates of a report verb ("said on
     Tuesday") are left out: those do not start a new attack.
     """
-    found = [d for d in dates if sent.start <= d.start < sent.end and d.day is not None]
+    lo = bisect_left(dates, sent.start, key=_start)
+    hi = bisect_left(dates, sent.end, key=_start)
+    found = [d for d in dates[lo:hi] if d.day is not None]
     if events_only:
         found = [
             d for d in found if d.rank >= 2 and not _REPORTING.search(text[sent.start : d.start])
@@ -119,7 +129,7 @@ def _attack_id(day: dt.date | None, source: str | None, body: str, part: int) ->
 def _evidence_row(
     raw: str,
     sents: dict[int, Sentence],
-    attack_id: str,
+    attack_id: str | None,
     table: str,
     label: str,
     field: str,
@@ -211,6 +221,7 @@ def read_report(
         DateMention(d.start + report.start, d.end + report.start, d.kind, d.day)
         for d in find_dates(body, published)
     ]
+    dates.sort(key=_start)
     places = [
         PlaceMention(
             p.start + report.start,
@@ -341,6 +352,24 @@ def read_report(
                     )
                 )
             casualties.append(row)
+    used = blocked + [(int(e["start"]), int(e["end"])) for e in evidence]
+    attack_ids = [e["attack_id"] for e in evidence]
+    for start, end in unplaced_numbers(folded, report.start, report.end, used):
+        row = _evidence_row(
+            raw,
+            by_index,
+            attack_ids[0] if attack_ids else None,
+            "unplaced",
+            "",
+            "unplaced",
+            raw[start:end],
+            None,
+            start,
+            end,
+            _sentence_at(sents, start),
+            origin,
+        )
+        evidence.append(row)
     return events, casualties, evidence
 
 
