@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateMention", "MONTHS", "WEEKDAYS", "find_dates"]
+__all__ = ["DateMention", "MONTHS", "WEEKDAYS", "find_dates", "make_date"]
 
 #: Month names and abbreviations -> month number.
 MONTHS: dict[str, int] = {}
@@ -160,7 +160,20 @@ def _month(name: str | None) -> int | None:
     return MONTHS.get(name.lower().rstrip("."))
 
 
-def _make(year: int | None, month: int, day: int, published: dt.date | None) -> dt.date | None:
+def make_date(year: int | None, month: int, day: int, published: dt.date | None) -> dt.date | None:
+    """The date of a day and month, the year taken from ``published`` when not given.
+
+    The year before publication is taken when the day would otherwise fall
+    more than a day after publication; None for an impossible date or a
+    missing year with no publication date.
+
+    Examples
+    --------
+    >>> make_date(None, 12, 31, dt.date(2024, 1, 2))
+    datetime.date(2023, 12, 31)
+    >>> make_date(None, 2, 30, dt.date(2024, 3, 1)) is None
+    True
+    """
     if year is None:
         if published is None:
             return None
@@ -191,7 +204,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> dt.date 
         if month is None or not 1 <= day <= 31:
             return False
         year = int(groups["y"]) if groups.get("y") else None
-        return _make(year, month, day, published)
+        return make_date(year, month, day, published)
     if published is None:
         return None
     if kind == "weekday":

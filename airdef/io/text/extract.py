@@ -35,7 +35,7 @@ from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase, read_means, read_phrase
 
-__all__ = ["WeaponMention", "extract_weapons"]
+__all__ = ["WeaponMention", "WeaponReader", "extract_weapons"]
 
 
 @dataclass
@@ -59,8 +59,8 @@ class _Construct:
     verb_end: int | None = None  # end of a passive verb after a bare count ("10 were shot down")
 
 
-class _Reader:
-    """State while reading one report (one attack)."""
+class WeaponReader:
+    """State while reading one English report (one attack)."""
 
     def __init__(self, text: str, blocked: Sequence[tuple[int, int]]) -> None:
         self.t = text
@@ -377,6 +377,10 @@ class _Reader:
         self.current.append(WeaponMention(group, c.count.start, c.end, field))
         return group
 
+    def finish(self) -> list[Group]:
+        """The finished groups (see :meth:`Registry.finish`)."""
+        return self.registry.finish()
+
     def _parallel(self, pos: int) -> Group | None:
         """The group of the count just before ("61 drones were downed and 24 were lost")."""
         before = [m for m in self.current if m.end <= pos]
@@ -517,7 +521,7 @@ def extract_weapons(
     >>> [(g.label, g.value("launched"), g.parent) for g in extract_weapons(t, sentences(t))]
     [('drones', 400, None), ('missiles', 18, None), ('ballistic', 8, 1), ('cruise missiles', 6, 1)]
     """
-    reader = _Reader(text, blocked)
+    reader = WeaponReader(text, blocked)
     for sent in sentences:
         reader.read(sent)
-    return reader.registry.finish()
+    return reader.finish()

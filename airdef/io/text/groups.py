@@ -60,6 +60,7 @@ class Group:
     vague: bool = False
     sentence: int = 0
     list_key: tuple[int, int] | None = None  # the list the group was first named in
+    combined: bool = False  # intercepted counts "shot down or suppressed" as one figure
 
     @property
     def label(self) -> str:

@@ -19,11 +19,16 @@ from bisect import bisect_left
 import pandas as pd
 
 from airdef.io.text.casualties import CasualtyRow, extract_casualties
+from airdef.io.text.casualties_uk import extract_casualties_uk
 from airdef.io.text.dates import DateMention, find_dates
-from airdef.io.text.extract import _Reader
+from airdef.io.text.dates_uk import find_dates_uk
+from airdef.io.text.extract import WeaponReader
 from airdef.io.text.groups import Group
+from airdef.io.text.lexicon_uk import cyrillic_share
 from airdef.io.text.places import PlaceMention, find_places
+from airdef.io.text.reader_uk import UkReader
 from airdef.io.text.segment import Report, Sentence, sentences
+from airdef.io.text.spans import SpanSet
 from airdef.io.text.unplaced import unplaced_numbers
 
 __all__ = ["read_report"]
@@ -67,12 +72,16 @@ def _day_of(
 
 
 def _segments(
-    text: str, sents: list[Sentence], dates: list[DateMention], blocked: list[tuple[int, int]]
-) -> list[tuple[list[Sentence], _Reader]]:
+    text: str,
+    sents: list[Sentence],
+    dates: list[DateMention],
+    blocked: list[tuple[int, int]],
+    make: type[WeaponReader] | type[UkReader] = WeaponReader,
+) -> list[tuple[list[Sentence], WeaponReader | UkReader]]:
     """Split a report's sentences into attacks at explicit date changes."""
-    out: list[tuple[list[Sentence], _Reader]] = []
+    out: list[tuple[list[Sentence], WeaponReader | UkReader]] = []
     current: list[Sentence] = []
-    reader = _Reader(text, blocked)
+    reader = make(text, blocked)
     day: dt.date | None = None
     for sent in sents:
         mention = _day_of(text, sent, dates, events_only=True)
@@ -83,7 +92,7 @@ def _segments(
             and reader.registry.groups
         ):
             out.append((current, reader))
-            current, reader, day = [], _Reader(text, blocked), None
+            current, reader, day = [], make(text, blocked), None
         if day is None and mention is not None:
             day = mention.day
         reader.read(sent)
@@ -217,9 +226,15 @@ def read_report(
     sents = sentences(raw, report.start, report.end)
     by_index = {s.index: s for s in sents}
     body = folded[report.start : report.end]
+    ukrainian = cyrillic_share(body) > 0.3
+    found_dates = find_dates(body, published)
+    if ukrainian:
+        found_uk = find_dates_uk(body, published)
+        taken = SpanSet((d.start, d.end) for d in found_uk)
+        found_dates = found_uk + [d for d in found_dates if not taken.overlaps(d.start, d.end)]
     dates = [
         DateMention(d.start + report.start, d.end + report.start, d.kind, d.day)
-        for d in find_dates(body, published)
+        for d in found_dates
     ]
     dates.sort(key=_start)
     places = [
@@ -239,12 +254,19 @@ def read_report(
     casualties: list[dict] = []
     evidence: list[dict] = []
     reporter = _reporter(source)
-    for part, (segment, reader) in enumerate(_segments(folded, sents, dates, blocked)):
-        groups = reader.registry.finish()
-        rows = extract_casualties(folded, segment, blocked, places)
+    make = UkReader if ukrainian else WeaponReader
+    for part, (segment, reader) in enumerate(_segments(folded, sents, dates, blocked, make)):
+        groups = reader.finish()
+        if ukrainian:
+            rows = extract_casualties_uk(folded, segment, blocked, sents)
+        else:
+            rows = extract_casualties(folded, segment, blocked, places)
         if not groups and not rows:
             continue
         date = _attack_date(folded, segment, groups, rows, sents, dates, part == 0)
+        if date is None and ukrainian and published is not None and part == 0:
+            # A news post with no date words reports the attack of its own day.
+            date = DateMention(report.start, report.start, "relative", published)
         day = date.day if date else None
         attack_id = _attack_id(day, source, body, part)
         start = pd.Timestamp(day) if day else pd.NaT
@@ -281,6 +303,24 @@ def read_report(
                 "origin": origin,
                 "source_row": report.number,
             }
+            if g.combined and "intercepted" in g.figures:
+                fig = g.figures["intercepted"]
+                evidence.append(
+                    _evidence_row(
+                        raw,
+                        by_index,
+                        attack_id,
+                        "events",
+                        g.label,
+                        "intercept_definition",
+                        "shot_down_or_suppressed",
+                        None,
+                        fig.start,
+                        fig.end,
+                        fig.sentence,
+                        origin,
+                    )
+                )
             for name, fig in g.figures.items():
                 row[name] = fig.value
                 if name != "suppressed":

@@ -27,6 +27,7 @@ CLASSES = {
     "guided": {"cruise_missile"},  # airdef files Kh-59/Kh-69 under cruise_missile
     "ballistic": {"ballistic_missile"},
     "anti_aircraft": {"anti_aircraft_missile"},
+    "guided_bomb": {"guided_bomb"},
     "unknown": {"unknown"},
     "mixed": {"mixed"},
 }
