@@ -49,9 +49,15 @@ _PART = re.compile(
     r"в\s+тому\s+числі|зокрема)\s*[–—:-]?\s*(?:щонайменше|близько|понад)?\s*$",
     _I,
 )
-_PART_AFTER = re.compile(r"\s+(?:з|із|из)\s+(?:них|яких)\b", _I)
+_PART_AFTER = re.compile(
+    r"\s+(?:з|із|из)\s+(?:них|яких)\b|\s+(?:у|в)\s+(?:важкому|тяжкому|тяжелом|критичному)\s+стан|"
+    r"\s+(?:госпіталізован|перебувають\s+у\s+лікарн|в\s+лікарн|у\s+лікарн)",
+    _I,
+)
 _AGE = re.compile(r"-?(?:річн|летн|ти\s+років)|\s+(?:років|лет|роки|рік|год)\b|\s*%", _I)
-_UPDATE = re.compile(r"(?:зрос\w*|збільши\w*|вырос\w*|увеличи\w*|уже|вже)\b", _I)
+_UPDATE = re.compile(
+    r"(?:(?:зрос\w*|збільши\w*|вырос\w*|увеличи\w*)\s+(?:\w+\s+)?до|(?<![\w'])(?:уже|вже))\s+$", _I
+)
 _QUAL = [
     (
         re.compile(
@@ -194,7 +200,7 @@ def extract_casualties_uk(
                 if m:
                     qual, offset = q, off
                     break
-            update = bool(_UPDATE.search(text, max(sent.start, s - 40), s))
+            update = bool(_UPDATE.search(text[max(sent.start, s - 40) : s]))
             lo, hi = min(s, best[1].start()), max(e, best[1].end())
             figures.append(CasualtyFigure(field, value + offset, qual, lo, hi, sent.index, update))
         for m in _PERSON.finditer(text, sent.start, sent.end):

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from airdef.io.text.groups import Figure, Group, Registry
 from airdef.io.text.lexicon_uk import NUMBER_WORD_RE, uk_number
@@ -125,9 +125,9 @@ _CHILD_BEFORE = re.compile(
 )
 _DASH = re.compile(r"\s*[–—-]\s*")
 _REGION = re.compile(
-    r"(?:\b(?:над|у|в|на|в\s+межах|у\s+межах|навколо|поблизу|по|над\s+територією)\s+"
+    r"(?:(?<![\w'])(?:над|у|в|на|в\s+межах|у\s+межах|навколо|поблизу|над\s+територією)\s+"
     r"(?:[\w'’ʼ-]+\s+)?(?:[\w'’ʼ-]+(?:ською|цькою|зькою|ській|цькій|зькій|ской|цкой)\s+област\w*|"
-    r"[\w'’ʼ-]+щин(?:ою|і|ой|е)|Києв\w*|Київ\w*|Киев\w*|столиц\w*|Одес\w*|Харков\w*|Харків\w*|"
+    r"[\w'’ʼ-]+(?:ської|цької|зької|ской)\b|[\w'’ʼ-]+щин(?:ою|і|ой|е)|Києв\w*|Київ\w*|Киев\w*|столиц\w*|Одес\w*|Харков\w*|Харків\w*|"
     r"Дніпр\w*|Львов\w*|Львів\w*|Миколаєв\w*))",
     _I,
 )
@@ -141,6 +141,11 @@ _ATTACK_WORD = re.compile(
 _VAGUE = re.compile(
     r"(?<![\w'])(?:десятк\w*|сотн\w*|кілька|декілька|несколько|частина|частью|часть|багато|"
     r"много|чимало|хвил\w*)\s+",
+    _I,
+)
+_ALL = re.compile(
+    rf"(?<![\w'])(?:усі|всі|все|всех|всіх|всё)\s+(?:[\w'’ʼ-]+\s+){{0,8}}?(?:{_INTERCEPT}|{_COMBINED})"
+    rf"|(?<![\w'])(?:{_INTERCEPT})\s+(?:усі|всі|все)\b",
     _I,
 )
 _NEGATIVE = re.compile(r"\b(?:якщо|если|чи\s+не|не\s+виключ|можлив\w*|могл[аи]?)\b", _I)
@@ -264,7 +269,7 @@ class UkReader:
         limit = min([s for s in stops if s > item.end] + [len(t)])
         if after is not None and after.start() < limit:
             gap = t[item.end : after.start()]
-            close = len(gap) <= 30 and not re.search(r"[;:.]", gap)
+            close = len(gap) <= 30 and not re.search(r"[;:.,]", gap)
             if close and (item.kind in ("them", "bare") or len(gap.split()) <= 3 or before is None):
                 return _ROLE[after.lastgroup or ""], after.lastgroup == "c", True
         if before is not None:
@@ -273,6 +278,8 @@ class UkReader:
                 return _ROLE[before.lastgroup or ""], before.lastgroup == "c", True
         if after is not None and after.start() - item.end <= 80 and after.start() < limit:
             return _ROLE[after.lastgroup or ""], after.lastgroup == "c", True
+        if after is not None and not re.search(r"[;]", t[item.end : after.start()]):
+            return _ROLE[after.lastgroup or ""], after.lastgroup == "c", True  # a long list
         return None, False, False
 
     # -- one sentence -------------------------------------------------------------------
@@ -286,7 +293,7 @@ class UkReader:
     def _is_headline(self, sent: Sentence) -> bool:
         tail = self.t[sent.end : sent.end + 2]
         body = self.t[sent.start : sent.end].rstrip()
-        return "\n" in tail and not body.endswith((".", "!", "?", "»", '"', "”"))
+        return "\n" in tail and not re.search(r"[.!?][»\"”]?$", body)
 
     def _read(self, sent: Sentence, registry: Registry) -> None:
         t = self.t
@@ -307,6 +314,7 @@ class UkReader:
             items.append(item)
         stops = [i.number.start for i in items]
         current: list[Group] = []
+        breakdown: dict[int, tuple[Group, dict]] = {}
         last_group: Group | None = None
         colon_parent: Group | None = None
         for k, item in enumerate(items):
@@ -315,21 +323,31 @@ class UkReader:
             role, combined, found = self._role(item, verbs, stops)
             if item.kind == "region":
                 continue
-            clause_start = max(
-                [sent.start]
-                + [i.end for i in items[:k]]
-                + [v.end() for v in verbs if v.end() <= item.number.start]
-            )
-            scope = t[clause_start : min(sent.end, item.end + 40)]
+            clause_start = max([sent.start] + [i.end for i in items[:k]])
+            clause_end = min([sent.end, item.end + 40] + [i.number.start for i in items[k + 1 :]])
+            scope = t[clause_start:clause_end]
             regional = bool(_REGION.search(scope)) and not _REGION_LIST.search(scope)
             if item.kind in ("them", "bare") or (item.child and item.phrase is None):
                 options = current or self.previous
                 target = options[-1] if options else None
-                if target is None or not found or role is None:
+                if not found or role is None:
                     continue
-                if item.child or (
-                    item.kind == "bare" and item.number.value > (target.value("launched") or 10**9)
-                ):
+                if not current and item.kind == "bare":
+                    # "рекордну кількість збитих дронів – 87 одиниць": the weapon named before
+                    named = [p for p in self._phrases(sent) if p.end <= item.number.start]
+                    if named:
+                        fig = self._fig(role, item.number, item.end, sent)
+                        group = registry.add(named[-1], [fig], sentence=sent.index)
+                        if group is not None:
+                            current.append(group)
+                            last_group = group
+                        continue
+                if target is None:
+                    continue
+                if item.child:
+                    breakdown.setdefault(target.gid, (target, {}))[1][role] = (item, sent)
+                    continue
+                if item.kind == "bare" and item.number.value > (target.value("launched") or 10**9):
                     continue
                 fig = self._fig(role, item.number, item.end, sent)
                 if target.value(role) not in (None, fig.value):
@@ -358,7 +376,10 @@ class UkReader:
                 r"[:;]\s*$", t[items[k - 1].end : item.number.start] if k else ""
             ):
                 parent = colon_parent
-            group = registry.add(item.phrase, figures, sentence=sent.index, parent=parent)
+            if regional and parent is None and not item.child:
+                group = registry.new(item.phrase, figures, sentence=sent.index)
+            else:
+                group = registry.add(item.phrase, figures, sentence=sent.index, parent=parent)
             if group is None:
                 continue
             if parent is not None:
@@ -372,10 +393,70 @@ class UkReader:
             if parent is None:
                 last_group = group
             current.append(group)
+        self._breakdown(breakdown)
+        self._read_all(sent, registry, items)
+        self._read_vague(sent, registry)
         self._read_singular(sent, registry, verbs, items, current)
         self._read_named(sent, verbs, items)
         if current:
             self.previous = list(dict.fromkeys(current))
+
+    def _phrases(self, sent: Sentence) -> list[Phrase]:
+        """Weapon phrases of a sentence that no number precedes."""
+        t = self.t
+        out: list[Phrase] = []
+        pos = sent.start
+        for tok in re.finditer(r"(?<![\w'])[\w«\"“][\w'’ʼ/-]*", t[sent.start : sent.end]):
+            s = sent.start + tok.start()
+            if s < pos:
+                continue
+            phrase = read_phrase_uk(t, s, limit=6)
+            if phrase is None or phrase.start > s + 1:
+                continue
+            out.append(phrase)
+            pos = phrase.end
+        return out
+
+    def _breakdown(self, breakdown: dict[int, tuple[Group, dict]]) -> None:
+        """ "З них 91 знищено ..., а 59 втрачені або подавлені": the split replaces the total."""
+        for target, parts in breakdown.values():
+            if "intercepted" not in parts or "suppressed" not in parts:
+                continue
+            (hit, sent), (lost, sent2) = parts["intercepted"], parts["suppressed"]
+            total = target.value("intercepted")
+            if total is not None and hit.number.value + lost.number.value == total:
+                self.registry.set_figure(
+                    target, self._fig("intercepted", hit.number, hit.end, sent), replace=True
+                )
+                self.registry.set_figure(
+                    target, self._fig("suppressed", lost.number, lost.end, sent2), replace=True
+                )
+
+    def _read_all(self, sent: Sentence, registry: Registry, items: list[_Item]) -> None:
+        """ "Усі ворожі БпЛА ... були знешкоджені": intercepted equals launched."""
+        t = self.t
+        if items:
+            return
+        m = _ALL.search(t, sent.start, sent.end)
+        if not m or not self.previous:
+            return
+        target = self.previous[-1]
+        launched = target.figures.get("launched")
+        if launched is None or launched.value is None or target.value("intercepted") is not None:
+            return
+        fig = Figure(
+            "intercepted", launched.value, launched.qualifier, m.start(), m.end(), sent.index
+        )
+        registry.set_figure(target, fig)
+
+    def _read_vague(self, sent: Sentence, registry: Registry) -> None:
+        """ "частина ракет влучила", "десятки дронів": a group with no number."""
+        t = self.t
+        for m in _VAGUE.finditer(t, sent.start, sent.end):
+            phrase = read_phrase_uk(t, m.end(), limit=6)
+            if phrase is None or phrase.start != m.end() or phrase.total:
+                continue
+            registry.add(phrase, [], sentence=sent.index, vague=True)
 
     def _read_singular(
         self,
@@ -430,6 +511,30 @@ class UkReader:
             self.named.append((phrase, sent.index))
             pos = phrase.end
 
+    def _name_missiles(self) -> None:
+        """Plain "ракети" take the one missile class the report names, or become ``mixed``."""
+        classes = {
+            p.weapon_class
+            for p, _ in self.named
+            if p.weapon_class in ("cruise_missile", "ballistic_missile", "anti_aircraft_missile")
+        }
+        named = [p for p, _ in self.named if p.weapon_class in classes and not p.generic]
+        for g in self.registry.groups:
+            if g.phrase.weapon != "Unknown Missile" or not g.figures:
+                continue
+            if len(classes) >= 2:
+                g.phrase = replace(
+                    g.phrase, weapon="missiles of various types", weapon_class="mixed"
+                )
+            elif len(classes) == 1 and len({p.weapon for p in named}) == 1:
+                g.phrase = replace(
+                    g.phrase,
+                    weapon=named[0].weapon,
+                    weapon_class=named[0].weapon_class,
+                    coverage=named[0].coverage,
+                    generic=False,
+                )
+
     # -- figures and finishing ----------------------------------------------------------
     @staticmethod
     def _fig(field: str, n: UkNumber, end: int, sent: Sentence) -> Figure:
@@ -451,13 +556,35 @@ class UkReader:
         if not any(g.figures for g in self.registry.groups):
             for phrase, index in self.named:
                 self.registry.add(phrase, [], sentence=index, vague=True)
+        self._name_missiles()
         groups = self.registry.finish()
         tops = [g for g in groups if g.parent is None and g.gid not in self.regional]
         for g in groups:
             if g.parent is not None or g.gid not in self.regional:
                 continue
             for o in tops:
-                if o is not g and g.phrase.coverage <= o.phrase.coverage:
+                if o is g or o.sentence == g.sentence or not g.phrase.coverage & o.phrase.coverage:
+                    continue
+                shared = [f for f in g.figures if o.value(f) is not None and g.value(f) is not None]
+                if shared and all(g.value(f) <= o.value(f) for f in shared):
+                    g.parent = o.gid
+                    o.explicit_parent = True
+                    break
+        # a count with no launch figure, below a nationwide one of the same class, named
+        # later (a regional head's "three drones were shot down"): a part of it
+        tops = [g for g in groups if g.parent is None]
+        for g in tops:
+            if g.value("launched") is not None or g.value("intercepted") is None:
+                continue
+            for o in tops:
+                if (
+                    o is not g
+                    and o.sentence < g.sentence
+                    and o.value("launched") is not None
+                    and g.phrase.coverage & o.phrase.coverage
+                    and not o.phrase.total
+                    and (o.value("intercepted") or 0) > g.value("intercepted")
+                ):
                     g.parent = o.gid
                     o.explicit_parent = True
                     break
