@@ -227,6 +227,7 @@ class UkReader:
         self.combined: set[int] = set()
         self.named: list[tuple[Phrase, int]] = []  # weapons named without a number
         self.headline: list[Sentence] = []
+        self.first_line: tuple[int, int] | None = None
 
     # -- one number ---------------------------------------------------------------------
     def _item(self, n: UkNumber, nums: list[UkNumber], sent: Sentence) -> _Item:
@@ -285,15 +286,20 @@ class UkReader:
     # -- one sentence -------------------------------------------------------------------
     def read(self, sent: Sentence) -> None:
         """Read one sentence; a headline is kept for :meth:`finish`."""
-        if sent.index == 0 and self._is_headline(sent):
+        if self._is_headline(sent):
             self.headline.append(sent)
             return
         self._read(sent, self.registry)
 
     def _is_headline(self, sent: Sentence) -> bool:
-        tail = self.t[sent.end : sent.end + 2]
-        body = self.t[sent.start : sent.end].rstrip()
-        return "\n" in tail and not re.search(r"[.!?][»\"”]?$", body)
+        """Sentences on a report's first line, when more lines follow and it is short."""
+        if self.first_line is None:
+            start = sent.start
+            end = self.t.find("\n", start)
+            more = end >= 0 and self.t[end:].strip()
+            self.first_line = (start, end) if more and end - start <= 160 else (0, 0)
+        start, end = self.first_line
+        return start <= sent.start < end
 
     def _read(self, sent: Sentence, registry: Registry) -> None:
         t = self.t
@@ -319,7 +325,16 @@ class UkReader:
         colon_parent: Group | None = None
         for k, item in enumerate(items):
             head = t[max(sent.start, item.number.start - 60) : item.number.start]
-            item.child = bool(_CHILD_BEFORE.search(head))
+            item.child = bool(_CHILD_BEFORE.search(head)) or (
+                k > 0
+                and items[k - 1].child
+                and item.kind == "bare"
+                and bool(
+                    re.fullmatch(
+                        r"[^.;\d]*?,?\s*(?:а|і|й|та|и)\s+", t[items[k - 1].end : item.number.start]
+                    )
+                )
+            )
             role, combined, found = self._role(item, verbs, stops)
             if item.kind == "region":
                 continue
@@ -376,8 +391,18 @@ class UkReader:
                 r"[:;]\s*$", t[items[k - 1].end : item.number.start] if k else ""
             ):
                 parent = colon_parent
-            if regional and parent is None and not item.child:
+            same = [
+                g
+                for g in registry.candidates(item.phrase)
+                if g.gid in self.regional
+                and all(g.value(f.field) in (None, f.value) for f in figures)
+            ]
+            if regional and parent is None and not item.child and not same:
                 group = registry.new(item.phrase, figures, sentence=sent.index)
+            elif regional and same:
+                group = same[0]
+                for fig in figures:
+                    registry.set_figure(group, fig)
             else:
                 group = registry.add(item.phrase, figures, sentence=sent.index, parent=parent)
             if group is None:
@@ -513,12 +538,12 @@ class UkReader:
 
     def _name_missiles(self) -> None:
         """Plain "ракети" take the one missile class the report names, or become ``mixed``."""
-        classes = {
-            p.weapon_class
-            for p, _ in self.named
-            if p.weapon_class in ("cruise_missile", "ballistic_missile", "anti_aircraft_missile")
-        }
-        named = [p for p, _ in self.named if p.weapon_class in classes and not p.generic]
+        missiles = frozenset({"cruise_missile", "ballistic_missile", "anti_aircraft_missile"})
+        classes: set[str] = set()
+        for p, _ in self.named:
+            if p.coverage <= missiles:
+                classes |= p.coverage
+        named = [p for p, _ in self.named if p.coverage <= missiles and not p.generic]
         for g in self.registry.groups:
             if g.phrase.weapon != "Unknown Missile" or not g.figures:
                 continue

@@ -184,7 +184,8 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
     >>> read_phrase_uk("8 літаків Ту-95", 2) is None
     True
     """
-    m = _MEANS.match(text, start)
+    lead = re.match(r"\s*", text[start : start + 10])
+    m = _MEANS.match(text, start + (lead.end() if lead else 0))
     if m:
         return Phrase(
             m.start(), m.end(), m.group(), "air targets", "mixed", ALL_CLASSES, True, True
