@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from airdef.io.parsers import MAX_COUNT
 from airdef.io.text.groups import Figure, Group, Registry
 from airdef.io.text.lexicon_uk import NUMBER_WORD_RE, uk_number
 from airdef.io.text.numbers import find_numbers
@@ -49,7 +50,7 @@ _COMBINED = (
     r"сбит[оы]?\s*(?:/|,?\s*(?:или|и)\s+)\s*подавлен\w*|сбил[аи]?\s+(?:или|и)\s+подавил[аи]?"
 )
 _SUPPRESS = (
-    r"(?:локаційно|локально|локационно)\s+(?:втрачен\w*|зникл\w*|потерян\w*|утрачен\w*)|"
+    r"(?:локац[іи]?йно|локально|локационно)\s+(?:втрачен\w*|зникл\w*|потерян\w*|утрачен\w*)|"
     r"втрачен\w*\s+(?:або|чи)\s+подавлен\w*|потерян\w*\s+или\s+подавлен\w*|"
     r"подавлен\w*\s+засобами\s+(?:РЕБ|радіоелектронної)\w*"
 )
@@ -114,6 +115,7 @@ _NOT_COUNT_AFTER = re.compile(
     r"люди|осіб|особ|людин|человек|дит|діт|жінок|чоловік|загибл|поранен|постражд|пострад))",
     _I,
 )
+_SLASH = re.compile(r"(?<![\w/.,:-])(?P<n>\d{1,6})/(?P<m>\d{1,6})(?![\w/.,:]\w)")
 _OF_M = re.compile(r"\s+(?:з|із|зі|из|от)\s+(?=\d|[а-яіїєґ])", _I)
 _OF_THEM_AFTER = re.compile(r"\s+(?:з|із|зі|из)\s+(?:них|яких|которых|їх)\b", _I)
 _OF_THEM_BEFORE = re.compile(r"(?:з|із|зі|из)\s+(?:них|яких|которых|їх)\s*[,:]?\s*$", _I)
@@ -144,7 +146,7 @@ _VAGUE = re.compile(
     _I,
 )
 _ALL = re.compile(
-    rf"(?<![\w'])(?:усі|всі|все|всех|всіх|всё)\s+(?:[\w'’ʼ-]+\s+){{0,8}}?(?:{_INTERCEPT}|{_COMBINED})"
+    rf"(?<![\w'])(?:усі|всі|все|всех|всіх|всё)\s+(?:[\w'’ʼ,-]+\s+){{0,8}}?(?:{_INTERCEPT}|{_COMBINED})"
     rf"|(?<![\w'])(?:{_INTERCEPT})\s+(?:усі|всі|все)\b",
     _I,
 )
@@ -160,6 +162,7 @@ class UkNumber:
     start: int
     end: int
     num_start: int
+    total: UkNumber | None = None  # "102/127": the 127
 
 
 def _qualify(text: str, lo: int, value: int, start: int, end: int) -> UkNumber:
@@ -199,6 +202,12 @@ def find_numbers_uk(text: str, start: int, end: int, blocked: SpanSet) -> list[U
         if value is None:
             continue
         out.append(_qualify(text, start, value, m.start(), m.end()))
+    for m in _SLASH.finditer(text, start, end):
+        hit, of = int(m["n"]), int(m["m"])
+        if blocked.covers(m.start()) or not hit <= of <= MAX_COUNT:
+            continue
+        total = UkNumber(of, "exact", m.start("m"), m.end("m"), m.start("m"))
+        out.append(UkNumber(hit, "exact", m.start(), m.end(), m.start(), total))
     return sorted(out, key=lambda n: n.start)
 
 
@@ -234,6 +243,11 @@ class UkReader:
         t = self.t
         pos = n.end
         nxt = next((m for m in nums if m.start >= pos), None)
+        if n.total is not None:
+            phrase = read_phrase_uk(t, pos)
+            if phrase is not None and phrase.start <= pos + 2:
+                return _Item(n, phrase, n.total, "of", phrase.end)
+            return _Item(n, None, None, "region", pos)
         m = _OF_THEM_AFTER.match(t, pos)
         if m:
             return _Item(n, None, None, "them", m.end())
@@ -299,7 +313,8 @@ class UkReader:
             more = end >= 0 and self.t[end:].strip()
             self.first_line = (start, end) if more and end - start <= 160 else (0, 0)
         start, end = self.first_line
-        return start <= sent.start < end
+        line = self.t[start:end].rstrip()
+        return start <= sent.start < end and not re.search(r"[.!?][»\"”]?$", line)
 
     def _read(self, sent: Sentence, registry: Registry) -> None:
         t = self.t
@@ -541,8 +556,8 @@ class UkReader:
         missiles = frozenset({"cruise_missile", "ballistic_missile", "anti_aircraft_missile"})
         classes: set[str] = set()
         for p, _ in self.named:
-            if p.coverage <= missiles:
-                classes |= p.coverage
+            if "unknown" not in p.coverage:
+                classes |= p.coverage & missiles
         named = [p for p, _ in self.named if p.coverage <= missiles and not p.generic]
         for g in self.registry.groups:
             if g.phrase.weapon != "Unknown Missile" or not g.figures:

@@ -18,6 +18,7 @@ import airdef
 from airdef.io.text import load_text
 from tests.conftest import CORPUS
 from tests.io.text.helpers import assert_spans
+from tests.io.text.scoring import problems, read_entries
 
 # The corpus's coarse classes and the airdef classes each may become.
 CLASSES = {
@@ -120,6 +121,28 @@ def test_corpus_entry(entry, corpus_dir):
 
 def test_corpus_is_present(corpus_dir):
     assert len(_entries()) >= 7
+
+
+# The share of dev items fully right (top-level groups, date, casualties; the
+# corpus README's rules, scored by tests/io/text/scoring.py). Each floor is the
+# level measured when it was last raised; a change that reads fewer items
+# right fails here. Raise them as the reader improves.
+FLOORS = {"reports_dev_en.json": ("en", 0.25), "reports_dev_uk.json": ("uk", 0.75)}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_share_fully_right_per_language(name, corpus_dir):
+    path = corpus_dir / name
+    if not path.exists():
+        pytest.skip(f"{name} is not in {corpus_dir}")
+    lang, floor = FLOORS[name]
+    entries = read_entries(path)
+    assert {e.get("lang", "en") for e in entries} <= ({"uk", "ru"} if lang == "uk" else {"en"})
+    wrong = {e["id"]: problems(e) for e in entries}
+    wrong = {k: v for k, v in wrong.items() if v}
+    right, total = len(entries) - len(wrong), len(entries)
+    print(f"{name}: {right}/{total} fully right ({right / total:.0%})")
+    assert right / total >= floor, "\n".join(f"{k}: {'; '.join(v)}" for k, v in wrong.items())
 
 
 @pytest.fixture
