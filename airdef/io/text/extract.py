@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from airdef.io.text import patterns as P
-from airdef.io.text.groups import Figure, Group, Registry
+from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
 from airdef.io.text.numbers import Count, NumberToken, find_numbers, read_count
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
@@ -67,6 +67,7 @@ class WeaponReader:
         self.blocked = SpanSet(blocked)
         self.registry = Registry()
         self.previous: list[Group] = []  # groups of the last count-bearing sentence
+        self.named: list[Phrase] = []  # missile types named without a number
         self.current: list[WeaponMention] = []
 
     # -- numbers ------------------------------------------------------------------------
@@ -129,6 +130,8 @@ class WeaponReader:
                 of_total = self._number_at(nums, phrase.end + m2.end())
             end = of_total.end if of_total else phrase.end
             return _Construct(count, phrase, of_total, None, end, all_)
+        if P.CASUALTY_NEXT.match(t, pos, sent.end):
+            return None  # "97 were injured", "14 people were killed": people, not weapons
         if P.BARE_NEXT.match(t, pos, sent.end) or pos >= sent.end:
             return _Construct(count, None, None, "bare", pos, all_)
         return None
@@ -226,6 +229,7 @@ class WeaponReader:
         self.read_all_none(sent)
         self.read_vague(sent)
         self.read_names(sent)
+        self.read_types(sent)
         groups = [m.group for m in self.current]
         if groups:
             self.previous = list(dict.fromkeys(groups))
@@ -378,7 +382,8 @@ class WeaponReader:
         return group
 
     def finish(self) -> list[Group]:
-        """The finished groups (see :meth:`Registry.finish`)."""
+        """The finished groups (see :meth:`Registry.finish`), plain missiles typed by the names."""
+        name_plain_missiles(self.registry.groups, self.named)
         return self.registry.finish()
 
     def _parallel(self, pos: int) -> Group | None:
@@ -478,6 +483,23 @@ class WeaponReader:
                 continue
             group = self.registry.add(phrase, [], sentence=sent.index, vague=True)
             self.current.append(WeaponMention(group, m.start(), phrase.end, None))
+
+    def read_types(self, sent: Sentence) -> None:
+        """Missile types named without a number, for :func:`name_plain_missiles`."""
+        t = self.t
+        taken = SpanSet((m.start, m.end) for m in self.current)
+        pos = sent.start
+        for tok in P.TYPE_WORD.finditer(t, sent.start, sent.end):
+            if tok.start() < pos or taken.covers(tok.start()):
+                continue
+            phrase = read_phrase(t, tok.start())
+            if phrase is None or phrase.total or taken.overlaps(phrase.start, phrase.end):
+                continue
+            before = find_numbers(t[max(sent.start, tok.start() - 12) : tok.start()])
+            if before and before[-1].end >= min(12, tok.start() - sent.start) - 1:
+                continue  # "six cruise missiles": a count, read elsewhere
+            self.named.append(phrase)
+            pos = phrase.end
 
     def read_names(self, sent: Sentence) -> None:
         """Types named without a number ("the Shahed drones were downed") rename a group."""

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from airdef.io.text.weapons import Phrase
 
-__all__ = ["FIELDS", "Figure", "Group", "Registry"]
+__all__ = ["FIELDS", "Figure", "Group", "Registry", "name_plain_missiles"]
 
 #: Count fields a mention may give.
 FIELDS: tuple[str, ...] = ("launched", "intercepted", "suppressed")
@@ -275,6 +275,8 @@ class Registry:
                 or g.value("launched") is None
                 or (sum(v for v in launched if v is not None) < (g.value("launched") or 0))
             )
+            if classes == {"unknown"}:
+                continue  # parts that are plain missiles too ("40 of them over Kyiv")
             if len(classes) > 1 or short:
                 g.phrase = replace(
                     g.phrase, weapon="missiles of various types", weapon_class="mixed"
@@ -293,3 +295,49 @@ class Registry:
             if g.parent is not None and g.parent not in ids:
                 g.parent = None
         return keep
+
+
+_TYPED_MISSILES = frozenset({"cruise_missile", "ballistic_missile", "anti_aircraft_missile"})
+_CLASS_LABEL = {
+    "cruise_missile": "cruise missiles",
+    "ballistic_missile": "Ballistic Missile",
+    "anti_aircraft_missile": "anti-aircraft missiles",
+}
+
+
+def name_plain_missiles(groups: list[Group], named: list[Phrase]) -> None:
+    """Give plain "missiles" counts the missile classes the report names without a number.
+
+    "Russia launched eight missiles ... four X-type cruise missiles, X-101 and
+    X-555" names one class: the eight are cruise missiles. "120 missiles ...
+    as well as cruise, ballistic and aircraft-launched ballistic missiles"
+    names several: the 120 are ``mixed``. A report that names no missile type
+    leaves them ``unknown``.
+    """
+    classes: set[str] = set()
+    for p in named:
+        if "unknown" not in p.coverage:
+            classes |= p.coverage & _TYPED_MISSILES
+    if not classes:
+        return
+    weapons = {p.weapon for p in named if p.coverage <= _TYPED_MISSILES and not p.generic}
+    for g in groups:
+        if g.phrase.weapon != "Unknown Missile" or not g.figures:
+            continue
+        if len(classes) >= 2:
+            g.phrase = replace(g.phrase, weapon="missiles of various types", weapon_class="mixed")
+            continue
+        cls = next(iter(classes))
+        one = [p for p in named if p.weapon in weapons and p.weapon_class == cls]
+        if len(weapons) == 1 and one:
+            g.phrase = replace(
+                g.phrase,
+                weapon=one[0].weapon,
+                weapon_class=cls,
+                coverage=one[0].coverage,
+                generic=False,
+            )
+        else:
+            g.phrase = replace(
+                g.phrase, weapon=_CLASS_LABEL[cls], weapon_class=cls, coverage=frozenset({cls})
+            )

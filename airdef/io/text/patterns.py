@@ -132,6 +132,17 @@ PERIOD = re.compile(
     r"December)\s+alone\b|\bsince\s+the\s+start\s+of\s+the\s+(?:year|month)",
     re.IGNORECASE,
 )
+CASUALTY_NEXT = re.compile(
+    r"\s+(?:(?:people|persons|civilians|residents|children|others|more|of\s+them)\s+)?"
+    r"(?:(?:were|was|have\s+been|had\s+been|are|is)\s+)?(?:reportedly\s+)?"
+    r"(?:killed|injured|wounded|hurt|dead|died|hospitali[sz]ed)\b",
+    re.IGNORECASE,
+)
+TYPE_WORD = re.compile(
+    r"(?<![\w-])(?:cruise|ballistic|aero-?ballistic|anti-aircraft|surface-to-air|guided|anti-ship|"
+    r"Kh-|X-|Х-|Iskander|Kalibr|Kinzhal|Kinzhals|S-300|S-400|Onyx|Oniks|Zircon|Tsirkon|KN-23)",
+    re.IGNORECASE,
+)
 INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT})\b", re.IGNORECASE)
 
 

@@ -30,10 +30,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from airdef.io.parsers import MAX_COUNT
-from airdef.io.text.groups import Figure, Group, Registry
+from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
 from airdef.io.text.lexicon_uk import NUMBER_WORD_RE, uk_number
 from airdef.io.text.numbers import find_numbers
 from airdef.io.text.segment import Sentence
@@ -551,30 +551,6 @@ class UkReader:
             self.named.append((phrase, sent.index))
             pos = phrase.end
 
-    def _name_missiles(self) -> None:
-        """Plain "ракети" take the one missile class the report names, or become ``mixed``."""
-        missiles = frozenset({"cruise_missile", "ballistic_missile", "anti_aircraft_missile"})
-        classes: set[str] = set()
-        for p, _ in self.named:
-            if "unknown" not in p.coverage:
-                classes |= p.coverage & missiles
-        named = [p for p, _ in self.named if p.coverage <= missiles and not p.generic]
-        for g in self.registry.groups:
-            if g.phrase.weapon != "Unknown Missile" or not g.figures:
-                continue
-            if len(classes) >= 2:
-                g.phrase = replace(
-                    g.phrase, weapon="missiles of various types", weapon_class="mixed"
-                )
-            elif len(classes) == 1 and len({p.weapon for p in named}) == 1:
-                g.phrase = replace(
-                    g.phrase,
-                    weapon=named[0].weapon,
-                    weapon_class=named[0].weapon_class,
-                    coverage=named[0].coverage,
-                    generic=False,
-                )
-
     # -- figures and finishing ----------------------------------------------------------
     @staticmethod
     def _fig(field: str, n: UkNumber, end: int, sent: Sentence) -> Figure:
@@ -596,7 +572,7 @@ class UkReader:
         if not any(g.figures for g in self.registry.groups):
             for phrase, index in self.named:
                 self.registry.add(phrase, [], sentence=index, vague=True)
-        self._name_missiles()
+        name_plain_missiles(self.registry.groups, [p for p, _ in self.named])
         groups = self.registry.finish()
         tops = [g for g in groups if g.parent is None and g.gid not in self.regional]
         for g in groups:

@@ -265,7 +265,8 @@ def read_report(
             continue
         date = _attack_date(folded, segment, groups, rows, sents, dates, part == 0)
         if date is None and ukrainian and published is not None and part == 0:
-            # A news post with no date words reports the attack of its own day.
+            # An Air Force or regional post with counts and no date words tells
+            # of the attack of its publication day.
             date = DateMention(report.start, report.start, "relative", published)
         day = date.day if date else None
         attack_id = _attack_id(day, source, body, part)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from airdef.catalog import (
     ALL_CLASSES,
@@ -163,10 +164,13 @@ class Phrase:
     total: bool = False
 
 
-def tokens(text: str, start: int, end: int | None = None) -> list[tuple[int, int, str]]:
-    """Word and punctuation tokens of ``text[start:end]`` as (start, end, text)."""
+def tokens(
+    text: str, start: int, end: int | None = None, *, most: int | None = None
+) -> list[tuple[int, int, str]]:
+    """Word and punctuation tokens of ``text[start:end]`` as (start, end, text), at most ``most``."""
     end = len(text) if end is None else end
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    found = islice(_TOKEN.finditer(text, start, end), most)
+    return [(m.start(), m.end(), m.group()) for m in found]
 
 
 @lru_cache(maxsize=4096)
@@ -210,7 +214,7 @@ def _kind(word: str) -> str:
         return "class"
     if lookup_name(word):
         return "name"
-    if w in _MODIFIERS or w.endswith("-type"):
+    if w in _MODIFIERS or w.endswith(("-type", "-launched", "-made", "-built", "-designed")):
         return "mod"
     return "other"
 
@@ -293,7 +297,7 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
     >>> read_phrase("six aircraft MiG-31K", 3) is None
     True
     """
-    toks = tokens(text, start, min(len(text), start + 200))
+    toks = tokens(text, start, min(len(text), start + 200), most=3 * limit + 6)
     names: list[str] = []
     classes: list[str] = []
     heads: list[str] = []
