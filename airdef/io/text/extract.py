@@ -30,22 +30,19 @@ from dataclasses import dataclass
 
 from airdef.io.text import patterns as P
 from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
+from airdef.io.text.mentions import (
+    WeaponMention,
+    read_all_none,
+    read_names,
+    read_types,
+    read_vague,
+)
 from airdef.io.text.numbers import Count, NumberToken, find_numbers, read_count
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase, read_means, read_phrase
 
 __all__ = ["WeaponMention", "WeaponReader", "extract_weapons"]
-
-
-@dataclass
-class WeaponMention:
-    """A count-bearing sentence's link to a group, kept for anaphora."""
-
-    group: Group
-    start: int
-    end: int
-    field: str | None
 
 
 @dataclass
@@ -226,10 +223,10 @@ class WeaponReader:
             item["group"] = self.record(
                 item["c"], item["field"], sent, parent, (sent.index, item["chain"])
             )
-        self.read_all_none(sent)
-        self.read_vague(sent)
-        self.read_names(sent)
-        self.read_types(sent)
+        read_all_none(self, sent)
+        read_vague(self, sent)
+        read_names(self, sent)
+        read_types(self, sent)
         groups = [m.group for m in self.current]
         if groups:
             self.previous = list(dict.fromkeys(groups))
@@ -404,117 +401,6 @@ class WeaponReader:
         cls = classes.pop() if len(classes) == 1 else "mixed"
         phrase = Phrase(first.start, first.end, label, weapon, cls, coverage, True, False)
         return self.registry.new(phrase, figures, sentence=sent.index)
-
-    def read_all_none(self, sent: Sentence) -> None:
-        t = self.t
-        s, e = sent.start, sent.end
-        for m in list(P.ALL_PRONOUN.finditer(t, s, e)) + list(P.VERB_ALL.finditer(t, s, e)):
-            window = t[max(s, m.start() - 60) : min(e, m.end() + 40)]
-            if not P.INTERCEPT_RE.search(window):
-                continue
-            for g in self.antecedents(m.start()):
-                self._set_all(g, m.start(), m.end(), sent)
-        for m in re.finditer(r"\ball\s+(?:of\s+)?(?:the\s+)?", t[s:e], re.IGNORECASE):
-            pos = s + m.end()
-            phrases = []
-            while (phrase := read_phrase(t, pos)) is not None and phrase.start == pos:
-                phrases.append(phrase)  # "all of the drones and the missile were destroyed"
-                more = re.match(r"\s+and\s+(?:the\s+|all\s+)?", t[phrase.end : e], re.IGNORECASE)
-                if not more:
-                    break
-                pos = phrase.end + more.end()
-            if not phrases:
-                continue
-            window = t[max(s, m.start() - 40) : min(e, phrases[-1].end + 40)]
-            if P.INTERCEPT_RE.search(window):
-                for phrase in phrases:
-                    target = self.registry.pick(phrase)
-                    if target is not None:
-                        self._set_all(target, s + m.start(), phrase.end, sent)
-        for m in P.NONE.finditer(t, s, e):
-            window = t[m.start() : min(e, m.end() + 40)]
-            if P.INTERCEPT_RE.search(window):
-                for g in self.antecedents(m.start()):
-                    self._set_zero(
-                        g,
-                        m.start(),
-                        m.end() + P.INTERCEPT_RE.search(window).end() - (m.end() - m.start()),
-                        sent,
-                    )
-        for m in P.NONE_PHRASE.finditer(t, s, e):
-            phrase = read_phrase(t, m.end())
-            if phrase is None or phrase.start != m.end():
-                continue
-            after = t[phrase.end : min(e, phrase.end + 40)]
-            verb = re.match(rf"\s*(?:{P.AUX.pattern})(?:{P.INTERCEPT})\b", after, re.IGNORECASE)
-            if verb:
-                target = self.registry.pick(phrase)
-                if target is not None:
-                    self._set_zero(target, m.start(), phrase.end + verb.end(), sent)
-
-    def _set_all(self, g: Group, start: int, end: int, sent: Sentence) -> None:
-        launched = g.figures.get("launched")
-        if launched is None or launched.value is None:
-            return
-        but = P.ALL_BUT.match(self.t, start)
-        value = launched.value
-        if but:
-            nums = find_numbers(self.t[but.end() : but.end() + 12])
-            if not nums or launched.qualifier != "exact":
-                return
-            value -= nums[0].value
-            end = but.end() + nums[0].end
-        fig = Figure("intercepted", value, launched.qualifier, start, end, sent.index)
-        self.registry.set_figure(g, fig)
-        self.current.append(WeaponMention(g, start, end, "intercepted"))
-
-    def _set_zero(self, g: Group, start: int, end: int, sent: Sentence) -> None:
-        fig = Figure("intercepted", 0, "exact", start, end, sent.index)
-        self.registry.set_figure(g, fig)
-        self.current.append(WeaponMention(g, start, end, "intercepted"))
-
-    def read_vague(self, sent: Sentence) -> None:
-        t = self.t
-        if not P.VERB.search(t, sent.start, sent.end):
-            return
-        for m in P.VAGUE.finditer(t, sent.start, sent.end):
-            phrase = read_phrase(t, m.end())
-            if phrase is None or phrase.start != m.end() or phrase.total:
-                continue
-            group = self.registry.add(phrase, [], sentence=sent.index, vague=True)
-            self.current.append(WeaponMention(group, m.start(), phrase.end, None))
-
-    def read_types(self, sent: Sentence) -> None:
-        """Missile types named without a number, for :func:`name_plain_missiles`."""
-        t = self.t
-        taken = SpanSet((m.start, m.end) for m in self.current)
-        pos = sent.start
-        for tok in P.TYPE_WORD.finditer(t, sent.start, sent.end):
-            if tok.start() < pos or taken.covers(tok.start()):
-                continue
-            phrase = read_phrase(t, tok.start())
-            if phrase is None or phrase.total or taken.overlaps(phrase.start, phrase.end):
-                continue
-            before = find_numbers(t[max(sent.start, tok.start() - 12) : tok.start()])
-            if before and before[-1].end >= min(12, tok.start() - sent.start) - 1:
-                continue  # "six cruise missiles": a count, read elsewhere
-            self.named.append(phrase)
-            pos = phrase.end
-
-    def read_names(self, sent: Sentence) -> None:
-        """Types named without a number ("the Shahed drones were downed") rename a group."""
-        t = self.t
-        if not P.VERB.search(t, sent.start, sent.end):
-            return
-        taken = [(m.start, m.end) for m in self.current]
-        for tok in P.NAME_START.finditer(t, sent.start, sent.end):
-            if any(s <= tok.start() < e for s, e in taken):
-                continue
-            phrase = read_phrase(t, tok.start())
-            if phrase is None or phrase.generic:
-                continue
-            self.registry.add(phrase, [], sentence=sent.index, name_only=True)
-            taken.append((tok.start(), phrase.end))
 
 
 def extract_weapons(

@@ -32,183 +32,32 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from airdef.io.parsers import MAX_COUNT
 from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
-from airdef.io.text.lexicon_uk import NUMBER_WORD_RE, uk_number
-from airdef.io.text.numbers import find_numbers
+from airdef.io.text.lexicon_uk import uk_number
+from airdef.io.text.patterns_uk import (
+    ALL,
+    ATTACK_WORD,
+    CHILD_BEFORE,
+    DASH,
+    FLAGS,
+    NEGATIVE,
+    OF_M,
+    OF_THEM_AFTER,
+    OF_THEM_BEFORE,
+    REGION,
+    REGION_LIST,
+    ROLE,
+    VAGUE,
+    VERB_UK,
+    UkNumber,
+    find_numbers_uk,
+)
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase
 from airdef.io.text.weapons_uk import SINGULAR_MISSILE, read_phrase_uk
 
-__all__ = ["UkReader", "find_numbers_uk", "UkNumber"]
-
-_I = re.IGNORECASE
-_COMBINED = (
-    r"збит[оаі]\s*(?:/|,?\s*(?:або|чи|й|і|та)\s+)\s*подавлен\w*|"
-    r"збил[аи]?\s+(?:або|чи|й|і|та)\s+подавил[аи]?|"
-    r"сбит[оы]?\s*(?:/|,?\s*(?:или|и)\s+)\s*подавлен\w*|сбил[аи]?\s+(?:или|и)\s+подавил[аи]?"
-)
-_SUPPRESS = (
-    r"(?:локац[іи]?йно|локально|локационно)\s+(?:втрачен\w*|зникл\w*|потерян\w*|утрачен\w*)|"
-    r"втрачен\w*\s+(?:або|чи)\s+подавлен\w*|потерян\w*\s+или\s+подавлен\w*|"
-    r"подавлен\w*\s+засобами\s+(?:РЕБ|радіоелектронної)\w*"
-)
-_INTERCEPT = (
-    r"збит\w*|збил\w*|збив\w*|збиття|збити|знищен\w*|знищил\w*|знищив|знищит\w*|знищу\w*|"
-    r"знешкодж\w*|знешкоди\w*|нейтраліз\w*|перехопил\w*|перехоплен[оі]\b|"
-    r"сбит\w*|сбил\w*|сбив\w*|сбить|уничтож\w*|перехвачен\w*|нейтрализ\w*|"
-    r"подавил\w*|подавлен[оі]\b"
-)
-_LAUNCH = (
-    r"атакува\w*|атакуюч\w*|атаковал\w*|атаковав\w*|запусти\w*|запущен\w*|запуска\w*|пуск\w*|"
-    r"випусти\w*|випущен\w*|выпусти\w*|выпущен\w*|застосува\w*|застосовув\w*|застосован\w*|"
-    r"примени\w*|применя\w*|задіяв\w*|задіян\w*|використа\w*|використовуюч\w*|используя|"
-    r"использова\w*|завда\w*\s+(?:\w+\s+){0,2}?удар\w*|нан[её]с\w*\s+(?:\w+\s+){0,2}?удар\w*|"
-    r"вдари\w*|удари\w*|ударил\w*|виявлен\w*|обнаружен\w*|фіксували|зафіксовано\s+пуски?"
-)
-_OTHER = (
-    r"влучан\w*|влучил\w*|влучив|влучи\w*|поцілил\w*|поцілив|попадан\w*|попал\w*|"
-    r"досягл\w*|досягн\w*|ураженн\w*|падінн\w*|падени\w*|впал\w*|упал\w*|вийшл\w*|вилетіл\w*|"
-    r"повернул\w*|вернул\w*|залетіл\w*|влетіл\w*|летіл\w*|летел\w*|зникл\w*"
-)
-VERB_UK = re.compile(
-    rf"(?<![\w'])(?:(?P<c>{_COMBINED})|(?P<s>{_SUPPRESS})|(?P<i>{_INTERCEPT})|(?P<l>{_LAUNCH})|"
-    rf"(?P<o>{_OTHER}))(?![\w'])",
-    _I,
-)
-_ROLE = {"c": "intercepted", "s": "suppressed", "i": "intercepted", "l": "launched", "o": None}
-
-_QUAL = [
-    (
-        re.compile(r"(?:понад|більше\s+ніж|більш\s+ніж|більше|свыше|более|больше)\s+$", _I),
-        "at_least",
-        1,
-    ),
-    (
-        re.compile(
-            r"(?:щонайменше|не\s+менше(?:\s+ніж)?|не\s+менее|по\s+меньшей\s+мере|как\s+минимум|"
-            r"принаймні|мінімум|минимум)\s+$",
-            _I,
-        ),
-        "at_least",
-        0,
-    ),
-    (
-        re.compile(
-            r"(?:близько|приблизно|майже|около|почти|порядка|орієнтовно|понад\s+майже)\s+$", _I
-        ),
-        "approx",
-        0,
-    ),
-    (re.compile(r"(?:не\s+більше(?:\s+ніж)?|не\s+более|до)\s+$", _I), "at_most", 0),
-]
-_UPDATE = re.compile(r"(?:зрос\w*|збільши\w*|вырос\w*|увеличи\w*|досяг\w*)\s+(?:\w+\s+)?до\s+$", _I)
-_NOT_COUNT_AFTER = re.compile(
-    r"(?:-(?:ї|й|го|ого|ому|ій|им|им|ми\b|річн|летн|поверхов|типоверх|ти\s+поверх|денн|хвилин|"
-    r"годин)|\s*(?:%|відсот|процент|км|кілометр|метр|хвилин|годин|час|рок|рік|років|лет|днів|"
-    r"дн[іея]|доб|тонн|грн|гривень|доларів|долларов|млн|млрд|тис\.|січня|лютого|березня|"
-    r"квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|января|февраля|марта|"
-    r"апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|-?річн|-?летн|літак|"
-    r"бомбардувальник|бомбардировщик|корабл|кораблів|носі|област|регіон|район|локац|місц|"
-    r"населен|громад|будин|об'єкт|об’єкт|поверх|напрям|хвил|разів|раз\b|пацієнт|людей|"
-    r"люди|осіб|особ|людин|человек|дит|діт|жінок|чоловік|загибл|поранен|постражд|пострад))",
-    _I,
-)
-_SLASH = re.compile(r"(?<![\w/.,:-])(?P<n>\d{1,6})/(?P<m>\d{1,6})(?![\w/.,:]\w)")
-_OF_M = re.compile(r"\s+(?:з|із|зі|из|от)\s+(?=\d|[а-яіїєґ])", _I)
-_OF_THEM_AFTER = re.compile(r"\s+(?:з|із|зі|из)\s+(?:них|яких|которых|їх)\b", _I)
-_OF_THEM_BEFORE = re.compile(r"(?:з|із|зі|из)\s+(?:них|яких|которых|їх)\s*[,:]?\s*$", _I)
-_CHILD_BEFORE = re.compile(
-    r"(?:серед\s+(?:яких|них)|среди\s+(?:которых|них)|у\s+тому\s+числі|в\s+тому\s+числі|"
-    r"в\s+том\s+числе|включаючи|включно\s+з|зокрема|в\s+частности|з\s+них|із\s+них|из\s+них)"
-    r"\s*[,:]?\s*(?:близько|приблизно|майже|около|почти|понад|щонайменше|більше)?\s*$",
-    _I,
-)
-_DASH = re.compile(r"\s*[–—-]\s*")
-_REGION = re.compile(
-    r"(?:(?<![\w'])(?:над|у|в|на|в\s+межах|у\s+межах|навколо|поблизу|над\s+територією)\s+"
-    r"(?:[\w'’ʼ-]+\s+)?(?:[\w'’ʼ-]+(?:ською|цькою|зькою|ській|цькій|зькій|ской|цкой)\s+област\w*|"
-    r"[\w'’ʼ-]+(?:ської|цької|зької|ской)\b|[\w'’ʼ-]+щин(?:ою|і|ой|е)|Києв\w*|Київ\w*|Киев\w*|столиц\w*|Одес\w*|Харков\w*|Харків\w*|"
-    r"Дніпр\w*|Львов\w*|Львів\w*|Миколаєв\w*))",
-    _I,
-)
-_REGION_LIST = re.compile(
-    r"(?:ській|цькій|зькій|ской),\s+[\w'’ʼ-]+(?:ській|цькій|зькій|ской)|областях|областей|регіонах",
-    _I,
-)
-_ATTACK_WORD = re.compile(
-    rf"(?:{_LAUNCH}|атак\w*|удар\w*|обстріл\w*|обстрел\w*|{_OTHER}|{_INTERCEPT})", _I
-)
-_VAGUE = re.compile(
-    r"(?<![\w'])(?:десятк\w*|сотн\w*|кілька|декілька|несколько|частина|частью|часть|багато|"
-    r"много|чимало|хвил\w*)\s+",
-    _I,
-)
-_ALL = re.compile(
-    rf"(?<![\w'])(?:усі|всі|все|всех|всіх|всё)\s+(?:[\w'’ʼ,-]+\s+){{0,8}}?(?:{_INTERCEPT}|{_COMBINED})"
-    rf"|(?<![\w'])(?:{_INTERCEPT})\s+(?:усі|всі|все)\b",
-    _I,
-)
-_NEGATIVE = re.compile(r"\b(?:якщо|если|чи\s+не|не\s+виключ|можлив\w*|могл[аи]?)\b", _I)
-
-
-@dataclass(frozen=True)
-class UkNumber:
-    """A number (digits or words) with its qualifier and the span covering both."""
-
-    value: int
-    qualifier: str
-    start: int
-    end: int
-    num_start: int
-    total: UkNumber | None = None  # "102/127": the 127
-
-
-def _qualify(text: str, lo: int, value: int, start: int, end: int) -> UkNumber:
-    head = text[max(lo, start - 30) : start]
-    if _UPDATE.search(head):
-        return UkNumber(value, "exact", start, end, start)
-    for pattern, qual, offset in _QUAL:
-        m = pattern.search(head)
-        if m:
-            return UkNumber(value + offset, qual, start - (len(head) - m.start()), end, start)
-    return UkNumber(value, "exact", start, end, start)
-
-
-def find_numbers_uk(text: str, start: int, end: int, blocked: SpanSet) -> list[UkNumber]:
-    """The numbers of ``text[start:end]`` that may be counts, in order.
-
-    Digits with a case ending ("28-ма", "13-ти") are counts; ordinals, ages,
-    heights, times, dates and numbers before a unit are not.
-
-    Examples
-    --------
-    >>> t = "У ніч на 2 листопада знищили 12 із 13-ти дронів; 14-річна, 10-ї ранку, одинадцять"
-    >>> [(n.value, n.qualifier) for n in find_numbers_uk(t, 0, len(t), SpanSet([(9, 20)]))]
-    [(12, 'exact'), (13, 'exact'), (11, 'exact')]
-    """
-    out: list[UkNumber] = []
-    for n in find_numbers(text[start:end]):
-        s, e = n.start + start, n.end + start
-        if blocked.covers(s) or n.is_word or _NOT_COUNT_AFTER.match(text, e):
-            continue
-        suffix = re.match(r"-(?:ма|ти|ю|х|ох|ьох|ми|а|и|му)\b", text[e : e + 5])
-        out.append(_qualify(text, start, n.value, s, e + (suffix.end() if suffix else 0)))
-    for m in NUMBER_WORD_RE.finditer(text, start, end):
-        if blocked.covers(m.start()) or _NOT_COUNT_AFTER.match(text, m.end()):
-            continue
-        value = uk_number(m.group())
-        if value is None:
-            continue
-        out.append(_qualify(text, start, value, m.start(), m.end()))
-    for m in _SLASH.finditer(text, start, end):
-        hit, of = int(m["n"]), int(m["m"])
-        if blocked.covers(m.start()) or not hit <= of <= MAX_COUNT:
-            continue
-        total = UkNumber(of, "exact", m.start("m"), m.end("m"), m.start("m"))
-        out.append(UkNumber(hit, "exact", m.start(), m.end(), m.start(), total))
-    return sorted(out, key=lambda n: n.start)
+__all__ = ["UkReader"]
 
 
 @dataclass
@@ -248,10 +97,10 @@ class UkReader:
             if phrase is not None and phrase.start <= pos + 2:
                 return _Item(n, phrase, n.total, "of", phrase.end)
             return _Item(n, None, None, "region", pos)
-        m = _OF_THEM_AFTER.match(t, pos)
+        m = OF_THEM_AFTER.match(t, pos)
         if m:
             return _Item(n, None, None, "them", m.end())
-        m = _OF_M.match(t, pos)
+        m = OF_M.match(t, pos)
         if m and nxt is not None and nxt.start == m.end():
             phrase = read_phrase_uk(t, nxt.end)
             end = phrase.end if phrase else nxt.end
@@ -259,7 +108,7 @@ class UkReader:
         phrase = read_phrase_uk(t, pos)
         if phrase is not None and phrase.start <= pos + 2:
             return _Item(n, phrase, None, "phrase", phrase.end)
-        dash = _DASH.match(t, pos)
+        dash = DASH.match(t, pos)
         if dash:
             phrase = read_phrase_uk(t, dash.end())
             if phrase is not None and phrase.start <= dash.end() + 2:
@@ -286,15 +135,15 @@ class UkReader:
             gap = t[item.end : after.start()]
             close = len(gap) <= 30 and not re.search(r"[;:.,]", gap)
             if close and (item.kind in ("them", "bare") or len(gap.split()) <= 3 or before is None):
-                return _ROLE[after.lastgroup or ""], after.lastgroup == "c", True
+                return ROLE[after.lastgroup or ""], after.lastgroup == "c", True
         if before is not None:
             gap = t[before.end() : item.number.start]
-            if ";" not in gap and not _OF_THEM_BEFORE.search(gap):
-                return _ROLE[before.lastgroup or ""], before.lastgroup == "c", True
+            if ";" not in gap and not OF_THEM_BEFORE.search(gap):
+                return ROLE[before.lastgroup or ""], before.lastgroup == "c", True
         if after is not None and after.start() - item.end <= 80 and after.start() < limit:
-            return _ROLE[after.lastgroup or ""], after.lastgroup == "c", True
+            return ROLE[after.lastgroup or ""], after.lastgroup == "c", True
         if after is not None and not re.search(r"[;]", t[item.end : after.start()]):
-            return _ROLE[after.lastgroup or ""], after.lastgroup == "c", True  # a long list
+            return ROLE[after.lastgroup or ""], after.lastgroup == "c", True  # a long list
         return None, False, False
 
     # -- one sentence -------------------------------------------------------------------
@@ -318,9 +167,7 @@ class UkReader:
 
     def _read(self, sent: Sentence, registry: Registry) -> None:
         t = self.t
-        if _NEGATIVE.search(t, sent.start, sent.end) and not VERB_UK.search(
-            t, sent.start, sent.end
-        ):
+        if NEGATIVE.search(t, sent.start, sent.end) and not VERB_UK.search(t, sent.start, sent.end):
             return
         nums = find_numbers_uk(t, sent.start, sent.end, self.blocked)
         verbs = self._verbs(sent)
@@ -340,7 +187,7 @@ class UkReader:
         colon_parent: Group | None = None
         for k, item in enumerate(items):
             head = t[max(sent.start, item.number.start - 60) : item.number.start]
-            item.child = bool(_CHILD_BEFORE.search(head)) or (
+            item.child = bool(CHILD_BEFORE.search(head)) or (
                 k > 0
                 and items[k - 1].child
                 and item.kind == "bare"
@@ -356,7 +203,7 @@ class UkReader:
             clause_start = max([sent.start] + [i.end for i in items[:k]])
             clause_end = min([sent.end, item.end + 40] + [i.number.start for i in items[k + 1 :]])
             scope = t[clause_start:clause_end]
-            regional = bool(_REGION.search(scope)) and not _REGION_LIST.search(scope)
+            regional = bool(REGION.search(scope)) and not REGION_LIST.search(scope)
             if item.kind in ("them", "bare") or (item.child and item.phrase is None):
                 options = current or self.previous
                 target = options[-1] if options else None
@@ -477,7 +324,7 @@ class UkReader:
         t = self.t
         if items:
             return
-        m = _ALL.search(t, sent.start, sent.end)
+        m = ALL.search(t, sent.start, sent.end)
         if not m or not self.previous:
             return
         target = self.previous[-1]
@@ -492,7 +339,7 @@ class UkReader:
     def _read_vague(self, sent: Sentence, registry: Registry) -> None:
         """ "частина ракет влучила", "десятки дронів": a group with no number."""
         t = self.t
-        for m in _VAGUE.finditer(t, sent.start, sent.end):
+        for m in VAGUE.finditer(t, sent.start, sent.end):
             phrase = read_phrase_uk(t, m.end(), limit=6)
             if phrase is None or phrase.start != m.end() or phrase.total:
                 continue
@@ -510,7 +357,9 @@ class UkReader:
         t = self.t
         taken = SpanSet([(i.number.start, i.end) for i in items])
         for m in re.finditer(
-            r"(?<![\w'])([\w'’ʼ-]+\s+)?(ракет(?:а|у|ою|ой))(?![\w'])", t[sent.start : sent.end], _I
+            r"(?<![\w'])([\w'’ʼ-]+\s+)?(ракет(?:а|у|ою|ой))(?![\w'])",
+            t[sent.start : sent.end],
+            FLAGS,
         ):
             s = sent.start + m.start()
             if taken.overlaps(s, sent.start + m.end()):
@@ -527,7 +376,7 @@ class UkReader:
             for v in verbs:
                 if v.end() <= s and ";" not in t[v.end() : s]:
                     verb = v
-            if verb is None or _ROLE[verb.lastgroup or ""] != "launched":
+            if verb is None or ROLE[verb.lastgroup or ""] != "launched":
                 continue
             fig = Figure("launched", 1, "exact", s, phrase.end, sent.index)
             group = registry.add(phrase, [fig], sentence=sent.index)
@@ -537,7 +386,7 @@ class UkReader:
     def _read_named(self, sent: Sentence, verbs: list, items: list[_Item]) -> None:
         """Weapons named without a number in an attack sentence, kept for reports with no count."""
         t = self.t
-        if not _ATTACK_WORD.search(t, sent.start, sent.end):
+        if not ATTACK_WORD.search(t, sent.start, sent.end):
             return
         taken = SpanSet([(i.number.start, i.end) for i in items])
         pos = sent.start
