@@ -22,6 +22,7 @@ __all__ = [
     "ATTACK_WORD",
     "CHILD_BEFORE",
     "DASH",
+    "HIT",
     "FLAGS",
     "NEGATIVE",
     "OF_M",
@@ -111,6 +112,7 @@ NOT_COUNT_AFTER = re.compile(
     FLAGS,
 )
 SLASH = re.compile(r"(?<![\w/.,:-])(?P<n>\d{1,6})/(?P<m>\d{1,6})(?![\w/.,:]\w)")
+HIT = re.compile(r"(?<![\w'])(?:влучан\w*|влучил\w*|влучив|поцілил\w*|попадан\w*|попал\w*)", FLAGS)
 OF_M = re.compile(r"\s+(?:з|із|зі|из|от)\s+(?=\d|[а-яіїєґ])", FLAGS)
 OF_THEM_AFTER = re.compile(r"\s+(?:з|із|зі|из)\s+(?:них|яких|которых|їх)\b", FLAGS)
 OF_THEM_BEFORE = re.compile(r"(?:з|із|зі|из)\s+(?:них|яких|которых|їх)\s*[,:]?\s*$", FLAGS)

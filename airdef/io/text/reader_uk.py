@@ -40,6 +40,7 @@ from airdef.io.text.patterns_uk import (
     CHILD_BEFORE,
     DASH,
     FLAGS,
+    HIT,
     NEGATIVE,
     OF_M,
     OF_THEM_AFTER,
@@ -85,6 +86,7 @@ class UkReader:
         self.combined: set[int] = set()
         self.named: list[tuple[Phrase, int]] = []  # weapons named without a number
         self.headline: list[Sentence] = []
+        self.hits: list[Figure] = []  # "влучання 13 безпілотників": hits, a count of their own
         self.first_line: tuple[int, int] | None = None
 
     # -- one number ---------------------------------------------------------------------
@@ -237,6 +239,8 @@ class UkReader:
                 continue
             if not found or role is None:
                 if found:  # a hit or a fall: the count is read, but it is no launch or intercept
+                    if HIT.search(t, max(sent.start, item.number.start - 40), item.end + 40):
+                        self.hits.append(self._fig("hits", item.number, item.end, sent))
                     continue
                 if item.kind != "of":
                     continue

@@ -255,8 +255,10 @@ def read_report(
     evidence: list[dict] = []
     reporter = _reporter(source)
     make = UkReader if ukrainian else WeaponReader
+    hits: list = []
     for part, (segment, reader) in enumerate(_segments(folded, sents, dates, blocked, make)):
         groups = reader.finish()
+        hits += getattr(reader, "hits", [])
         if ukrainian:
             rows = extract_casualties_uk(folded, segment, blocked, sents)
         else:
@@ -394,7 +396,25 @@ def read_report(
                 )
             casualties.append(row)
     used = blocked + [(int(e["start"]), int(e["end"])) for e in evidence]
+    used += [(f.start, f.end) for f in hits]
     attack_ids = [e["attack_id"] for e in evidence]
+    for fig in hits:
+        evidence.append(
+            _evidence_row(
+                raw,
+                by_index,
+                attack_ids[0] if attack_ids else None,
+                "hits",
+                "",
+                "hits",
+                fig.value,
+                fig.qualifier,
+                fig.start,
+                fig.end,
+                fig.sentence,
+                origin,
+            )
+        )
     for start, end in unplaced_numbers(folded, report.start, report.end, used):
         row = _evidence_row(
             raw,
