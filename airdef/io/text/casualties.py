@@ -33,6 +33,7 @@ __all__ = ["CasualtyFigure", "CasualtyRow", "extract_casualties"]
 
 _PEOPLE = (
     r"(?:people|persons?|civilians?|residents?|children|kids|adults?|men|women|others|more|"
+    r"Ukrainians|Kyivans|locals|"
     r"individuals|inhabitants|locals|citizens|minors|teenagers|soldiers|servicemen|rescuers|"
     r"workers|employees|staff|passengers|of\s+them|in\s+total|total)"
 )
@@ -248,7 +249,7 @@ def extract_casualties(
                 cities, district, count = fallback[0], fallback[1], None
             else:
                 cities, district, count = place.cities, place.district, place.district_count
-                if not cities and not place.nationwide:
+                if not cities and not place.nationwide and not place.region:
                     cities = fallback[0]
                 if place.cities and place.district is None:
                     same = [p for p in places if p.district and set(p.cities) <= set(place.cities)]

@@ -266,9 +266,9 @@ def read_report(
         if not groups and not rows:
             continue
         date = _attack_date(folded, segment, groups, rows, sents, dates, part == 0)
-        if date is None and ukrainian and published is not None and part == 0:
-            # An Air Force or regional post with counts and no date words tells
-            # of the attack of its publication day.
+        if date is None and published is not None and part == 0:
+            # A report with counts and no date words ("After midnight", "During the
+            # attack on Kyiv") tells of the attack of its publication day.
             date = DateMention(report.start, report.start, "relative", published)
         day = date.day if date else None
         attack_id = _attack_id(day, source, body, part)

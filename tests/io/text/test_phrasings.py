@@ -60,7 +60,9 @@ def day(data) -> str | None:
         ("This morning Russia launched 12 drones.", "2024-03-10", "2024-03-10"),
         ("Yesterday Russia launched 12 drones.", "2024-03-10", "2024-03-09"),
         ("On Dec. 30 Russia launched 12 drones.", "2024-01-02", "2023-12-30"),  # year before
-        ("Russia launched 12 drones.", "2024-03-10", None),  # no date in the text: unknown
+        # no date words: the publication day (corpus README: the date is worked out "from
+        # the text and the publication date"; 50 of the 60 reports_dev_en items)
+        ("Russia launched 12 drones.", "2024-03-10", "2024-03-10"),
         ("Russia launched 12 drones on Tuesday.", None, None),  # weekday, no publication date
     ],
 )
