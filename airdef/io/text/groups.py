@@ -289,7 +289,11 @@ class Registry:
         self._nest_splits()
         self._resolve_totals()
         self._mixed_parents()
-        keep = [g for g in self.groups if g.figures or g.vague]
+        counted = [g for g in self.groups if g.figures and not g.phrase.total]
+        cover = frozenset().union(*(g.phrase.coverage for g in counted))
+        # a vague mention ("an attack of drones and missiles") of weapons that are counted
+        # elsewhere in the report is no group of its own
+        keep = [g for g in self.groups if g.figures or (g.vague and not g.phrase.coverage <= cover)]
         ids = {g.gid for g in keep}
         for g in keep:
             if g.parent is not None and g.parent not in ids:

@@ -35,6 +35,7 @@ LAUNCH = (
 SUPPRESS = r"(?:locationally\s+)?lost|suppressed|jammed|(?:neutrali[sz]ed|downed)\s+by\s+electronic\s+warfare"
 OTHER = (
     r"hit|hits|struck|reached|fell|crashed|flew|returned|remain(?:ed|s)?|headed|damaged|missed|"
+    r"impact(?:ed|s)?|landed|plunged|left|crossed|strayed|veered|"
     r"failed\s+to\s+reach|did\s+not\s+reach|exploded"
 )
 VERB = re.compile(

@@ -301,7 +301,7 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
     names: list[str] = []
     classes: list[str] = []
     heads: list[str] = []
-    recon = various = False
+    recon = various = heads_before_class = False
     first: int | None = None
     last_end: int | None = None
     i = 0
@@ -328,6 +328,7 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
             names.append(lookup_name(w) or "")
             last_end = e
         elif kind == "class":
+            heads_before_class = heads_before_class or bool(heads)
             classes.append(low)
             last_end = e
         elif kind == "head":
@@ -352,11 +353,28 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
                 ):
                     break
                 if heads and _kind(nxt) not in ("head", "mod", "name"):
-                    break
+                    if not (_kind(nxt) == "class" and classes and heads_before_class):
+                        break
             elif (
                 low in ("of", "the", "its", "their", "these", "those", "all") and first is not None
             ):
                 break
+        elif (
+            w == ","
+            and last_end is not None
+            and heads
+            and i + 1 < len(toks)
+            and (
+                _kind(toks[i + 1][2]) == "class"
+                or (
+                    heads_before_class
+                    and toks[i + 1][2].lower() in ("and", "or")
+                    and i + 2 < len(toks)
+                    and _kind(toks[i + 2][2]) == "class"
+                )
+            )
+        ):
+            pass  # "drones, ballistic, and cruise missiles": the list goes on
         elif w == "," and last_end is not None and not heads:
             nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
             if _kind(nxt) not in ("class", "name", "quote"):
@@ -382,6 +400,9 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
         n_words += 1
         if kind == "head":
             nxt = toks[i][2].lower() if i < len(toks) else ""
+            then = toks[i + 1][2] if i + 1 < len(toks) else ""
+            if nxt == "," and _kind(then) == "class":
+                continue
             if nxt not in ("and", "or", "&", "(") or (
                 nxt in ("and", "or", "&")
                 and (i + 1 >= len(toks) or _kind(toks[i + 1][2]) not in ("head", "mod", "name"))
