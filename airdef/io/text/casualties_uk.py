@@ -49,6 +49,13 @@ _PART = re.compile(
     r"в\s+тому\s+числі|зокрема)\s*[–—:-]?\s*(?:щонайменше|близько|понад)?\s*$",
     _I,
 )
+_TOLL = re.compile(
+    r"(?:кількість|число)\s+(?:(?P<k>загиблих|погибших|жертв)|(?P<i>постраждалих|поранених|"
+    r"потерпілих|пострадавших|раненых))\b[^.;]{0,80}?(?:зросл[аи]|збільшил[аи]ся|сягнул[аи]|"
+    r"досягл[аи]|вырос(?:ло|ла)?|увеличил[ао]сь|становить|составляет)\s+(?:до\s+)?"
+    r"(?P<n>\d{1,6}|[а-яіїєґ'’]+)",
+    _I,
+)
 _PART_AFTER = re.compile(
     r"\s+(?:з|із|из)\s+(?:них|яких)\b|\s+(?:у|в)\s+(?:важкому|тяжкому|тяжелом|критичному)\s+стан|"
     r"\s+(?:госпіталізован|перебувають\s+у\s+лікарн|в\s+лікарн|у\s+лікарн)",
@@ -181,7 +188,17 @@ def extract_casualties_uk(
         district = _district(text, sent.start, sent.end)
         figures: list[CasualtyFigure] = []
         nums = _numbers(text, sent, block)
+        for m in _TOLL.finditer(text, sent.start, sent.end):
+            value = uk_number(m["n"]) if not m["n"].isdigit() else int(m["n"])
+            if value is not None:
+                field = "killed" if m["k"] else "injured"
+                figures.append(
+                    CasualtyFigure(field, value, "exact", m.start(), m.end(), sent.index, True)
+                )
+        tolls = SpanSet((f.start, f.end) for f in figures)
         for value, s, e in nums:
+            if tolls.covers(s):
+                continue
             head = text[max(sent.start, s - 40) : s]
             if _PART.search(head) or _PART_AFTER.match(text, e):
                 continue

@@ -72,6 +72,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # a list of nights: July 18, 19, 20, and 21 (the last day is the date; none is a count)
+    (
+        "mdy",
+        re.compile(
+            r"\b"
+            + _MONTH.format(g="m")
+            + r"\s+[0-3]?\d(?:st|nd|rd|th)?(?:\s*,\s*[0-3]?\d(?:st|nd|rd|th)?)+,?\s+(?:and|&)\s+"
+            + _DAY.format(g="d")
+            + r"(?![\d:])"
+            + _YEAR.format(g="y")
+            + r"(?!\w)",
+            re.IGNORECASE,
+        ),
+    ),
     # September 20-21, 2023; August 31 to September 1
     (
         "mdy",

@@ -192,6 +192,9 @@ class WeaponReader:
         for n in nums:
             if n.start in used:
                 continue
+            if P.CAPACITY.search(t, max(sent.start, n.start - 40), n.start):
+                used.add(n.start)  # "a total volley of up to 28 missiles": what ships carry
+                continue
             c = self.construct(read_count(t, n), nums, sent)
             if c is None:
                 items.append({"c": None})

@@ -133,6 +133,12 @@ PERIOD = re.compile(
     r"December)\s+alone\b|\bsince\s+the\s+start\s+of\s+the\s+(?:year|month)",
     re.IGNORECASE,
 )
+CAPACITY = re.compile(
+    r"\b(?:(?:total\s+)?(?:volley|salvo)\s+(?:capacity\s+)?of|capacity\s+of|capable\s+of\s+"
+    r"(?:carrying|launching|firing)|carrying|armed\s+with|loaded\s+with|equipped\s+with)\s+"
+    r"(?:up\s+to\s+|as\s+many\s+as\s+|about\s+)?$",
+    re.IGNORECASE,
+)
 CASUALTY_NEXT = re.compile(
     r"\s+(?:(?:people|persons|civilians|residents|children|others|more|of\s+them)\s+)?"
     r"(?:(?:were|was|have\s+been|had\s+been|are|is)\s+)?(?:reportedly\s+)?"

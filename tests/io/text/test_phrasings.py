@@ -603,3 +603,56 @@ def test_short_clauses_after_a_launch():
     data = parse("Russia launched 40 drones, 35 drones destroyed, 5 lost.")
     row = one(data.events, weapon_label="drones")
     assert (row["launched"], row["intercepted"], row["suppressed"]) == (40, 35, 5)
+
+
+# Numbers that count something else (issue examples from reports_dev_en.json).
+def test_a_list_of_dates_is_no_count():
+    # dev_en_43: "the night of July 18, 19, 20, and 21" lists earlier attack nights
+    data = parse(
+        "Three drones were shot down. The invaders attacked the region on the night of July 18, "
+        "19, 20, and 21, severely damaging port infrastructure.",
+        "2023-07-24",
+    )
+    assert data.events["launched"].dropna().tolist() == []
+    assert data.events["intercepted"].dropna().tolist() == [3]
+
+
+def test_a_capacity_is_no_launch():
+    # dev_en_30: "a total volley of up to 28 missiles" is what the ships carry
+    data = parse(
+        "Russia had deployed four Kalibr missile carriers, with a total volley of up to 28 "
+        "missiles, to the sea. Air defences destroyed about 15 missiles.",
+        "2024-08-26",
+    )
+    assert 28 not in set(data.events["launched"].dropna())
+
+
+def test_casualty_numbers_are_no_weapon_counts():
+    # dev_en_18: "14 people were killed and 97 were injured"
+    data = parse(
+        "Russian forces launched at least 83 missiles. As of 22.30 14 people were killed and 97 "
+        "were injured as a result of the Russian attack.",
+        "2022-10-10",
+    )
+    assert data.events["launched"].dropna().tolist() == [83]
+
+
+def test_impacts_are_not_launches():
+    # dev_en_33: "Twenty-seven missiles and 31 drones impacted"
+    data = parse(
+        "Russia launched 71 missiles and 450 drones overnight, of which 38 missiles and 412 drones "
+        "were shot down. Twenty-seven missiles and 31 drones impacted across 27 locations.",
+        "2026-02-03",
+    )
+    assert sorted(data.events["launched"].dropna().astype(int)) == [71, 450]
+
+
+def test_drones_and_class_words_in_one_list_are_one_mixed_group():
+    # dev_en_34: "over 300 drones, ballistic, and cruise missiles"
+    data = parse(
+        "Russia unleashed a barrage of over 300 drones, ballistic, and cruise missiles on "
+        "Ukraine's power infrastructure.",
+        "2025-01-14",
+    )
+    row = one(data.events, weapon_class="mixed")
+    assert (row["launched"], row["launched_qual"]) == (301, "at_least")
