@@ -127,7 +127,9 @@ class WeaponReader:
                 of_total = self._number_at(nums, phrase.end + m2.end())
             end = of_total.end if of_total else phrase.end
             return _Construct(count, phrase, of_total, None, end, all_)
-        if P.CASUALTY_NEXT.match(t, pos, sent.end):
+        if P.CASUALTY_NEXT.match(t, pos, sent.end) or P.CASUALTY_BEFORE.search(
+            t, max(sent.start, count.start - 30), count.start
+        ):
             return None  # "97 were injured", "14 people were killed": people, not weapons
         if P.BARE_NEXT.match(t, pos, sent.end) or pos >= sent.end:
             return _Construct(count, None, None, "bare", pos, all_)
@@ -307,11 +309,22 @@ class WeaponReader:
     ) -> Group | None:
         t = self.t
         if field is None:
+            if c.of_total is not None and c.phrase is not None and c.anaphor is None:
+                # "one of 12 Kalibr missiles made it past air defences": 12 were launched
+                end = c.phrase.end
+                fig = self._figure("launched", c.of_total, end, sent, False)
+                group = self.registry.add(c.phrase, [fig], sentence=sent.index, list_key=list_key)
+                if group is not None:
+                    self.current.append(WeaponMention(group, c.count.start, c.end, "launched"))
+                return group
             return None
         head = t[sent.start : c.count.start]
         correction = bool(P.CORRECTION.search(head)) and not P.INITIAL.search(head[-40:])
         initial = bool(P.INITIAL.search(t[sent.start : c.end])) and not correction
-        additive = bool(P.ADDITIVE.search(t[max(sent.start, c.count.start - 16) : c.count.start]))
+        additive = bool(
+            P.ADDITIVE.search(t[max(sent.start, c.count.start - 16) : c.count.start])
+            or re.match(r"\s+other\b", t[c.count.end : c.count.end + 8])
+        )
         quote_end = c.phrase.end if c.phrase is not None and c.of_total is None else c.end
         if c.phrase is None and c.verb_end is not None:
             quote_end = c.verb_end

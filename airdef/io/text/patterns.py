@@ -36,6 +36,7 @@ SUPPRESS = r"(?:locationally\s+)?lost|suppressed|jammed|(?:neutrali[sz]ed|downed
 OTHER = (
     r"hit|hits|struck|reached|fell|crashed|flew|returned|remain(?:ed|s)?|headed|damaged|missed|"
     r"impact(?:ed|s)?|landed|plunged|left|crossed|strayed|veered|"
+    r"made\s+it\s+(?:past|through)|got\s+(?:past|through)|evaded|penetrated|broke\s+through|"
     r"failed\s+to\s+reach|did\s+not\s+reach|exploded"
 )
 VERB = re.compile(
@@ -138,6 +139,9 @@ CAPACITY = re.compile(
     r"(?:carrying|launching|firing)|carrying|armed\s+with|loaded\s+with|equipped\s+with)\s+"
     r"(?:up\s+to\s+|as\s+many\s+as\s+|about\s+)?$",
     re.IGNORECASE,
+)
+CASUALTY_BEFORE = re.compile(
+    r"\b(?:killed|killing|injured|injuring|wounded|wounding|hurt|hurting)\s+$", re.IGNORECASE
 )
 CASUALTY_NEXT = re.compile(
     r"\s+(?:(?:people|persons|civilians|residents|children|others|more|of\s+them)\s+)?"
