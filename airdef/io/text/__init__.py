@@ -225,7 +225,7 @@ def load_text(
     0        20         <NA>           1
     1        12            9           2
     >>> data.events["attack_id"].str[:15].tolist()
-    ['text:2024-01-23', 'text:undated:09']
+    ['text:2024-01-23', 'text:2024-02-01']
     """
     path = Path(path)
     if content is None:

@@ -7,6 +7,8 @@ names (or ``None`` when it needs a publication date that is not known):
   ``23 January 2024``, ``Friday, April 28``;
 * overnight ranges give the second day: ``on the night of 20-21 September``,
   ``the night of September 20 to 21``, ``the night of 31 August to 1 September``;
+* a day of the month alone (``on the 26th``), in the publication month (the
+  month before when the day is later than publication);
 * weekdays, resolved to the latest such day on or before publication:
   ``on Tuesday``, ``Saturday's attack``, ``the night of Friday to Saturday``;
 * relative words, resolved to the publication day: ``overnight``, ``last night``,
@@ -131,6 +133,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "ordinal",
+        re.compile(
+            r"\b(?:on\s+)?the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?\w*\s*(?:floor|century|anniversary|brigade|day|month|year|time|row|wave))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "weekday",
         re.compile(
             rf"\b(?:(?:the\s+)?night\s+(?:of|from)\s+{_WEEKDAY}\s+(?:to|into|-)\s+)?(?P<w>{_WEEKDAY})(?:'s)?\b",
@@ -147,7 +156,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-_RANK = {"iso": 3, "dotted": 3, "dmy": 3, "mdy": 3, "weekday": 2, "relative": 1}
+_RANK = {"iso": 3, "dotted": 3, "dmy": 3, "mdy": 3, "ordinal": 3, "weekday": 2, "relative": 1}
 
 
 @dataclass(frozen=True)
@@ -221,6 +230,15 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> dt.date 
         return make_date(year, month, day, published)
     if published is None:
         return None
+    if kind == "ordinal":  # "on the 26th": that day of the publication month, or the month before
+        day = int(groups["d"])
+        month_start = published.replace(day=1)
+        if day > published.day:
+            month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+        try:
+            return month_start.replace(day=day)
+        except ValueError:
+            return False
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS[groups["w"].lower()]) % 7
         return published - dt.timedelta(days=back)

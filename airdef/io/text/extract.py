@@ -80,8 +80,10 @@ class WeaponReader:
         out = [n for n in out if not self.blocked.covers(n.start)]
         for m in P.ARTICLE.finditer(t, sent.start, sent.end):
             phrase = read_phrase(t, m.end(), limit=6)
-            if phrase is None or phrase.total or phrase.start != m.end():
+            if phrase is None or phrase.total:
                 continue
+            if phrase.start != m.end() and not P.LEAD_MODIFIERS.fullmatch(t, m.end(), phrase.start):
+                continue  # "a Russian Kh-47 Kinzhal": one, after a modifier
             out.append(NumberToken(1, m.start(), m.end() - 1, m.group().strip(), is_word=True))
         return sorted(out, key=lambda n: n.start)
 
@@ -186,7 +188,7 @@ class WeaponReader:
     def read(self, sent: Sentence) -> None:
         t = self.t
         self.current = []
-        if P.PERIOD.search(t, sent.start, sent.end):
+        if P.PERIOD.search(t, sent.start, sent.end) or P.COMPARISON.search(t, sent.start, sent.end):
             return  # "since February 2022", "this year": totals over a period, not an attack
         nums = self.numbers(sent)
         used: set[int] = set()
@@ -198,6 +200,8 @@ class WeaponReader:
                 used.add(n.start)  # "a total volley of up to 28 missiles": what ships carry
                 continue
             c = self.construct(read_count(t, n), nums, sent)
+            if c is not None and P.NEGATED_AFTER.match(t, c.end):
+                continue  # "the two missiles that were not destroyed"
             if c is None:
                 items.append({"c": None})
                 continue

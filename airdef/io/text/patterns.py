@@ -134,6 +134,20 @@ PERIOD = re.compile(
     r"December)\s+alone\b|\bsince\s+the\s+start\s+of\s+the\s+(?:year|month)",
     re.IGNORECASE,
 )
+LEAD_MODIFIERS = re.compile(
+    r"(?:(?:Russian|Iranian|enemy|hostile|single|lone|Russia-launched|incoming)\s+){1,2}",
+    re.IGNORECASE,
+)
+COMPARISON = re.compile(
+    r"\b(?:exceed(?:ed|s)?|surpass(?:ed|es)?|compared\s+(?:with|to)|larger\s+than|bigger\s+than)"
+    r"\s+(?:that\s+of\s+)?(?:the\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+|previous\s+|earlier\s+)?"
+    r"(?:attack|strike|barrage|assault|record)",
+    re.IGNORECASE,
+)
+NEGATED_AFTER = re.compile(
+    r"\s*,?\s*(?:that|which|who)\s+(?:were|was|have|had|are|is)\s+(?:not|never)\b",
+    re.IGNORECASE,
+)
 CAPACITY = re.compile(
     r"\b(?:(?:total\s+)?(?:volley|salvo)\s+(?:capacity\s+)?of|capacity\s+of|capable\s+of\s+"
     r"(?:carrying|launching|firing)|carrying|armed\s+with|loaded\s+with|equipped\s+with)\s+"
