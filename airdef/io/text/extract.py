@@ -85,6 +85,14 @@ class WeaponReader:
             if phrase.start != m.end() and not P.LEAD_MODIFIERS.fullmatch(t, m.end(), phrase.start):
                 continue  # "a Russian Kh-47 Kinzhal": one, after a modifier
             out.append(NumberToken(1, m.start(), m.end() - 1, m.group().strip(), is_word=True))
+        for m in P.THE_ONE.finditer(t, sent.start, sent.end):
+            # "destroyed the missile and 18 of the drones": the one missile named before
+            phrase = read_phrase(t, m.end(), limit=4)
+            if phrase is None or phrase.total or phrase.start != m.end():
+                continue
+            if phrase.label.lower().endswith("s") or not phrase.generic:
+                continue
+            out.append(NumberToken(1, m.start("the"), m.end() - 1, "the", is_word=True))
         return sorted(out, key=lambda n: n.start)
 
     def _number_at(self, nums: list[NumberToken], pos: int) -> Count | None:

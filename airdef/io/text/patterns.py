@@ -134,6 +134,7 @@ PERIOD = re.compile(
     r"December)\s+alone\b|\bsince\s+the\s+start\s+of\s+the\s+(?:year|month)",
     re.IGNORECASE,
 )
+THE_ONE = re.compile(rf"\b(?:{INTERCEPT})\s+(?:also\s+)?(?P<the>the)\s+", re.IGNORECASE)
 LEAD_MODIFIERS = re.compile(
     r"(?:(?:Russian|Iranian|enemy|hostile|single|lone|Russia-launched|incoming)\s+){1,2}",
     re.IGNORECASE,
