@@ -37,6 +37,7 @@ from airdef.io.parsers import MAX_COUNT
 
 __all__ = [
     "MAX_DIGITS",
+    "age_spans",
     "NUMBER_WORDS",
     "Count",
     "NumberToken",
@@ -350,3 +351,26 @@ def read_count(text: str, number: NumberToken) -> Count:
             start = number.start - (len(head) - m.start())
             return Count(max(number.value + offset, 0), qual, start, number.end, number)
     return Count(number.value, "exact", number.start, number.end, number)
+
+
+_AGES = re.compile(
+    r"(?<![\w-])(?:aged|ages|age\s+of|between\s+the\s+ages\s+of|віком|в\s+возрасте)\s+"
+    r"(?:(?:від|от|from)\s+)?\d{1,3}"
+    r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and|or|to|-|–|та|і|й|до|и)\s*(?:\d{1,3}\b))*+",
+    re.IGNORECASE,
+)
+
+
+def age_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ages written as such ("men aged 71, 66, and 35", "віком від 7 до 17").
+
+    Examples
+    --------
+    >>> t = "men aged 71, 66, and 35, women aged 69 and 65 were injured"
+    >>> [t[s:e] for s, e in age_spans(t)]
+    ['aged 71, 66, and 35', 'aged 69 and 65']
+    """
+    out = []
+    for m in _AGES.finditer(text):
+        out.append((m.start(), m.end()))
+    return out

@@ -25,6 +25,7 @@ from airdef.io.text.dates_uk import find_dates_uk
 from airdef.io.text.extract import WeaponReader
 from airdef.io.text.groups import Group
 from airdef.io.text.lexicon_uk import cyrillic_share
+from airdef.io.text.numbers import age_spans
 from airdef.io.text.places import PlaceMention, find_places
 from airdef.io.text.reader_uk import UkReader
 from airdef.io.text.segment import Report, Sentence, sentences
@@ -249,6 +250,7 @@ def read_report(
         for p in find_places(body)
     ]
     blocked = [(d.start, d.end) for d in dates]
+    blocked += [(s + report.start, e + report.start) for s, e in age_spans(body)]
     blocked += [(p.start, p.end) for p in places if p.district_count is not None]
     events: list[dict] = []
     casualties: list[dict] = []

@@ -656,3 +656,13 @@ def test_drones_and_class_words_in_one_list_are_one_mixed_group():
     )
     row = one(data.events, weapon_class="mixed")
     assert (row["launched"], row["launched_qual"]) == (301, "at_least")
+
+
+def test_ages_in_a_list_are_no_counts():
+    # dev_en_11: "men aged 71, 66, and 35, women aged 69 and 65"
+    data = parse(
+        "Russian troops launched 25 drones and 8 guided aerial bombs (KABs). In the village of "
+        "Pisochyn, men aged 71, 66, and 35, women aged 69 and 65 were injured.",
+        "2024-05-13",
+    )
+    assert sorted(data.events["launched"].dropna().astype(int)) == [8, 25]
