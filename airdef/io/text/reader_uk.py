@@ -86,7 +86,10 @@ class UkReader:
         self.combined: set[int] = set()
         self.named: list[tuple[Phrase, int]] = []  # weapons named without a number
         self.headline: list[Sentence] = []
-        self.hits: list[Figure] = []  # "влучання 13 безпілотників": hits, a count of their own
+        self.hits: list[Figure] = []
+        self.list_verb: re.Match[str] | None = (
+            None  # the verb of a line ending in ":"  # "влучання 13 безпілотників": hits, a count of their own
+        )
         self.first_line: tuple[int, int] | None = None
 
     # -- one number ---------------------------------------------------------------------
@@ -165,7 +168,7 @@ class UkReader:
             self.first_line = (start, end) if more and end - start <= 160 else (0, 0)
         start, end = self.first_line
         line = self.t[start:end].rstrip()
-        return start <= sent.start < end and not re.search(r"[.!?][»\"”]?$", line)
+        return start <= sent.start < end and not re.search(r"[.!?:][»\"”]?$", line)
 
     def _read(self, sent: Sentence, registry: Registry) -> None:
         t = self.t
@@ -173,6 +176,13 @@ class UkReader:
             return
         nums = find_numbers_uk(t, sent.start, sent.end, self.blocked)
         verbs = self._verbs(sent)
+        body = t[sent.start : sent.end].strip()
+        bullet = body[:1] in "-–—•" and bool(body)
+        from_list = not verbs and bullet and self.list_verb is not None
+        if from_list:
+            verbs = [self.list_verb]  # "випустили таке озброєння:\n- чотири КАБи;"
+        elif not bullet:
+            self.list_verb = verbs[-1] if verbs and body.endswith(":") else None
         items: list[_Item] = []
         used: set[int] = set()
         for n in nums:
@@ -200,6 +210,8 @@ class UkReader:
                 )
             )
             role, combined, found = self._role(item, verbs, stops)
+            if from_list and self.list_verb is not None:
+                role, combined, found = ROLE[self.list_verb.lastgroup or ""], False, True
             if item.kind == "region":
                 continue
             clause_start = max([sent.start] + [i.end for i in items[:k]])
@@ -263,7 +275,12 @@ class UkReader:
                 if g.gid in self.regional
                 and all(g.value(f.field) in (None, f.value) for f in figures)
             ]
-            if regional and parent is None and not item.child and not same:
+            if from_list:  # each line of a list is a group of its own
+                key = (self.list_verb.start() if self.list_verb else 0, -1)
+                group = registry.new(
+                    item.phrase, figures, sentence=sent.index, additive=True, list_key=key
+                )
+            elif regional and parent is None and not item.child and not same:
                 group = registry.new(item.phrase, figures, sentence=sent.index)
             elif regional and same:
                 group = same[0]

@@ -154,3 +154,15 @@ def test_casualties_by_city_and_district():
     )
     row = one(data.casualties, city="Zaporizhzhia")
     assert (int(row["killed"]), int(row["injured"]), row["injured_qual"]) == (2, 8, "at_least")
+
+
+def test_a_list_under_a_verb_line_gives_one_group_per_line():
+    # dev_uk_37: a regional administration's daily list
+    data = parse(
+        "Протягом доби росіяни випустили по регіону таке озброєння:\n- чотири КАБи;\n"
+        "- два БпЛА типу «Ланцет»;\n- шість БпЛА типу «Молния»;\n- 12 БпЛА (тип встановлюється)."
+    )
+    ev = data.events
+    assert ev["part_of"].isna().all()
+    assert sorted(ev["launched"].astype(int)) == [2, 4, 6, 12]
+    assert one(ev, weapon_class="guided_bomb")["launched"] == 4
