@@ -26,7 +26,17 @@ import pandas as pd
 
 from airdef.errors import DataError
 
-__all__ = ["WEAPON_CLASSES", "Catalog", "load_catalog", "normalize_label"]
+__all__ = [
+    "ALL_CLASSES",
+    "CLASS_WORDS",
+    "DRONE_CLASSES",
+    "MISSILE_CLASSES",
+    "WEAPON_CLASSES",
+    "Catalog",
+    "label_coverage",
+    "load_catalog",
+    "normalize_label",
+]
 
 #: Every value ``weapon_class`` may take, in display order.
 WEAPON_CLASSES: tuple[str, ...] = (
@@ -256,3 +266,77 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
     'ballistic_missile'
     """
     return _cached(None if path is None else str(path))
+
+
+#: Classes a plain "missiles" or "rockets" may be.
+MISSILE_CLASSES = frozenset(
+    {"cruise_missile", "ballistic_missile", "anti_aircraft_missile", "unknown"}
+)
+#: Classes "drones" may be.
+DRONE_CLASSES = frozenset({"strike_drone", "recon_drone"})
+#: Classes "air targets" may be.
+ALL_CLASSES = MISSILE_CLASSES | DRONE_CLASSES | {"guided_bomb"}
+
+#: Descriptive weapon names given to groups named by class words, with the classes
+#: they cover. Names the catalog knows (Ballistic Missile, Unknown Missile, KAB,
+#: Reconnaissance UAV) are used as they are.
+CLASS_WORDS: dict[str, frozenset[str]] = {
+    "Ballistic Missile": frozenset({"ballistic_missile"}),
+    "cruise missiles": frozenset({"cruise_missile"}),
+    "guided missiles": frozenset({"cruise_missile"}),
+    "anti-ship missiles": frozenset({"cruise_missile"}),
+    "anti-radar missiles": frozenset({"cruise_missile"}),
+    "anti-aircraft missiles": frozenset({"anti_aircraft_missile"}),
+    "Unknown Missile": MISSILE_CLASSES,
+    "drones": DRONE_CLASSES,
+    "Reconnaissance UAV": frozenset({"recon_drone"}),
+    "KAB": frozenset({"guided_bomb"}),
+    "air targets": ALL_CLASSES,
+    "missiles of various types": MISSILE_CLASSES,
+}
+
+
+def label_coverage(weapon_class: str, weapon: str | None = None) -> frozenset[str]:
+    """The classes a weapon row of this class and canonical weapon can cover.
+
+    A row named by a class word covers that word's classes ("Unknown Missile"
+    may be any missile); a ``mixed`` row covers the classes of its parts
+    (joined by " + "); an ``unknown`` row may be anything; any other row covers
+    its own class. Reconciling text reports with a table uses it to tell which
+    rows may count the same weapons.
+
+    Parameters
+    ----------
+    weapon_class : str
+        One of :data:`WEAPON_CLASSES`.
+    weapon : str, optional
+        The canonical weapon name (the ``weapon`` column).
+
+    Returns
+    -------
+    frozenset of str
+
+    Examples
+    --------
+    >>> sorted(label_coverage("unknown", "Unknown Missile"))
+    ['anti_aircraft_missile', 'ballistic_missile', 'cruise_missile', 'unknown']
+    >>> sorted(label_coverage("strike_drone", "Shahed-136/131"))
+    ['strike_drone']
+    >>> sorted(label_coverage("mixed", "Kh-101 + Shahed-136/131"))
+    ['cruise_missile', 'strike_drone']
+    """
+    if weapon in CLASS_WORDS:
+        return CLASS_WORDS[weapon]
+    if weapon_class == "mixed" and weapon:
+        out: set[str] = set()
+        catalog = load_catalog()
+        for part in weapon.split(" + "):
+            if part in CLASS_WORDS:
+                out |= CLASS_WORDS[part]
+            else:
+                found = catalog.lookup(part)
+                out |= {catalog.weapon_class(found)} if found else ALL_CLASSES
+        return frozenset(out)
+    if weapon_class == "unknown":
+        return ALL_CLASSES
+    return frozenset({weapon_class})
