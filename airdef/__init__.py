@@ -24,6 +24,7 @@ _EXPORTS: dict[str, str] = {
     "StrikeData": "airdef.model",
     "concat": "airdef.model",
     "load": "airdef.io",
+    "write_canonical": "airdef.io.canonical",
     "load_catalog": "airdef.catalog",
     "summarize": "airdef.validate",
     "sample_path": "airdef.samples",
@@ -79,6 +80,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from airdef.catalog import load_catalog
     from airdef.fetch import fetch_dataset, raw_dataset_path
     from airdef.io import load
+    from airdef.io.canonical import write_canonical
     from airdef.io.text import parse_report
     from airdef.model import StrikeData, concat
     from airdef.needs import (

@@ -28,7 +28,6 @@ import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
 
 import pandas as pd
 
@@ -334,28 +333,6 @@ class StrikeData:
             provenance=self.provenance,
             evidence=evid,
         )
-
-    # -- canonical files -------------------------------------------------------------------
-    def write(self, path: str | Any, *, format: str = "auto") -> list[Any]:
-        """Write the events (and casualties, if any) in airdef's canonical format.
-
-        See :func:`airdef.io.canonical.write_canonical` for the formats and layout.
-        """
-        from airdef.io.canonical import write_canonical
-
-        return write_canonical(self, path, format=format)
-
-    def summary(self) -> Any:
-        """A :class:`airdef.validate.ValidationSummary` of what was loaded."""
-        from airdef.validate import summarize
-
-        return summarize(self)
-
-    def reconcile(self, **kwargs: Any) -> pd.DataFrame:
-        """Link reports of the same attack from different sources; see :func:`airdef.reconcile`."""
-        from airdef.reconcile import reconcile
-
-        return reconcile(self, **kwargs)
 
 
 def _regional_reporters() -> tuple[str, ...]:

@@ -46,7 +46,7 @@ def test_seed_attack_matches_the_air_force_snapshot(newest_snapshot, corpus_dir)
     ]
     assert (int(national["launched"].sum()), int(national["intercepted"].sum())) == (41, 21)
     seed = airdef.load(corpus_dir / "000_4a348cacff320d9d.txt")
-    out = concat([af, seed]).reconcile()
+    out = reconcile(concat([af, seed]))
     linked = out.loc[
         out["attack_id_b"].str.startswith("text:") | out["attack_id_a"].str.startswith("text:")
     ]
@@ -175,7 +175,7 @@ def test_method_delegates_and_empty_input_gives_the_columns():
         [{"day": "2024-03-01", "weapon_label": "Shahed-136/131", "launched": 30, "intercepted": 25}]
     )
     data = concat([text, table])
-    pd.testing.assert_frame_equal(data.reconcile(), reconcile(data))
+    pd.testing.assert_frame_equal(reconcile(data), airdef.reconcile(data))
     empty = reconcile(StrikeData())
     assert list(empty.columns) == list(RECONCILE_COLUMNS) and empty.empty
 

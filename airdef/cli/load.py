@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from airdef.cli._common import add_input, check_canonical_ending, load_input
+from airdef.io.canonical import write_canonical
+from airdef.validate import summarize
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -37,9 +39,9 @@ def run(args: argparse.Namespace) -> int:
         check_canonical_ending(args.out)
     data = load_input(args)
     if not args.quiet:
-        print(data.summary())
+        print(summarize(data))
     if args.out:
-        for path in data.write(args.out):
+        for path in write_canonical(data, args.out):
             if not args.quiet:
                 print(f"wrote {path}")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from airdef.cli._common import add_input, load_input, table_format, write_table
+from airdef.validate import summarize
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             args.quarantine, option="--quarantine"
         )  # an ending that names no format fails before the load
     data = load_input(args)
-    summary = data.summary()
+    summary = summarize(data)
     if args.quiet:
         print(
             f"rows read {summary.rows_read:,}  loaded {summary.rows_loaded:,}  "

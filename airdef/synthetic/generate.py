@@ -11,6 +11,7 @@ import pandas as pd
 from numpy.random import Generator, default_rng
 
 from airdef.catalog import load_catalog
+from airdef.io.canonical import write_canonical
 from airdef.model import StrikeData
 from airdef.synthetic.casualties import simulate_casualties
 from airdef.synthetic.spec import TRUTH_COLUMNS, SimulationSpec, WeaponSpec, true_rates
@@ -361,7 +362,7 @@ def write_synthetic(
     """
     from airdef.io.csvsafe import write_safe_csv
 
-    written = data.write(path)
+    written = write_canonical(data, path)
     truth = write_safe_csv(true_rates(spec), truth_path(path), date_format="%Y-%m-%d")
     return [*written, truth]
 

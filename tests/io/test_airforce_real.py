@@ -95,7 +95,7 @@ def test_times_and_quirks(newest_snapshot):
 def test_every_real_label_is_known(snapshot):
     """Every label of both snapshots resolves through the catalog; none is 'unknown label'."""
     data = airdef.load(snapshot)
-    assert data.summary().unknown_labels == {}
+    assert airdef.summarize(data).unknown_labels == {}
 
 
 def test_snapshots_agree_on_common_period():

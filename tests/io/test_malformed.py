@@ -214,7 +214,7 @@ def test_unknown_labels_load_as_unknown(tmp_path):
     data = airdef.load(write(tmp_path, af("2024-01-23,2024-01-23 08:00,Mystery-9,3,1,,s", GOOD)))
     ev = data.events
     assert ev["weapon_class"].tolist() == ["unknown", "cruise_missile"]
-    assert data.summary().unknown_labels == {"Mystery-9": 1}
+    assert airdef.summarize(data).unknown_labels == {"Mystery-9": 1}
 
 
 def test_canonical_bad_qualifier_and_class(tmp_path):
