@@ -61,7 +61,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--pooled",
         action="store_true",
-        help="add rates pooled toward their class (empirical Bayes) to every row",
+        help="add rates pooled toward their class (hierarchical Bayes) to every row",
     )
     add_selection(p)
     add_output_format(p, files=True)
@@ -169,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
             f"note: {int(few.sum())} row{'s' if few.sum() != 1 else ''} with {TOO_FEW}: "
             "the row's own interval says little"
             + (
-                ", so the rate pooled toward its class (empirical Bayes) is shown beside it"
+                ", so the rate pooled toward its class (hierarchical Bayes) is shown beside it"
                 if pooled
                 else ""
             )
