@@ -68,6 +68,7 @@ EVENT_SCHEMA: dict[str, str] = {
     "intercepted_qual": "string",
     "suppressed": "Int64",  # lost to electronic warfare, where reported separately
     "still_attacking": "Int64",  # still in the air when the report was issued
+    "shahed_type": "Int64",  # of those launched, how many were Shahed-type (the rest decoys)
     "target": "string",
     "launch_place": "string",
     "carrier": "string",
@@ -133,6 +134,7 @@ COUNT_COLUMNS: dict[str, str | None] = {
     "intercepted": "intercepted_qual",
     "suppressed": None,
     "still_attacking": None,
+    "shahed_type": None,
 }
 
 

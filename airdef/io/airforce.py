@@ -14,6 +14,8 @@ launched            launched (floats such as ``236.0`` become integers)
 destroyed           intercepted (from 2026 includes drones suppressed by EW)
 not_reach_goal      suppressed ("locationally lost", mostly electronic warfare)
 still_attacking     still_attacking
+is_shahed           shahed_type (of those launched, how many were Shahed-type strike
+                    drones rather than decoys such as Gerbera; rounded, from mid-2025)
 target              target
 launch_place        launch_place
 carrier             carrier
@@ -22,8 +24,8 @@ source              source; its channel (``kpszsu``, ``PvKPivden``...) -> report
 ==================  =======================================================
 
 Rows of one post and window (``source``, ``time_start``, ``time_end``) share an
-``attack_id``. Other columns (free-text details, border crossings, ``is_shahed``)
-are not carried into the canonical model.
+``attack_id``. Other columns (free-text details, border crossings) are not carried
+into the canonical model.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ COLUMN_MAP: dict[str, str] = {
     "intercepted": "destroyed",
     "suppressed": "not_reach_goal",
     "still_attacking": "still_attacking",
+    "shahed_type": "is_shahed",
     "target": "target",
     "launch_place": "launch_place",
     "carrier": "carrier",
