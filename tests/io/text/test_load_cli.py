@@ -171,7 +171,7 @@ def test_parse_a_folder_of_posts_to_canonical_and_back(tmp_path, capsys):
     # "влучання 13" is a count of hits, never launched or intercepted
     hits = evidence.loc[evidence["field"] == "hits"]
     assert hits["value"].astype(str).tolist() == ["13"]
-    assert main(["rates", str(out)]) == 0
+    assert main(["rates", str(out), "--by", "weapon_class"]) == 0
     assert "strike_drone" in capsys.readouterr().out
 
 
