@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from airdef.catalog import WEAPON_CLASSES, label_coverage
-from airdef.model import REGIONAL_REPORTERS, StrikeData
+from airdef.model import REGIONAL_REPORTERS, StrikeData, event_time
 
 __all__ = ["APPROX_TOLERANCE", "RECONCILE_COLUMNS", "reconcile"]
 
@@ -90,7 +90,7 @@ def _masks(events: pd.DataFrame) -> pd.Series:
 
 def _attacks(events: pd.DataFrame) -> pd.DataFrame:
     start = events["time_start"].fillna(events["time_end"])
-    end = events["time_end"].fillna(events["time_start"])
+    end = event_time(events)
     table = (
         pd.DataFrame(
             {
