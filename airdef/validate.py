@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -61,6 +62,10 @@ class ValidationSummary:
     censored: int = 0
     over_counted: int = 0
     casualty_rows: int = 0
+
+    def _repr_html_(self) -> str:
+        """The same summary as ``str()``, as preformatted, HTML-escaped text for notebooks."""
+        return f"<pre>{html.escape(str(self))}</pre>"
 
     def __str__(self) -> str:
         lines = []

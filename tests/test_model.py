@@ -49,3 +49,23 @@ def test_repr_html_escapes_labels_and_counts_rows() -> None:
     assert "<script>" not in page and "<b>Kalibr" not in page
     assert "&lt;script&gt;" in page
     assert "2 more events" in page
+
+
+def test_result_objects_have_an_escaped_notebook_view() -> None:
+    import airdef
+
+    data = StrikeData(
+        events=pd.DataFrame(
+            {
+                "attack_id": ["a1", "a2", "a3"],
+                "time_end": pd.to_datetime(["2024-01-01", "2024-03-01", "2024-06-01"]),
+                "weapon_label": ["<i>Kalibr</i>", "<i>Kalibr</i>", "<i>Kalibr</i>"],
+                "launched": [4, 5, 6],
+                "intercepted": [3, 4, 4],
+            }
+        )
+    )
+    summary = airdef.summarize(data)._repr_html_()
+    assert summary.startswith("<pre>") and "<i>" not in summary
+    trend = airdef.rate_trend(data, by="weapon")._repr_html_()
+    assert "Trend per group" in trend and "<i>Kalibr" not in trend

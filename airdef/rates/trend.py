@@ -79,6 +79,15 @@ class RateTrend:
     trend: pd.DataFrame
     breaks: pd.DataFrame = field(default_factory=pd.DataFrame)
 
+    def _repr_html_(self) -> str:
+        """The trend per group and the per-period rates, as HTML tables for notebooks."""
+        trend = self.trend.to_html(index=False, escape=True, na_rep="")
+        periods = self.periods.head(24).to_html(index=False, escape=True, na_rep="")
+        return (
+            f"<div><p><strong>Trend per group</strong></p>{trend}"
+            f"<p><strong>Per period (first 24 rows)</strong></p>{periods}</div>"
+        )
+
 
 def fit_trend(
     x: np.ndarray, n: np.ndarray, years: np.ndarray, level: float
