@@ -31,6 +31,7 @@ COMMANDS: tuple[str, ...] = (
     "parse",
     "rates",
     "trend",
+    "compare",
     "simulate",
     "fetch",
     "needs",
