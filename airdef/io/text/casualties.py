@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from airdef.io.text.numbers import Count, find_numbers, read_count
 from airdef.io.text.places import PlaceMention, find_places
@@ -232,24 +232,16 @@ def extract_casualties(
         if not figures:
             continue
         places = [p for p in find_places(text[sent.start : sent.end])]
-        places = [
-            PlaceMention(
-                p.start + sent.start,
-                p.end + sent.start,
-                p.cities,
-                p.district,
-                p.district_count,
-                p.nationwide,
-            )
-            for p in places
-        ]
+        places = [replace(p, start=p.start + sent.start, end=p.end + sent.start) for p in places]
         for fig in figures:
             place = _nearest(places, fig)
             if place is None:
                 cities, district, count = fallback[0], fallback[1], None
             else:
                 cities, district, count = place.cities, place.district, place.district_count
-                if not cities and not place.nationwide and not place.region:
+                if place.region:
+                    cities = ()
+                elif not cities and not place.nationwide:
                     cities = fallback[0]
                 if place.cities and place.district is None:
                     same = [p for p in places if p.district and set(p.cities) <= set(place.cities)]

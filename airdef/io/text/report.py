@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 import pandas as pd
 
@@ -26,7 +27,7 @@ from airdef.io.text.extract import WeaponReader
 from airdef.io.text.groups import Group
 from airdef.io.text.lexicon_uk import cyrillic_share
 from airdef.io.text.numbers import age_spans
-from airdef.io.text.places import PlaceMention, find_places
+from airdef.io.text.places import find_places
 from airdef.io.text.reader_uk import UkReader
 from airdef.io.text.segment import Report, Sentence, sentences
 from airdef.io.text.spans import SpanSet
@@ -239,14 +240,7 @@ def read_report(
     ]
     dates.sort(key=_start)
     places = [
-        PlaceMention(
-            p.start + report.start,
-            p.end + report.start,
-            p.cities,
-            p.district,
-            p.district_count,
-            p.nationwide,
-        )
+        replace(p, start=p.start + report.start, end=p.end + report.start)
         for p in find_places(body)
     ]
     blocked = [(d.start, d.end) for d in dates]
