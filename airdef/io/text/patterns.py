@@ -65,7 +65,7 @@ GLUE = re.compile(
     # an optional reduced relative ("... drones launched by Russia overnight, as well as")
     r"(?:\s+(?:launched|fired|used|sent|deployed)\b[^,;.:]{0,50}?)?"
     r"\s*(?:,\s*)?(?:(?:and|&|plus|as\s+well\s+as|along\s+with|together\s+with|in\s+addition\s+to)"
-    r"\s+)?(?:also\s+)?(?:another\s+)?$",
+    r"\s+)?(?:also\s+)?(?:another\s+|all\s+(?:of\s+)?(?:the\s+)?)?$",  # "... and all ten drones"
     re.IGNORECASE,
 )
 COLON = re.compile(r"\s*[:-]\s*$")

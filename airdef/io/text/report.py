@@ -26,7 +26,7 @@ from airdef.io.text.dates_uk import find_dates_uk
 from airdef.io.text.extract import WeaponReader
 from airdef.io.text.groups import Group
 from airdef.io.text.lexicon_uk import cyrillic_share
-from airdef.io.text.numbers import age_spans
+from airdef.io.text.numbers import age_spans, find_numbers
 from airdef.io.text.places import find_places
 from airdef.io.text.reader_uk import UkReader
 from airdef.io.text.segment import Report, Sentence, sentences
@@ -71,6 +71,28 @@ def _day_of(
             d for d in found if d.rank >= 2 and not _REPORTING.search(text[sent.start : d.start])
         ]
     return max(found, key=lambda d: (d.rank, -d.start), default=None)
+
+
+def _headlines(raw: str, sents: list[Sentence]) -> list[Sentence]:
+    """The report's headline, and the lines that print it again.
+
+    A headline is a first line of its own without closing punctuation, with
+    more text after it; it restates the body's figures, so its numbers are
+    not counted again ("Russia fires 90 missiles, Ukraine downs 70") when the
+    body states each of them; a headline with a figure of its own is read.
+    """
+    if len(sents) < 2:
+        return []
+    head = sents[0]
+    words = head.text.split()
+    on_own_line = raw[head.end : head.end + 1] in ("\n", "\r") and sents[1].start > head.end
+    if not on_own_line or len(words) > 25 or head.text.rstrip()[-1] in ".!?:;,\"')]":
+        return []
+    repeats = [s for s in sents if s.text.strip() == head.text.strip()]
+    body = {n.value for s in sents if s not in repeats for n in find_numbers(s.text)}
+    if not {n.value for n in find_numbers(head.text)} <= body:
+        return []
+    return repeats
 
 
 def _segments(
@@ -246,6 +268,7 @@ def read_report(
     blocked = [(d.start, d.end) for d in dates]
     blocked += [(s + report.start, e + report.start) for s, e in age_spans(body)]
     blocked += [(p.start, p.end) for p in places if p.district_count is not None]
+    blocked += [(s.start, s.end) for s in _headlines(raw, sents)]
     events: list[dict] = []
     casualties: list[dict] = []
     evidence: list[dict] = []

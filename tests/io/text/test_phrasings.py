@@ -666,3 +666,31 @@ def test_ages_in_a_list_are_no_counts():
         "2024-05-13",
     )
     assert sorted(data.events["launched"].dropna().astype(int)) == [8, 25]
+
+
+def test_a_hedge_does_not_spread_to_an_all_count_in_its_list():
+    # "about 70 ... and all ten drones": the ten are exact, the 70 approximate
+    data = parse(
+        "Russia attacked with about 90 cruise missiles and 10 drones on Sunday. "
+        "About 70 of the missiles and all ten drones were shot down."
+    )
+    assert counts(data, "cruise missiles") == (90, "approx", 70, "approx")
+    assert counts(data, "drones") == (10, "exact", 10, "exact")
+
+
+def test_a_headline_restating_the_body_is_not_counted_again():
+    body = (
+        "Russia fires 90 missiles, Ukraine downs 70\n"
+        "Russia fired about 90 cruise missiles on Sunday; about 70 of the missiles were shot down."
+    )
+    data = parse(body + "\nRussia fires 90 missiles, Ukraine downs 70")
+    assert counts(data, "cruise missiles") == (90, "approx", 70, "approx")
+    assert len(data.events) == 1
+
+
+def test_a_headline_with_a_figure_of_its_own_is_read():
+    data = parse(
+        "Air defence intercepts 7 out of 8 missiles\n"
+        "Russia launched eight missiles from the Caspian Sea on Sunday evening."
+    )
+    assert counts(data, "missiles") == (8, "exact", 7, "exact")
