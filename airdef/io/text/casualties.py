@@ -76,6 +76,12 @@ _SUBGROUP = re.compile(
     re.IGNORECASE,
 )
 _ONE_PERSON = re.compile(rf"\b(?:an?|one)\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b", re.IGNORECASE)
+# "killing a 14-year-old and three others": one person, and others beside them
+_ONE_AND = re.compile(
+    rf"\b(?:(?P<k>{_KILL_VERB})|(?P<i>{_INJURE_VERB}))\s+(?:an?|one)\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?:{_PERSON}|\d+-year-old)\s+and\s+$",
+    re.IGNORECASE,
+)
 _ZERO_BOTH = re.compile(
     r"\b(?:no|zero|without)\s+(?:casualties|victims|deaths\s+or\s+injuries|injuries\s+or\s+deaths|"
     r"dead\s+or\s+(?:injured|wounded)|fatalities\s+or\s+injuries|one\s+was\s+(?:killed|hurt|"
@@ -130,6 +136,24 @@ def _figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure
         count: Count = read_count(text, type(n)(n.value, start, end, n.text, n.high, n.is_word))
         head = text[max(s, count.start - 60) : count.start]
         if _SUBGROUP.search(head) or read_phrase(text, end) is not None:
+            continue
+        both = _ONE_AND.search(head)
+        if (
+            both
+            and not both.group().lower().startswith("leaving")
+            and re.match(r"\s+others\b", text[end:e])
+        ):
+            start = count.start - (len(head) - both.start())
+            out.append(
+                CasualtyFigure(
+                    _field(both),
+                    count.value + 1,
+                    count.qualifier,
+                    start,
+                    end + len(re.match(r"\s+others\b", text[end:e]).group()),
+                    sent.index,
+                )
+            )
             continue
         fwd = _FORWARD.search(head)
         toll = _TOLL.search(text[max(s, count.start - 120) : count.start])

@@ -45,7 +45,7 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-_CUT = re.compile(r"\n|[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u042F])")
+_CUT = re.compile(r"\n(?![ \t]*[a-z])|[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u042F])")
 
 
 def fold(text: str) -> str:
@@ -135,7 +135,8 @@ def _ends_sentence(folded: str, dot: int) -> bool:
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Split ``text[start:end]`` into sentences, keeping their positions.
 
-    A line break always ends a sentence (headlines and paragraphs); so does a
+    A line break ends a sentence (headlines and paragraphs) unless the next
+    line goes on in lower case (a text wrapped at a fixed width); so does a
     ``.``, ``!`` or ``?`` followed by white space and a capital letter, digit
     or quote, unless the period closes an abbreviation ("Dec.", "U.S.").
 

@@ -694,3 +694,17 @@ def test_a_headline_with_a_figure_of_its_own_is_read():
         "Russia launched eight missiles from the Caspian Sea on Sunday evening."
     )
     assert counts(data, "missiles") == (8, "exact", 7, "exact")
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_read_across_its_line_breaks():
+    data = parse(
+        "On Sunday a Russian missile hit the central city of Dnipro, killing a 14-year-old\n"
+        "and three others. At least 20\nothers were injured."
+    )
+    row = one(data.casualties, city="Dnipro")
+    assert (int(row["killed"]), int(row["injured"])) == (4, 20)
+
+
+def test_one_person_and_others_are_counted_together():
+    data = parse("The strike on Dnipro on Sunday killed a woman and two others.")
+    assert int(one(data.casualties, city="Dnipro")["killed"]) == 3
