@@ -708,3 +708,16 @@ def test_a_text_wrapped_at_a_fixed_width_is_read_across_its_line_breaks():
 def test_one_person_and_others_are_counted_together():
     data = parse("The strike on Dnipro on Sunday killed a woman and two others.")
     assert int(one(data.casualties, city="Dnipro")["killed"]) == 3
+
+
+def test_drones_that_disappeared_are_suppressed_and_to_down_is_to_shoot_down():
+    data = parse(
+        "Russia attacked with nine drones overnight. Air defence managed to down eight of them."
+    )
+    assert counts(data, "drones") == (9, "exact", 8, "exact")
+    data = parse(
+        "Russia attacked with 16 Shahed drones overnight; 14 were shot down. "
+        "Two more disappeared in the area."
+    )
+    row = one(data.events, weapon_label="Shahed drones")
+    assert (int(row["launched"]), int(row["intercepted"]), int(row["suppressed"])) == (16, 14, 2)
