@@ -58,7 +58,7 @@ _FORWARD = re.compile(
 _AFTER = re.compile(
     rf"\s+(?:(?:[\w'-]+\s+){{0,2}}?{_PEOPLE})?(?:\s*,[^,.;]{{0,40}},)?\s*"
     rf"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|reportedly|also|later|"
-    rf"subsequently|confirmed|already)\s+)*(?:(?P<k>{_KILL_AFTER})|(?P<i>{_INJURE_AFTER}))\b",
+    rf"subsequently|confirmed|already|have|has|had|been|so\s+far|now)\s+)*(?:(?P<k>{_KILL_AFTER})|(?P<i>{_INJURE_AFTER}))\b",
     re.IGNORECASE,
 )
 _SHORT_AFTER = re.compile(

@@ -51,6 +51,14 @@ def _reporter(source: str | None) -> str:
     return "text"
 
 
+# "the largest ... since the night of Dec. 27": a date compared with, not the attack's
+_BACKGROUND = re.compile(
+    r"\b(?:since|than\s+on|than\s+in|compared\s+with|compared\s+to)\s+(?:the\s+)?"
+    r"(?:(?:night|morning|evening|attack|strike)\s+(?:of|on)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _start(mention: DateMention) -> int:
     return mention.start
 
@@ -65,7 +73,12 @@ def _day_of(
     """
     lo = bisect_left(dates, sent.start, key=_start)
     hi = bisect_left(dates, sent.end, key=_start)
-    found = [d for d in dates[lo:hi] if d.day is not None]
+    found = [
+        d
+        for d in dates[lo:hi]
+        if d.day is not None
+        and not _BACKGROUND.search(text, max(sent.start, d.start - 30), d.start)
+    ]
     if events_only:
         found = [
             d for d in found if d.rank >= 2 and not _REPORTING.search(text[sent.start : d.start])

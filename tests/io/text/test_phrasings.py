@@ -721,3 +721,21 @@ def test_drones_that_disappeared_are_suppressed_and_to_down_is_to_shoot_down():
     )
     row = one(data.events, weapon_label="Shahed drones")
     assert (int(row["launched"]), int(row["intercepted"]), int(row["suppressed"])) == (16, 14, 2)
+
+
+def test_a_date_compared_with_is_not_the_attacks_date():
+    data = parse(
+        "Russia launched 71 missiles overnight, the largest number since the night of Dec. 27. "
+        "At least nine people have so far been confirmed injured.",
+        published="2026-02-03",
+    )
+    assert day(data) == "2026-02-03"
+    assert set(data.casualties["date"].dt.date.astype(str)) == {"2026-02-03"}
+    row = one(data.casualties, injured=9)
+    assert row["injured_qual"] == "at_least"
+
+
+def test_information_about_one_injured_person_is_exactly_one():
+    data = parse("In Kyiv on Sunday there is information about one injured person.")
+    row = one(data.casualties, city="Kyiv")
+    assert (int(row["injured"]), row["injured_qual"]) == (1, "exact")
