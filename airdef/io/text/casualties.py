@@ -82,6 +82,10 @@ _ONE_AND = re.compile(
     rf"(?:{_PERSON}|\d+-year-old)\s+and\s+$",
     re.IGNORECASE,
 )
+_SUBSET_NOUN = re.compile(
+    r"\b(?:children|child|kids|teenagers|minors|infants|babies|boys|girls|women|a\s+child)\b",
+    re.IGNORECASE,
+)
 _ZERO_BOTH = re.compile(
     r"\b(?:no|zero|without)\s+(?:casualties|victims|deaths\s+or\s+injuries|injuries\s+or\s+deaths|"
     r"dead\s+or\s+(?:injured|wounded)|fatalities\s+or\s+injuries|one\s+was\s+(?:killed|hurt|"
@@ -270,6 +274,13 @@ def extract_casualties(
                 if place.cities and place.district is None:
                     same = [p for p in places if p.district and set(p.cities) <= set(place.cities)]
                     district = same[0].district if len(same) == 1 else None
+            if _SUBSET_NOUN.search(text, fig.start, fig.end) and any(
+                (r.cities, r.district) == (cities, district)
+                and fig.field in r.figures
+                and r.figures[fig.field].value > fig.value
+                for r in rows
+            ):
+                continue  # "three people killed ... two children are dead": among the three
             row = next(
                 (
                     r

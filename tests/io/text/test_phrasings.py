@@ -739,3 +739,13 @@ def test_information_about_one_injured_person_is_exactly_one():
     data = parse("In Kyiv on Sunday there is information about one injured person.")
     row = one(data.casualties, city="Kyiv")
     assert (int(row["injured"]), row["injured_qual"]) == (1, "exact")
+
+
+def test_children_among_the_dead_are_not_a_second_casualty_row():
+    data = parse(
+        "On Sunday debris fell in Kyiv's Desnianskyi district. Three people have been killed "
+        'and up to ten others have been injured. "Two children are dead," the mayor said.'
+    )
+    assert len(data.casualties) == 1
+    row = one(data.casualties, district="Desnianskyi")
+    assert (int(row["killed"]), int(row["injured"]), row["injured_qual"]) == (3, 10, "at_most")
