@@ -749,3 +749,12 @@ def test_children_among_the_dead_are_not_a_second_casualty_row():
     assert len(data.casualties) == 1
     row = one(data.casualties, district="Desnianskyi")
     assert (int(row["killed"]), int(row["injured"]), row["injured_qual"]) == (3, 10, "at_most")
+
+
+def test_missiles_an_aircraft_carries_do_not_type_the_plain_missiles():
+    data = parse(
+        "Air defence destroyed about 15 Russian missiles near Kyiv on Sunday. "
+        "Later the enemy took to the skies three MiG-31Ks with Kinzhal missiles."
+    )
+    row = one(data.events, intercepted=15)
+    assert row["weapon_class"] == "unknown"
