@@ -56,7 +56,10 @@ _FORWARD = re.compile(
     re.IGNORECASE,
 )
 _AFTER = re.compile(
-    rf"\s+(?:(?:[\w'-]+\s+){{0,2}}?{_PEOPLE})?(?:\s*,[^,.;]{{0,40}},)?\s*"
+    # "three employees of a food warehouse were killed": a short "of ..." after the people
+    rf"\s+(?:(?:[\w'-]+\s+){{0,2}}?{_PEOPLE}(?:\s+(?:of|at|from)\s+(?:an?\s+|the\s+)?"
+    rf"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?(?=\s+(?:were|was|have|had|are)\b))?)?"
+    rf"(?:\s*,[^,.;]{{0,40}},)?\s*"
     rf"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|reportedly|also|later|"
     rf"subsequently|confirmed|already|have|has|had|been|so\s+far|now)\s+)*(?:(?P<k>{_KILL_AFTER})|(?P<i>{_INJURE_AFTER}))\b",
     re.IGNORECASE,

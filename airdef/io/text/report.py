@@ -26,7 +26,7 @@ from airdef.io.text.dates_uk import find_dates_uk
 from airdef.io.text.extract import WeaponReader
 from airdef.io.text.groups import Group
 from airdef.io.text.lexicon_uk import cyrillic_share
-from airdef.io.text.numbers import age_spans, find_numbers
+from airdef.io.text.numbers import age_spans, find_numbers, read_count
 from airdef.io.text.places import find_places
 from airdef.io.text.reader_uk import UkReader
 from airdef.io.text.segment import Report, Sentence, sentences
@@ -102,7 +102,13 @@ def _headlines(raw: str, sents: list[Sentence]) -> list[Sentence]:
     if not on_own_line or len(words) > 25 or head.text.rstrip()[-1] in ".!?:;,\"')]":
         return []
     repeats = [s for s in sents if s.text.strip() == head.text.strip()]
-    body = {n.value for s in sents if s not in repeats for n in find_numbers(s.text)}
+    body = {
+        v
+        for s in sents
+        if s not in repeats
+        for n in find_numbers(s.text)
+        for v in (n.value, read_count(s.text, n).value)  # "more than a dozen" restates 13
+    }
     if not {n.value for n in find_numbers(head.text)} <= body:
         return []
     return repeats

@@ -758,3 +758,8 @@ def test_missiles_an_aircraft_carries_do_not_type_the_plain_missiles():
     )
     row = one(data.events, intercepted=15)
     assert row["weapon_class"] == "unknown"
+
+
+def test_people_of_a_place_were_killed():
+    data = parse("On Sunday in Odesa three employees of a food warehouse were killed.")
+    assert int(one(data.casualties, city="Odesa")["killed"]) == 3
