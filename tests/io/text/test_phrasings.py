@@ -763,3 +763,9 @@ def test_missiles_an_aircraft_carries_do_not_type_the_plain_missiles():
 def test_people_of_a_place_were_killed():
     data = parse("On Sunday in Odesa three employees of a food warehouse were killed.")
     assert int(one(data.casualties, city="Odesa")["killed"]) == 3
+
+
+def test_a_slash_list_of_model_numbers_is_one_cruise_missile_group():
+    data = parse("On Sunday air defences downed over 60 Kh-101/555/55 cruise missiles.")
+    row = one(data.events, weapon_class="cruise_missile")
+    assert (int(row["intercepted"]), row["intercepted_qual"]) == (61, "at_least")
