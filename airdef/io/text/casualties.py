@@ -206,6 +206,20 @@ def _fig(
     return CasualtyFigure(_field(m), count.value, count.qualifier, start, end, sent.index, update)
 
 
+def _pair_spans(text: str, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """Each figure, or the pair it forms ("two were killed and five wounded"), for placing.
+
+    The two figures of a pair are placed together, by the place nearest the pair.
+    """
+    out = list(figures)
+    for k in range(1, len(figures)):
+        a, b = figures[k - 1], figures[k]
+        if a.field != b.field and re.fullmatch(r"\s*,?\s*and\s+", text[a.end : b.start]):
+            both = replace(a, end=b.end)
+            out[k - 1] = out[k] = both
+    return out
+
+
 def _nearest(places: list[PlaceMention], fig: CasualtyFigure) -> PlaceMention | None:
     if not places:
         return None
@@ -264,8 +278,9 @@ def extract_casualties(
             continue
         places = [p for p in find_places(text[sent.start : sent.end])]
         places = [replace(p, start=p.start + sent.start, end=p.end + sent.start) for p in places]
-        for fig in figures:
-            place = _nearest(places, fig)
+        spans = _pair_spans(text, figures)
+        for fig, span in zip(figures, spans, strict=True):
+            place = _nearest(places, span)
             if place is None:
                 cities, district, count = fallback[0], fallback[1], None
             else:

@@ -769,3 +769,14 @@ def test_a_slash_list_of_model_numbers_is_one_cruise_missile_group():
     data = parse("On Sunday air defences downed over 60 Kh-101/555/55 cruise missiles.")
     row = one(data.events, weapon_class="cruise_missile")
     assert (int(row["intercepted"]), row["intercepted_qual"]) == (61, "at_least")
+
+
+def test_a_killed_and_injured_pair_is_placed_together():
+    data = parse(
+        "On Sunday the authorities in Kharkiv said that the northern city was left without "
+        "power, while two people were killed and five wounded when a missile hit a building "
+        "in Kryvyi Rih."
+    )
+    row = one(data.casualties, city="Kryvyi Rih")
+    assert (int(row["killed"]), int(row["injured"])) == (2, 5)
+    assert len(data.casualties) == 1
