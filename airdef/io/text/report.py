@@ -118,7 +118,7 @@ def _segments(
     text: str,
     sents: list[Sentence],
     dates: list[DateMention],
-    blocked: list[tuple[int, int]],
+    blocked: SpanSet,
     make: type[WeaponReader] | type[UkReader] = WeaponReader,
 ) -> list[tuple[list[Sentence], WeaponReader | UkReader]]:
     """Split a report's sentences into attacks at explicit date changes."""
@@ -294,13 +294,14 @@ def read_report(
     reporter = _reporter(source)
     make = UkReader if ukrainian else WeaponReader
     hits: list = []
-    for part, (segment, reader) in enumerate(_segments(folded, sents, dates, blocked, make)):
+    block = SpanSet(blocked)  # sorted once, shared by every reader of the report
+    for part, (segment, reader) in enumerate(_segments(folded, sents, dates, block, make)):
         groups = reader.finish()
         hits += getattr(reader, "hits", [])
         if ukrainian:
-            rows = extract_casualties_uk(folded, segment, blocked, sents)
+            rows = extract_casualties_uk(folded, segment, block, sents)
         else:
-            rows = extract_casualties(folded, segment, blocked, places)
+            rows = extract_casualties(folded, segment, block, places)
         if not groups and not rows:
             continue
         date = _attack_date(folded, segment, groups, rows, sents, dates, part == 0)
@@ -473,7 +474,5 @@ def read_report(
 
 
 def _sentence_at(sents: list[Sentence], pos: int) -> int:
-    for s in sents:
-        if s.start <= pos < s.end:
-            return s.index
-    return -1
+    i = bisect_left(sents, pos + 1, key=lambda s: s.start) - 1
+    return sents[i].index if i >= 0 and pos < sents[i].end else -1
