@@ -49,7 +49,19 @@ from airdef.io.text.report import read_report
 from airdef.io.text.segment import fold, split_reports
 from airdef.model import CASUALTY_SCHEMA, EVENT_SCHEMA, EVIDENCE_SCHEMA, StrikeData, empty_frame
 
-__all__ = ["NoCountsWarning", "load_text", "parse_report", "parse_text", "read_text_file"]
+__all__ = [
+    "MAX_TEXT_BYTES",
+    "NoCountsWarning",
+    "load_text",
+    "parse_report",
+    "parse_text",
+    "read_text_file",
+]
+
+#: The largest text report file read (2 MiB, some 2,000 overnight posts); a larger
+#: file is refused with a :class:`~airdef.errors.DataError`, so that a stray dump
+#: cannot keep the reader busy for minutes. Split larger collections into files.
+MAX_TEXT_BYTES = 2 * 1024**2
 
 
 class NoCountsWarning(UserWarning):
@@ -186,7 +198,8 @@ def read_text_file(path: str | Path, *, encoding: str | None = None) -> str:
     Raises
     ------
     DataError
-        For a missing file, a folder, binary content or bytes not valid in the encoding.
+        For a missing file, a folder, a file over :data:`MAX_TEXT_BYTES`, binary
+        content or bytes not valid in the encoding.
 
     Examples
     --------
@@ -195,11 +208,11 @@ def read_text_file(path: str | Path, *, encoding: str | None = None) -> str:
     ...
     airdef.errors.DataError: no/such/report.txt: no such file
     """
-    from airdef.io import _read_bytes
+    from airdef.io.limits import read_limited
     from airdef.io.tabular import decode
 
     path = Path(path)
-    return decode(_read_bytes(path), str(path), encoding)
+    return decode(read_limited(path, max_bytes=MAX_TEXT_BYTES), str(path), encoding)
 
 
 def load_text(
@@ -207,7 +220,8 @@ def load_text(
 ) -> StrikeData:
     """Read a ``.txt`` file of free-text reports (see :func:`parse_report`).
 
-    ``content`` is the file's bytes when the caller has already read them.
+    ``content`` is the file's bytes when the caller has already read them. A
+    file over :data:`MAX_TEXT_BYTES` is refused.
 
     Spans in ``evidence`` index the decoded file text; ``source_row`` is the
     report's number in the file; ``source`` defaults to the file name.
@@ -232,6 +246,13 @@ def load_text(
         text = read_text_file(path, encoding=encoding)
     else:
         from airdef.io.tabular import decode
+
+        if len(content) > MAX_TEXT_BYTES:
+            raise DataError(
+                f"{path}: the file is {len(content) / 1024**2:.1f} MB, over the limit of "
+                f"{MAX_TEXT_BYTES / 1024**2:.1f} MB for a text report file; split it into "
+                "smaller files"
+            )
 
         text = decode(content, str(path), encoding)
     data = parse_text(text, origin=str(path))

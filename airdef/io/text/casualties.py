@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from airdef.io.text.numbers import Count, find_numbers, read_count
 from airdef.io.text.places import PlaceMention, find_places
@@ -56,9 +56,12 @@ _FORWARD = re.compile(
     re.IGNORECASE,
 )
 _AFTER = re.compile(
-    rf"\s+(?:(?:[\w'-]+\s+){{0,2}}?{_PEOPLE})?(?:\s*,[^,.;]{{0,40}},)?\s*"
+    # "three employees of a food warehouse were killed": a short "of ..." after the people
+    rf"\s+(?:(?:[\w'-]+\s+){{0,2}}?{_PEOPLE}(?:\s+(?:of|at|from)\s+(?:an?\s+|the\s+)?"
+    rf"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?(?=\s+(?:were|was|have|had|are)\b))?)?"
+    rf"(?:\s*,[^,.;]{{0,40}},)?\s*"
     rf"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|reportedly|also|later|"
-    rf"subsequently|confirmed|already)\s+)*(?:(?P<k>{_KILL_AFTER})|(?P<i>{_INJURE_AFTER}))\b",
+    rf"subsequently|confirmed|already|have|has|had|been|so\s+far|now)\s+)*(?:(?P<k>{_KILL_AFTER})|(?P<i>{_INJURE_AFTER}))\b",
     re.IGNORECASE,
 )
 _SHORT_AFTER = re.compile(
@@ -76,6 +79,16 @@ _SUBGROUP = re.compile(
     re.IGNORECASE,
 )
 _ONE_PERSON = re.compile(rf"\b(?:an?|one)\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b", re.IGNORECASE)
+# "killing a 14-year-old and three others": one person, and others beside them
+_ONE_AND = re.compile(
+    rf"\b(?:(?P<k>{_KILL_VERB})|(?P<i>{_INJURE_VERB}))\s+(?:an?|one)\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?:{_PERSON}|\d+-year-old)\s+and\s+$",
+    re.IGNORECASE,
+)
+_SUBSET_NOUN = re.compile(
+    r"\b(?:children|child|kids|teenagers|minors|infants|babies|boys|girls|women|a\s+child)\b",
+    re.IGNORECASE,
+)
 _ZERO_BOTH = re.compile(
     r"\b(?:no|zero|without)\s+(?:casualties|victims|deaths\s+or\s+injuries|injuries\s+or\s+deaths|"
     r"dead\s+or\s+(?:injured|wounded)|fatalities\s+or\s+injuries|one\s+was\s+(?:killed|hurt|"
@@ -131,6 +144,24 @@ def _figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure
         head = text[max(s, count.start - 60) : count.start]
         if _SUBGROUP.search(head) or read_phrase(text, end) is not None:
             continue
+        both = _ONE_AND.search(head)
+        if (
+            both
+            and not both.group().lower().startswith("leaving")
+            and re.match(r"\s+others\b", text[end:e])
+        ):
+            start = count.start - (len(head) - both.start())
+            out.append(
+                CasualtyFigure(
+                    _field(both),
+                    count.value + 1,
+                    count.qualifier,
+                    start,
+                    end + len(re.match(r"\s+others\b", text[end:e]).group()),
+                    sent.index,
+                )
+            )
+            continue
         fwd = _FORWARD.search(head)
         toll = _TOLL.search(text[max(s, count.start - 120) : count.start])
         if toll:
@@ -173,6 +204,20 @@ def _fig(
     m: re.Match[str], count: Count, start: int, end: int, sent: Sentence, update: bool = False
 ) -> CasualtyFigure:
     return CasualtyFigure(_field(m), count.value, count.qualifier, start, end, sent.index, update)
+
+
+def _pair_spans(text: str, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """Each figure, or the pair it forms ("two were killed and five wounded"), for placing.
+
+    The two figures of a pair are placed together, by the place nearest the pair.
+    """
+    out = list(figures)
+    for k in range(1, len(figures)):
+        a, b = figures[k - 1], figures[k]
+        if a.field != b.field and re.fullmatch(r"\s*,?\s*and\s+", text[a.end : b.start]):
+            both = replace(a, end=b.end)
+            out[k - 1] = out[k] = both
+    return out
 
 
 def _nearest(places: list[PlaceMention], fig: CasualtyFigure) -> PlaceMention | None:
@@ -232,28 +277,28 @@ def extract_casualties(
         if not figures:
             continue
         places = [p for p in find_places(text[sent.start : sent.end])]
-        places = [
-            PlaceMention(
-                p.start + sent.start,
-                p.end + sent.start,
-                p.cities,
-                p.district,
-                p.district_count,
-                p.nationwide,
-            )
-            for p in places
-        ]
-        for fig in figures:
-            place = _nearest(places, fig)
+        places = [replace(p, start=p.start + sent.start, end=p.end + sent.start) for p in places]
+        spans = _pair_spans(text, figures)
+        for fig, span in zip(figures, spans, strict=True):
+            place = _nearest(places, span)
             if place is None:
                 cities, district, count = fallback[0], fallback[1], None
             else:
                 cities, district, count = place.cities, place.district, place.district_count
-                if not cities and not place.nationwide and not place.region:
+                if place.region:
+                    cities = ()
+                elif not cities and not place.nationwide:
                     cities = fallback[0]
                 if place.cities and place.district is None:
                     same = [p for p in places if p.district and set(p.cities) <= set(place.cities)]
                     district = same[0].district if len(same) == 1 else None
+            if _SUBSET_NOUN.search(text, fig.start, fig.end) and any(
+                (r.cities, r.district) == (cities, district)
+                and fig.field in r.figures
+                and r.figures[fig.field].value > fig.value
+                for r in rows
+            ):
+                continue  # "three people killed ... two children are dead": among the three
             row = next(
                 (
                     r

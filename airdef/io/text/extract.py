@@ -291,10 +291,12 @@ class WeaponReader:
                 if item is head:
                     continue
                 count = item["c"].count
+                own_all = item["c"].all_  # "about 70 of the missiles and all ten drones": ten exact
                 if head["c"].all_:
                     item["c"].all_ = True
                 if (
-                    hedge.qualifier != "exact"
+                    not own_all
+                    and hedge.qualifier != "exact"
                     and hedge.number.high is None
                     and count.qualifier == "exact"
                     and count.number.high is None

@@ -126,6 +126,14 @@ def read_vague(reader: WeaponReader, sent: Sentence) -> None:
         reader.current.append(WeaponMention(group, m.start(), phrase.end, None))
 
 
+_CARRIED = re.compile(
+    r"\b(?:MiG-31K?s?|Tu-[\w-]+|bombers?|aircraft|planes?|jets?|fighters?|ships?|warships?|"
+    r"vessels?|submarines?|carriers?)\s+(?:with|carrying|armed\s+with|equipped\s+with)\s+$",
+    re.IGNORECASE,
+)
+_CARRIER = re.compile(r"\s*(?:missile\s+)?carriers?\b", re.IGNORECASE)
+
+
 def read_types(reader: WeaponReader, sent: Sentence) -> None:
     """Missile types named without a number, for :func:`name_plain_missiles`."""
     t = reader.t
@@ -140,6 +148,10 @@ def read_types(reader: WeaponReader, sent: Sentence) -> None:
         before = find_numbers(t[max(sent.start, tok.start() - 12) : tok.start()])
         if before and before[-1].end >= min(12, tok.start() - sent.start) - 1:
             continue  # "six cruise missiles": a count, read elsewhere
+        if _CARRIED.search(t, max(sent.start, tok.start() - 40), tok.start()) or _CARRIER.match(
+            t, phrase.end
+        ):
+            continue  # "MiG-31Ks with Kinzhal missiles", "Kalibr carriers": what is carried
         reader.named.append(phrase)
         pos = phrase.end
 

@@ -136,7 +136,9 @@ _QUALIFIERS: tuple[tuple[str, str, int], ...] = (
     (r"more\s+than|over|in\s+excess\s+of|greater\s+than|upwards\s+of", "at_least", 1),
     (r"fewer\s+than|less\s+than", "at_most", -1),
     (
-        r"about|around|nearly|almost|some|roughly|approximately|approx\.?|an\s+estimated|"
+        # "information about one injured person": what the news is about, no hedge
+        r"(?<!information\s)(?<!reports\s)(?<!data\s)(?<!news\s)about|"
+        r"around|nearly|almost|some|roughly|approximately|approx\.?|an\s+estimated|"
         r"estimated|close\s+to|circa|ca\.|~|an\s+approximate|approximate",
         "approx",
         0,

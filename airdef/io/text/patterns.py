@@ -6,7 +6,8 @@ The verb lists decide a count's field:
 * :data:`INTERCEPT`: shot down, downed, destroyed, intercepted, neutralised, ...;
 * :data:`LAUNCH`: launched, fired, used, sent, deployed, detected, "attacked ...
   with", "a barrage of", "an attack involving";
-* :data:`SUPPRESS`: lost (to electronic warfare), locationally lost, jammed;
+* :data:`SUPPRESS`: lost (to electronic warfare), locationally lost, jammed,
+  disappeared (from radar);
 * :data:`OTHER`: hit, struck, reached, fell, crashed: the count is not recorded.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 
 INTERCEPT = (
-    r"shot\s+down|shoot(?:s|ing)?\s+down|down(?:ed|ing|s)|destroy(?:ed|s|ing)?|"
+    r"shot\s+down|shoot(?:s|ing)?\s+down|down(?:ed|ing|s)|(?<=to\s)down|destroy(?:ed|s|ing)?|"
     r"intercept(?:ed|s|ing|ions?)?|neutrali[sz](?:ed|es|ing|e)|eliminat(?:ed|es|ing|e)|"
     r"brought\s+down|bring(?:s|ing)?\s+down|took\s+down|taken\s+down|tak(?:e|es|ing)\s+down|"
     r"knock(?:ed|s)?\s+(?:out|down)|repel(?:led|s)?|repuls(?:ed|es)|defeated"
@@ -32,7 +33,10 @@ LAUNCH = (
     r"dispatch(?:ed|es)?|detect(?:ed|s|ing)?|track(?:ed|s)?|record(?:ed|s)?|spotted|"
     r"involv(?:ed|ing|es)|attack(?:ed|ing)|employ(?:ed|s)?"
 )
-SUPPRESS = r"(?:locationally\s+)?lost|suppressed|jammed|(?:neutrali[sz]ed|downed)\s+by\s+electronic\s+warfare"
+SUPPRESS = (
+    r"(?:locationally\s+)?lost|suppressed|jammed|(?:neutrali[sz]ed|downed)\s+by\s+electronic\s+"
+    r"warfare|disappeared|vanished|went\s+missing"
+)
 OTHER = (
     r"hit|hits|struck|reached|fell|crashed|flew|returned|remain(?:ed|s)?|headed|damaged|missed|"
     r"impact(?:ed|s)?|landed|plunged|left|crossed|strayed|veered|"
@@ -58,14 +62,14 @@ FWD_ACTIVE = re.compile(r"\s+(?:also\s+|reportedly\s+)?(?:attacked|targeted)\b",
 FWD_WEAK = re.compile(
     r"\s*,?\s*[\"']?(?:(?P<l>launched|fired|used|sent|attacking|deployed)|(?P<i>shot\s+down|"
     r"destroyed|downed|intercepted|neutrali[sz]ed)|(?P<s>(?:locationally\s+)?lost|jammed|"
-    r"suppressed))\b",
+    r"suppressed|(?:more\s+)?(?:disappeared|vanished|went\s+missing)))\b",
     re.IGNORECASE,
 )
 GLUE = re.compile(
     # an optional reduced relative ("... drones launched by Russia overnight, as well as")
     r"(?:\s+(?:launched|fired|used|sent|deployed)\b[^,;.:]{0,50}?)?"
     r"\s*(?:,\s*)?(?:(?:and|&|plus|as\s+well\s+as|along\s+with|together\s+with|in\s+addition\s+to)"
-    r"\s+)?(?:also\s+)?(?:another\s+)?$",
+    r"\s+)?(?:also\s+)?(?:another\s+|all\s+(?:of\s+)?(?:the\s+)?)?$",  # "... and all ten drones"
     re.IGNORECASE,
 )
 COLON = re.compile(r"\s*[:-]\s*$")

@@ -5,10 +5,9 @@ Russian-based transliterations (Kyiv/Kiev, Kharkiv/Kharkov, Odesa/Odessa,
 Zaporizhzhia/Zaporozhye, Mykolaiv/Nikolaev, Kryvyi Rih/Krivoy Rog, ...) and
 reported under one canonical name. "The capital" is Kyiv; "Ukraine's two
 biggest cities" are Kyiv and Kharkiv; "Ukraine's second-largest city" is
-Kharkiv. A region ("the Odesa region", "Kharkiv oblast") is reported under the
-region ("the Odesa region", "Kharkiv oblast", "the region of Kherson") is a
-place with no city: its figures are kept apart from the city's, with a blank
-city.
+Kharkiv. A region ("the Odesa region", "Kharkiv oblast", "the region of
+Kherson") is marked ``region``: its figures are kept apart from the city's,
+with a blank city.
 
 Districts are capitalised names before "district"/"raion" ("the
 Kholodnohirskyy district", "Kyiv's Solomianskyi and Podilskyi districts");
@@ -170,7 +169,7 @@ class PlaceMention:
     district: str | None = None
     district_count: int | None = None
     nationwide: bool = False
-    region: bool = False  # "the Odesa region": a place, but no city
+    region: bool = False  # "the Odesa region": ``cities`` names the region, not a city
 
 
 #: Other spellings of Kyiv's districts -> the spelling of the city's own English pages.
@@ -277,11 +276,10 @@ def find_places(text: str) -> list[PlaceMention]:
                 taken.append((m.start(), m.end()))
     for m in _CITY_RE.finditer(text):
         if free(m.start(), m.end()):
-            region = _REGION_AFTER.match(text, m.end()) or _REGION_BEFORE.search(
-                text, max(0, m.start() - 14), m.start()
-            )
+            region = m["region"] or _REGION_BEFORE.search(text, max(0, m.start() - 14), m.start())
             if region:
-                out.append(PlaceMention(m.start(), m.end(), (), region=True))
+                city = _VARIANTS[m["city"].lower()]
+                out.append(PlaceMention(m.start(), m.end(), (city,), region=True))
             else:
                 out.append(PlaceMention(m.start(), m.end(), (_VARIANTS[m["city"].lower()],)))
     for m in _NATIONWIDE.finditer(text):

@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 import pandas as pd
 
@@ -25,8 +26,8 @@ from airdef.io.text.dates_uk import find_dates_uk
 from airdef.io.text.extract import WeaponReader
 from airdef.io.text.groups import Group
 from airdef.io.text.lexicon_uk import cyrillic_share
-from airdef.io.text.numbers import age_spans
-from airdef.io.text.places import PlaceMention, find_places
+from airdef.io.text.numbers import age_spans, find_numbers, read_count
+from airdef.io.text.places import find_places
 from airdef.io.text.reader_uk import UkReader
 from airdef.io.text.segment import Report, Sentence, sentences
 from airdef.io.text.spans import SpanSet
@@ -50,6 +51,14 @@ def _reporter(source: str | None) -> str:
     return "text"
 
 
+# "the largest ... since the night of Dec. 27": a date compared with, not the attack's
+_BACKGROUND = re.compile(
+    r"\b(?:since|than\s+on|than\s+in|compared\s+with|compared\s+to)\s+(?:the\s+)?"
+    r"(?:(?:night|morning|evening|attack|strike)\s+(?:of|on)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _start(mention: DateMention) -> int:
     return mention.start
 
@@ -64,7 +73,12 @@ def _day_of(
     """
     lo = bisect_left(dates, sent.start, key=_start)
     hi = bisect_left(dates, sent.end, key=_start)
-    found = [d for d in dates[lo:hi] if d.day is not None]
+    found = [
+        d
+        for d in dates[lo:hi]
+        if d.day is not None
+        and not _BACKGROUND.search(text, max(sent.start, d.start - 30), d.start)
+    ]
     if events_only:
         found = [
             d for d in found if d.rank >= 2 and not _REPORTING.search(text[sent.start : d.start])
@@ -72,11 +86,39 @@ def _day_of(
     return max(found, key=lambda d: (d.rank, -d.start), default=None)
 
 
+def _headlines(raw: str, sents: list[Sentence]) -> list[Sentence]:
+    """The report's headline, and the lines that print it again.
+
+    A headline is a first line of its own without closing punctuation, with
+    more text after it; it restates the body's figures, so its numbers are
+    not counted again ("Russia fires 90 missiles, Ukraine downs 70") when the
+    body states each of them; a headline with a figure of its own is read.
+    """
+    if len(sents) < 2:
+        return []
+    head = sents[0]
+    words = head.text.split()
+    on_own_line = raw[head.end : head.end + 1] in ("\n", "\r") and sents[1].start > head.end
+    if not on_own_line or len(words) > 25 or head.text.rstrip()[-1] in ".!?:;,\"')]":
+        return []
+    repeats = [s for s in sents if s.text.strip() == head.text.strip()]
+    body = {
+        v
+        for s in sents
+        if s not in repeats
+        for n in find_numbers(s.text)
+        for v in (n.value, read_count(s.text, n).value)  # "more than a dozen" restates 13
+    }
+    if not {n.value for n in find_numbers(head.text)} <= body:
+        return []
+    return repeats
+
+
 def _segments(
     text: str,
     sents: list[Sentence],
     dates: list[DateMention],
-    blocked: list[tuple[int, int]],
+    blocked: SpanSet,
     make: type[WeaponReader] | type[UkReader] = WeaponReader,
 ) -> list[tuple[list[Sentence], WeaponReader | UkReader]]:
     """Split a report's sentences into attacks at explicit date changes."""
@@ -239,32 +281,27 @@ def read_report(
     ]
     dates.sort(key=_start)
     places = [
-        PlaceMention(
-            p.start + report.start,
-            p.end + report.start,
-            p.cities,
-            p.district,
-            p.district_count,
-            p.nationwide,
-        )
+        replace(p, start=p.start + report.start, end=p.end + report.start)
         for p in find_places(body)
     ]
     blocked = [(d.start, d.end) for d in dates]
     blocked += [(s + report.start, e + report.start) for s, e in age_spans(body)]
     blocked += [(p.start, p.end) for p in places if p.district_count is not None]
+    blocked += [(s.start, s.end) for s in _headlines(raw, sents)]
     events: list[dict] = []
     casualties: list[dict] = []
     evidence: list[dict] = []
     reporter = _reporter(source)
     make = UkReader if ukrainian else WeaponReader
     hits: list = []
-    for part, (segment, reader) in enumerate(_segments(folded, sents, dates, blocked, make)):
+    block = SpanSet(blocked)  # sorted once, shared by every reader of the report
+    for part, (segment, reader) in enumerate(_segments(folded, sents, dates, block, make)):
         groups = reader.finish()
         hits += getattr(reader, "hits", [])
         if ukrainian:
-            rows = extract_casualties_uk(folded, segment, blocked, sents)
+            rows = extract_casualties_uk(folded, segment, block, sents)
         else:
-            rows = extract_casualties(folded, segment, blocked, places)
+            rows = extract_casualties(folded, segment, block, places)
         if not groups and not rows:
             continue
         date = _attack_date(folded, segment, groups, rows, sents, dates, part == 0)
@@ -437,7 +474,5 @@ def read_report(
 
 
 def _sentence_at(sents: list[Sentence], pos: int) -> int:
-    for s in sents:
-        if s.start <= pos < s.end:
-            return s.index
-    return -1
+    i = bisect_left(sents, pos + 1, key=lambda s: s.start) - 1
+    return sents[i].index if i >= 0 and pos < sents[i].end else -1

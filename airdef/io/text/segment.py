@@ -45,6 +45,9 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_CUT = re.compile(r"\n(?![ \t]*[a-z])|[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u042F])")
+
+
 def fold(text: str) -> str:
     """Fold typographic characters to ASCII one for one (same length, same positions).
 
@@ -94,6 +97,7 @@ def split_reports(text: str) -> list[Report]:
         bounds.extend([m.start(), m.end()])
     bounds.append(len(text))
     reports = []
+    counted, line_of = 0, 1  # line numbers counted once through the text, not per report
     for i in range(0, len(bounds), 2):
         start, end = bounds[i], bounds[i + 1]
         meta: dict[str, tuple[str, int]] = {}
@@ -103,7 +107,8 @@ def split_reports(text: str) -> list[Report]:
             if blank:
                 pos = blank.end()
                 continue
-            line = text.count("\n", 0, pos) + 1
+            line_of += text.count("\n", counted, pos)
+            counted, line = pos, line_of
             m = _META_LINE.match(text, pos, end)
             if m:
                 meta[m["key"].lower().replace("date", "published")] = (m["value"], line)
@@ -130,7 +135,8 @@ def _ends_sentence(folded: str, dot: int) -> bool:
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Split ``text[start:end]`` into sentences, keeping their positions.
 
-    A line break always ends a sentence (headlines and paragraphs); so does a
+    A line break ends a sentence (headlines and paragraphs) unless the next
+    line goes on in lower case (a text wrapped at a fixed width); so does a
     ``.``, ``!`` or ``?`` followed by white space and a capital letter, digit
     or quote, unless the period closes an abbreviation ("Dec.", "U.S.").
 
@@ -140,16 +146,14 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentenc
     ['On Dec. 27 it said so.', 'Then 5 drones.', 'Headline']
     """
     end = len(text) if end is None else end
-    folded = fold(text)
+    folded = fold(text[start:end])  # only this part: a text of many reports stays linear
     cuts = []
     pos = start
-    for m in re.finditer(r"\n|[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u042F])", folded[:end]):
-        if m.start() < start:
-            continue
+    for m in _CUT.finditer(folded):
         if m.group() != "\n" and m.group()[0] == "." and not _ends_sentence(folded, m.start()):
             continue
-        cuts.append((pos, m.end()))
-        pos = m.end()
+        cuts.append((pos, start + m.end()))
+        pos = start + m.end()
     cuts.append((pos, end))
     out: list[Sentence] = []
     for s, e in cuts:

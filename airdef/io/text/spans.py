@@ -8,7 +8,7 @@ already covers it; with a sorted, merged list and :mod:`bisect` that costs
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 __all__ = ["SpanSet"]
 
@@ -26,6 +26,9 @@ class SpanSet:
     """
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        if isinstance(spans, SpanSet):  # already merged: share, do not sort again
+            self._starts, self._ends = spans._starts, spans._ends
+            return
         merged: list[list[int]] = []
         for s, e in sorted((int(s), int(e)) for s, e in spans if e > s):
             if merged and s <= merged[-1][1]:
@@ -34,6 +37,10 @@ class SpanSet:
                 merged.append([s, e])
         self._starts = [s for s, _ in merged]
         self._ends = [e for _, e in merged]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        """The merged spans, in order."""
+        return iter(zip(self._starts, self._ends, strict=True))
 
     def covers(self, pos: int) -> bool:
         """Whether a span holds position ``pos``."""

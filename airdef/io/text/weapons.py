@@ -198,7 +198,11 @@ def lookup_name(word: str) -> str | None:
     if re.fullmatch(r"(?:kab|fab|uab|odab)-?\d+\w*", norm):
         return "KAB"
     if "/" in text:
-        parts = [lookup_name(p) for p in text.split("/")]
+        names = text.split("/")
+        prefix = re.match(r"(?P<p>.*?[-\s])\d", names[0])
+        if prefix:  # "Kh-101/555/55": the bare numbers take the first name's prefix
+            names = [prefix["p"] + n if n.isdigit() else n for n in names]
+        parts = [lookup_name(p) for p in names]
         if all(parts):
             return _resolve_names(tuple(dict.fromkeys(p for p in parts if p)))[0]
     return None

@@ -77,3 +77,28 @@ def test_span_set_merges_overlaps():
 def test_unplaced_spans_skip_used_spans():
     text = "9 of 12 drones, and 5"
     assert unplaced_numbers(text, 0, len(text), [(0, 14)]) == [(20, 21)]
+
+
+def test_a_text_file_over_the_limit_is_refused_with_its_name(tmp_path):
+    from airdef.errors import DataError
+    from airdef.io.text import MAX_TEXT_BYTES, load_text, read_text_file
+
+    path = tmp_path / "dump.txt"
+    path.write_text("Russia launched 5 drones overnight. " * (MAX_TEXT_BYTES // 36 + 1))
+    with pytest.raises(DataError, match=r"dump\.txt: the file is 2\.0 MB, over the limit of 2\.0"):
+        read_text_file(path)
+    with pytest.raises(DataError, match=r"dump\.txt: .* over the limit of 2\.0 MB for a text"):
+        load_text(path, content=path.read_bytes())
+    with pytest.raises(DataError, match=r"dump\.txt: .*over the limit"):
+        airdef.load(path)
+
+
+def test_the_cli_refuses_a_text_file_over_the_limit_in_one_line(tmp_path, capsys):
+    from airdef.cli import main
+    from airdef.io.text import MAX_TEXT_BYTES
+
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"Russia launched 5 drones overnight.\n" * (MAX_TEXT_BYTES // 36 + 1))
+    assert main(["parse", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "dump.txt" in err and "over the limit" in err and "\n" not in err

@@ -666,3 +666,117 @@ def test_ages_in_a_list_are_no_counts():
         "2024-05-13",
     )
     assert sorted(data.events["launched"].dropna().astype(int)) == [8, 25]
+
+
+def test_a_hedge_does_not_spread_to_an_all_count_in_its_list():
+    # "about 70 ... and all ten drones": the ten are exact, the 70 approximate
+    data = parse(
+        "Russia attacked with about 90 cruise missiles and 10 drones on Sunday. "
+        "About 70 of the missiles and all ten drones were shot down."
+    )
+    assert counts(data, "cruise missiles") == (90, "approx", 70, "approx")
+    assert counts(data, "drones") == (10, "exact", 10, "exact")
+
+
+def test_a_headline_restating_the_body_is_not_counted_again():
+    body = (
+        "Russia fires 90 missiles, Ukraine downs 70\n"
+        "Russia fired about 90 cruise missiles on Sunday; about 70 of the missiles were shot down."
+    )
+    data = parse(body + "\nRussia fires 90 missiles, Ukraine downs 70")
+    assert counts(data, "cruise missiles") == (90, "approx", 70, "approx")
+    assert len(data.events) == 1
+
+
+def test_a_headline_with_a_figure_of_its_own_is_read():
+    data = parse(
+        "Air defence intercepts 7 out of 8 missiles\n"
+        "Russia launched eight missiles from the Caspian Sea on Sunday evening."
+    )
+    assert counts(data, "missiles") == (8, "exact", 7, "exact")
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_read_across_its_line_breaks():
+    data = parse(
+        "On Sunday a Russian missile hit the central city of Dnipro, killing a 14-year-old\n"
+        "and three others. At least 20\nothers were injured."
+    )
+    row = one(data.casualties, city="Dnipro")
+    assert (int(row["killed"]), int(row["injured"])) == (4, 20)
+
+
+def test_one_person_and_others_are_counted_together():
+    data = parse("The strike on Dnipro on Sunday killed a woman and two others.")
+    assert int(one(data.casualties, city="Dnipro")["killed"]) == 3
+
+
+def test_drones_that_disappeared_are_suppressed_and_to_down_is_to_shoot_down():
+    data = parse(
+        "Russia attacked with nine drones overnight. Air defence managed to down eight of them."
+    )
+    assert counts(data, "drones") == (9, "exact", 8, "exact")
+    data = parse(
+        "Russia attacked with 16 Shahed drones overnight; 14 were shot down. "
+        "Two more disappeared in the area."
+    )
+    row = one(data.events, weapon_label="Shahed drones")
+    assert (int(row["launched"]), int(row["intercepted"]), int(row["suppressed"])) == (16, 14, 2)
+
+
+def test_a_date_compared_with_is_not_the_attacks_date():
+    data = parse(
+        "Russia launched 71 missiles overnight, the largest number since the night of Dec. 27. "
+        "At least nine people have so far been confirmed injured.",
+        published="2026-02-03",
+    )
+    assert day(data) == "2026-02-03"
+    assert set(data.casualties["date"].dt.date.astype(str)) == {"2026-02-03"}
+    row = one(data.casualties, injured=9)
+    assert row["injured_qual"] == "at_least"
+
+
+def test_information_about_one_injured_person_is_exactly_one():
+    data = parse("In Kyiv on Sunday there is information about one injured person.")
+    row = one(data.casualties, city="Kyiv")
+    assert (int(row["injured"]), row["injured_qual"]) == (1, "exact")
+
+
+def test_children_among_the_dead_are_not_a_second_casualty_row():
+    data = parse(
+        "On Sunday debris fell in Kyiv's Desnianskyi district. Three people have been killed "
+        'and up to ten others have been injured. "Two children are dead," the mayor said.'
+    )
+    assert len(data.casualties) == 1
+    row = one(data.casualties, district="Desnianskyi")
+    assert (int(row["killed"]), int(row["injured"]), row["injured_qual"]) == (3, 10, "at_most")
+
+
+def test_missiles_an_aircraft_carries_do_not_type_the_plain_missiles():
+    data = parse(
+        "Air defence destroyed about 15 Russian missiles near Kyiv on Sunday. "
+        "Later the enemy took to the skies three MiG-31Ks with Kinzhal missiles."
+    )
+    row = one(data.events, intercepted=15)
+    assert row["weapon_class"] == "unknown"
+
+
+def test_people_of_a_place_were_killed():
+    data = parse("On Sunday in Odesa three employees of a food warehouse were killed.")
+    assert int(one(data.casualties, city="Odesa")["killed"]) == 3
+
+
+def test_a_slash_list_of_model_numbers_is_one_cruise_missile_group():
+    data = parse("On Sunday air defences downed over 60 Kh-101/555/55 cruise missiles.")
+    row = one(data.events, weapon_class="cruise_missile")
+    assert (int(row["intercepted"]), row["intercepted_qual"]) == (61, "at_least")
+
+
+def test_a_killed_and_injured_pair_is_placed_together():
+    data = parse(
+        "On Sunday the authorities in Kharkiv said that the northern city was left without "
+        "power, while two people were killed and five wounded when a missile hit a building "
+        "in Kryvyi Rih."
+    )
+    row = one(data.casualties, city="Kryvyi Rih")
+    assert (int(row["killed"]), int(row["injured"])) == (2, 5)
+    assert len(data.casualties) == 1
