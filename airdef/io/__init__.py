@@ -39,7 +39,7 @@ def detect_format(path: str | Path, *, encoding: str | None = None) -> str:
     fmt = _format_by_ending(path)
     if fmt:
         return fmt
-    raw = read_table_text(decode(_read_bytes(path), str(path), encoding), str(path))
+    raw = read_table_text(decode(read_limited(path), str(path), encoding), str(path))
     return "airforce" if airforce.looks_like(raw.header) else "canonical"
 
 
@@ -51,10 +51,6 @@ def _format_by_ending(path: Path) -> str:
         if suffix in canonical.FORMATS[fmt]:
             return fmt
     return ""
-
-
-def _read_bytes(path: Path) -> bytes:
-    return read_limited(path)
 
 
 def _refuse_table_as_text(data: bytes, name: str) -> None:
@@ -114,7 +110,7 @@ def _load_one(path: Path, format: str, encoding: str | None) -> StrikeData:
     name = str(path)
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}; not {format!r}")
-    data_bytes = _read_bytes(path)
+    data_bytes = read_limited(path)
     if format == "auto":
         format = _format_by_ending(path) or "delimited"
     rows_read: int | None
