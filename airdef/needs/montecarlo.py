@@ -469,7 +469,7 @@ def _target_fire(launched: np.ndarray, link: ClassLink, u: np.ndarray, target: f
     with np.errstate(invalid="ignore"):
         expected = (g * link.share)[:, None] * shots * launched[None, :]
         # Rounded up to whole shots, less a hair for floating point (so 35.0000001 is 35).
-        return np.ceil(expected - 1e-9)
+        return np.maximum(np.ceil(expected - 1e-9), 0.0) + 0.0
 
 
 def _quantiles(x: np.ndarray, interval: float, *, counts: bool) -> np.ndarray:
