@@ -95,20 +95,15 @@ def assumption_table(
 
 
 def note_table(
-    data: Any,
+    d: Any,
     model: Any,
     classes: list[str],
     capped_share: np.ndarray,
     rate: np.ndarray,
-    window_days: int,
-    source: str,
 ) -> pd.DataFrame:
-    """Notes of a projection as rows: kind, weapon_class, value."""
+    """Notes of a projection as rows: kind, weapon_class, value (``d``: the DailyCounts or None)."""
     rows = []
-    if data is not None and not model.scenario:
-        from airdef.needs.forecast import daily_counts
-
-        d = daily_counts(data, window_days=window_days, source=source)
+    if d is not None:
         for c in d.counts.columns:
             n = int(d.counts[c].sum())
             if c not in classes and n > 0:

@@ -365,7 +365,12 @@ class ThreatModel:
 
 
 def fit_threats(
-    data: Any, *, window_days: int = 90, classes: Any = None, source: str = "national"
+    data: Any,
+    *,
+    window_days: int = 90,
+    classes: Any = None,
+    source: str = "national",
+    counts: DailyCounts | None = None,
 ) -> ThreatModel:
     """Fit the launch model of each weapon class to the last ``window_days`` days of the data.
 
@@ -377,15 +382,15 @@ def fit_threats(
         Classes to fit (default: those with launches in the window). A class with
         no launches in the window is fitted as zero launches on every day.
     source : {"national", "all"}
-    model : ThreatModel, optional
-        An already fitted model (from :func:`fit_threats` or :func:`scenario_model`);
-        replaces ``data`` and ``scenario``.
+    counts : DailyCounts, optional
+        The window's counts when already computed by :func:`daily_counts` with
+        the same ``window_days`` and ``source``.
 
     Returns
     -------
     ThreatModel
     """
-    d = daily_counts(data, window_days=window_days, source=source)
+    d = counts if counts is not None else daily_counts(data, window_days=window_days, source=source)
     daily = d.counts
     wanted = list(daily.columns) if classes is None else list(classes)
     rows = []

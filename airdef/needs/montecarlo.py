@@ -52,7 +52,13 @@ import pandas as pd
 
 from airdef.needs.calibrate import ClassLink, rate_distribution
 from airdef.needs.doctrine import Doctrine, load_doctrine
-from airdef.needs.forecast import ThreatModel, _positive_int, fit_threats, scenario_model
+from airdef.needs.forecast import (
+    ThreatModel,
+    _positive_int,
+    daily_counts,
+    fit_threats,
+    scenario_model,
+)
 from airdef.needs.prices import PriceIndex, load_price_index
 from airdef.needs.result import NeedsProjection, NeedsSamples
 from airdef.needs.salvo import _expected_shots, _mixed_salvo_shots
@@ -295,12 +301,15 @@ def project(
     year = prices.latest if price_year is None else int(price_year)
     classes = list(doc.classes["weapon_class"])
 
+    counts = None
     if threats is not None:
         model = threats
     elif scenario is not None:
         model = scenario_model(scenario, classes)
     else:
-        model = fit_threats(data, window_days=window_days, classes=classes, source=source)
+        counts = daily_counts(data, window_days=window_days, source=source)
+        model = fit_threats(data, window_days=window_days, classes=classes, source=source,
+                            counts=counts)  # fmt: skip
     model = _align(model, classes)
     if rates is None:
         rates, r_start, r_end = _rates_from_data(data, window_days, source, outcome)
@@ -364,7 +373,8 @@ def project(
                     kills_all[lo:hi, j] += kills_i
                 per_eng = _expected_shots(q, link.shots, link.looks)  # (d, systems of c)
                 per_day = means[:, j][:, None] * link.share[None, :] * per_eng
-                np.add.at(daily_rate[lo:hi], (slice(None), row_sys[rows]), per_day)
+                for i, r in enumerate(rows):
+                    daily_rate[lo:hi, row_sys[r]] += per_day[:, i]
                 if fired_t is not None:
                     fired_t[rows, lo:hi] = _target_fire(launched[:, j], link, u, target_rate)
             bar.update(hi)
@@ -378,11 +388,11 @@ def project(
         if len(rows):
             class_cost[:, j] = (fired[rows] * unit_cost[rows, None]).sum(axis=0)
     sys_fired = np.zeros((draws, len(systems)))
-    np.add.at(sys_fired, (slice(None), row_sys), fired.T)
-    sys_fired_t = None
-    if fired_t is not None:
-        sys_fired_t = np.zeros((draws, len(systems)))
-        np.add.at(sys_fired_t, (slice(None), row_sys), np.nan_to_num(fired_t).T)
+    sys_fired_t = None if fired_t is None else np.zeros((draws, len(systems)))
+    for r in range(n_rows):
+        sys_fired[:, row_sys[r]] += fired[r]
+        if sys_fired_t is not None:
+            sys_fired_t[:, row_sys[r]] += np.nan_to_num(fired_t[r])
     samples = NeedsSamples(
         classes=classes,
         systems=systems,
@@ -404,7 +414,7 @@ def project(
         threats=threat_table(model, launched_all, interval),
         pk=implied_pk(rates, doc),
         assumptions=assumption_table(doc, model, rate_basis, prices, year),
-        notes=note_table(data, model, classes, capped_draws / draws, rate_all, window_days, source),
+        notes=note_table(counts, model, classes, capped_draws / draws, rate_all),
         doctrine=doc,
         rates=rates,
         threat_model=model,
