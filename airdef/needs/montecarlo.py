@@ -152,9 +152,11 @@ def target_plan(target: Any, ew: float, engaged: float) -> tuple[np.ndarray, np.
     --------
     Electronic warfare 10%, the doctrine engages 50%:
 
-    >>> g, p = target_plan([0.3, 0.55, 0.9], ew=0.1, engaged=0.5)
-    >>> g.round(3).tolist(), p.round(3).tolist()  # more shots, then more engaged, then both
-    [[1.0, 1.0, 1.8], [0.4, 0.9, 0.889]]
+    >>> g, p = target_plan([0.3, 0.55, 0.9, 0.95], ew=0.1, engaged=0.5)
+    >>> g.round(3).tolist()  # more shots first, then more threats engaged, up to all
+    [1.0, 1.0, 1.778, 1.8]
+    >>> p.round(3).tolist()  # then each engagement must kill more often
+    [0.4, 0.9, 0.9, 0.944]
     """
     t = np.asarray(target, dtype=float)
     if np.any(t >= 1.0):
