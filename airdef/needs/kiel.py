@@ -132,7 +132,7 @@ def load_kiel(
                 f"{name}: no sheet {sheet!r}; the workbook has "
                 + ", ".join(repr(s) for s in book.sheet_names)
             )
-        frame = book.parse(sheet, dtype=str)
+        frame = pd.read_excel(book, sheet_name=sheet, dtype=str)
     header = [str(c).strip() for c in frame.columns]
     frame = frame.set_axis(header, axis=1)
     missing = [f"{want} (for {mine})" for mine, want in contract.items() if want not in header]
