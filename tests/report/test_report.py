@@ -98,6 +98,27 @@ def external_references(page: Page) -> list[str]:
 # --- the bundled data ----------------------------------------------------------------------
 
 
+#: sha256 of the bundled report's HTML, built as the ``bundled`` fixture builds it.
+GOLDEN = Path(__file__).with_name("bundled_report.sha256")
+
+
+def test_bundled_html_is_unchanged(bundled):
+    """The bundled report is byte for byte what it was: restructuring changes no number.
+
+    When numbers change on purpose (or a library or airdef's version does), refresh with
+    ``AIRDEF_REFRESH_GOLDEN=1 pytest tests/report -k bundled_html_is_unchanged``, look at
+    the new report, and commit the new hash with the change that explains it.
+    """
+    import hashlib
+
+    digest = hashlib.sha256(bundled["html"].encode("utf-8")).hexdigest()
+    if os.environ.get("AIRDEF_REFRESH_GOLDEN"):
+        GOLDEN.write_text(digest + "\n", encoding="utf-8")
+    assert digest == GOLDEN.read_text(encoding="utf-8").strip(), (
+        "the bundled report's HTML changed; if on purpose, refresh the hash (see docstring)"
+    )
+
+
 def test_files_written(bundled):
     names = [f.name for f in bundled["files"]]
     assert names[:2] == ["airdef-report.html", "airdef-report.pdf"]
@@ -279,7 +300,7 @@ def test_template_escapes_every_value():
 
 
 def render_html_minimal(title: str) -> str:
-    from airdef.report.analysis import analyse
+    from airdef.analysis import analyse
     from airdef.report.context import build_context
 
     data = airdef.StrikeData()

@@ -1,0 +1,158 @@
+"""Tables and figures as the templates print them, numbered in order, and the cell
+formatting shared by the sections."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from airdef.report import fmt
+
+__all__ = [
+    "Figure",
+    "Numbering",
+    "Table",
+    "class_prefix",
+    "notes",
+    "rate_columns",
+    "sentence",
+    "text",
+]
+
+
+@dataclass
+class Table:
+    """A table as the templates print it: header cells, rows of text, a caption."""
+
+    id: str
+    caption: str
+    headers: list[str]
+    kinds: list[str]
+    rows: list[list[str]]
+    note: str = ""
+    synthetic: bool = False
+    number: int = 0
+    wide: bool = False
+
+
+@dataclass
+class Figure:
+    """A figure: its SVG name in ``figures`` and a caption."""
+
+    id: str
+    caption: str
+    synthetic: bool = False
+    number: int = 0
+
+
+@dataclass
+class Numbering:
+    tables: int = 0
+    figures: int = 0
+    synthetic: bool = False
+    registry: list[Any] = field(default_factory=list)
+
+    def table(
+        self,
+        id: str,
+        caption: str,
+        frame: pd.DataFrame,
+        columns: Sequence[tuple[str, str, Callable[[Any], str]]],
+        *,
+        note: str = "",
+        synthetic: bool | None = None,
+        wide: bool = False,
+    ) -> Table:
+        self.tables += 1
+        bad = [k for _, k, _ in columns if k not in ("num", "text", "code")]
+        if bad:
+            raise ValueError(f"column kinds must be num, text or code; not {bad}")
+        rows = [[str(get(r)) for _, _, get in columns] for r in frame.to_dict("records")]
+        return Table(
+            id=id,
+            caption=caption,
+            headers=[h for h, _, _ in columns],
+            kinds=[k for _, k, _ in columns],
+            rows=rows,
+            note=note,
+            synthetic=self.synthetic if synthetic is None else synthetic,
+            number=self.tables,
+            wide=wide,
+        )
+
+    def figure(self, id: str, caption: str, *, synthetic: bool | None = None) -> Figure:
+        self.figures += 1
+        return Figure(
+            id=id,
+            caption=caption,
+            synthetic=self.synthetic if synthetic is None else synthetic,
+            number=self.figures,
+        )
+
+
+def sentence(text: str) -> str:
+    """Text as a sentence: capital first letter, final full stop."""
+    text = str(text).strip()
+    if not text:
+        return text
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def class_prefix(text: str) -> str:
+    """``strike_drone: ...`` as ``Strike drones: ...``."""
+    head, sep, rest = str(text).partition(": ")
+    return f"{fmt.class_title(head)}{sep}{rest}" if sep and head in fmt.CLASS_NAMES else text
+
+
+def text(value: Any) -> str:
+    return fmt.MISSING if fmt.is_missing(value) or str(value) == "" else str(value)
+
+
+def rate_columns(
+    level: str, pooled: bool, *, compact: bool = False
+) -> list[tuple[str, str, Callable[[Any], str]]]:
+    """Columns of a rate table; ``compact`` leaves out dispersion and row counts (long tables)."""
+    cols: list[tuple[str, str, Callable[[Any], str]]] = [
+        ("Attacks", "num", lambda r: fmt.count(r["attacks"])),
+        ("Launched", "num", lambda r: fmt.count(r["launched"])),
+        ("Intercepted", "num", lambda r: fmt.count(r["intercepted"])),
+        ("Rate", "num", lambda r: fmt.pct(r["rate"])),
+        (level, "num", lambda r: fmt.pct_ci(r["ci_low"], r["ci_high"])),
+        ("Method", "text", lambda r: text(r["method"])),
+    ]
+    if not compact:
+        cols.append(("Dispersion", "num", lambda r: fmt.number(r["dispersion"], 2)))
+    if pooled:
+        cols += [
+            ("Pooled rate", "num", lambda r: fmt.pct(r["rate_pooled"])),
+            (
+                f"Pooled {level}",
+                "num",
+                lambda r: fmt.pct_ci(r["ci_low_pooled"], r["ci_high_pooled"]),
+            ),
+        ]
+    if not compact:
+        cols.append(
+            (
+                "Rows excl. / cens.",
+                "num",
+                lambda r: f"{fmt.count(r['excluded'])} / {fmt.count(r['censored'])}",
+            )
+        )
+    return cols
+
+
+def notes(frame: pd.DataFrame, label: str, column: str = "note") -> list[str]:
+    if frame is None or column not in frame:
+        return []
+    notes = frame.loc[frame[column].fillna("").astype(str) != ""]
+    out = []
+    for r in notes.to_dict("records"):
+        name, text = fmt.class_title(r[label]), str(r[column])
+        # A weapon's own note already starts with its name.
+        out.append(text if text.startswith(f"{r[label]}: ") else f"{name}: {text}")
+    return out
