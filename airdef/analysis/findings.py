@@ -17,7 +17,8 @@ methods appendix prints them):
     the break with the largest jump in rate: headline rates mix two definitions.
 ``lowest``
     The class with the lowest rate among those with at least
-    :data:`MIN_LAUNCHED` launches (excluding ``unknown`` and ``mixed``).
+    :data:`MIN_LAUNCHED` launches and an informative (``reliable``) interval, excluding
+    ``unknown`` and ``mixed``.
 ``trend``
     The class whose whole-period GLM trend is most significant (p < 0.05).
 
@@ -106,6 +107,7 @@ def _lowest(a: Analysis) -> Finding | None:
         (t["launched"].fillna(0) >= MIN_LAUNCHED)
         & ~t["weapon_class"].isin(["unknown", "mixed"])
         & t["rate"].notna()
+        & t["reliable"].fillna(False).astype(bool)
     ]
     if ok.empty:
         return None

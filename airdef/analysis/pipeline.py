@@ -18,7 +18,7 @@ from airdef.analysis.casualties import casualty_tables
 from airdef.analysis.options import ReportOptions
 from airdef.analysis.projection import project
 from airdef.analysis.result import Analysis, MethodFacts, Problem
-from airdef.analysis.tables import class_order, main_class, selection_summary
+from airdef.analysis.tables import class_order, main_class, selection_summary, with_reliable
 from airdef.analysis.truth import truth_comparison
 from airdef.model import StrikeData, event_time
 from airdef.validate import summarize
@@ -73,6 +73,17 @@ def method_facts(tables: Iterable[pd.DataFrame | None]) -> MethodFacts:
     )
 
 
+def pooled_reliable(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with ``reliable_pooled``: is the pooled interval (where there is one)
+    narrow enough to say something (:data:`~airdef.analysis.tables.RELIABLE_MAX_WIDTH`)?"""
+    if "ci_low_pooled" not in table:
+        return table
+    flags = with_reliable(
+        table.drop(columns="reliable"), low="ci_low_pooled", high="ci_high_pooled", attacks=""
+    )["reliable"]
+    return table.assign(reliable_pooled=flags.to_numpy())
+
+
 def prepare_analysis(data: StrikeData, options: ReportOptions | None = None) -> Analysis:
     """Select the data and check that it has something to estimate; no estimates yet."""
     from airdef.io.inputs import input_files
@@ -117,24 +128,32 @@ def analyse_rates(result: Analysis, truth: pd.DataFrame | None = None) -> Analys
     options, selected = result.options, result.data
     ev = selected.events
     kwargs = {"confidence_level": options.confidence_level, "seed": options.seed}
-    result.overall = interception_rates(selected, by=[], **kwargs)
+    result.overall = with_reliable(interception_rates(selected, by=[], **kwargs))
     by_class = interception_rates(selected, by="weapon_class", pooled=POOLED, **kwargs)
-    result.by_class = by_class.iloc[np.argsort(class_order(by_class), kind="stable")].reset_index(
-        drop=True
+    result.by_class = pooled_reliable(
+        with_reliable(
+            by_class.iloc[np.argsort(class_order(by_class), kind="stable")].reset_index(drop=True)
+        )
     )
     by_weapon = interception_rates(selected, by="weapon", pooled=POOLED, **kwargs)
     by_weapon.insert(1, "weapon_class", main_class(ev, by_weapon, "weapon").to_numpy())
     order = np.lexsort((-by_weapon["launched"].fillna(0).to_numpy(float),
                         class_order(by_weapon).to_numpy()))  # fmt: skip
-    result.by_weapon = by_weapon.iloc[order].reset_index(drop=True)
+    result.by_weapon = pooled_reliable(with_reliable(by_weapon.iloc[order].reset_index(drop=True)))
     result.breaks = definition_breaks(ev)
     if result.dated:
         trend = rate_trend(selected, by="weapon_class", freq="MS", **kwargs)
         result.periods, result.trend = trend.periods, trend.trend
         compare = compare_periods(selected, by="weapon_class", days=options.compare_days, **kwargs)
-        result.compare = compare.iloc[np.argsort(class_order(compare), kind="stable")].reset_index(
+        compare = compare.iloc[np.argsort(class_order(compare), kind="stable")].reset_index(
             drop=True
         )
+        for period in ("recent", "before"):
+            flags = with_reliable(
+                compare, low=f"ci_low_{period}", high=f"ci_high_{period}", attacks=""
+            )["reliable"]
+            compare[f"reliable_{period}"] = flags.to_numpy()
+        result.compare = compare
     if len(selected.casualties):
         result.casualties_by_city, result.casualties_by_district = casualty_tables(
             selected.casualties

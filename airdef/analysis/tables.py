@@ -10,7 +10,20 @@ import pandas as pd
 from airdef.catalog import WEAPON_CLASSES
 from airdef.model import StrikeData, event_time
 
-__all__ = ["class_order", "figure_rows", "main_class", "selection_summary"]
+__all__ = [
+    "RELIABLE_MAX_WIDTH",
+    "RELIABLE_MIN_ATTACKS",
+    "class_order",
+    "figure_rows",
+    "main_class",
+    "selection_summary",
+    "with_reliable",
+]
+
+#: An interval is informative only for a group of at least this many attacks ...
+RELIABLE_MIN_ATTACKS = 3
+#: ... and when it is at most this wide (a share of the 0-1 scale).
+RELIABLE_MAX_WIDTH = 0.6
 
 
 def class_order(frame: pd.DataFrame, column: str = "weapon_class") -> pd.Series:
@@ -90,3 +103,29 @@ def selection_summary(
         "attacks": int(data.events["attack_id"].nunique()),
         "reporters": {str(k): int(v) for k, v in data.events["reporter"].value_counts().items()},
     }
+
+
+def with_reliable(
+    table: pd.DataFrame, *, low: str = "ci_low", high: str = "ci_high", attacks: str = "attacks"
+) -> pd.DataFrame:
+    """The table with a boolean ``reliable`` column: does the interval say something?
+
+    A ``reliable`` column the table already has (from :mod:`airdef.rates`) is kept as
+    it is. Otherwise a row is reliable when it has at least
+    :data:`RELIABLE_MIN_ATTACKS` attacks (where the table counts attacks) and an
+    interval no wider than :data:`RELIABLE_MAX_WIDTH`; a row without an interval is not.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"attacks": [3, 40, 2], "ci_low": [0.0, 0.7, 0.6],
+    ...                   "ci_high": [1.0, 0.8, 0.7]})
+    >>> with_reliable(t)["reliable"].tolist()
+    [False, True, False]
+    """
+    if "reliable" in table:
+        return table
+    width = pd.to_numeric(table[high], errors="coerce") - pd.to_numeric(table[low], errors="coerce")
+    ok = width.le(RELIABLE_MAX_WIDTH).fillna(False)
+    if attacks in table:
+        ok &= pd.to_numeric(table[attacks], errors="coerce").ge(RELIABLE_MIN_ATTACKS).fillna(False)
+    return table.assign(reliable=ok.astype(bool))

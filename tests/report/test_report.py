@@ -21,6 +21,7 @@ from airdef.report import build_report, fmt
 from airdef.report.context import SECTIONS
 from airdef.report.render import render_html, safe_url_fetcher, write_pdf
 from airdef.samples import sample_files, sample_path
+from tests.report.test_pdf_layout import check_layout
 
 EPOCH = "1767225600"  # 2026-01-01 00:00 UTC
 
@@ -166,16 +167,15 @@ def test_pdf_has_pages_contents_and_sections(bundled):
 
 def test_pdf_numbers_match_interception_rates(bundled):
     data = airdef.load(sample_files()).select(source="national")
-    table = airdef.interception_rates(data, by="weapon_class")
+    from airdef.analysis.tables import with_reliable
+
+    table = with_reliable(airdef.interception_rates(data, by="weapon_class"))
     overall = airdef.interception_rates(data, by=[]).iloc[0]
     text = " ".join(bundled["pages"])
     html = Page(bundled["html"]).body_text
     for row in table.itertuples(index=False):
-        for shown in (
-            fmt.pct(row.rate),
-            fmt.pct_ci(row.ci_low, row.ci_high),
-            fmt.count(row.launched),
-        ):
+        interval = fmt.pct_ci(row.ci_low, row.ci_high) if row.reliable else "too few attacks"
+        for shown in (fmt.pct(row.rate), interval, fmt.count(row.launched)):
             assert shown in text, shown
             assert shown in html, shown
     headline = (
@@ -388,11 +388,15 @@ def test_real_snapshot_report(snapshot, tmp_path, epoch):
     assert "Massive Missile Attacks on Ukraine" in page.body_text
     pages = pdf_text(pypdf.PdfReader(files[1]))
     assert len(pages) >= 6
+    check_layout(files[1])  # every table inside the page box, no near-empty page
     text = " ".join(pages)
     data = airdef.load(snapshot).select(source="national")
-    table = airdef.interception_rates(data, by="weapon_class")
+    from airdef.analysis.tables import with_reliable
+
+    table = with_reliable(airdef.interception_rates(data, by="weapon_class"))
     for row in table.itertuples(index=False):
-        assert fmt.pct(row.rate) in text and fmt.pct_ci(row.ci_low, row.ci_high) in text
+        interval = fmt.pct_ci(row.ci_low, row.ci_high) if row.reliable else "too few attacks"
+        assert fmt.pct(row.rate) in text and interval in text
     assert "PvKPivden" in page.body_text  # the regional command left out, and named
     assert "Definition breaks detected in the data" in page.body_text
     assert "The data has no casualty figures" in page.body_text

@@ -9,15 +9,19 @@ from typing import Any
 
 import pandas as pd
 
+from airdef.analysis.tables import RELIABLE_MAX_WIDTH, RELIABLE_MIN_ATTACKS
 from airdef.report import fmt
 
 __all__ = [
+    "UNINFORMATIVE",
     "Figure",
     "Numbering",
     "Table",
+    "ci_cell",
     "class_prefix",
     "notes",
     "rate_columns",
+    "reliability_note",
     "sentence",
     "text",
 ]
@@ -112,6 +116,44 @@ def text(value: Any) -> str:
     return fmt.MISSING if fmt.is_missing(value) or str(value) == "" else str(value)
 
 
+#: What an interval cell says when the interval is not informative.
+UNINFORMATIVE = "too few attacks"
+
+
+def ci_cell(
+    r: Any,
+    low: str = "ci_low",
+    high: str = "ci_high",
+    *,
+    flag: str = "reliable",
+    pooled: str | None = None,
+    words: str = UNINFORMATIVE,
+) -> str:
+    """An interval as its cell prints it: never bare when the row's ``flag`` says the
+    interval is not informative (then ``words`` and, if given, the pooled rate)."""
+    if fmt.is_missing(r[low]) or flag not in r or fmt.is_missing(r[flag]) or bool(r[flag]):
+        return fmt.pct_ci(r[low], r[high])
+    if pooled is not None and pooled in r and not fmt.is_missing(r[pooled]):
+        return f"{words}; pooled {fmt.pct(r[pooled])}"
+    return words
+
+
+def reliability_note(frame: pd.DataFrame | None, *, pooled: bool) -> str:
+    """The table note that explains “too few attacks”, when some row says it."""
+    if frame is None or "reliable" not in frame:
+        return ""
+    shown = frame["ci_low"].notna() & ~frame["reliable"].fillna(True).astype(bool)
+    if not shown.any():
+        return ""
+    return (
+        f"“{UNINFORMATIVE}”: fewer than {RELIABLE_MIN_ATTACKS} attacks or an interval wider "
+        f"than {RELIABLE_MAX_WIDTH:.0%} points, which says next to nothing about the rate"
+        + ("; the pooled estimate, which borrows strength from the class (hence its narrower interval), is the better guide"
+           if pooled else "")
+        + "; “uninformative”: a pooled interval that wide."
+    )  # fmt: skip
+
+
 def rate_columns(
     level: str, pooled: bool, *, compact: bool = False
 ) -> list[tuple[str, str, Callable[[Any], str]]]:
@@ -121,7 +163,7 @@ def rate_columns(
         ("Launched", "num", lambda r: fmt.count(r["launched"])),
         ("Intercepted", "num", lambda r: fmt.count(r["intercepted"])),
         ("Rate", "num", lambda r: fmt.pct(r["rate"])),
-        (level, "num", lambda r: fmt.pct_ci(r["ci_low"], r["ci_high"])),
+        (level, "num", lambda r: ci_cell(r)),
         ("Method", "text", lambda r: text(r["method"])),
     ]
     if not compact:
@@ -132,7 +174,13 @@ def rate_columns(
             (
                 f"Pooled {level}",
                 "num",
-                lambda r: fmt.pct_ci(r["ci_low_pooled"], r["ci_high_pooled"]),
+                lambda r: ci_cell(
+                    r,
+                    "ci_low_pooled",
+                    "ci_high_pooled",
+                    flag="reliable_pooled",
+                    words="uninformative",
+                ),
             ),
         ]
     if not compact:

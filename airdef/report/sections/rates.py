@@ -6,7 +6,7 @@ from typing import Any
 
 from airdef.analysis import Analysis, figure_rows
 from airdef.report import fmt
-from airdef.report.sections.layout import Numbering, notes, rate_columns, text
+from airdef.report.sections.layout import Numbering, notes, rate_columns, reliability_note, text
 
 __all__ = ["rates_section"]
 
@@ -28,6 +28,7 @@ def rates_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
             *rate_columns(level, pooled),
         ],
         wide=True,
+        note=reliability_note(a.by_class, pooled=pooled),
     )
     out["class_notes"] = notes(a.by_class, "weapon_class")
     shown = len(figure_rows(a.by_weapon))
@@ -53,7 +54,15 @@ def rates_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
             *rate_columns(level, pooled, compact=True),
         ],
         wide=True,
-        note="Dispersion and excluded or censored rows per weapon are in tables/rates_by_weapon.csv.",
+        note=" ".join(
+            t
+            for t in (
+                reliability_note(a.by_weapon, pooled=pooled),
+                "Dispersion and excluded or censored rows per weapon are in "
+                "tables/rates_by_weapon.csv.",
+            )
+            if t
+        ),
     )
     out["weapon_notes"] = notes(a.by_weapon, "weapon")
     if a.truth is not None and len(a.truth):

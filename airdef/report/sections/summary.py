@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from airdef.analysis import Analysis
 from airdef.report import fmt
-from airdef.report.sections.layout import Numbering, Table
+from airdef.report.sections.layout import Numbering, Table, ci_cell, reliability_note
 
 __all__ = ["glance_table", "key_figures"]
 
@@ -20,15 +20,25 @@ def glance_table(a: Analysis, num: Numbering, level: str) -> Table | None:
         ("Launched", "num", lambda r: fmt.count(r["launched"])),
         ("Share", "num", lambda r: fmt.pct(r["share"])),
         ("Rate", "num", lambda r: fmt.pct(r["rate"])),
-        (level, "num", lambda r: fmt.pct_ci(r["ci_low"], r["ci_high"])),
+        (level, "num", lambda r: ci_cell(r, pooled="rate_pooled")),
     ]
     days = a.options.compare_days
     if a.compare is not None and len(a.compare):
-        keep = a.compare[["weapon_class", "diff", "diff_low", "diff_high"]]
+        keep = a.compare[["weapon_class", "diff", "diff_low", "diff_high"]].assign(
+            reliable_change=a.compare["reliable_recent"] & a.compare["reliable_before"]
+        )
         t = t.merge(keep, on="weapon_class", how="left")
         cols += [
             (f"Change, latest {days} days", "num", lambda r: fmt.pp(r["diff"])),
-            (f"{level} of change", "num", lambda r: fmt.pp_ci(r["diff_low"], r["diff_high"])),
+            (
+                f"{level} of change",
+                "num",
+                lambda r: (
+                    fmt.pp_ci(r["diff_low"], r["diff_high"])
+                    if fmt.is_missing(r["reliable_change"]) or r["reliable_change"]
+                    else "uninformative"
+                ),
+            ),
         ]
     return num.table(
         "tab-glance",
@@ -36,7 +46,9 @@ def glance_table(a: Analysis, num: Numbering, level: str) -> Table | None:
         t,
         cols,
         note=f"Change: the rate of the latest {days} days minus the rate of the {days} days "
-        "before (section 5). Method per row and pooled rates: section 3.",
+        "before (section 5); “uninformative” where either period's interval is. Method per row "
+        "and pooled rates: section 3. " + reliability_note(t, pooled=True),
+        wide=True,
     )
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from airdef.analysis import Analysis
+from airdef.analysis.tables import RELIABLE_MAX_WIDTH
 from airdef.report import fmt
-from airdef.report.sections.layout import Numbering, notes
+from airdef.report.sections.layout import Numbering, ci_cell, notes
 
 __all__ = ["comparisons_section", "trends_section"]
 
@@ -75,14 +76,17 @@ def comparisons_section(a: Analysis, num: Numbering, level: str) -> dict[str, An
             ("Class", "text", lambda r: fmt.class_title(r["weapon_class"])),
             ("Launched, recent", "num", lambda r: fmt.count(r["launched_recent"])),
             ("Rate, recent", "num", lambda r: fmt.pct(r["rate_recent"])),
-            (f"{level}, recent", "num", lambda r: fmt.pct_ci(r["ci_low_recent"], r["ci_high_recent"])),
+            (f"{level}, recent", "num", lambda r: ci_cell(r, "ci_low_recent", "ci_high_recent", flag="reliable_recent", words="uninformative")),
             ("Launched, before", "num", lambda r: fmt.count(r["launched_before"])),
             ("Rate, before", "num", lambda r: fmt.pct(r["rate_before"])),
-            (f"{level}, before", "num", lambda r: fmt.pct_ci(r["ci_low_before"], r["ci_high_before"])),
+            (f"{level}, before", "num", lambda r: ci_cell(r, "ci_low_before", "ci_high_before", flag="reliable_before", words="uninformative")),
             ("Difference", "num", lambda r: fmt.pp(r["diff"])),
             (f"{level} of difference", "num", lambda r: fmt.pp_ci(r["diff_low"], r["diff_high"])),
         ],
         wide=True,
+        note=f"“uninformative”: an interval wider than {RELIABLE_MAX_WIDTH:.0%} points, which "
+        "says next to nothing about the rate of that period."
+        if not (c["reliable_recent"] & c["reliable_before"]).all() else "",
     )  # fmt: skip
     out["notes"] = notes(c, "weapon_class")
     return out
