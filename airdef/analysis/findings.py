@@ -75,7 +75,10 @@ def _change(a: Analysis) -> Finding | None:
     c = c.loc[c["diff"].notna()]
     if c.empty:
         return None
-    recent = {"recent_from": c["recent_from"].iloc[0], "recent_to": c["recent_to"].iloc[0]}
+    first, last = a.compare_windows.get("recent", (None, None))
+    if first is None:  # the dates of the first and last report of the latest period
+        first, last = c["recent_from"].iloc[0], c["recent_to"].iloc[0]
+    recent = {"recent_first": first, "recent_last": last}
     low, high = c["diff_low"].to_numpy(float), c["diff_high"].to_numpy(float)
     distance = np.where(low > 0, low, np.where(high < 0, -high, -np.inf))
     if not np.isfinite(distance).any():

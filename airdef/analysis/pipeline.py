@@ -18,7 +18,14 @@ from airdef.analysis.casualties import casualty_tables
 from airdef.analysis.options import ReportOptions
 from airdef.analysis.projection import project
 from airdef.analysis.result import Analysis, MethodFacts, Problem
-from airdef.analysis.tables import class_order, main_class, selection_summary, with_reliable
+from airdef.analysis.tables import (
+    class_order,
+    main_class,
+    partial_months,
+    selection_summary,
+    window_dates,
+    with_reliable,
+)
 from airdef.analysis.truth import truth_comparison
 from airdef.model import StrikeData, event_time
 from airdef.validate import summarize
@@ -144,6 +151,7 @@ def analyse_rates(result: Analysis, truth: pd.DataFrame | None = None) -> Analys
     if result.dated:
         trend = rate_trend(selected, by="weapon_class", freq="MS", **kwargs)
         result.periods, result.trend = trend.periods, trend.trend
+        result.partial_periods = partial_months(result.selection["first"], result.selection["last"])
         compare = compare_periods(selected, by="weapon_class", days=options.compare_days, **kwargs)
         compare = compare.iloc[np.argsort(class_order(compare), kind="stable")].reset_index(
             drop=True
@@ -154,6 +162,12 @@ def analyse_rates(result: Analysis, truth: pd.DataFrame | None = None) -> Analys
             )["reliable"]
             compare[f"reliable_{period}"] = flags.to_numpy()
         result.compare = compare
+        if len(compare):
+            row = compare.iloc[0]
+            result.compare_windows = {
+                "recent": window_dates(ev, row["recent_from"], row["recent_to"]),
+                "before": window_dates(ev, row["before_from"], row["recent_from"]),
+            }
     if len(selected.casualties):
         result.casualties_by_city, result.casualties_by_district = casualty_tables(
             selected.casualties

@@ -11,10 +11,7 @@ from airdef.analysis.options import ReportOptions
 from airdef.analysis.result import Analysis, NeedsFacts, Problem
 from airdef.errors import DataError
 
-__all__ = ["FAN_DRAWS", "fan_quantiles", "project"]
-
-#: At most this many Monte Carlo draws per day ahead for the fan of quantiles.
-FAN_DRAWS = 4000
+__all__ = ["fan_quantiles", "project"]
 
 
 def fan_quantiles(model: Any, options: ReportOptions, draws: int) -> pd.DataFrame:
@@ -97,7 +94,7 @@ def project(analysis: Analysis) -> None:
             interval=options.interval,
             model=model,
         )
-        analysis.fan_draws = min(options.draws, FAN_DRAWS)
+        analysis.fan_draws = options.draws  # the same number of draws as the tables
         analysis.fan = fan_quantiles(model, options, draws=analysis.fan_draws)
     except DataError as exc:
         analysis.problems["needs"] = Problem("error", str(exc))

@@ -95,9 +95,11 @@ class Analysis:
     by_class: pd.DataFrame | None = None
     by_weapon: pd.DataFrame | None = None
     periods: pd.DataFrame | None = None
+    partial_periods: pd.DataFrame | None = None
     trend: pd.DataFrame | None = None
     breaks: pd.DataFrame = field(default_factory=pd.DataFrame)
     compare: pd.DataFrame | None = None
+    compare_windows: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     casualties_by_city: pd.DataFrame | None = None
     casualties_by_district: pd.DataFrame | None = None
     needs: pd.DataFrame | None = None
@@ -126,7 +128,8 @@ class Analysis:
 #: The parts of the analysis, each filling some fields of :class:`Analysis`; the two
 #: groups are independent, so a build may run them in two processes.
 RATE_FIELDS: tuple[str, ...] = (
-    "overall", "by_class", "by_weapon", "breaks", "periods", "trend", "compare",
+    "overall", "by_class", "by_weapon", "breaks", "periods", "partial_periods", "trend",
+    "compare", "compare_windows",
     "casualties_by_city", "casualties_by_district", "truth", "truth_source", "methods",
 )  # fmt: skip
 PROJECTION_FIELDS: tuple[str, ...] = (

@@ -16,7 +16,9 @@ __all__ = [
     "class_order",
     "figure_rows",
     "main_class",
+    "partial_months",
     "selection_summary",
+    "window_dates",
     "with_reliable",
 ]
 
@@ -129,3 +131,46 @@ def with_reliable(
     if attacks in table:
         ok &= pd.to_numeric(table[attacks], errors="coerce").ge(RELIABLE_MIN_ATTACKS).fillna(False)
     return table.assign(reliable=ok.astype(bool))
+
+
+def partial_months(first: pd.Timestamp | None, last: pd.Timestamp | None) -> pd.DataFrame:
+    """The months at the ends of the data that the data cover only in part.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``period`` (month start), ``first_day``, ``last_day`` (the days covered) and
+        ``days`` (how many of the month's days); at most two rows, none when the data
+        begin on a month's first day and end on a month's last day.
+
+    Examples
+    --------
+    >>> t = partial_months(pd.Timestamp("2022-09-28 08:30"), pd.Timestamp("2026-06-07 08:30"))
+    >>> t["period"].dt.strftime("%Y-%m").tolist(), t["days"].tolist()
+    (['2022-09', '2026-06'], [3, 7])
+    """
+    rows = []
+    if first is not None and last is not None and pd.notna(first) and pd.notna(last):
+        first_day, last_day = first.normalize(), last.normalize()
+        fs, ls = first_day.replace(day=1), last_day.replace(day=1)
+        fe, le = fs + pd.offsets.MonthEnd(0), ls + pd.offsets.MonthEnd(0)
+        if fs == ls:
+            if first_day > fs or last_day < le:
+                rows.append((fs, first_day, last_day))
+        else:
+            if first_day > fs:
+                rows.append((fs, first_day, fe))
+            if last_day < le:
+                rows.append((ls, ls, last_day))
+    frame = pd.DataFrame(rows, columns=["period", "first_day", "last_day"]).astype(
+        {"period": "datetime64[ns]", "first_day": "datetime64[ns]", "last_day": "datetime64[ns]"}
+    )
+    frame["days"] = ((frame["last_day"] - frame["first_day"]).dt.days + 1).astype(int)
+    return frame
+
+
+def window_dates(events: pd.DataFrame, after: pd.Timestamp, upto: pd.Timestamp) -> tuple:
+    """First and last event time in the window ``(after, upto]`` (None, None if empty)."""
+    when = event_time(events)
+    inside = when[(when > after) & (when <= upto)]
+    return (inside.min(), inside.max()) if len(inside) else (None, None)

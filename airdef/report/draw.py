@@ -80,11 +80,12 @@ def time_figures(a: Analysis, level: str) -> dict[str, str]:
 
     out: dict[str, str] = {}
     if a.periods is not None:
+        periods = whole_months(a)
         out["fig-launches"] = fig.figure_svg(
-            fig.monthly_launches(a.periods, a.breaks), name="fig-launches"
+            fig.monthly_launches(periods, a.breaks), name="fig-launches"
         )
         out["fig-monthly-rates"] = fig.figure_svg(
-            fig.monthly_rates(a.periods, a.breaks,
+            fig.monthly_rates(periods, a.breaks,
                               title=f"Monthly interception rate by weapon class, {level}"),
             name="fig-monthly-rates",
         )  # fmt: skip
@@ -93,6 +94,16 @@ def time_figures(a: Analysis, level: str) -> dict[str, str]:
             fig.casualty_chart(a.casualties_by_city), name="fig-casualties"
         )
     return out
+
+
+def whole_months(analysis: Analysis) -> pd.DataFrame:
+    """The monthly table without the months the data cover only in part (the figures
+    would show them as collapses in launches); all months when every month is partial."""
+    periods, partial = analysis.periods, analysis.partial_periods
+    if partial is None or partial.empty:
+        return periods
+    keep = ~pd.to_datetime(periods["period"]).isin(pd.to_datetime(partial["period"]))
+    return periods.loc[keep] if keep.any() else periods
 
 
 def projection_figures(analysis: Analysis) -> dict[str, str]:

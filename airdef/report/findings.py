@@ -102,7 +102,7 @@ def _volume(a: Analysis, f: Finding) -> str:
 
 def _change(a: Analysis, f: Finding) -> str:
     days = a.options.compare_days
-    recent = f"{fmt.date(f.facts['recent_from'])} to {fmt.date(f.facts['recent_to'])}"
+    recent = f"{fmt.date(f.facts['recent_first'])} to {fmt.date(f.facts['recent_last'])}"
     if not f.row:
         return (
             f"No weapon class's interception rate changed significantly between the latest "

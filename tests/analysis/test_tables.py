@@ -43,3 +43,27 @@ def test_selection_counts_the_left_out_reporters(newest_snapshot):
     assert sel["rows_kept"] == len(national.events) < sel["rows_all"]
     assert sum(sel["excluded_reporters"].values()) == sel["rows_period"] - sel["rows_kept"]
     assert "PvKPivden" in sel["excluded_reporters"]  # a regional command (kills only)
+
+
+def test_partial_months_at_both_ends_and_within_one_month():
+    from airdef.analysis.tables import partial_months
+
+    # the 2026-06 snapshot runs from 2022-09-28 to 2026-06-07 (its first and last reports)
+    both = partial_months(pd.Timestamp("2022-09-28 08:30"), pd.Timestamp("2026-06-07 08:30"))
+    assert both["days"].tolist() == [3, 7]
+    full = partial_months(pd.Timestamp("2024-01-01 07:00"), pd.Timestamp("2024-03-31 09:00"))
+    assert full.empty
+    one = partial_months(pd.Timestamp("2024-02-03"), pd.Timestamp("2024-02-10"))
+    assert one["days"].tolist() == [8]
+    assert partial_months(None, None).empty
+
+
+def test_window_dates_are_half_open():
+    from airdef.analysis.tables import window_dates
+
+    ev = pd.DataFrame({"time_start": pd.NaT, "time_end": pd.to_datetime(
+        ["2026-03-09 08:30", "2026-03-10 08:30", "2026-06-07 08:30"])})  # fmt: skip
+    first, last = window_dates(
+        ev, pd.Timestamp("2026-03-09 08:30"), pd.Timestamp("2026-06-07 08:30")
+    )
+    assert (first, last) == (pd.Timestamp("2026-03-10 08:30"), pd.Timestamp("2026-06-07 08:30"))

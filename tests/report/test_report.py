@@ -417,8 +417,9 @@ def test_cli_without_path_prefers_the_fetched_dataset(tmp_path, monkeypatch, cap
     assert always and "fetched dataset" in said
 
 
-def test_readme_excerpt_is_what_the_report_says(bundled):
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+def test_guide_excerpt_is_what_the_report_says(bundled):
+    guide = Path(__file__).resolve().parents[2] / "docs" / "guide" / "report.md"
+    readme = guide.read_text(encoding="utf-8")
     section = readme.split("<!-- section:report -->")[1].split("<!-- /section:report -->")[0]
     sentences: list[str] = [""]
     for line in (x[1:].strip() for x in section.splitlines() if x.startswith(">")):

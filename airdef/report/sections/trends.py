@@ -12,6 +12,27 @@ from airdef.report.sections.layout import Numbering, ci_cell, notes
 __all__ = ["comparisons_section", "trends_section"]
 
 
+def partial_words(a: Analysis) -> str:
+    """The caption's sentence on the partial months left out of the monthly figures."""
+    p = a.partial_periods
+    if (
+        p is None
+        or p.empty
+        or len(p) >= (0 if a.periods is None else a.periods["period"].nunique())
+    ):
+        return ""
+    months = [
+        f"{fmt.date(r['period'], '%B %Y')} ({fmt.plural(int(r['days']), 'day')}, "
+        f"{fmt.date(r['first_day'])} to {fmt.date(r['last_day'])})"
+        for r in p.to_dict("records")
+    ]
+    return (
+        " Left out as partial months (they are in tables/monthly_rates.csv): "
+        + "; ".join(months)
+        + "."
+    )
+
+
 def trends_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if a.periods is None:
@@ -21,12 +42,12 @@ def trends_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
         "Launches per month by weapon class (each panel on its own scale); dashed lines mark "
         "definition breaks (+EW: drones lost to electronic warfare reported apart from "
         "intercepted from that month; −EW: counted inside intercepted; the weapons are in "
-        "section 2).",
+        "section 2)." + partial_words(a),
     )
     out["rate_figure"] = num.figure(
         "fig-monthly-rates",
         f"Monthly interception rate by weapon class with {level} bands; dashed lines mark "
-        "definition breaks. Months with few launches have wide bands.",
+        "definition breaks. Months with few launches have wide bands." + partial_words(a),
     )
     out["trend"] = num.table(
         "tab-trend",
@@ -52,14 +73,22 @@ def trends_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
     return out
 
 
+def window_words(a: Analysis, which: str) -> str:
+    """A compared period as the dates of its first and last report (so that the two
+    periods never seem to share a day)."""
+    first, last = a.compare_windows.get(which, (None, None))
+    if first is None:
+        return "no reports"
+    return f"{fmt.date(first)} to {fmt.date(last)}"
+
+
 def comparisons_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
     c = a.compare
     if c is None or c.empty:
         return {}
-    first = c.iloc[0]
     out: dict[str, Any] = {
-        "recent": f"{fmt.date(first['recent_from'])} to {fmt.date(first['recent_to'])}",
-        "before": f"{fmt.date(first['before_from'])} to {fmt.date(first['recent_from'])}",
+        "recent": window_words(a, "recent"),
+        "before": window_words(a, "before"),
         "days": a.options.compare_days,
     }
     out["figure"] = num.figure(
