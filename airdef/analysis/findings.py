@@ -22,9 +22,18 @@ methods appendix prints them):
 ``trend``
     The class whose whole-period GLM trend is most significant (p < 0.05).
 
-The summary shows three: ``volume``, then ``change``, then ``break`` if there
-is one, else ``lowest``; when fewer than three of these exist the rest are
-filled from ``lowest`` and ``trend`` in that order.
+``missiles``
+    The rates of ballistic and cruise missiles (:data:`MISSILE_CLASSES`) with at least
+    :data:`MIN_LAUNCHED` launches, whatever the class with most launches.
+``growth``
+    Launches per month of the class with most launches: the mean of the first and of
+    the last :data:`GROWTH_MONTHS` whole months, and the peak month.
+``largest``
+    The attack with most weapons launched.
+
+The summary shows six: ``volume``, ``missiles``, ``growth``, ``change``, then
+``break`` if there is one, else ``lowest``, then ``largest``; when fewer exist the
+rest are filled from ``lowest`` and ``trend`` in that order.
 """
 
 from __future__ import annotations
@@ -33,10 +42,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from airdef.analysis.result import Analysis
+from airdef.model import event_time
 
-__all__ = ["MIN_LAUNCHED", "TREND_ALPHA", "Finding", "choose_findings"]
+__all__ = ["GROWTH_MONTHS", "MIN_LAUNCHED", "MISSILE_CLASSES", "TREND_ALPHA", "Finding",
+           "choose_findings"]  # fmt: skip
+
+#: The classes of the ``missiles`` finding, always stated when they were launched.
+MISSILE_CLASSES: tuple[str, ...] = ("ballistic_missile", "cruise_missile")
+
+#: Whole months averaged at each end of the ``growth`` finding.
+GROWTH_MONTHS = 3
 
 #: Launches a class needs before it can be named the lowest-rate class.
 MIN_LAUNCHED = 30
@@ -128,7 +146,74 @@ def _trend(a: Analysis) -> Finding | None:
     return Finding("trend", row.to_dict(), {"rose": bool(row["odds_ratio_per_year"] > 1)})
 
 
-def choose_findings(analysis: Analysis, n: int = 3) -> list[Finding]:
+def _missiles(a: Analysis) -> Finding | None:
+    t = a.by_class
+    if t is None:
+        return None
+    rows = t.loc[
+        t["weapon_class"].isin(MISSILE_CLASSES) & (t["launched"].fillna(0) >= MIN_LAUNCHED)
+    ]
+    if rows.empty:
+        return None
+    return Finding("missiles", {}, {"rows": [r for r in rows.to_dict("records")]})
+
+
+def _growth(a: Analysis, main: str | None) -> Finding | None:
+    p = a.periods
+    if p is None or main is None:
+        return None
+    mine = p.loc[p["weapon_class"].astype(str) == main, ["period", "launched"]].copy()
+    mine["period"] = pd.to_datetime(mine["period"])
+    if a.partial_periods is not None and len(a.partial_periods):
+        mine = mine.loc[~mine["period"].isin(pd.to_datetime(a.partial_periods["period"]))]
+    mine = mine.sort_values("period")
+    if len(mine) < 2 * GROWTH_MONTHS:
+        return None
+    head, tail = mine.head(GROWTH_MONTHS), mine.tail(GROWTH_MONTHS)
+    return Finding(
+        "growth",
+        {},
+        {
+            "weapon_class": main,
+            "first_from": head["period"].iloc[0], "first_to": head["period"].iloc[-1],
+            "first_mean": float(head["launched"].fillna(0).mean()),
+            "last_from": tail["period"].iloc[0], "last_to": tail["period"].iloc[-1],
+            "last_mean": float(tail["launched"].fillna(0).mean()),
+            "peak_period": mine.loc[mine["launched"].idxmax(), "period"],
+            "peak": float(mine["launched"].max()),
+        },
+    )  # fmt: skip
+
+
+def _largest(a: Analysis) -> Finding | None:
+    ev = a.data.events
+    if not len(ev):
+        return None
+    frame = pd.DataFrame(
+        {
+            "attack_id": ev["attack_id"],
+            "when": event_time(ev),
+            "launched": pd.to_numeric(ev["launched"], errors="coerce"),
+            "intercepted": pd.to_numeric(ev["intercepted"], errors="coerce"),
+        }
+    )
+    per = frame.groupby("attack_id", sort=False).agg(
+        when=("when", "max"),
+        launched=("launched", lambda v: v.sum(min_count=1)),
+        intercepted=("intercepted", lambda v: v.sum(min_count=1)),
+    )
+    per = per.loc[per["launched"].notna() & (per["launched"] > 0)]
+    if per.empty:
+        return None
+    row = per.loc[per["launched"].idxmax()]
+    return Finding(
+        "largest",
+        {"attack_id": row.name, **row.to_dict()},
+        {"attacks": len(per), "median": float(per["launched"].median())},
+    )
+
+
+def choose_findings(analysis: Analysis, n: int = 6) -> list[Finding]:
     """The ``n`` facts the summary states, chosen by the rules of this module.
 
     Examples
@@ -137,7 +222,7 @@ def choose_findings(analysis: Analysis, n: int = 3) -> list[Finding]:
     >>> from airdef.analysis import analyse
     >>> found = choose_findings(analyse(airdef.simulate(months=6, seed=3)))
     >>> [f.kind for f in found][:2]
-    ['volume', 'change']
+    ['volume', 'missiles']
     """
     if not analysis.usable:
         return []
@@ -147,7 +232,8 @@ def choose_findings(analysis: Analysis, n: int = 3) -> list[Finding]:
     if lowest is not None and str(lowest.row["weapon_class"]) == main:
         lowest = None
     brk = _break(analysis, main)
-    first = [volume, _change(analysis), brk or lowest]
+    first = [volume, _missiles(analysis), _growth(analysis, main), _change(analysis),
+             brk or lowest, _largest(analysis)]  # fmt: skip
     rest = [lowest if brk else None, _trend(analysis)]
     chosen = [f for f in first if f is not None]
     chosen += [f for f in rest if f is not None and f.kind not in {c.kind for c in chosen}]

@@ -91,6 +91,20 @@ def pooled_reliable(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(reliable_pooled=flags.to_numpy())
 
 
+#: The columns of the neutralized (intercepted + suppressed) rate put beside the
+#: intercepted-only rate of a table.
+NEUTRALIZED_COLUMNS: tuple[str, ...] = ("intercepted", "rate", "ci_low", "ci_high", "reliable")
+
+
+def with_neutralized(table: pd.DataFrame, neutralized: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """``table`` with the neutralized rate of each row beside it (``*_neutralized``)."""
+    extra = with_reliable(neutralized)[[*by, *NEUTRALIZED_COLUMNS]]
+    extra = extra.rename(columns={c: f"{c}_neutralized" for c in NEUTRALIZED_COLUMNS})
+    if not by:
+        return pd.concat([table.reset_index(drop=True), extra.reset_index(drop=True)], axis=1)
+    return table.merge(extra, on=by, how="left")
+
+
 def prepare_analysis(data: StrikeData, options: ReportOptions | None = None) -> Analysis:
     """Select the data and check that it has something to estimate; no estimates yet."""
     from airdef.io.inputs import input_files
@@ -135,8 +149,16 @@ def analyse_rates(result: Analysis, truth: pd.DataFrame | None = None) -> Analys
     options, selected = result.options, result.data
     ev = selected.events
     kwargs = {"confidence_level": options.confidence_level, "seed": options.seed}
-    result.overall = with_reliable(interception_rates(selected, by=[], **kwargs))
+    neutral = {"outcome": "neutralized", **kwargs}
+    result.overall = with_neutralized(
+        with_reliable(interception_rates(selected, by=[], **kwargs)),
+        interception_rates(selected, by=[], **neutral),
+        [],
+    )
     by_class = interception_rates(selected, by="weapon_class", pooled=POOLED, **kwargs)
+    by_class = with_neutralized(
+        by_class, interception_rates(selected, by="weapon_class", **neutral), ["weapon_class"]
+    )
     result.by_class = pooled_reliable(
         with_reliable(
             by_class.iloc[np.argsort(class_order(by_class), kind="stable")].reset_index(drop=True)

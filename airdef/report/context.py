@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from airdef.analysis import Analysis
+from airdef.analysis.tables import RELIABLE_MAX_WIDTH, RELIABLE_MIN_ATTACKS
 from airdef.report import fmt
 from airdef.report.findings import RULES, headline, problem_text, summary_findings, truth_sentence
 from airdef.report.methods import describe
@@ -114,4 +115,6 @@ def build_context(analysis: Analysis, *, figures: dict[str, str]) -> dict[str, A
     context["methods_used"] = [(name, describe(name)) for name in m.used]
     context["methods_other"] = [(name, describe(name)) for name in m.other]
     context["single_item_strength"] = m.single_item_strength
+    context["reliable_min_attacks"] = RELIABLE_MIN_ATTACKS
+    context["reliable_max_points"] = f"{RELIABLE_MAX_WIDTH * 100:.0f}"
     return context

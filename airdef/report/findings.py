@@ -8,7 +8,7 @@ sentences. The rules (:data:`RULES`) are printed in the report's methods appendi
 from __future__ import annotations
 
 from airdef.analysis import Analysis, Finding, Problem, choose_findings
-from airdef.analysis.findings import MIN_LAUNCHED, TREND_ALPHA
+from airdef.analysis.findings import GROWTH_MONTHS, MIN_LAUNCHED, TREND_ALPHA
 from airdef.report import fmt
 
 __all__ = [
@@ -33,14 +33,19 @@ PROBLEM_TEXT: dict[str, str] = {
 #: The rules, as the methods appendix prints them.
 RULES: tuple[str, ...] = (
     "First, the weapon class with most launches: its share of all launches and its rate.",
-    "Second, the clearest significant change between the latest period and the one before: "
+    f"Second, the rates of ballistic and cruise missiles, each where at least {MIN_LAUNCHED} "
+    "were launched, whatever the class with most launches.",
+    f"Third, the launches per month of the class with most launches: the mean of the first "
+    f"and of the last {GROWTH_MONTHS} whole months (partial months left out) and the peak.",
+    "Fourth, the clearest significant change between the latest period and the one before: "
     "the class whose difference interval lies farthest from zero; if every interval "
     "contains zero, a sentence saying so.",
-    "Third, a definition break that affects a headline number (a break in a weapon of the "
+    "Fifth, a definition break that affects a headline number (a break in a weapon of the "
     "class with most launches, else the break with the largest jump in rate); without one, "
-    f"the class with the lowest rate among those with at least {MIN_LAUNCHED} launches "
-    "(unknown and mixed rows excluded).",
-    "When fewer than three of these exist, the lowest-rate class and then the most "
+    f"the class with the lowest rate among those with at least {MIN_LAUNCHED} launches and "
+    "an informative interval (unknown and mixed rows excluded).",
+    "Sixth, the attack with most weapons launched, against the median attack.",
+    "When fewer than six of these exist, the lowest-rate class and then the most "
     f"significant whole-period trend (p < {TREND_ALPHA:g}) fill the places.",
 )
 
@@ -72,7 +77,9 @@ def headline(analysis: Analysis) -> str:
         f"record {fmt.plural(sel['attacks'], 'attack')} with {fmt.count(row['launched'])} weapons "
         f"launched and {fmt.count(row['intercepted'])} intercepted: an overall interception rate "
         f"of {fmt.pct(row['rate'])} ({_level(analysis)} {fmt.pct_ci(row['ci_low'], row['ci_high'])}, "
-        f"{row['method']})."
+        f"{row['method']}). Counting weapons lost to electronic warfare as well, "
+        f"{fmt.pct(row['rate_neutralized'])} were neutralized ({_level(analysis)} "
+        f"{fmt.pct_ci(row['ci_low_neutralized'], row['ci_high_neutralized'])})."
     )
 
 
@@ -166,8 +173,45 @@ def _trend(a: Analysis, f: Finding) -> str:
     )
 
 
+def _missiles(a: Analysis, f: Finding) -> str:
+    parts = [
+        f"{fmt.pct(r['rate'])} of {fmt.count(r['launched'])} {fmt.class_name(r['weapon_class'])} "
+        f"were intercepted ({_level(a)} {fmt.pct_ci(r['ci_low'], r['ci_high'])})"
+        for r in f.facts["rows"]
+    ]
+    return f"Of the missiles, {'; '.join(parts)}."
+
+
+def _growth(a: Analysis, f: Finding) -> str:
+    x = f.facts
+    span = "{} to {}"
+    return (
+        f"Launches of {fmt.class_name(x['weapon_class'])} went from "
+        f"{fmt.count(x['first_mean'])} a month ("
+        + span.format(fmt.date(x["first_from"], "%Y-%m"), fmt.date(x["first_to"], "%Y-%m"))
+        + f") to {fmt.count(x['last_mean'])} a month ("
+        + span.format(fmt.date(x["last_from"], "%Y-%m"), fmt.date(x["last_to"], "%Y-%m"))
+        + f"), with a peak of {fmt.count(x['peak'])} in {fmt.date(x['peak_period'], '%B %Y')} "
+        "(whole months only)."
+    )
+
+
+def _largest(a: Analysis, f: Finding) -> str:
+    r = f.row
+    rate = (
+        ""
+        if fmt.is_missing(r["intercepted"])
+        else f", {fmt.count(r['intercepted'])} intercepted ({fmt.pct(r['intercepted'] / r['launched'])})"
+    )
+    return (
+        f"The largest attack, reported on {fmt.date(r['when'])}, had {fmt.count(r['launched'])} "
+        f"weapons launched{rate}; the median attack had {fmt.count(f.facts['median'])}."
+    )
+
+
 _WRITERS = {"volume": _volume, "change": _change, "break": _break, "lowest": _lowest,
-            "trend": _trend}  # fmt: skip
+            "trend": _trend, "missiles": _missiles, "growth": _growth,
+            "largest": _largest}  # fmt: skip
 
 
 def finding_sentence(analysis: Analysis, finding: Finding) -> str:
@@ -175,7 +219,7 @@ def finding_sentence(analysis: Analysis, finding: Finding) -> str:
     return _WRITERS[finding.kind](analysis, finding)
 
 
-def summary_findings(analysis: Analysis, n: int = 3) -> list[str]:
+def summary_findings(analysis: Analysis, n: int = 6) -> list[str]:
     """The ``n`` sentences of the summary, for the findings :func:`airdef.analysis.choose_findings`
     chooses by :data:`RULES`.
 

@@ -157,7 +157,8 @@ def reliability_note(frame: pd.DataFrame | None, *, pooled: bool) -> str:
 def rate_columns(
     level: str, pooled: bool, *, compact: bool = False
 ) -> list[tuple[str, str, Callable[[Any], str]]]:
-    """Columns of a rate table; ``compact`` leaves out dispersion and row counts (long tables)."""
+    """Columns of a rate table; ``compact`` leaves out the neutralized rate (long tables).
+    Dispersion and excluded or censored rows are in the CSV tables."""
     cols: list[tuple[str, str, Callable[[Any], str]]] = [
         ("Attacks", "num", lambda r: fmt.count(r["attacks"])),
         ("Launched", "num", lambda r: fmt.count(r["launched"])),
@@ -167,7 +168,16 @@ def rate_columns(
         ("Method", "text", lambda r: text(r["method"])),
     ]
     if not compact:
-        cols.append(("Dispersion", "num", lambda r: fmt.number(r["dispersion"], 2)))
+        cols += [
+            ("Neutralized", "num", lambda r: fmt.pct(r["rate_neutralized"])),
+            (
+                f"Neutralized {level}",
+                "num",
+                lambda r: ci_cell(
+                    r, "ci_low_neutralized", "ci_high_neutralized", flag="reliable_neutralized"
+                ),
+            ),
+        ]
     if pooled:
         cols += [
             ("Pooled rate", "num", lambda r: fmt.pct(r["rate_pooled"])),
@@ -183,14 +193,6 @@ def rate_columns(
                 ),
             ),
         ]
-    if not compact:
-        cols.append(
-            (
-                "Rows excl. / cens.",
-                "num",
-                lambda r: f"{fmt.count(r['excluded'])} / {fmt.count(r['censored'])}",
-            )
-        )
     return cols
 
 

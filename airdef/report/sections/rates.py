@@ -28,7 +28,17 @@ def rates_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
             *rate_columns(level, pooled),
         ],
         wide=True,
-        note=reliability_note(a.by_class, pooled=pooled),
+        note=" ".join(
+            t
+            for t in (
+                "Neutralized: intercepted plus lost to electronic warfare (suppressed), over "
+                "launched.",
+                reliability_note(a.by_class, pooled=pooled),
+                "Dispersion and excluded or censored rows per class are in "
+                "tables/rates_by_class.csv.",
+            )
+            if t
+        ),
     )
     out["class_notes"] = notes(a.by_class, "weapon_class")
     shown = len(figure_rows(a.by_weapon))

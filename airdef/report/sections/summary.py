@@ -21,6 +21,7 @@ def glance_table(a: Analysis, num: Numbering, level: str) -> Table | None:
         ("Share", "num", lambda r: fmt.pct(r["share"])),
         ("Rate", "num", lambda r: fmt.pct(r["rate"])),
         (level, "num", lambda r: ci_cell(r, pooled="rate_pooled")),
+        ("Neutralized", "num", lambda r: fmt.pct(r["rate_neutralized"])),
     ]
     days = a.options.compare_days
     if a.compare is not None and len(a.compare):
@@ -46,7 +47,8 @@ def glance_table(a: Analysis, num: Numbering, level: str) -> Table | None:
         t,
         cols,
         note=f"Change: the rate of the latest {days} days minus the rate of the {days} days "
-        "before (section 5); “uninformative” where either period's interval is. Method per row "
+        "before (section 5); “uninformative” where either period's interval is. Neutralized: "
+        "intercepted plus lost to electronic warfare (suppressed), over launched. Method per row "
         "and pooled rates: section 3. " + reliability_note(t, pooled=True),
         wide=True,
     )
@@ -68,5 +70,10 @@ def key_figures(a: Analysis) -> list[tuple[str, str, str]]:
             "Interception rate",
             fmt.pct(row["rate"]),
             f"{level} {fmt.pct_ci(row['ci_low'], row['ci_high'])}",
+        ),
+        (
+            "Neutralized",
+            fmt.pct(row["rate_neutralized"]),
+            "intercepted + lost to EW",
         ),
     ]
