@@ -8,11 +8,7 @@ every method that appears in the report's tables, and the alternatives.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-import pandas as pd
-
-__all__ = ["METHOD_TEXT", "describe", "methods_used"]
+__all__ = ["METHOD_TEXT", "describe"]
 
 #: One description per ``method`` value the rate tables can show.
 METHOD_TEXT: dict[str, str] = {
@@ -60,16 +56,3 @@ def describe(method: str) -> str:
     'the new_method interval (see airdef.stats).'
     """
     return METHOD_TEXT.get(method, f"the {method} interval (see airdef.stats).")
-
-
-def methods_used(tables: Iterable[pd.DataFrame | None]) -> list[str]:
-    """The distinct ``method`` values of the tables, in order of first appearance."""
-    seen: dict[str, None] = {}
-    for table in tables:
-        if table is None:
-            continue
-        for column in table.columns:
-            if column == "method" or column.startswith("method_"):
-                for value in table[column].dropna().astype(str):
-                    seen.setdefault(value, None)
-    return [m for m in seen if m != "none"]
