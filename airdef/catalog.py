@@ -21,11 +21,22 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from airdef.errors import DataError
 
-__all__ = ["WEAPON_CLASSES", "Catalog", "load_catalog", "normalize_label"]
+__all__ = [
+    "ALL_CLASSES",
+    "CLASS_WORDS",
+    "DRONE_CLASSES",
+    "MISSILE_CLASSES",
+    "WEAPON_CLASSES",
+    "Catalog",
+    "label_coverage",
+    "load_catalog",
+    "normalize_label",
+]
 
 #: Every value ``weapon_class`` may take, in display order.
 WEAPON_CLASSES: tuple[str, ...] = (
@@ -147,8 +158,8 @@ class Catalog:
     def resolve(self, labels: pd.Series | list[str]) -> pd.DataFrame:
         """Map labels to canonical weapons and classes.
 
-        Each distinct label is resolved once. Missing labels give missing weapons
-        of class ``unknown``.
+        Each distinct label is resolved once. Missing labels (every label missing
+        included) give missing weapons of class ``unknown``.
 
         Parameters
         ----------
@@ -170,16 +181,17 @@ class Catalog:
         2                    Tu-95         unknown  False
         """
         series = pd.Series(labels, dtype="string")
-        uniques = series.dropna().unique()
-        resolved = {label: self._resolve_one(label) for label in uniques}
-        weapon = series.map({k: v[0] for k, v in resolved.items()})
-        weapon_class = series.map({k: v[1] for k, v in resolved.items()}).fillna("unknown")
-        known = series.map({k: v[2] for k, v in resolved.items()}).fillna(False)
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        table = [self._resolve_one(str(label)) for label in uniques]
+        # Code -1 (a missing label) picks the last entry: no weapon, class unknown.
+        weapon = np.array([t[0] for t in table] + [None], dtype=object)[codes]
+        weapon_class = np.array([t[1] for t in table] + ["unknown"], dtype=object)[codes]
+        known = np.array([t[2] for t in table] + [False], dtype=bool)[codes]
         return pd.DataFrame(
             {
-                "weapon": weapon.astype("string"),
-                "weapon_class": weapon_class.astype("string"),
-                "known": known.astype(bool),
+                "weapon": pd.array(weapon, dtype="string"),
+                "weapon_class": pd.array(weapon_class, dtype="string"),
+                "known": known,
             },
             index=series.index,
         )
@@ -254,3 +266,77 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
     'ballistic_missile'
     """
     return _cached(None if path is None else str(path))
+
+
+#: Classes a plain "missiles" or "rockets" may be.
+MISSILE_CLASSES = frozenset(
+    {"cruise_missile", "ballistic_missile", "anti_aircraft_missile", "unknown"}
+)
+#: Classes "drones" may be.
+DRONE_CLASSES = frozenset({"strike_drone", "recon_drone"})
+#: Classes "air targets" may be.
+ALL_CLASSES = MISSILE_CLASSES | DRONE_CLASSES | {"guided_bomb"}
+
+#: Descriptive weapon names given to groups named by class words, with the classes
+#: they cover. Names the catalog knows (Ballistic Missile, Unknown Missile, KAB,
+#: Reconnaissance UAV) are used as they are.
+CLASS_WORDS: dict[str, frozenset[str]] = {
+    "Ballistic Missile": frozenset({"ballistic_missile"}),
+    "cruise missiles": frozenset({"cruise_missile"}),
+    "guided missiles": frozenset({"cruise_missile"}),
+    "anti-ship missiles": frozenset({"cruise_missile"}),
+    "anti-radar missiles": frozenset({"cruise_missile"}),
+    "anti-aircraft missiles": frozenset({"anti_aircraft_missile"}),
+    "Unknown Missile": MISSILE_CLASSES,
+    "drones": DRONE_CLASSES,
+    "Reconnaissance UAV": frozenset({"recon_drone"}),
+    "KAB": frozenset({"guided_bomb"}),
+    "air targets": ALL_CLASSES,
+    "missiles of various types": MISSILE_CLASSES,
+}
+
+
+def label_coverage(weapon_class: str, weapon: str | None = None) -> frozenset[str]:
+    """The classes a weapon row of this class and canonical weapon can cover.
+
+    A row named by a class word covers that word's classes ("Unknown Missile"
+    may be any missile); a ``mixed`` row covers the classes of its parts
+    (joined by " + "); an ``unknown`` row may be anything; any other row covers
+    its own class. Reconciling text reports with a table uses it to tell which
+    rows may count the same weapons.
+
+    Parameters
+    ----------
+    weapon_class : str
+        One of :data:`WEAPON_CLASSES`.
+    weapon : str, optional
+        The canonical weapon name (the ``weapon`` column).
+
+    Returns
+    -------
+    frozenset of str
+
+    Examples
+    --------
+    >>> sorted(label_coverage("unknown", "Unknown Missile"))
+    ['anti_aircraft_missile', 'ballistic_missile', 'cruise_missile', 'unknown']
+    >>> sorted(label_coverage("strike_drone", "Shahed-136/131"))
+    ['strike_drone']
+    >>> sorted(label_coverage("mixed", "Kh-101 + Shahed-136/131"))
+    ['cruise_missile', 'strike_drone']
+    """
+    if weapon in CLASS_WORDS:
+        return CLASS_WORDS[weapon]
+    if weapon_class == "mixed" and weapon:
+        out: set[str] = set()
+        catalog = load_catalog()
+        for part in weapon.split(" + "):
+            if part in CLASS_WORDS:
+                out |= CLASS_WORDS[part]
+            else:
+                found = catalog.lookup(part)
+                out |= {catalog.weapon_class(found)} if found else ALL_CLASSES
+        return frozenset(out)
+    if weapon_class == "unknown":
+        return ALL_CLASSES
+    return frozenset({weapon_class})

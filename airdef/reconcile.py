@@ -32,7 +32,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from airdef.catalog import WEAPON_CLASSES
+from airdef.catalog import WEAPON_CLASSES, label_coverage
 from airdef.model import REGIONAL_REPORTERS, StrikeData
 
 __all__ = ["APPROX_TOLERANCE", "RECONCILE_COLUMNS", "reconcile"]
@@ -72,8 +72,6 @@ def _mask(classes) -> int:
 
 
 def _masks(events: pd.DataFrame) -> pd.Series:
-    from airdef.io.text.weapons import coverage_of
-
     keys = (
         events[["weapon_class", "weapon"]]
         .astype(object)
@@ -82,7 +80,7 @@ def _masks(events: pd.DataFrame) -> pd.Series:
     codes, uniques = pd.MultiIndex.from_frame(keys.fillna("")).factorize()
     # One catalog look-up per distinct (class, weapon), not per row.
     masks = np.array(
-        [_mask(coverage_of(cls or "unknown", weapon or None)) for cls, weapon in uniques],
+        [_mask(label_coverage(cls or "unknown", weapon or None)) for cls, weapon in uniques],
         dtype="int64",
     )
     return pd.Series(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from airdef.catalog import WEAPON_CLASSES, load_catalog
-from airdef.model import StrikeData
+from airdef.model import StrikeData, event_time
 
 __all__ = ["ValidationSummary", "summarize", "unknown_labels", "over_counted"]
 
@@ -135,7 +135,7 @@ def summarize(data: StrikeData) -> ValidationSummary:
             .str.replace(r"\d+(?:[.,]\d+)*", "N", regex=True)
         )
         by_reason = kind.value_counts().to_dict()
-    when = ev["time_end"].fillna(ev["time_start"]).dropna()
+    when = event_time(ev).dropna()
     classes: dict[str, dict[str, int]] = {}
     if len(ev):
         grouped = ev.groupby("weapon_class", observed=True).agg(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from airdef import DataError
@@ -92,3 +93,19 @@ def test_bad_catalog(tmp_path):
     path.write_text("weapon,weapon_class,aliases\nFoo,unknown,Bar\nBaz,unknown,Bar\n")
     with pytest.raises(DataError, match="alias 'Bar' names both 'Foo' and 'Baz'"):
         load_catalog(path)
+
+
+def test_resolve_all_blank_labels():
+    # Every label missing used to end in pyarrow.lib.ArrowInvalid (no label to infer from).
+    resolved = load_catalog().resolve(pd.Series([None, None], dtype="string"))
+    assert resolved["weapon"].isna().all()
+    assert resolved["weapon_class"].tolist() == ["unknown", "unknown"]
+    assert resolved["known"].tolist() == [False, False]
+    assert len(load_catalog().resolve([])) == 0
+
+
+def test_resolve_odd_labels_never_raise():
+    odd = ["", "''", "-", "/", " and ", "\u202e", "x" * 10_000, "Шахед\u200f", "+"]
+    resolved = load_catalog().resolve(odd)
+    assert len(resolved) == len(odd)
+    assert set(resolved["weapon_class"]) <= {"unknown", *load_catalog().table["weapon_class"]}

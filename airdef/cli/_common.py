@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import inspect
-import io
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -270,24 +269,20 @@ def table_format(path: str | Path, fmt: str = "auto", *, option: str = "--out") 
 def write_table(frame: pd.DataFrame, path: str | Path, fmt: str = "auto") -> Path:
     """Write one table as CSV (spreadsheet-safe), JSON records, Parquet or Excel.
 
-    Every table the command line writes goes through here, so that the format rules
-    (and a shared exporter of :mod:`airdef.io`, once there is one) apply in one place.
+    Every table the command line writes goes through here; CSV, Excel and Parquet are
+    written by :func:`airdef.io.export.write_table`, which makes every text cell safe
+    in a spreadsheet.
     """
-    from airdef.io.csvsafe import escape_frame, write_safe_csv
+    from airdef.io.export import write_table as export_table
 
     path = Path(path)
     fmt = table_format(path, fmt)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "csv":
-        return write_safe_csv(frame, path)
     if fmt == "json":
         path.write_text(_json_records(frame), encoding="utf-8")
-    elif fmt == "parquet":
-        frame.to_parquet(path, index=False)
-    else:
-        escape_frame(frame).to_excel(path, index=False)
-    return path
+        return path
+    return export_table(frame, path, format="xlsx" if fmt == "excel" else fmt)
 
 
 def _json_records(frame: pd.DataFrame) -> str:
@@ -299,11 +294,9 @@ def print_frame(frame: pd.DataFrame, fmt: str, *, file=None, floatfmt: str = "{:
     """Print a table for a terminal, as spreadsheet-safe CSV, or as JSON records."""
     out = file or sys.stdout
     if fmt == "csv":
-        from airdef.io.csvsafe import escape_frame
+        from airdef.io.csvsafe import csv_text
 
-        buf = io.StringIO()
-        escape_frame(frame).to_csv(buf, index=False, lineterminator="\n")
-        out.write(buf.getvalue())
+        out.write(csv_text(frame))
     elif fmt == "json":
         out.write(_json_records(frame))
     elif fmt in ("parquet", "excel"):

@@ -8,6 +8,7 @@ import json
 import sys
 import textwrap
 import warnings
+from pathlib import Path
 
 import pandas as pd
 
@@ -22,11 +23,23 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
             "Read news articles or statements in a text file (several reports separated by a "
             "line '---'; optional 'published:' and 'source:' lines open each report) and print "
             "the weapon groups, casualties and, for every number, the quote and sentence it "
-            "came from. --output csv prints the evidence table; json prints all three tables. "
-            "To save the canonical tables, use 'airdef load FILE --out OUT'."
+            "came from. FILE may be a folder: every .txt file in it (and its subfolders) is read, "
+            "one post or several per file. --out writes the events and casualties in airdef's "
+            "canonical format (so 'airdef rates' and 'airdef report' run on them) and the evidence "
+            "beside them; --output csv prints the evidence table; json prints all three tables. "
+            "English, Ukrainian and Russian reports are read."
         ),
     )
-    p.add_argument("path", metavar="FILE", help="text file with one or more reports")
+    p.add_argument(
+        "path", metavar="FILE", help="text file with one or more reports, or a folder of .txt files"
+    )
+    p.add_argument(
+        "--out",
+        metavar="OUT",
+        default=None,
+        help="write the canonical tables (events, casualties, evidence) to OUT "
+        "(.csv, .parquet, .xlsx, .json)",
+    )
     p.add_argument(
         "--published",
         metavar="DATE",
@@ -120,7 +133,9 @@ def _print_attack(attack_id: str, data, out) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from airdef.errors import DataError
     from airdef.io.text import NoCountsWarning, parse_text, read_text_file
+    from airdef.model import concat
 
     if args.published is not None:
         try:
@@ -129,13 +144,36 @@ def run(args: argparse.Namespace) -> int:
             raise ValueError(
                 f"--published must be a date YYYY-MM-DD, not {args.published!r}"
             ) from None
-    text = read_text_file(args.path, encoding=args.encoding)
+    root = Path(args.path)
+    files = sorted(p for p in root.rglob("*.txt") if p.is_file()) if root.is_dir() else [root]
+    if not files:
+        raise DataError(f"{root}: no .txt files in this folder")
+    parts = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", NoCountsWarning)
-        data = parse_text(text, published=args.published, source=args.source, origin=str(args.path))
+        for path in files:
+            text = read_text_file(path, encoding=args.encoding)
+            part = parse_text(text, published=args.published, source=args.source, origin=str(path))
+            for table in (part.events, part.casualties):
+                if len(table) and args.source is None:
+                    table["source"] = table["source"].fillna(path.name)
+            parts.append(part)
+    data = concat(parts) if len(parts) > 1 else parts[0]
     for w in caught:
         if issubclass(w.category, NoCountsWarning):
             print(f"airdef parse: warning: {w.message}", file=sys.stderr)
+    if args.out:
+        from airdef.io.canonical import write_canonical
+
+        for written in write_canonical(data, args.out):
+            print(f"wrote {written}", file=sys.stderr)
+        unplaced = int((data.evidence["table"] == "unplaced").sum())
+        print(
+            f"{len(files)} file(s): {len(data.events)} weapon rows, {len(data.casualties)} "
+            f"casualty rows, {unplaced} number(s) not placed (listed in the evidence)",
+            file=sys.stderr,
+        )
+        return 0
     if args.output == "csv":
         print_frame(data.evidence, "csv")
         return 0

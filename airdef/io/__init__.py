@@ -18,6 +18,7 @@ import pandas as pd
 from airdef._version import __version__
 from airdef.errors import DataError
 from airdef.io import airforce, canonical
+from airdef.io.limits import read_limited
 from airdef.io.tabular import decode, read_table_text
 from airdef.model import StrikeData, concat
 
@@ -53,15 +54,44 @@ def _format_by_ending(path: Path) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
+    return read_limited(path)
+
+
+def _refuse_table_as_text(data: bytes, name: str) -> None:
+    """A table given as a text report would parse as prose; say what it is instead."""
+    head = data[:4096].decode("utf-8", errors="replace").lstrip("\ufeff")
+    first = head.splitlines()[0] if head.strip() else ""
+    for delimiter in (",", ";", "\t", "|"):
+        header = [h.strip() for h in first.split(delimiter)]
+        if len(header) > 2 and (
+            airforce.looks_like(header)
+            or canonical.looks_like_events(header)
+            or canonical.looks_like_casualties(header)
+        ):
+            shown = ", ".join(header[:5]) + (", ..." if len(header) > 5 else "")
+            raise DataError(
+                f"{name}: looks like a CSV table (its first line is a header: {shown}), "
+                "not a text report; load it as a table"
+            )
+
+
+def _load_text(path: Path, data: bytes, encoding: str | None) -> StrikeData:
+    from airdef.io.text import load_text
+
     name = str(path)
-    if not path.exists():
-        raise DataError(f"{name}: no such file")
-    if path.is_dir():
-        raise DataError(f"{name}: is a folder, not a file")
+    if not data.strip():
+        raise DataError(f"{name}: the file is empty")
+    _refuse_table_as_text(data, name)
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise DataError(f"{name}: cannot read the file ({exc.strerror or exc})") from None
+        return load_text(path, encoding=encoding, content=data)
+    except DataError:
+        raise
+    except (OverflowError, RecursionError):
+        raise DataError(f"{name}: a number or a passage in the text is too large to read") from None
+    except ValueError as exc:
+        if "digits" in str(exc):
+            raise DataError(f"{name}: a number in the text has too many digits to read") from None
+        raise
 
 
 def _rows_loaded(data: StrikeData) -> int:
@@ -89,9 +119,7 @@ def _load_one(path: Path, format: str, encoding: str | None) -> StrikeData:
         format = _format_by_ending(path) or "delimited"
     rows_read: int | None
     if format == "text":
-        from airdef.io.text import load_text
-
-        data = load_text(path, encoding=encoding, content=data_bytes)
+        data = _load_text(path, data_bytes, encoding)
         rows_read = None
     elif format in ("parquet", "excel", "json"):
         data, rows_read = canonical.read_canonical_frames(
@@ -172,12 +200,16 @@ def load(
     StrikeData
         Every input row is either in ``events`` (or ``casualties``) or in
         ``quarantine`` with its reason; ``provenance`` records each file.
+        Of several table inputs that hold the same attack, the first keeps it
+        and the later ones quarantine their rows of it ("already loaded from").
 
     Raises
     ------
     DataError
-        When a file as a whole cannot be read: missing, empty, binary, not
-        UTF-8, or with no recognisable columns. The message names the file.
+        When a file as a whole cannot be read: missing, not a regular file,
+        over the size limit, empty, binary, not UTF-8, damaged, or with no
+        recognisable columns; or when the same file is given twice. This is the
+        only exception a data problem raises, and the message names the file.
 
     Examples
     --------
@@ -189,4 +221,87 @@ def load(
     """
     if isinstance(source, (str, Path)):
         return _load_one(Path(source), format, encoding)
-    return concat(_load_one(Path(s), format, encoding) for s in source)
+    return _combine([_load_one(Path(s), format, encoding) for s in source])
+
+
+def _combine(items: list[StrikeData]) -> StrikeData:
+    """Concatenate inputs without counting any report twice.
+
+    The same file given twice (same sha256) is refused. Rows of a table input whose
+    attack id an earlier table input already holds (an Air Force CSV and its canonical
+    copy, or two overlapping snapshots) are quarantined with a reason naming the
+    earlier input, and the later input's provenance counts them as quarantined.
+    Text reports are exempt: reports of one attack from several sources are
+    reconciled, not summed.
+    """
+    seen_sha: dict[str, str] = {}
+    seen_ids: dict[str, str] = {}
+    out: list[StrikeData] = []
+    for item in items:
+        prov = item.provenance.iloc[0]
+        name, sha = str(prov["path"]), str(prov["sha256"])
+        if sha in seen_sha:
+            raise DataError(
+                f"{name}: the same content as {seen_sha[sha]} (identical sha256); "
+                "give each input once"
+            )
+        seen_sha[sha] = name
+        if prov["format"] != "text" and len(item.events):
+            item = _drop_seen_attacks(item, name, seen_ids)
+            for attack in item.events["attack_id"].dropna().unique():
+                seen_ids.setdefault(str(attack), name)
+        out.append(item)
+    return concat(out)
+
+
+def _drop_seen_attacks(item: StrikeData, name: str, seen: dict[str, str]) -> StrikeData:
+    ids = item.events["attack_id"].astype("string")
+    first = ids.map(seen).astype("string")
+    dup = first.notna().to_numpy()
+    if not dup.any():
+        return item
+    gone = item.events.loc[dup]
+    held = pd.DataFrame(
+        {
+            "origin": gone["origin"].fillna(name).to_numpy(),
+            "source_row": gone["source_row"].to_numpy(),
+            "column": "attack_id",
+            "value": gone["attack_id"].to_numpy(),
+            "reason": ("its attack is already loaded from " + first[dup]).to_numpy(),
+        }
+    )
+    held["reason"] = held["reason"] + "; not counted twice"
+    casualties = item.casualties
+    cas_dup = casualties["attack_id"].astype("string").map(seen).notna().to_numpy()
+    if cas_dup.any():
+        gone_c = casualties.loc[cas_dup]
+        held = pd.concat(
+            [
+                held,
+                pd.DataFrame(
+                    {
+                        "origin": gone_c["origin"].fillna(name).to_numpy(),
+                        "source_row": pd.array([pd.NA] * int(cas_dup.sum()), dtype="Int64"),
+                        "column": "attack_id",
+                        "value": gone_c["attack_id"].to_numpy(),
+                        "reason": "casualties of an attack already loaded; not counted twice",
+                    }
+                ),
+            ],
+            ignore_index=True,
+        )
+        casualties = casualties.loc[~cas_dup]
+    evidence = item.evidence
+    if len(evidence):
+        evidence = evidence.loc[~evidence["attack_id"].astype("string").map(seen).notna()]
+    prov = item.provenance.copy()
+    n = int(dup.sum()) + int(cas_dup.sum())
+    prov["rows_loaded"] = prov["rows_loaded"] - n
+    prov["rows_quarantined"] = prov["rows_quarantined"] + n
+    return StrikeData(
+        events=item.events.loc[~dup],
+        casualties=casualties,
+        quarantine=pd.concat([item.quarantine, held], ignore_index=True),
+        provenance=prov,
+        evidence=evidence,
+    )

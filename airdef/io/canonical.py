@@ -15,7 +15,6 @@ trip load -> write -> load gives identical tables.
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,6 +24,8 @@ import pandas as pd
 from airdef.errors import DataError
 from airdef.io.convert import attack_ids, build_casualties, build_events
 from airdef.io.csvsafe import escape_frame, unescape_frame, write_safe_csv
+from airdef.io.limits import read_limited
+from airdef.io.readers import frame_to_strings, read_excel_tables, read_json_tables, read_parquet
 from airdef.io.tabular import RawTable, decode, read_table_text
 from airdef.model import EVENT_SCHEMA, StrikeData
 
@@ -58,22 +59,6 @@ def looks_like_casualties(header: Iterable[str]) -> bool:
     return {"killed", "injured"} <= set(header)
 
 
-def frame_to_strings(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as text (missing stays missing); times as ``YYYY-MM-DD HH:MM:SS.ffffff``."""
-    out = {}
-    for col in frame.columns:
-        values = frame[col]
-        if pd.api.types.is_datetime64_any_dtype(values):
-            out[str(col)] = values.dt.strftime("%Y-%m-%d %H:%M:%S.%f").astype("string")
-        else:
-            if values.dtype == object:
-                values = values.map(
-                    lambda v: v.isoformat(sep=" ") if hasattr(v, "isoformat") else v
-                )
-            out[str(col)] = values.astype("string")
-    return pd.DataFrame(out, index=frame.index)
-
-
 def _events_from_strings(rows: pd.DataFrame, origin: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     columns = {c: c for c in EVENT_SCHEMA if c in rows.columns}
     events, quarantine = build_events(rows, columns, origin=origin)
@@ -96,68 +81,38 @@ def _companion(path: Path, kind: str) -> Path:
     return path.with_name(f"{path.stem}.{kind}{path.suffix}")
 
 
-def _read_frames(
+def _read_tables(
     path: Path, fmt: str, encoding: str | None, main: RawTable | bytes | None = None
-) -> tuple[dict[str, pd.DataFrame], dict[str, int]]:
-    """Read a canonical file and its companions as string tables keyed by table name.
+) -> dict[str, RawTable]:
+    """Read a canonical file and its companions as text tables keyed by table name.
 
     ``main`` is the events file as the caller already read it: split into rows (CSV)
     or its bytes (Parquet, Excel, JSON), so that no file is read twice.
     """
     name = str(path)
-    frames: dict[str, pd.DataFrame] = {}
-    pending: dict[str, pd.DataFrame] = {}
-    rows_read: dict[str, int] = {}
-    if fmt == "csv":
-        for kind, p in [("main", path), *[(k, _companion(path, k)) for k in _COMPANIONS]]:
-            if kind != "main" and not p.exists():
-                continue
-            if kind == "main" and isinstance(main, RawTable):
-                raw = main
+    if fmt == "excel":
+        return read_excel_tables(main if isinstance(main, bytes) else read_limited(path), name)
+    if fmt == "json":
+        data = main if isinstance(main, bytes) else read_limited(path)
+        return read_json_tables(data, name, encoding)
+    if fmt not in ("csv", "parquet"):  # pragma: no cover - guarded by the caller
+        raise DataError(f"{name}: unknown canonical format {fmt!r}")
+    tables: dict[str, RawTable] = {}
+    for kind, p in [("events", path), *[(k, _companion(path, k)) for k in _COMPANIONS]]:
+        if kind != "events" and not p.exists():
+            continue
+        given = main if kind == "events" else None
+        if fmt == "csv":
+            if isinstance(given, RawTable):
+                raw = given
             else:
-                raw = read_table_text(decode(p.read_bytes(), str(p), encoding), str(p))
-            frames[kind] = unescape_frame(raw.rows)
-            pending[kind] = raw.quarantine
-            rows_read[kind] = raw.rows_read
-        return {**frames, **{f"{k}__quarantine": v for k, v in pending.items()}}, rows_read
-    source: Path | io.BytesIO = io.BytesIO(main) if isinstance(main, bytes) else path
-    try:
-        if fmt == "parquet":
-            tables = {"main": pd.read_parquet(source)}
-            for kind in _COMPANIONS:
-                if _companion(path, kind).exists():
-                    tables[kind] = pd.read_parquet(_companion(path, kind))
-        elif fmt == "excel":
-            sheets = pd.read_excel(source, sheet_name=None, dtype=object)
-            tables = {"main": sheets.get("events", next(iter(sheets.values())))}
-            tables.update({k: sheets[k] for k in _COMPANIONS if k in sheets})
-        elif fmt == "json":
-            raw_bytes = main if isinstance(main, bytes) else path.read_bytes()
-            payload = json.loads(raw_bytes.decode(encoding or "utf-8"))
-            if isinstance(payload, list):
-                payload = {"events": payload}
-            if not isinstance(payload, dict) or not isinstance(payload.get("events", []), list):
-                raise DataError(
-                    f"{name}: JSON must be a list of rows or an object with an 'events' list"
-                )
-            tables = {"main": pd.DataFrame(payload.get("events", []))}
-            tables.update({k: pd.DataFrame(payload[k]) for k in _COMPANIONS if payload.get(k)})
-        else:  # pragma: no cover - guarded by the caller
-            raise DataError(f"{name}: unknown canonical format {fmt!r}")
-    except DataError:
-        raise
-    except (ValueError, OSError, ImportError, KeyError, TypeError) as exc:
-        raise DataError(f"{name}: cannot read as {fmt}: {str(exc).splitlines()[0]}") from None
-    # Spreadsheet-like numbering: the first data row is row 2 (JSON: record 1 is row 1).
-    first = 1 if fmt == "json" else 2
-    for kind, table in tables.items():
-        strings = frame_to_strings(table)
-        if fmt == "excel":
-            strings = unescape_frame(strings)
-        strings.index = pd.RangeIndex(first, first + len(strings), name="source_row")
-        frames[kind] = strings
-        rows_read[kind] = len(strings)
-    return frames, rows_read
+                raw = read_table_text(decode(read_limited(p), str(p), encoding), str(p))
+            raw.rows = unescape_frame(raw.rows)
+            raw.header = list(raw.rows.columns)
+        else:
+            raw = read_parquet(given if isinstance(given, bytes) else read_limited(p), str(p))
+        tables[kind] = raw
+    return tables
 
 
 def read_canonical_frames(
@@ -166,42 +121,42 @@ def read_canonical_frames(
     """Read a canonical file (and companions) into a :class:`StrikeData`.
 
     Returns the data (without provenance) and the number of rows read, counting
-    companions.
+    companions. Rows of each table are known by their own origin (the companion
+    file, or the file and its sheet), so quarantine keys never collide across tables.
     """
     name = str(path)
-    frames, rows_read = _read_frames(path, fmt, encoding, main)
-    table = frames["main"]
-    held = [frames.get(f"{k}__quarantine") for k in ("main", *_COMPANIONS)]
-    held = [h for h in held if h is not None and len(h)]
-    header = list(table.columns)
+    tables = _read_tables(path, fmt, encoding, main)
+    main_table = tables["events"]
+    held = [t.quarantine for t in tables.values() if len(t.quarantine)]
+    header = list(main_table.rows.columns)
     events = pd.DataFrame()
     casualties = pd.DataFrame()
     evidence = pd.DataFrame()
     if looks_like_events(header):
-        events, q = _events_from_strings(table, name)
+        events, q = _events_from_strings(main_table.rows, main_table.origin or name)
         held.append(q)
     elif looks_like_casualties(header):
-        casualties, q = build_casualties(table, origin=name)
+        casualties, q = build_casualties(main_table.rows, origin=main_table.origin or name)
         held.append(q)
     else:
         raise DataError(
             f"{name}: no recognisable columns; expected airdef's canonical columns "
             "(attack_id, weapon_label, launched, intercepted, ...) or the Air Force daily "
             f"columns (time_start, time_end, model, launched, destroyed, ...); found: "
-            + ", ".join(header[:12])
+            + (", ".join(header[:12]) or "no header")
             + (" ..." if len(header) > 12 else "")
         )
-    if "casualties" in frames:
-        cpath = str(_companion(path, "casualties")) if fmt in ("csv", "parquet") else name
-        casualties, q = build_casualties(frames["casualties"], origin=cpath)
+    if "casualties" in tables:
+        table = tables["casualties"]
+        casualties, q = build_casualties(table.rows, origin=table.origin)
         held.append(q)
-    if "evidence" in frames:
-        evidence = frames["evidence"]
+    if "evidence" in tables:
+        evidence = tables["evidence"].rows
     quarantine = pd.concat(held, ignore_index=True) if held else pd.DataFrame()
     data = StrikeData(
         events=events, casualties=casualties, quarantine=quarantine, evidence=evidence
     )
-    return data, sum(rows_read.values())
+    return data, sum(t.rows_read for t in tables.values())
 
 
 def _to_json_records(frame: pd.DataFrame) -> list[dict]:

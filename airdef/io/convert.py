@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from airdef.catalog import WEAPON_CLASSES
-from airdef.io.parsers import is_blank, parse_counts, parse_times
+from airdef.io.parsers import is_blank, parse_counts, parse_positive_ints, parse_times
 from airdef.model import COUNT_COLUMNS, EVENT_SCHEMA, QUALIFIERS
 
 __all__ = ["build_events", "attack_ids", "problems_to_quarantine"]
@@ -169,6 +169,11 @@ def build_events(
         )
         note(problems, "intercepted")
 
+    given = None
+    if "source_row" in columns:
+        given, problems = parse_positive_ints(rows[columns["source_row"]], name="source_row")
+        note(problems, "source_row")
+
     quarantine = pd.concat(held, ignore_index=True) if held else pd.DataFrame()
     bad_rows = set(quarantine["source_row"]) if len(quarantine) else set()
     keep = ~rows.index.isin(list(bad_rows))
@@ -176,11 +181,7 @@ def build_events(
     # Rows remember where they first came from: a canonical file may carry its own
     # origin and source_row; elsewhere they are this input and its line numbers.
     here = pd.Series(events.index.to_numpy(), index=events.index, dtype="Int64")
-    if "source_row" in columns:
-        given = pd.to_numeric(rows.loc[keep, columns["source_row"]], errors="coerce")
-        events["source_row"] = given.astype("Int64").fillna(here)
-    else:
-        events["source_row"] = here
+    events["source_row"] = here if given is None else given[keep].fillna(here)
     events["origin"] = events["origin"].fillna(origin) if "origin" in events else origin
     return events.reset_index(drop=True), quarantine
 

@@ -12,7 +12,15 @@ import re
 import numpy as np
 import pandas as pd
 
-__all__ = ["MAX_COUNT", "MISSING_MARKERS", "parse_counts", "parse_times", "is_blank"]
+__all__ = [
+    "MAX_COUNT",
+    "MISSING_MARKERS",
+    "TIME_RANGE",
+    "parse_counts",
+    "parse_positive_ints",
+    "parse_times",
+    "is_blank",
+]
 
 #: A count above this in one row is rejected as implausible.
 MAX_COUNT = 100_000
@@ -20,12 +28,15 @@ MAX_COUNT = 100_000
 #: Cell texts read as "unknown" (compared after stripping and case folding).
 MISSING_MARKERS = frozenset({"", "nan", "na", "n/a", "null", "none", "<na>"})
 
-_INT = re.compile(r"^[+-]?\d+(?:\.0*)?$")
-_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+# ASCII digits only: full-width and other Unicode digits are not read as numbers.
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 _TIME = re.compile(
-    r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-    r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.(?P<f>\d{1,9}))?)?)?$"
+    r"^(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
+    r"(?:[ T](?P<H>[0-9]{1,2}):(?P<M>[0-9]{2})(?::(?P<S>[0-9]{2})(?:\.(?P<f>[0-9]{1,9}))?)?)?$"
 )
+#: The span of times pandas can hold (nanoseconds since 1970 in 64 bits).
+TIME_RANGE = (pd.Timestamp.min.ceil("D"), pd.Timestamp.max.floor("D"))
 
 
 def is_blank(raw: pd.Series) -> pd.Series:
@@ -36,6 +47,9 @@ def is_blank(raw: pd.Series) -> pd.Series:
 
 def parse_counts(raw: pd.Series, *, name: str = "count") -> tuple[pd.Series, pd.Series]:
     """Parse counts written as integers, floats with a zero fraction or "1,200".
+
+    Only plain decimal numbers with ASCII digits are read: ``1e3``, ``1e-400``
+    (which a float parser turns into 0) and full-width digits are problems, not counts.
 
     Parameters
     ----------
@@ -59,12 +73,15 @@ def parse_counts(raw: pd.Series, *, name: str = "count") -> tuple[pd.Series, pd.
     [236, <NA>, 1200, <NA>, <NA>, <NA>]
     >>> problems.dropna().tolist()
     ['launched is not a whole number: 2.5', 'launched is negative: -1', "launched is not a number: 'abc'"]
+    >>> parse_counts(pd.Series(["1e-400", "\uff11\uff12"]))[1].tolist()
+    ["count is not a number: '1e-400'", "count is not a number: '１２'"]
     """
     text = raw.astype("string").str.strip()
     blank = is_blank(text)
     thousands = text.str.fullmatch(_THOUSANDS.pattern).fillna(False).astype(bool)
     cleaned = text.where(~thousands, text.str.replace(",", "", regex=False))
-    number = pd.to_numeric(cleaned.where(~blank), errors="coerce").astype("Float64")
+    plain = cleaned.str.fullmatch(_DECIMAL.pattern).fillna(False).astype(bool)
+    number = pd.to_numeric(cleaned.where(~blank & plain), errors="coerce").astype("Float64")
     problems = pd.Series(pd.NA, index=raw.index, dtype="string")
     finite = number.notna() & np.isfinite(number.fillna(0).to_numpy(dtype=float))
     not_number = ~blank & ~finite
@@ -105,6 +122,8 @@ def parse_times(raw: pd.Series, *, name: str = "time") -> tuple[pd.Series, pd.Se
     [Timestamp('2023-05-16 03:30:00'), Timestamp('2024-05-16 00:00:00'), NaT, NaT]
     >>> problems.dropna().tolist()
     ["time is not a valid date and time: '2024-02-30'"]
+    >>> parse_times(pd.Series(["9999-12-31"]))[1].tolist()
+    ["time is out of the range airdef can hold (1677-09-22 to 2262-04-11): '9999-12-31'"]
     """
     text = raw.astype("string").str.strip()
     blank = is_blank(text)
@@ -130,4 +149,54 @@ def parse_times(raw: pd.Series, *, name: str = "time") -> tuple[pd.Series, pd.Se
     bad = ~blank & values.isna()
     problems = pd.Series(pd.NA, index=raw.index, dtype="string")
     problems[bad] = f"{name} is not a valid date and time: " + text[bad].map(repr)
+    if bad.any():
+        # A real calendar date that pandas cannot hold is out of range, not invalid.
+        candidates = parts.loc[bad & matched, ["y", "m", "d"]]
+        outside = pd.Series(False, index=raw.index)
+        if len(candidates):
+            outside[candidates.index] = candidates.apply(_calendar_date, axis=1).astype(bool)
+        low, high = (t.strftime("%Y-%m-%d") for t in TIME_RANGE)
+        problems[outside] = (
+            f"{name} is out of the range airdef can hold ({low} to {high}): "
+            + text[outside].map(repr)
+        )
+    return values, problems
+
+
+def _calendar_date(parts: pd.Series) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date(int(parts["y"]), int(parts["m"]), int(parts["d"]))
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def parse_positive_ints(
+    raw: pd.Series, *, name: str, limit: int = 2**31 - 1
+) -> tuple[pd.Series, pd.Series]:
+    """Parse whole numbers from 1 to ``limit`` (row numbers); blank stays missing.
+
+    Examples
+    --------
+    >>> values, problems = parse_positive_ints(pd.Series(["7", "7.9", "1e30", "-7", "0", ""]),
+    ...                                        name="source_row")
+    >>> values.tolist()
+    [7, <NA>, <NA>, <NA>, <NA>, <NA>]
+    >>> problems.dropna().tolist()[0]
+    "source_row must be a whole number from 1 to 2,147,483,647, not '7.9'"
+    """
+    text = raw.astype("string").str.strip()
+    blank = is_blank(text)
+    plain = text.str.fullmatch(r"[0-9]+(?:\.0*)?").fillna(False).astype(bool)
+    digits = text.str.split(".", n=1).str[0].where(plain)
+    short = digits.str.len().fillna(99) <= len(str(limit))
+    number = pd.to_numeric(digits.where(short), errors="coerce")
+    good = plain & short & (number >= 1).fillna(False) & (number <= limit).fillna(False)
+    values = pd.Series(pd.NA, index=raw.index, dtype="Int64")
+    values[good] = number[good].astype("int64")
+    problems = pd.Series(pd.NA, index=raw.index, dtype="string")
+    bad = ~blank & ~good
+    problems[bad] = f"{name} must be a whole number from 1 to {limit:,}, not " + text[bad].map(repr)
     return values, problems

@@ -4,7 +4,7 @@ A doctrine is a TOML file (the bundled one is ``airdef/data/doctrine.toml``; the
 file itself documents the format). Every number in it is an **assumption** and
 carries its source, or says "illustrative assumption, no public source".
 :func:`load_doctrine` reads it with :mod:`tomllib` (data only, nothing is
-executed) and checks it; any problem is one :class:`airdef.DataError` naming the
+executed; size and nesting limited by :func:`airdef.io.limits.load_toml`) and checks it; any problem is one :class:`airdef.DataError` naming the
 file and the key, e.g.
 ``doctrine.toml: classes.cruise_missile.systems[2].share: shares for cruise_missile sum to 1.30, above 1``.
 List positions (``systems[0]``) count from 0.
@@ -13,7 +13,6 @@ List positions (``systems[0]``) count from 0.
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -23,6 +22,7 @@ import pandas as pd
 
 from airdef.catalog import WEAPON_CLASSES
 from airdef.errors import DataError
+from airdef.io.limits import load_toml, parse_toml
 
 __all__ = ["DEFAULT_DOCTRINE", "Doctrine", "load_doctrine"]
 
@@ -168,22 +168,11 @@ def load_doctrine(path: str | Path | None = None) -> Doctrine:
     19    SAMP/T (Aster 30)   0.05      2
     """
     if path is None:
-        name, text = DEFAULT_DOCTRINE, _bundled_text()
+        name = DEFAULT_DOCTRINE
+        raw = parse_toml(_bundled_text(), name)
     else:
         name = str(path)
-        p = Path(path)
-        if not p.exists():
-            raise DataError(f"{name}: no such file")
-        if p.is_dir():
-            raise DataError(f"{name}: is a folder, not a file")
-        try:
-            text = p.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataError(f"{name}: cannot read the doctrine ({exc})") from None
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"{name}: not valid TOML: {exc}") from None
+        raw = load_toml(path)
     return _parse(raw, name)
 
 

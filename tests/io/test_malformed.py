@@ -51,7 +51,7 @@ FATAL = {
         "model,model,launched,destroyed,time_start,time_end\n",
         "repeats the column",
     ),
-    "corrupt parquet": (b"PAR1 not really parquet", "cannot read as parquet"),
+    "corrupt parquet": (b"PAR1 not really parquet", "not a Parquet file"),
     "json not a table": ('{"hello": 1}', "no recognisable columns"),
 }
 
@@ -152,7 +152,7 @@ def test_truncated_last_line_with_open_quote(tmp_path):
     data = airdef.load(write(tmp_path, text))
     accounted(data)
     assert len(data.events) == 2
-    assert "unterminated quoted field" in data.quarantine["reason"].iloc[0]
+    assert "stray quote" in data.quarantine["reason"].iloc[0]
 
 
 def test_truncated_last_line_without_newline(tmp_path):

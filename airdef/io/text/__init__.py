@@ -109,6 +109,7 @@ def parse_text(
         src = (meta["source"][0] or None) if "source" in meta else source
         found = read_report(text, folded, report, published=pub, source=src, origin=origin)
         if not found[0] and not found[1]:
+            evidence += found[2]  # numbers it could not place, listed all the same
             if text[report.start : report.end].strip() or len(reports) == 1:
                 warnings.warn(
                     f"{origin}: report {report.number}: no weapon or casualty counts found",
@@ -224,7 +225,7 @@ def load_text(
     0        20         <NA>           1
     1        12            9           2
     >>> data.events["attack_id"].str[:15].tolist()
-    ['text:2024-01-23', 'text:undated:09']
+    ['text:2024-01-23', 'text:2024-02-01']
     """
     path = Path(path)
     if content is None:

@@ -26,12 +26,14 @@ from dataclasses import dataclass, field
 from airdef.io.text.numbers import Count, find_numbers, read_count
 from airdef.io.text.places import PlaceMention, find_places
 from airdef.io.text.segment import Sentence
+from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import read_phrase
 
 __all__ = ["CasualtyFigure", "CasualtyRow", "extract_casualties"]
 
 _PEOPLE = (
     r"(?:people|persons?|civilians?|residents?|children|kids|adults?|men|women|others|more|"
+    r"Ukrainians|Kyivans|locals|"
     r"individuals|inhabitants|locals|citizens|minors|teenagers|soldiers|servicemen|rescuers|"
     r"workers|employees|staff|passengers|of\s+them|in\s+total|total)"
 )
@@ -118,12 +120,12 @@ def _field(m: re.Match[str]) -> str:
     return "killed" if any(groups.get(k) for k in ("k", "k2", "k3")) else "injured"
 
 
-def _figures(text: str, sent: Sentence, blocked: Sequence[tuple[int, int]]) -> list[CasualtyFigure]:
+def _figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure]:
     out: list[CasualtyFigure] = []
     s, e = sent.start, sent.end
     for n in find_numbers(text[s:e]):
         start, end = n.start + s, n.end + s
-        if any(a <= start < b for a, b in blocked):
+        if blocked.covers(start):
             continue
         count: Count = read_count(text, type(n)(n.value, start, end, n.text, n.high, n.is_word))
         head = text[max(s, count.start - 60) : count.start]
@@ -224,8 +226,9 @@ def extract_casualties(
     """
     rows: list[CasualtyRow] = []
     fallback = _report_place(list(report_places))
+    block = SpanSet(blocked)
     for sent in sentences:
-        figures = _figures(text, sent, blocked)
+        figures = _figures(text, sent, block)
         if not figures:
             continue
         places = [p for p in find_places(text[sent.start : sent.end])]
@@ -246,7 +249,7 @@ def extract_casualties(
                 cities, district, count = fallback[0], fallback[1], None
             else:
                 cities, district, count = place.cities, place.district, place.district_count
-                if not cities and not place.nationwide:
+                if not cities and not place.nationwide and not place.region:
                     cities = fallback[0]
                 if place.cities and place.district is None:
                     same = [p for p in places if p.district and set(p.cities) <= set(place.cities)]

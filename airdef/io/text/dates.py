@@ -7,6 +7,8 @@ names (or ``None`` when it needs a publication date that is not known):
   ``23 January 2024``, ``Friday, April 28``;
 * overnight ranges give the second day: ``on the night of 20-21 September``,
   ``the night of September 20 to 21``, ``the night of 31 August to 1 September``;
+* a day of the month alone (``on the 26th``), in the publication month (the
+  month before when the day is later than publication);
 * weekdays, resolved to the latest such day on or before publication:
   ``on Tuesday``, ``Saturday's attack``, ``the night of Friday to Saturday``;
 * relative words, resolved to the publication day: ``overnight``, ``last night``,
@@ -23,7 +25,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateMention", "MONTHS", "WEEKDAYS", "find_dates"]
+__all__ = ["DateMention", "MONTHS", "WEEKDAYS", "find_dates", "make_date"]
 
 #: Month names and abbreviations -> month number.
 MONTHS: dict[str, int] = {}
@@ -67,6 +69,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             + _DAY.format(g="d")
             + r"\s+(?:of\s+)?"
             + _MONTH.format(g="m")
+            + _YEAR.format(g="y")
+            + r"(?!\w)",
+            re.IGNORECASE,
+        ),
+    ),
+    # a list of nights: July 18, 19, 20, and 21 (the last day is the date; none is a count)
+    (
+        "mdy",
+        re.compile(
+            r"\b"
+            + _MONTH.format(g="m")
+            + r"\s+[0-3]?\d(?:st|nd|rd|th)?(?:\s*,\s*[0-3]?\d(?:st|nd|rd|th)?)+,?\s+(?:and|&)\s+"
+            + _DAY.format(g="d")
+            + r"(?![\d:])"
             + _YEAR.format(g="y")
             + r"(?!\w)",
             re.IGNORECASE,
@@ -117,6 +133,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "ordinal",
+        re.compile(
+            r"\b(?:on\s+)?the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?\w*\s*(?:floor|century|anniversary|brigade|day|month|year|time|row|wave))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "weekday",
         re.compile(
             rf"\b(?:(?:the\s+)?night\s+(?:of|from)\s+{_WEEKDAY}\s+(?:to|into|-)\s+)?(?P<w>{_WEEKDAY})(?:'s)?\b",
@@ -133,7 +156,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-_RANK = {"iso": 3, "dotted": 3, "dmy": 3, "mdy": 3, "weekday": 2, "relative": 1}
+_RANK = {"iso": 3, "dotted": 3, "dmy": 3, "mdy": 3, "ordinal": 3, "weekday": 2, "relative": 1}
 
 
 @dataclass(frozen=True)
@@ -160,7 +183,20 @@ def _month(name: str | None) -> int | None:
     return MONTHS.get(name.lower().rstrip("."))
 
 
-def _make(year: int | None, month: int, day: int, published: dt.date | None) -> dt.date | None:
+def make_date(year: int | None, month: int, day: int, published: dt.date | None) -> dt.date | None:
+    """The date of a day and month, the year taken from ``published`` when not given.
+
+    The year before publication is taken when the day would otherwise fall
+    more than a day after publication; None for an impossible date or a
+    missing year with no publication date.
+
+    Examples
+    --------
+    >>> make_date(None, 12, 31, dt.date(2024, 1, 2))
+    datetime.date(2023, 12, 31)
+    >>> make_date(None, 2, 30, dt.date(2024, 3, 1)) is None
+    True
+    """
     if year is None:
         if published is None:
             return None
@@ -191,9 +227,18 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> dt.date 
         if month is None or not 1 <= day <= 31:
             return False
         year = int(groups["y"]) if groups.get("y") else None
-        return _make(year, month, day, published)
+        return make_date(year, month, day, published)
     if published is None:
         return None
+    if kind == "ordinal":  # "on the 26th": that day of the publication month, or the month before
+        day = int(groups["d"])
+        month_start = published.replace(day=1)
+        if day > published.day:
+            month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+        try:
+            return month_start.replace(day=day)
+        except ValueError:
+            return False
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS[groups["w"].lower()]) % 7
         return published - dt.timedelta(days=back)

@@ -29,22 +29,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from airdef.io.text import patterns as P
-from airdef.io.text.groups import Figure, Group, Registry
+from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
+from airdef.io.text.mentions import (
+    WeaponMention,
+    read_all_none,
+    read_names,
+    read_types,
+    read_vague,
+)
 from airdef.io.text.numbers import Count, NumberToken, find_numbers, read_count
 from airdef.io.text.segment import Sentence
+from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase, read_means, read_phrase
 
-__all__ = ["WeaponMention", "extract_weapons"]
-
-
-@dataclass
-class WeaponMention:
-    """A count-bearing sentence's link to a group, kept for anaphora."""
-
-    group: Group
-    start: int
-    end: int
-    field: str | None
+__all__ = ["WeaponMention", "WeaponReader", "extract_weapons"]
 
 
 @dataclass
@@ -58,14 +56,15 @@ class _Construct:
     verb_end: int | None = None  # end of a passive verb after a bare count ("10 were shot down")
 
 
-class _Reader:
-    """State while reading one report (one attack)."""
+class WeaponReader:
+    """State while reading one English report (one attack)."""
 
     def __init__(self, text: str, blocked: Sequence[tuple[int, int]]) -> None:
         self.t = text
-        self.blocked = list(blocked)
+        self.blocked = SpanSet(blocked)
         self.registry = Registry()
         self.previous: list[Group] = []  # groups of the last count-bearing sentence
+        self.named: list[Phrase] = []  # missile types named without a number
         self.current: list[WeaponMention] = []
 
     # -- numbers ------------------------------------------------------------------------
@@ -78,12 +77,22 @@ class _Reader:
             )
             for n in find_numbers(t[sent.start : sent.end])
         ]
-        out = [n for n in out if not any(s <= n.start < e for s, e in self.blocked)]
+        out = [n for n in out if not self.blocked.covers(n.start)]
         for m in P.ARTICLE.finditer(t, sent.start, sent.end):
             phrase = read_phrase(t, m.end(), limit=6)
+            if phrase is None or phrase.total:
+                continue
+            if phrase.start != m.end() and not P.LEAD_MODIFIERS.fullmatch(t, m.end(), phrase.start):
+                continue  # "a Russian Kh-47 Kinzhal": one, after a modifier
+            out.append(NumberToken(1, m.start(), m.end() - 1, m.group().strip(), is_word=True))
+        for m in P.THE_ONE.finditer(t, sent.start, sent.end):
+            # "destroyed the missile and 18 of the drones": the one missile named before
+            phrase = read_phrase(t, m.end(), limit=4)
             if phrase is None or phrase.total or phrase.start != m.end():
                 continue
-            out.append(NumberToken(1, m.start(), m.end() - 1, m.group().strip(), is_word=True))
+            if phrase.label.lower().endswith("s") or not phrase.generic:
+                continue
+            out.append(NumberToken(1, m.start("the"), m.end() - 1, "the", is_word=True))
         return sorted(out, key=lambda n: n.start)
 
     def _number_at(self, nums: list[NumberToken], pos: int) -> Count | None:
@@ -128,6 +137,10 @@ class _Reader:
                 of_total = self._number_at(nums, phrase.end + m2.end())
             end = of_total.end if of_total else phrase.end
             return _Construct(count, phrase, of_total, None, end, all_)
+        if P.CASUALTY_NEXT.match(t, pos, sent.end) or P.CASUALTY_BEFORE.search(
+            t, max(sent.start, count.start - 30), count.start
+        ):
+            return None  # "97 were injured", "14 people were killed": people, not weapons
         if P.BARE_NEXT.match(t, pos, sent.end) or pos >= sent.end:
             return _Construct(count, None, None, "bare", pos, all_)
         return None
@@ -183,7 +196,7 @@ class _Reader:
     def read(self, sent: Sentence) -> None:
         t = self.t
         self.current = []
-        if P.PERIOD.search(t, sent.start, sent.end):
+        if P.PERIOD.search(t, sent.start, sent.end) or P.COMPARISON.search(t, sent.start, sent.end):
             return  # "since February 2022", "this year": totals over a period, not an attack
         nums = self.numbers(sent)
         used: set[int] = set()
@@ -191,7 +204,12 @@ class _Reader:
         for n in nums:
             if n.start in used:
                 continue
+            if P.CAPACITY.search(t, max(sent.start, n.start - 40), n.start):
+                used.add(n.start)  # "a total volley of up to 28 missiles": what ships carry
+                continue
             c = self.construct(read_count(t, n), nums, sent)
+            if c is not None and P.NEGATED_AFTER.match(t, c.end):
+                continue  # "the two missiles that were not destroyed"
             if c is None:
                 items.append({"c": None})
                 continue
@@ -222,9 +240,10 @@ class _Reader:
             item["group"] = self.record(
                 item["c"], item["field"], sent, parent, (sent.index, item["chain"])
             )
-        self.read_all_none(sent)
-        self.read_vague(sent)
-        self.read_names(sent)
+        read_all_none(self, sent)
+        read_vague(self, sent)
+        read_names(self, sent)
+        read_types(self, sent)
         groups = [m.group for m in self.current]
         if groups:
             self.previous = list(dict.fromkeys(groups))
@@ -302,11 +321,22 @@ class _Reader:
     ) -> Group | None:
         t = self.t
         if field is None:
+            if c.of_total is not None and c.phrase is not None and c.anaphor is None:
+                # "one of 12 Kalibr missiles made it past air defences": 12 were launched
+                end = c.phrase.end
+                fig = self._figure("launched", c.of_total, end, sent, False)
+                group = self.registry.add(c.phrase, [fig], sentence=sent.index, list_key=list_key)
+                if group is not None:
+                    self.current.append(WeaponMention(group, c.count.start, c.end, "launched"))
+                return group
             return None
         head = t[sent.start : c.count.start]
         correction = bool(P.CORRECTION.search(head)) and not P.INITIAL.search(head[-40:])
         initial = bool(P.INITIAL.search(t[sent.start : c.end])) and not correction
-        additive = bool(P.ADDITIVE.search(t[max(sent.start, c.count.start - 16) : c.count.start]))
+        additive = bool(
+            P.ADDITIVE.search(t[max(sent.start, c.count.start - 16) : c.count.start])
+            or re.match(r"\s+other\b", t[c.count.end : c.count.end + 8])
+        )
         quote_end = c.phrase.end if c.phrase is not None and c.of_total is None else c.end
         if c.phrase is None and c.verb_end is not None:
             quote_end = c.verb_end
@@ -376,6 +406,11 @@ class _Reader:
         self.current.append(WeaponMention(group, c.count.start, c.end, field))
         return group
 
+    def finish(self) -> list[Group]:
+        """The finished groups (see :meth:`Registry.finish`), plain missiles typed by the names."""
+        name_plain_missiles(self.registry.groups, self.named)
+        return self.registry.finish()
+
     def _parallel(self, pos: int) -> Group | None:
         """The group of the count just before ("61 drones were downed and 24 were lost")."""
         before = [m for m in self.current if m.end <= pos]
@@ -394,100 +429,6 @@ class _Reader:
         cls = classes.pop() if len(classes) == 1 else "mixed"
         phrase = Phrase(first.start, first.end, label, weapon, cls, coverage, True, False)
         return self.registry.new(phrase, figures, sentence=sent.index)
-
-    def read_all_none(self, sent: Sentence) -> None:
-        t = self.t
-        s, e = sent.start, sent.end
-        for m in list(P.ALL_PRONOUN.finditer(t, s, e)) + list(P.VERB_ALL.finditer(t, s, e)):
-            window = t[max(s, m.start() - 60) : min(e, m.end() + 40)]
-            if not P.INTERCEPT_RE.search(window):
-                continue
-            for g in self.antecedents(m.start()):
-                self._set_all(g, m.start(), m.end(), sent)
-        for m in re.finditer(r"\ball\s+(?:of\s+)?(?:the\s+)?", t[s:e], re.IGNORECASE):
-            pos = s + m.end()
-            phrases = []
-            while (phrase := read_phrase(t, pos)) is not None and phrase.start == pos:
-                phrases.append(phrase)  # "all of the drones and the missile were destroyed"
-                more = re.match(r"\s+and\s+(?:the\s+|all\s+)?", t[phrase.end : e], re.IGNORECASE)
-                if not more:
-                    break
-                pos = phrase.end + more.end()
-            if not phrases:
-                continue
-            window = t[max(s, m.start() - 40) : min(e, phrases[-1].end + 40)]
-            if P.INTERCEPT_RE.search(window):
-                for phrase in phrases:
-                    target = self.registry.pick(phrase)
-                    if target is not None:
-                        self._set_all(target, s + m.start(), phrase.end, sent)
-        for m in P.NONE.finditer(t, s, e):
-            window = t[m.start() : min(e, m.end() + 40)]
-            if P.INTERCEPT_RE.search(window):
-                for g in self.antecedents(m.start()):
-                    self._set_zero(
-                        g,
-                        m.start(),
-                        m.end() + P.INTERCEPT_RE.search(window).end() - (m.end() - m.start()),
-                        sent,
-                    )
-        for m in P.NONE_PHRASE.finditer(t, s, e):
-            phrase = read_phrase(t, m.end())
-            if phrase is None or phrase.start != m.end():
-                continue
-            after = t[phrase.end : min(e, phrase.end + 40)]
-            verb = re.match(rf"\s*(?:{P.AUX.pattern})(?:{P.INTERCEPT})\b", after, re.IGNORECASE)
-            if verb:
-                target = self.registry.pick(phrase)
-                if target is not None:
-                    self._set_zero(target, m.start(), phrase.end + verb.end(), sent)
-
-    def _set_all(self, g: Group, start: int, end: int, sent: Sentence) -> None:
-        launched = g.figures.get("launched")
-        if launched is None or launched.value is None:
-            return
-        but = P.ALL_BUT.match(self.t, start)
-        value = launched.value
-        if but:
-            nums = find_numbers(self.t[but.end() : but.end() + 12])
-            if not nums or launched.qualifier != "exact":
-                return
-            value -= nums[0].value
-            end = but.end() + nums[0].end
-        fig = Figure("intercepted", value, launched.qualifier, start, end, sent.index)
-        self.registry.set_figure(g, fig)
-        self.current.append(WeaponMention(g, start, end, "intercepted"))
-
-    def _set_zero(self, g: Group, start: int, end: int, sent: Sentence) -> None:
-        fig = Figure("intercepted", 0, "exact", start, end, sent.index)
-        self.registry.set_figure(g, fig)
-        self.current.append(WeaponMention(g, start, end, "intercepted"))
-
-    def read_vague(self, sent: Sentence) -> None:
-        t = self.t
-        if not P.VERB.search(t, sent.start, sent.end):
-            return
-        for m in P.VAGUE.finditer(t, sent.start, sent.end):
-            phrase = read_phrase(t, m.end())
-            if phrase is None or phrase.start != m.end() or phrase.total:
-                continue
-            group = self.registry.add(phrase, [], sentence=sent.index, vague=True)
-            self.current.append(WeaponMention(group, m.start(), phrase.end, None))
-
-    def read_names(self, sent: Sentence) -> None:
-        """Types named without a number ("the Shahed drones were downed") rename a group."""
-        t = self.t
-        if not P.VERB.search(t, sent.start, sent.end):
-            return
-        taken = [(m.start, m.end) for m in self.current]
-        for tok in P.NAME_START.finditer(t, sent.start, sent.end):
-            if any(s <= tok.start() < e for s, e in taken):
-                continue
-            phrase = read_phrase(t, tok.start())
-            if phrase is None or phrase.generic:
-                continue
-            self.registry.add(phrase, [], sentence=sent.index, name_only=True)
-            taken.append((tok.start(), phrase.end))
 
 
 def extract_weapons(
@@ -516,7 +457,7 @@ def extract_weapons(
     >>> [(g.label, g.value("launched"), g.parent) for g in extract_weapons(t, sentences(t))]
     [('drones', 400, None), ('missiles', 18, None), ('ballistic', 8, 1), ('cruise missiles', 6, 1)]
     """
-    reader = _Reader(text, blocked)
+    reader = WeaponReader(text, blocked)
     for sent in sentences:
         reader.read(sent)
-    return reader.registry.finish()
+    return reader.finish()

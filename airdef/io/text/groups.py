@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from airdef.io.text.weapons import Phrase
 
-__all__ = ["FIELDS", "Figure", "Group", "Registry"]
+__all__ = ["FIELDS", "Figure", "Group", "Registry", "name_plain_missiles"]
 
 #: Count fields a mention may give.
 FIELDS: tuple[str, ...] = ("launched", "intercepted", "suppressed")
@@ -60,6 +60,7 @@ class Group:
     vague: bool = False
     sentence: int = 0
     list_key: tuple[int, int] | None = None  # the list the group was first named in
+    combined: bool = False  # intercepted counts "shot down or suppressed" as one figure
 
     @property
     def label(self) -> str:
@@ -274,6 +275,8 @@ class Registry:
                 or g.value("launched") is None
                 or (sum(v for v in launched if v is not None) < (g.value("launched") or 0))
             )
+            if classes == {"unknown"}:
+                continue  # parts that are plain missiles too ("40 of them over Kyiv")
             if len(classes) > 1 or short:
                 g.phrase = replace(
                     g.phrase, weapon="missiles of various types", weapon_class="mixed"
@@ -286,9 +289,59 @@ class Registry:
         self._nest_splits()
         self._resolve_totals()
         self._mixed_parents()
-        keep = [g for g in self.groups if g.figures or g.vague]
+        counted = [g for g in self.groups if g.figures and not g.phrase.total]
+        cover = frozenset().union(*(g.phrase.coverage for g in counted))
+        # a vague mention ("an attack of drones and missiles") of weapons that are counted
+        # elsewhere in the report is no group of its own
+        keep = [g for g in self.groups if g.figures or (g.vague and not g.phrase.coverage <= cover)]
         ids = {g.gid for g in keep}
         for g in keep:
             if g.parent is not None and g.parent not in ids:
                 g.parent = None
         return keep
+
+
+_TYPED_MISSILES = frozenset({"cruise_missile", "ballistic_missile", "anti_aircraft_missile"})
+_CLASS_LABEL = {
+    "cruise_missile": "cruise missiles",
+    "ballistic_missile": "Ballistic Missile",
+    "anti_aircraft_missile": "anti-aircraft missiles",
+}
+
+
+def name_plain_missiles(groups: list[Group], named: list[Phrase]) -> None:
+    """Give plain "missiles" counts the missile classes the report names without a number.
+
+    "Russia launched eight missiles ... four X-type cruise missiles, X-101 and
+    X-555" names one class: the eight are cruise missiles. "120 missiles ...
+    as well as cruise, ballistic and aircraft-launched ballistic missiles"
+    names several: the 120 are ``mixed``. A report that names no missile type
+    leaves them ``unknown``.
+    """
+    classes: set[str] = set()
+    for p in named:
+        if "unknown" not in p.coverage:
+            classes |= p.coverage & _TYPED_MISSILES
+    if not classes:
+        return
+    weapons = {p.weapon for p in named if p.coverage <= _TYPED_MISSILES and not p.generic}
+    for g in groups:
+        if g.phrase.weapon != "Unknown Missile" or not g.figures:
+            continue
+        if len(classes) >= 2:
+            g.phrase = replace(g.phrase, weapon="missiles of various types", weapon_class="mixed")
+            continue
+        cls = next(iter(classes))
+        one = [p for p in named if p.weapon in weapons and p.weapon_class == cls]
+        if len(weapons) == 1 and one:
+            g.phrase = replace(
+                g.phrase,
+                weapon=one[0].weapon,
+                weapon_class=cls,
+                coverage=one[0].coverage,
+                generic=False,
+            )
+        else:
+            g.phrase = replace(
+                g.phrase, weapon=_CLASS_LABEL[cls], weapon_class=cls, coverage=frozenset({cls})
+            )

@@ -33,7 +33,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from airdef.io.parsers import MAX_COUNT
+
 __all__ = [
+    "MAX_DIGITS",
+    "age_spans",
     "NUMBER_WORDS",
     "Count",
     "NumberToken",
@@ -92,13 +96,18 @@ _WORDS_RE = re.compile(rf"(?<![\w-])(?:{_DOZEN}|{_B1E9})(?![\w-])", re.IGNORECAS
 
 # Digits standing alone: not part of a model name (Kh-101, Tu-95MS, 3M-14), a
 # decimal, a time (4:00) or a slash pair (136/131).
+# Every digit pattern starts only where a digit run starts and takes its run
+# whole (possessive quantifiers), so a long run is read in linear time.
 _DIGITS_RE = re.compile(
-    r"(?<![\w/.,:$€£₴#])(?<!\w-)(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w/]|[.,:]\d|-[A-Za-z])"
+    r"(?<![\w/.,:$€£₴#])(?<!\w-)(?:\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?![\w/]|[.,:]\d|-[A-Za-z])"
 )
 _RANGE_RE = re.compile(
-    r"(?P<lo>\d{1,3}(?:,\d{3})+|\d+)\s*(?:-|to|or)\s*(?P<hi>\d{1,3}(?:,\d{3})+|\d+)\b",
+    r"(?<![\d,])(?P<lo>\d{1,3}(?:,\d{3})++(?!\d)|\d++)\s*+(?:-|to|or)\s*+"
+    r"(?P<hi>\d{1,3}(?:,\d{3})++(?!\d)|\d++)\b",
     re.IGNORECASE,
 )
+#: Numbers longer than this many digits (commas aside) are never counts.
+MAX_DIGITS = len(str(MAX_COUNT))
 _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _NOT_COUNT_AFTER = re.compile(
     r"\s*(?:%|per\s*cent|percent|p\.?\s?m\b|a\.?\s?m\b|o'clock|hours?\b|h\b|mm\b|cm\b|km\b|"
@@ -225,8 +234,13 @@ class Count:
     number: NumberToken
 
 
-def _int(digits: str) -> int:
-    return int(digits.replace(",", ""))
+def _int(digits: str) -> int | None:
+    """The value of a digit string, or None when it is above :data:`MAX_COUNT`."""
+    plain = digits.replace(",", "")
+    if len(plain) > MAX_DIGITS:
+        return None
+    value = int(plain)
+    return value if value <= MAX_COUNT else None
 
 
 def _is_year(tok: NumberToken) -> bool:
@@ -240,7 +254,8 @@ def find_numbers(text: str) -> list[NumberToken]:
     "20 to 25", "between 20 and 25") are found. Left out: numbers inside model
     names and slash pairs (Kh-101, Shahed-136/131), decimals, times (4:00,
     9 p.m.), money ($250 million, 1.2 billion), percentages, measures (155 mm),
-    ages (52-year-old), durations and four-digit years.
+    ages (52-year-old), durations, four-digit years and numbers above
+    :data:`~airdef.io.parsers.MAX_COUNT` (the cap the tables apply).
 
     Examples
     --------
@@ -253,6 +268,8 @@ def find_numbers(text: str) -> list[NumberToken]:
     taken: list[tuple[int, int]] = []
     for m in _RANGE_RE.finditer(text):
         lo, hi = _int(m["lo"]), _int(m["hi"])
+        if lo is None or hi is None:
+            continue
         before = text[max(0, m.start() - 1) : m.start()]
         after = text[m.end() : m.end() + 1]
         if before and (before.isalnum() or before in "-/$.,:") or (after and after in "/"):
@@ -262,12 +279,12 @@ def find_numbers(text: str) -> list[NumberToken]:
         found.append(NumberToken(lo, m.start(), m.end(), m.group(), high=hi))
         taken.append((m.start(), m.end()))
     for m in re.finditer(
-        r"\bbetween\s+(?P<lo>\d[\d,]*)\s+and\s+(?P<hi>\d[\d,]*)\b", text, re.IGNORECASE
+        r"\bbetween\s+(?P<lo>\d[\d,]*+)\s+and\s+(?P<hi>\d[\d,]*+)\b", text, re.IGNORECASE
     ):
         if any(s <= m.start("lo") < e for s, e in taken):
             continue
         lo, hi = _int(m["lo"]), _int(m["hi"])
-        if lo < hi:
+        if lo is not None and hi is not None and lo < hi:
             found.append(
                 NumberToken(
                     lo, m.start("lo"), m.end("hi"), text[m.start("lo") : m.end("hi")], high=hi
@@ -277,7 +294,10 @@ def find_numbers(text: str) -> list[NumberToken]:
     for m in _DIGITS_RE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        tok = NumberToken(_int(m.group()), m.start(), m.end(), m.group())
+        value = _int(m.group())
+        if value is None:
+            continue
+        tok = NumberToken(value, m.start(), m.end(), m.group())
         if _is_year(tok) or _NOT_COUNT_AFTER.match(text, m.end()):
             continue
         found.append(tok)
@@ -287,7 +307,10 @@ def find_numbers(text: str) -> list[NumberToken]:
         word = m.group()
         if word.lower() in ("a", "an"):
             continue
-        tok = NumberToken(words_to_int(word), m.start(), m.end(), word, is_word=True)
+        value = words_to_int(word)
+        if value > MAX_COUNT:
+            continue
+        tok = NumberToken(value, m.start(), m.end(), word, is_word=True)
         if _NOT_COUNT_AFTER.match(text, m.end()):
             continue
         found.append(tok)
@@ -328,3 +351,26 @@ def read_count(text: str, number: NumberToken) -> Count:
             start = number.start - (len(head) - m.start())
             return Count(max(number.value + offset, 0), qual, start, number.end, number)
     return Count(number.value, "exact", number.start, number.end, number)
+
+
+_AGES = re.compile(
+    r"(?<![\w-])(?:aged|ages|age\s+of|between\s+the\s+ages\s+of|віком|в\s+возрасте)\s+"
+    r"(?:(?:від|от|from)\s+)?\d{1,3}"
+    r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and|or|to|-|–|та|і|й|до|и)\s*(?:\d{1,3}\b))*+",
+    re.IGNORECASE,
+)
+
+
+def age_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ages written as such ("men aged 71, 66, and 35", "віком від 7 до 17").
+
+    Examples
+    --------
+    >>> t = "men aged 71, 66, and 35, women aged 69 and 65 were injured"
+    >>> [t[s:e] for s, e in age_spans(t)]
+    ['aged 71, 66, and 35', 'aged 69 and 65']
+    """
+    out = []
+    for m in _AGES.finditer(text):
+        out.append((m.start(), m.end()))
+    return out

@@ -35,6 +35,8 @@ LAUNCH = (
 SUPPRESS = r"(?:locationally\s+)?lost|suppressed|jammed|(?:neutrali[sz]ed|downed)\s+by\s+electronic\s+warfare"
 OTHER = (
     r"hit|hits|struck|reached|fell|crashed|flew|returned|remain(?:ed|s)?|headed|damaged|missed|"
+    r"impact(?:ed|s)?|landed|plunged|left|crossed|strayed|veered|"
+    r"made\s+it\s+(?:past|through)|got\s+(?:past|through)|evaded|penetrated|broke\s+through|"
     r"failed\s+to\s+reach|did\s+not\s+reach|exploded"
 )
 VERB = re.compile(
@@ -130,6 +132,41 @@ PERIOD = re.compile(
     r"\b(?:over|during|in)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?)\b|"
     r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+alone\b|\bsince\s+the\s+start\s+of\s+the\s+(?:year|month)",
+    re.IGNORECASE,
+)
+THE_ONE = re.compile(rf"\b(?:{INTERCEPT})\s+(?:also\s+)?(?P<the>the)\s+", re.IGNORECASE)
+LEAD_MODIFIERS = re.compile(
+    r"(?:(?:Russian|Iranian|enemy|hostile|single|lone|Russia-launched|incoming)\s+){1,2}",
+    re.IGNORECASE,
+)
+COMPARISON = re.compile(
+    r"\b(?:exceed(?:ed|s)?|surpass(?:ed|es)?|compared\s+(?:with|to)|larger\s+than|bigger\s+than)"
+    r"\s+(?:that\s+of\s+)?(?:the\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+|previous\s+|earlier\s+)?"
+    r"(?:attack|strike|barrage|assault|record)",
+    re.IGNORECASE,
+)
+NEGATED_AFTER = re.compile(
+    r"\s*,?\s*(?:that|which|who)\s+(?:were|was|have|had|are|is)\s+(?:not|never)\b",
+    re.IGNORECASE,
+)
+CAPACITY = re.compile(
+    r"\b(?:(?:total\s+)?(?:volley|salvo)\s+(?:capacity\s+)?of|capacity\s+of|capable\s+of\s+"
+    r"(?:carrying|launching|firing)|carrying|armed\s+with|loaded\s+with|equipped\s+with)\s+"
+    r"(?:up\s+to\s+|as\s+many\s+as\s+|about\s+)?$",
+    re.IGNORECASE,
+)
+CASUALTY_BEFORE = re.compile(
+    r"\b(?:killed|killing|injured|injuring|wounded|wounding|hurt|hurting)\s+$", re.IGNORECASE
+)
+CASUALTY_NEXT = re.compile(
+    r"\s+(?:(?:people|persons|civilians|residents|children|others|more|of\s+them)\s+)?"
+    r"(?:(?:were|was|have\s+been|had\s+been|are|is)\s+)?(?:reportedly\s+)?"
+    r"(?:killed|injured|wounded|hurt|dead|died|hospitali[sz]ed)\b",
+    re.IGNORECASE,
+)
+TYPE_WORD = re.compile(
+    r"(?<![\w-])(?:cruise|ballistic|aero-?ballistic|anti-aircraft|surface-to-air|guided|anti-ship|"
+    r"Kh-|X-|Х-|Iskander|Kalibr|Kinzhal|Kinzhals|S-300|S-400|Onyx|Oniks|Zircon|Tsirkon|KN-23)",
     re.IGNORECASE,
 )
 INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT})\b", re.IGNORECASE)

@@ -6,8 +6,9 @@ Zaporizhzhia/Zaporozhye, Mykolaiv/Nikolaev, Kryvyi Rih/Krivoy Rog, ...) and
 reported under one canonical name. "The capital" is Kyiv; "Ukraine's two
 biggest cities" are Kyiv and Kharkiv; "Ukraine's second-largest city" is
 Kharkiv. A region ("the Odesa region", "Kharkiv oblast") is reported under the
-name it shares with its city; "Dnipropetrovsk region" under Dnipro and
-"Kirovohrad region" under Kropyvnytskyi.
+region ("the Odesa region", "Kharkiv oblast", "the region of Kherson") is a
+place with no city: its figures are kept apart from the city's, with a blank
+city.
 
 Districts are capitalised names before "district"/"raion" ("the
 Kholodnohirskyy district", "Kyiv's Solomianskyi and Podilskyi districts");
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 
 from airdef.io.text.numbers import find_numbers
 
-__all__ = ["CITIES", "PlaceMention", "find_places"]
+__all__ = ["CITIES", "DISTRICT_SPELLINGS", "PlaceMention", "find_places"]
 
 #: Canonical city name -> other spellings found in English-language reports.
 CITIES: dict[str, tuple[str, ...]] = {
@@ -169,6 +170,29 @@ class PlaceMention:
     district: str | None = None
     district_count: int | None = None
     nationwide: bool = False
+    region: bool = False  # "the Odesa region": a place, but no city
+
+
+#: Other spellings of Kyiv's districts -> the spelling of the city's own English pages.
+DISTRICT_SPELLINGS: dict[str, str] = {
+    v.lower(): k
+    for k, vs in {
+        "Darnytskyi": ("Darnytsia", "Darnytsky", "Darnytskyy", "Darnitsky", "Darnytskiy"),
+        "Dniprovskyi": ("Dniprovsky", "Dniprovskyy", "Dniprovskiy", "Dneprovsky"),
+        "Solomianskyi": ("Solomyanskyi", "Solomyansky", "Solomiansky", "Solomianskyy"),
+        "Shevchenkivskyi": ("Shevchenkivsky", "Shevchenkivskyy", "Shevchenkovsky"),
+        "Holosiivskyi": ("Holosiivsky", "Holosiyivskyi", "Holosiivskyy", "Goloseevsky"),
+        "Obolonskyi": ("Obolonsky", "Obolonskyy", "Obolonskiy"),
+        "Desnianskyi": ("Desniansky", "Desnyanskyi", "Desnyansky", "Desnianskyy"),
+        "Podilskyi": ("Podilsky", "Podilskyy", "Podolsky"),
+        "Pecherskyi": ("Pechersky", "Pecherskyy", "Pecherskiy"),
+        "Sviatoshynskyi": ("Sviatoshynsky", "Svyatoshynskyi", "Svyatoshinsky"),
+    }.items()
+    for v in vs
+}
+
+_REGION_AFTER = re.compile(r"(?:'s)?\s+(?:region|oblast|province)\b", re.IGNORECASE)
+_REGION_BEFORE = re.compile(r"\b(?:region|oblast|province)\s+of\s+$", re.IGNORECASE)
 
 
 def _city_of(name: str) -> str | None:
@@ -199,6 +223,7 @@ def find_places(text: str) -> list[PlaceMention]:
             if n.lower() not in _NOT_DISTRICT
         ]
         names = [n.removesuffix("'s") for n in names if _city_of(n) is None or len(names) == 1]
+        names = [DISTRICT_SPELLINGS.get(n.lower(), n) for n in names]
         if not names:
             continue
         after = re.match(
@@ -252,7 +277,13 @@ def find_places(text: str) -> list[PlaceMention]:
                 taken.append((m.start(), m.end()))
     for m in _CITY_RE.finditer(text):
         if free(m.start(), m.end()):
-            out.append(PlaceMention(m.start(), m.end(), (_VARIANTS[m["city"].lower()],)))
+            region = _REGION_AFTER.match(text, m.end()) or _REGION_BEFORE.search(
+                text, max(0, m.start() - 14), m.start()
+            )
+            if region:
+                out.append(PlaceMention(m.start(), m.end(), (), region=True))
+            else:
+                out.append(PlaceMention(m.start(), m.end(), (_VARIANTS[m["city"].lower()],)))
     for m in _NATIONWIDE.finditer(text):
         if free(m.start(), m.end()):
             out.append(PlaceMention(m.start(), m.end(), (), nationwide=True))

@@ -4,7 +4,9 @@
 explicit dates more than a day apart holds several), dates each attack, and
 turns its weapon groups (:mod:`~airdef.io.text.extract`) and casualty rows
 (:mod:`~airdef.io.text.casualties`) into rows of the canonical tables, with one
-evidence row per number.
+evidence row per number. Numbers it could not place are evidence rows too,
+with ``table`` and ``field`` ``"unplaced"``
+(:func:`~airdef.io.text.unplaced.unplaced_numbers`).
 """
 
 from __future__ import annotations
@@ -12,15 +14,23 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 
 import pandas as pd
 
 from airdef.io.text.casualties import CasualtyRow, extract_casualties
+from airdef.io.text.casualties_uk import extract_casualties_uk
 from airdef.io.text.dates import DateMention, find_dates
-from airdef.io.text.extract import _Reader
+from airdef.io.text.dates_uk import find_dates_uk
+from airdef.io.text.extract import WeaponReader
 from airdef.io.text.groups import Group
+from airdef.io.text.lexicon_uk import cyrillic_share
+from airdef.io.text.numbers import age_spans
 from airdef.io.text.places import PlaceMention, find_places
+from airdef.io.text.reader_uk import UkReader
 from airdef.io.text.segment import Report, Sentence, sentences
+from airdef.io.text.spans import SpanSet
+from airdef.io.text.unplaced import unplaced_numbers
 
 __all__ = ["read_report"]
 
@@ -40,6 +50,10 @@ def _reporter(source: str | None) -> str:
     return "text"
 
 
+def _start(mention: DateMention) -> int:
+    return mention.start
+
+
 def _day_of(
     text: str, sent: Sentence, dates: list[DateMention], *, events_only: bool
 ) -> DateMention | None:
@@ -48,7 +62,9 @@ def _day_of(
     With ``events_only``, relative words and dates of a report verb ("said on
     Tuesday") are left out: those do not start a new attack.
     """
-    found = [d for d in dates if sent.start <= d.start < sent.end and d.day is not None]
+    lo = bisect_left(dates, sent.start, key=_start)
+    hi = bisect_left(dates, sent.end, key=_start)
+    found = [d for d in dates[lo:hi] if d.day is not None]
     if events_only:
         found = [
             d for d in found if d.rank >= 2 and not _REPORTING.search(text[sent.start : d.start])
@@ -57,12 +73,16 @@ def _day_of(
 
 
 def _segments(
-    text: str, sents: list[Sentence], dates: list[DateMention], blocked: list[tuple[int, int]]
-) -> list[tuple[list[Sentence], _Reader]]:
+    text: str,
+    sents: list[Sentence],
+    dates: list[DateMention],
+    blocked: list[tuple[int, int]],
+    make: type[WeaponReader] | type[UkReader] = WeaponReader,
+) -> list[tuple[list[Sentence], WeaponReader | UkReader]]:
     """Split a report's sentences into attacks at explicit date changes."""
-    out: list[tuple[list[Sentence], _Reader]] = []
+    out: list[tuple[list[Sentence], WeaponReader | UkReader]] = []
     current: list[Sentence] = []
-    reader = _Reader(text, blocked)
+    reader = make(text, blocked)
     day: dt.date | None = None
     for sent in sents:
         mention = _day_of(text, sent, dates, events_only=True)
@@ -73,7 +93,7 @@ def _segments(
             and reader.registry.groups
         ):
             out.append((current, reader))
-            current, reader, day = [], _Reader(text, blocked), None
+            current, reader, day = [], make(text, blocked), None
         if day is None and mention is not None:
             day = mention.day
         reader.read(sent)
@@ -119,7 +139,7 @@ def _attack_id(day: dt.date | None, source: str | None, body: str, part: int) ->
 def _evidence_row(
     raw: str,
     sents: dict[int, Sentence],
-    attack_id: str,
+    attack_id: str | None,
     table: str,
     label: str,
     field: str,
@@ -207,10 +227,17 @@ def read_report(
     sents = sentences(raw, report.start, report.end)
     by_index = {s.index: s for s in sents}
     body = folded[report.start : report.end]
+    ukrainian = cyrillic_share(body) > 0.3
+    found_dates = find_dates(body, published)
+    if ukrainian:
+        found_uk = find_dates_uk(body, published)
+        taken = SpanSet((d.start, d.end) for d in found_uk)
+        found_dates = found_uk + [d for d in found_dates if not taken.overlaps(d.start, d.end)]
     dates = [
         DateMention(d.start + report.start, d.end + report.start, d.kind, d.day)
-        for d in find_dates(body, published)
+        for d in found_dates
     ]
+    dates.sort(key=_start)
     places = [
         PlaceMention(
             p.start + report.start,
@@ -223,17 +250,28 @@ def read_report(
         for p in find_places(body)
     ]
     blocked = [(d.start, d.end) for d in dates]
+    blocked += [(s + report.start, e + report.start) for s, e in age_spans(body)]
     blocked += [(p.start, p.end) for p in places if p.district_count is not None]
     events: list[dict] = []
     casualties: list[dict] = []
     evidence: list[dict] = []
     reporter = _reporter(source)
-    for part, (segment, reader) in enumerate(_segments(folded, sents, dates, blocked)):
-        groups = reader.registry.finish()
-        rows = extract_casualties(folded, segment, blocked, places)
+    make = UkReader if ukrainian else WeaponReader
+    hits: list = []
+    for part, (segment, reader) in enumerate(_segments(folded, sents, dates, blocked, make)):
+        groups = reader.finish()
+        hits += getattr(reader, "hits", [])
+        if ukrainian:
+            rows = extract_casualties_uk(folded, segment, blocked, sents)
+        else:
+            rows = extract_casualties(folded, segment, blocked, places)
         if not groups and not rows:
             continue
         date = _attack_date(folded, segment, groups, rows, sents, dates, part == 0)
+        if date is None and published is not None and part == 0:
+            # A report with counts and no date words ("After midnight", "During the
+            # attack on Kyiv") tells of the attack of its publication day.
+            date = DateMention(report.start, report.start, "relative", published)
         day = date.day if date else None
         attack_id = _attack_id(day, source, body, part)
         start = pd.Timestamp(day) if day else pd.NaT
@@ -270,6 +308,24 @@ def read_report(
                 "origin": origin,
                 "source_row": report.number,
             }
+            if g.combined and "intercepted" in g.figures:
+                fig = g.figures["intercepted"]
+                evidence.append(
+                    _evidence_row(
+                        raw,
+                        by_index,
+                        attack_id,
+                        "events",
+                        g.label,
+                        "intercept_definition",
+                        "shot_down_or_suppressed",
+                        None,
+                        fig.start,
+                        fig.end,
+                        fig.sentence,
+                        origin,
+                    )
+                )
             for name, fig in g.figures.items():
                 row[name] = fig.value
                 if name != "suppressed":
@@ -341,6 +397,42 @@ def read_report(
                     )
                 )
             casualties.append(row)
+    used = blocked + [(int(e["start"]), int(e["end"])) for e in evidence]
+    used += [(f.start, f.end) for f in hits]
+    attack_ids = [e["attack_id"] for e in evidence]
+    for fig in hits:
+        evidence.append(
+            _evidence_row(
+                raw,
+                by_index,
+                attack_ids[0] if attack_ids else None,
+                "hits",
+                "",
+                "hits",
+                fig.value,
+                fig.qualifier,
+                fig.start,
+                fig.end,
+                fig.sentence,
+                origin,
+            )
+        )
+    for start, end in unplaced_numbers(folded, report.start, report.end, used):
+        row = _evidence_row(
+            raw,
+            by_index,
+            attack_ids[0] if attack_ids else None,
+            "unplaced",
+            "",
+            "unplaced",
+            raw[start:end],
+            None,
+            start,
+            end,
+            _sentence_at(sents, start),
+            origin,
+        )
+        evidence.append(row)
     return events, casualties, evidence
 
 

@@ -26,45 +26,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
-from airdef.catalog import load_catalog, normalize_label
+from airdef.catalog import (
+    ALL_CLASSES,
+    CLASS_WORDS,
+    label_coverage,
+    load_catalog,
+    normalize_label,
+)
 
 __all__ = [
-    "ALL_CLASSES",
-    "CLASS_WORDS",
-    "DRONE_CLASSES",
-    "MISSILE_CLASSES",
     "Phrase",
-    "coverage_of",
     "lookup_name",
     "read_means",
     "read_phrase",
     "tokens",
 ]
-
-MISSILE_CLASSES = frozenset(
-    {"cruise_missile", "ballistic_missile", "anti_aircraft_missile", "unknown"}
-)
-DRONE_CLASSES = frozenset({"strike_drone", "recon_drone"})
-ALL_CLASSES = MISSILE_CLASSES | DRONE_CLASSES | {"guided_bomb"}
-
-#: Descriptive weapon names given to groups named by class words, with the classes
-#: they cover. Names the catalog knows (Ballistic Missile, Unknown Missile, KAB,
-#: Reconnaissance UAV) are used as they are.
-CLASS_WORDS: dict[str, frozenset[str]] = {
-    "Ballistic Missile": frozenset({"ballistic_missile"}),
-    "cruise missiles": frozenset({"cruise_missile"}),
-    "guided missiles": frozenset({"cruise_missile"}),
-    "anti-ship missiles": frozenset({"cruise_missile"}),
-    "anti-radar missiles": frozenset({"cruise_missile"}),
-    "anti-aircraft missiles": frozenset({"anti_aircraft_missile"}),
-    "Unknown Missile": MISSILE_CLASSES,
-    "drones": DRONE_CLASSES,
-    "Reconnaissance UAV": frozenset({"recon_drone"}),
-    "KAB": frozenset({"guided_bomb"}),
-    "air targets": ALL_CLASSES,
-    "missiles of various types": MISSILE_CLASSES,
-}
 
 _TOKEN = re.compile(r"[\w\u0400-\u04FF](?:[\w\u0400-\u04FF'/-]*[\w\u0400-\u04FF])?|[^\w\s]")
 
@@ -186,10 +164,13 @@ class Phrase:
     total: bool = False
 
 
-def tokens(text: str, start: int, end: int | None = None) -> list[tuple[int, int, str]]:
-    """Word and punctuation tokens of ``text[start:end]`` as (start, end, text)."""
+def tokens(
+    text: str, start: int, end: int | None = None, *, most: int | None = None
+) -> list[tuple[int, int, str]]:
+    """Word and punctuation tokens of ``text[start:end]`` as (start, end, text), at most ``most``."""
     end = len(text) if end is None else end
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    found = islice(_TOKEN.finditer(text, start, end), most)
+    return [(m.start(), m.end(), m.group()) for m in found]
 
 
 @lru_cache(maxsize=4096)
@@ -233,36 +214,9 @@ def _kind(word: str) -> str:
         return "class"
     if lookup_name(word):
         return "name"
-    if w in _MODIFIERS or w.endswith("-type"):
+    if w in _MODIFIERS or w.endswith(("-type", "-launched", "-made", "-built", "-designed")):
         return "mod"
     return "other"
-
-
-def coverage_of(weapon_class: str, weapon: str | None = None) -> frozenset[str]:
-    """The classes a group of this class and weapon can refer to.
-
-    Examples
-    --------
-    >>> sorted(coverage_of("unknown", "Unknown Missile"))
-    ['anti_aircraft_missile', 'ballistic_missile', 'cruise_missile', 'unknown']
-    >>> sorted(coverage_of("strike_drone", "Shahed-136/131"))
-    ['strike_drone']
-    """
-    if weapon in CLASS_WORDS:
-        return CLASS_WORDS[weapon]
-    if weapon_class == "mixed" and weapon:
-        out: set[str] = set()
-        catalog = load_catalog()
-        for part in weapon.split(" + "):
-            if part in CLASS_WORDS:
-                out |= CLASS_WORDS[part]
-            else:
-                found = catalog.lookup(part)
-                out |= {catalog.weapon_class(found)} if found else ALL_CLASSES
-        return frozenset(out)
-    if weapon_class == "unknown":
-        return ALL_CLASSES
-    return frozenset({weapon_class})
 
 
 @lru_cache(maxsize=1024)
@@ -343,11 +297,11 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
     >>> read_phrase("six aircraft MiG-31K", 3) is None
     True
     """
-    toks = tokens(text, start, min(len(text), start + 200))
+    toks = tokens(text, start, min(len(text), start + 200), most=3 * limit + 6)
     names: list[str] = []
     classes: list[str] = []
     heads: list[str] = []
-    recon = various = False
+    recon = various = heads_before_class = False
     first: int | None = None
     last_end: int | None = None
     i = 0
@@ -374,6 +328,7 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
             names.append(lookup_name(w) or "")
             last_end = e
         elif kind == "class":
+            heads_before_class = heads_before_class or bool(heads)
             classes.append(low)
             last_end = e
         elif kind == "head":
@@ -398,11 +353,28 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
                 ):
                     break
                 if heads and _kind(nxt) not in ("head", "mod", "name"):
-                    break
+                    if not (_kind(nxt) == "class" and classes and heads_before_class):
+                        break
             elif (
                 low in ("of", "the", "its", "their", "these", "those", "all") and first is not None
             ):
                 break
+        elif (
+            w == ","
+            and last_end is not None
+            and heads
+            and i + 1 < len(toks)
+            and (
+                _kind(toks[i + 1][2]) == "class"
+                or (
+                    heads_before_class
+                    and toks[i + 1][2].lower() in ("and", "or")
+                    and i + 2 < len(toks)
+                    and _kind(toks[i + 2][2]) == "class"
+                )
+            )
+        ):
+            pass  # "drones, ballistic, and cruise missiles": the list goes on
         elif w == "," and last_end is not None and not heads:
             nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
             if _kind(nxt) not in ("class", "name", "quote"):
@@ -428,6 +400,9 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
         n_words += 1
         if kind == "head":
             nxt = toks[i][2].lower() if i < len(toks) else ""
+            then = toks[i + 1][2] if i + 1 < len(toks) else ""
+            if nxt == "," and _kind(then) == "class":
+                continue
             if nxt not in ("and", "or", "&", "(") or (
                 nxt in ("and", "or", "&")
                 and (i + 1 >= len(toks) or _kind(toks[i + 1][2]) not in ("head", "mod", "name"))
@@ -475,7 +450,7 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
         label=label,
         weapon=weapon,
         weapon_class=cls,
-        coverage=coverage_of(cls, weapon),
+        coverage=label_coverage(cls, weapon),
         generic=generic,
         total=total,
     )

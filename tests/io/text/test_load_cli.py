@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
 import airdef
 from airdef.cli import main
 from airdef.io.text import NoCountsWarning, load_text
-from tests.text.helpers import assert_spans
+from tests.io.text.helpers import assert_spans
 
 TWO_REPORTS = (
     "published: 2024-01-23\n"
@@ -122,3 +123,58 @@ def test_load_command_reads_text_reports(two_reports, tmp_path, capsys):
     back = airdef.load(out)
     assert back.events["launched"].tolist() == [20, 5]
     assert back.evidence["quote"].str.len().gt(0).all()
+
+
+# Two Air Force posts as news sites quote them (reports_dev_uk.json, dev_uk_25 and dev_uk_26).
+POST_1 = (
+    "published: 2025-08-23\n"
+    "Російська армія протягом атакувала Україну 49 ударними безпілотниками типу Shahed і "
+    "безпілотниками-імітаторами, повідомляє командування Повітряних сил вранці 23 серпня.\n"
+    "«За попередніми даними, станом на 08.30, протиповітряною обороною збито/подавлено 36 ворожих "
+    "БпЛА типу Shahed і дронів-імітаторів різних типів на півночі, сході та в центрі країни», – "
+    "повідомляють військові.\n"
+    "Повітряні сили зафіксували влучання 13 безпілотників у семи локаціях на Донеччині.\n"
+)
+POST_2 = (
+    "published: 2025-08-24\n"
+    'У ніч на 24 серпня Росія атакувала Україну балістичною ракетою "Іскандер-М" і також 72 '
+    "безпілотниками різних типів. Як зазначають військові, станом на 08:30, протиповітряною "
+    "обороною збито/подавлено 48 дронів різних типів на півночі, сході та півдні країни.\n"
+)
+
+
+def test_parse_a_folder_of_posts_to_canonical_and_back(tmp_path, capsys):
+    posts = tmp_path / "posts"
+    (posts / "august").mkdir(parents=True)
+    (posts / "august" / "23.txt").write_text(POST_1, encoding="utf-8")
+    (posts / "24.txt").write_text(POST_2, encoding="utf-8")
+    out = tmp_path / "table.csv"
+    assert main(["parse", str(posts), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "2 file(s): 3 weapon rows" in err
+    back = airdef.load(out)
+    ev = back.events.sort_values(["time_start", "weapon_class"])
+    # (day, class, launched, intercepted) as the posts state them
+    assert [
+        (str(t.date()), c, int(launched), None if intercepted is pd.NA else int(intercepted))
+        for t, c, launched, intercepted in zip(
+            ev["time_start"], ev["weapon_class"], ev["launched"], ev["intercepted"], strict=True
+        )
+    ] == [
+        ("2025-08-23", "strike_drone", 49, 36),
+        ("2025-08-24", "ballistic_missile", 1, None),
+        ("2025-08-24", "strike_drone", 72, 48),
+    ]
+    evidence = pd.read_csv(tmp_path / "table.evidence.csv")
+    # "збито/подавлено" counts shot down and suppressed together: the rows say so
+    assert (evidence["field"] == "intercept_definition").sum() == 2
+    # "влучання 13" is a count of hits, never launched or intercepted
+    hits = evidence.loc[evidence["field"] == "hits"]
+    assert hits["value"].astype(str).tolist() == ["13"]
+    assert main(["rates", str(out)]) == 0
+    assert "strike_drone" in capsys.readouterr().out
+
+
+def test_parse_an_empty_folder_is_a_data_error(tmp_path, capsys):
+    assert main(["parse", str(tmp_path)]) == 2
+    assert "no .txt files" in capsys.readouterr().err

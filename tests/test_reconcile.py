@@ -8,7 +8,7 @@ import pytest
 import airdef
 from airdef import StrikeData, concat, parse_report, reconcile
 from airdef.reconcile import RECONCILE_COLUMNS
-from tests.text.helpers import one
+from tests.io.text.helpers import one
 
 
 def airforce(rows: list[dict], reporter: str = "kpszsu") -> StrikeData:
@@ -189,3 +189,28 @@ def test_bad_days(days):
 def test_bad_source():
     with pytest.raises(ValueError, match="source must be 'national' or 'all', not 'regional'"):
         reconcile(StrikeData(), source="regional")
+
+
+def test_air_force_posts_read_from_text_agree_with_the_air_force_table(corpus_dir, newest_snapshot):
+    """Posts in Ukrainian, parsed, reconcile with the Air Force's own table for those nights."""
+    import json
+
+    entries = json.loads((corpus_dir / "reports_dev_uk.json").read_text(encoding="utf-8"))
+    # dev_uk_25 (23 Aug 2025: 49 launched, 36 shot down or suppressed) and dev_uk_28
+    # (8 Sep 2025: 142 and 112), as the posts state them
+    posts = [e for e in entries if e["id"] in ("dev_uk_25", "dev_uk_28")]
+    parsed = airdef.concat(
+        [
+            airdef.parse_report(e["text"], published=e["published"], source=e["source_url"])
+            for e in posts
+        ]
+    )
+    table = airdef.reconcile(airdef.concat([airdef.load(newest_snapshot), parsed]))
+    same = table.loc[
+        (table["reporter_a"] == "kpszsu")
+        & table["launched_b"].notna()
+        & (table["launched_a"] == table["launched_b"])
+    ]
+    pairs = set(zip(same["launched_b"].astype(int), same["intercepted_b"].astype(int), strict=True))
+    assert {(49, 36), (142, 112)} <= pairs
+    assert not same["conflict"].any()

@@ -1,0 +1,250 @@
+"""Killed and injured in Ukrainian and Russian report text, by city and district.
+
+A number is a casualty figure when the nearest casualty word of its clause
+says so: загинули, загинуло, загиблих, вбито, погибли (killed); поранено,
+поранених, отримали поранення, постраждали, постраждалих, потерпілих,
+травмовано, пострадали, ранены (injured). "Кількість постраждалих зросла до 28"
+updates the figure. Ages ("14-річна"), parts ("з них п'ятеро — діти", "серед
+загиблих") and the hospitalised are not separate figures. One person named in
+the singular ("загинула жінка") is one.
+
+The place is the city named in the sentence ("у Києві", "киян", "у столиці"
+are Kyiv), else the one city the report names; a district in the same
+sentence ("у Деснянському районі") is kept with its English name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from airdef.io.text.casualties import CasualtyFigure, CasualtyRow
+from airdef.io.text.lexicon_uk import CITIES, DISTRICTS, NUMBER_WORD_RE, uk_number
+from airdef.io.text.numbers import find_numbers
+from airdef.io.text.segment import Sentence
+from airdef.io.text.spans import SpanSet
+
+__all__ = ["extract_casualties_uk", "find_cities_uk"]
+
+_I = re.IGNORECASE
+_KILLED = (
+    r"загин\w*|загибл\w*|вбит\w*|вбил\w*|убит\w*|убил\w*|погиб\w*|погибш\w*|смертельн\w*|"
+    r"загублен\w*"
+)
+_INJURED = (
+    r"поранен\w*|поранил\w*|поранення|постражда\w*|постраждал\w*|потерпіл\w*|травмован\w*|"
+    r"травмувал\w*|пострада\w*|пострадавш\w*|ранен\w*|ранил\w*|поранено"
+)
+_WORD = re.compile(rf"(?<![\w'])(?:(?P<k>{_KILLED})|(?P<i>{_INJURED}))(?![\w'])", _I)
+_PERSON = re.compile(
+    r"(?<![\w'])(?:(?P<k>загинул[аи]|загинув|загинуло|погиб|погибла)|(?P<i>постраждал[аи]|"
+    r"постраждав|поранен[аи]й?|поранено|пострадал[аи]?|ранен[аи]?))\s+(?:[\w'’ʼ-]+\s+){0,2}?"
+    r"(?:жінка|чоловік|дитина|хлопчик|дівчинка|людина|пенсіонерка|пенсіонер|мешканець|мешканка|"
+    r"женщина|мужчина|ребенок|ребёнок|мальчик|девочка|девушка|дівчина|юнак|підліток|водій)\b",
+    _I,
+)
+_PART = re.compile(
+    r"(?:серед\s+(?:них|яких|загиблих|поранених|постраждалих|потерпілих)|з\s+них|з\s+яких|"
+    r"із\s+них|среди\s+(?:них|которых|погибших|раненых|пострадавших)|из\s+них|у\s+тому\s+числі|"
+    r"в\s+тому\s+числі|зокрема)\s*[–—:-]?\s*(?:щонайменше|близько|понад)?\s*$",
+    _I,
+)
+_TOLL = re.compile(
+    r"(?:кількість|число)\s+(?:(?P<k>загиблих|погибших|жертв)|(?P<i>постраждалих|поранених|"
+    r"потерпілих|пострадавших|раненых))\b[^.;]{0,80}?(?:зросл[аи]|збільшил[аи]ся|сягнул[аи]|"
+    r"досягл[аи]|вырос(?:ло|ла)?|увеличил[ао]сь|становить|составляет)\s+(?:до\s+)?"
+    r"(?P<n>\d{1,6}|[а-яіїєґ'’]+)",
+    _I,
+)
+_PART_AFTER = re.compile(
+    r"\s+(?:з|із|из)\s+(?:них|яких)\b|\s+(?:у|в)\s+(?:важкому|тяжкому|тяжелом|критичному)\s+стан|"
+    r"\s+(?:госпіталізован|перебувають\s+у\s+лікарн|в\s+лікарн|у\s+лікарн)",
+    _I,
+)
+_AGE = re.compile(
+    r"-?(?:річн|летн|ти\s+років)|\s+(?:років|лет|роки|рік|год)\b|\s*%|\s+(?:област|регіон|"
+    r"населен|будин|об'єкт|об’єкт|локац|район|громад|міст|сіл|поверх|пацієнт)",
+    _I,
+)
+_UPDATE = re.compile(
+    r"(?:(?:зрос\w*|збільши\w*|вырос\w*|увеличи\w*)\s+(?:\w+\s+)?до|(?<![\w'])(?:уже|вже))\s+$", _I
+)
+_QUAL = [
+    (
+        re.compile(
+            r"(?:щонайменше|не\s+менше|принаймні|по\s+меньшей\s+мере|как\s+минимум)\s+$", _I
+        ),
+        "at_least",
+        0,
+    ),
+    (re.compile(r"(?:понад|більше\s+ніж|більше|свыше|более)\s+$", _I), "at_least", 1),
+    (re.compile(r"(?:близько|приблизно|майже|около|почти)\s+$", _I), "approx", 0),
+]
+_VAGUE = re.compile(
+    rf"(?:\bє|\bесть|десятк\w*|кілька|декілька|несколько|багато|много)\s+(?:\w+\s+)?(?:{_KILLED}|{_INJURED})",
+    _I,
+)
+_REGION_FORM = re.compile(
+    r"(?:ськ|цьк|зьк|ск|цк)(?:а|ої|ій|ою|ую|ая|ой|ую|у)$|щин\w*$|ччин\w*$", _I
+)
+_DISTRICT = re.compile(
+    r"(?<![\w'])(?P<n>[\w'’ʼ-]+?)(?:ському|ськім|ський|ського|ськом|ском|ского|ский|цькому|цький|"
+    r"цькім|цкому|цком)\s+район\w*|(?<![\w'])(?P<r>[\w'’ʼ-]+?)щин[іиою]\b",
+    _I,
+)
+_CITY_RES = [(re.compile(rf"(?<![\w'])(?:{k})[\w'’ʼ-]*", _I), v) for k, v in CITIES.items()]
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[’ʼ`‘]", "'", s.lower())
+
+
+def find_cities_uk(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(position, English name) of the cities named in ``text[start:end]``.
+
+    Region adjectives and "-щина" forms ("Київської області", "на Київщині")
+    name regions, not cities.
+
+    Examples
+    --------
+    >>> t = "У Києві та на Київщині, у Дніпрі; у столиці"
+    >>> [c for _, c in find_cities_uk(t, 0, len(t))]
+    ['Kyiv', 'Dnipro', 'Kyiv']
+    """
+    out = []
+    for pattern, name in _CITY_RES:
+        for m in pattern.finditer(text, start, end):
+            word = m.group()
+            if _REGION_FORM.search(word) and "столиц" not in word.lower():
+                continue
+            out.append((m.start(), name))
+    return sorted(out)
+
+
+def _district(text: str, start: int, end: int) -> str | None:
+    for m in _DISTRICT.finditer(text, start, end):
+        stem = _fold(m.group("n") or m.group("r") or "")
+        for key, name in DISTRICTS.items():
+            if re.match(key, stem + ("ськ" if m.group("n") else "")) or re.match(key, stem):
+                return name
+    return None
+
+
+def _numbers(text: str, sent: Sentence, blocked: SpanSet) -> list[tuple[int, int, int]]:
+    out = []
+    for n in find_numbers(text[sent.start : sent.end]):
+        s, e = n.start + sent.start, n.end + sent.start
+        if (
+            n.is_word
+            or blocked.covers(s)
+            or _AGE.match(text, e)
+            or re.match(r"-(?:ї|й|го|ій|х)", text[e : e + 3])
+        ):
+            continue
+        out.append((n.value, s, e))
+    for m in NUMBER_WORD_RE.finditer(text, sent.start, sent.end):
+        value = uk_number(m.group())
+        if (
+            value is None
+            or _AGE.match(text, m.end())
+            or re.match(r"\s+\d+-річн", text[m.end() : m.end() + 12])
+        ):
+            continue
+        out.append((value, m.start(), m.end()))
+    return sorted(out, key=lambda x: x[1])
+
+
+def extract_casualties_uk(
+    text: str,
+    sentences: Sequence[Sentence],
+    blocked: Sequence[tuple[int, int]] = (),
+    report_sentences: Sequence[Sentence] = (),
+) -> list[CasualtyRow]:
+    """The casualty rows of one Ukrainian or Russian attack.
+
+    Examples
+    --------
+    >>> from airdef.io.text.segment import sentences
+    >>> t = "У Києві загинули троє людей, ще 24 постраждали."
+    >>> [(r.cities, r.figures["killed"].value, r.figures["injured"].value)
+    ...  for r in extract_casualties_uk(t, sentences(t))]
+    [(('Kyiv',), 3, 24)]
+    """
+    block = SpanSet(blocked)
+    pool = list(report_sentences) or list(sentences)
+    cities = [c for s in pool for _, c in find_cities_uk(text, s.start, s.end)]
+    nationwide = any(
+        re.search(r"по\s+(?:всій\s+)?Україні|по\s+Украине|в\s+Україні", s.text) for s in pool
+    )
+    default = cities[0] if len(set(cities)) == 1 and not nationwide else None
+    rows: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
+    vague_seen = False
+    for sent in sentences:
+        words = list(_WORD.finditer(text, sent.start, sent.end))
+        if not words:
+            continue
+        here = find_cities_uk(text, sent.start, sent.end)
+        city = here[0][1] if here else default
+        district = _district(text, sent.start, sent.end)
+        figures: list[CasualtyFigure] = []
+        nums = _numbers(text, sent, block)
+        for m in _TOLL.finditer(text, sent.start, sent.end):
+            value = uk_number(m["n"]) if not m["n"].isdigit() else int(m["n"])
+            if value is not None:
+                field = "killed" if m["k"] else "injured"
+                figures.append(
+                    CasualtyFigure(field, value, "exact", m.start(), m.end(), sent.index, True)
+                )
+        tolls = SpanSet((f.start, f.end) for f in figures)
+        for value, s, e in nums:
+            if tolls.covers(s):
+                continue
+            head = text[max(sent.start, s - 40) : s]
+            if _PART.search(head) or _PART_AFTER.match(text, e):
+                continue
+            best = None
+            for w in words:
+                gap = text[e : w.start()] if w.start() >= e else text[w.end() : s]
+                if re.search(r"[.;]|\d", gap) or len(gap) > 45:
+                    continue
+                if any(s2 != s and (e <= s2 < w.start() or w.end() <= s2 < s) for _, s2, _ in nums):
+                    continue
+                dist = len(gap) + (0 if w.start() >= e else 1)
+                if best is None or dist < best[0]:
+                    best = (dist, w)
+            if best is None:
+                continue
+            field = "killed" if best[1].group("k") else "injured"
+            qual, offset = "exact", 0
+            for pattern, q, off in _QUAL:
+                m = pattern.search(text[max(sent.start, s - 30) : s])
+                if m:
+                    qual, offset = q, off
+                    break
+            update = bool(_UPDATE.search(text[max(sent.start, s - 40) : s]))
+            lo, hi = min(s, best[1].start()), max(e, best[1].end())
+            figures.append(CasualtyFigure(field, value + offset, qual, lo, hi, sent.index, update))
+        for m in _PERSON.finditer(text, sent.start, sent.end):
+            if any(m.start() <= f.start < m.end() or f.start <= m.start() < f.end for f in figures):
+                continue
+            if any(m.start() <= s < m.end() for _, s, _ in nums):
+                continue
+            field = "killed" if m.group("k") else "injured"
+            figures.append(CasualtyFigure(field, 1, "exact", m.start(), m.end(), sent.index))
+        if not figures and _VAGUE.search(text, sent.start, sent.end):
+            vague_seen = True
+        if not figures:
+            continue
+        key = ((city,) if city else (), district)
+        row = rows.setdefault(key, CasualtyRow(key[0], district, None, None))
+        for fig in figures:
+            old = row.figures.get(fig.field)
+            if old is None or fig.update:
+                row.figures[fig.field] = fig
+    out = list(rows.values())
+    districts = {d for s in pool if (d := _district(text, s.start, s.end))}
+    if len(out) == 1 and out[0].district is None and len(districts) == 1:
+        out[0].district = districts.pop()
+    if not out and vague_seen:
+        out.append(CasualtyRow((default,) if default else (), None, None, None))
+    return out

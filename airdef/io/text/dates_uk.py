@@ -1,0 +1,98 @@
+"""Attack dates in Ukrainian and Russian report text.
+
+* an overnight report names the morning: "у ніч на 23 серпня", "вночі проти
+  10 січня", "в ночь на 25 ноября", "в ніч з 22 на 23 травня" give the 23rd,
+  10th, 25th and 23rd;
+* a day and month: "23 серпня", "29 декабря", with or without "2024 року";
+  without a year the publication year is taken (see
+  :func:`~airdef.io.text.dates.make_date`);
+* weekdays ("у понеділок", "в пятницу") and relative words ("сьогодні вночі",
+  "цієї ночі", "минулої ночі", "вранці", "за добу", "этой ночью") resolve
+  against the publication date; "вчора" is the day before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from airdef.io.text.dates import DateMention, make_date
+from airdef.io.text.lexicon_uk import MONTHS_UK
+
+__all__ = ["find_dates_uk"]
+
+_I = re.IGNORECASE
+_MONTH = "|".join(sorted(MONTHS_UK, key=len, reverse=True))
+_YEAR = r"(?:\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:року|года|р\.|г\.))?)?"
+_NIGHT = re.compile(
+    rf"(?:(?:у|в)\s+)?(?:ніч|ночь|вночі|уночі|ночью)\s+(?:(?:з|с)\s+\d{{1,2}}(?:\s+(?:{_MONTH}))?\s+)?"
+    rf"(?:на|проти|против)\s+(?P<d>[0-3]?\d)(?:-?г?о)?\s+(?P<m>{_MONTH}){_YEAR}",
+    _I,
+)
+_DAY = re.compile(rf"(?<![\d.:])(?P<d>[0-3]?\d)(?:-?г?о)?\s+(?P<m>{_MONTH})\b{_YEAR}", _I)
+_WEEKDAYS = {
+    r"понеділ\w*|понедельник\w*": 0,
+    r"вівтор\w*|вторник\w*": 1,
+    r"серед[уаи]|среду|среда": 2,
+    r"четвер\w*|четверг\w*": 3,
+    r"п['’ʼ]ятниц\w*|пятниц\w*": 4,
+    r"субот\w*|суббот\w*": 5,
+    r"неділ\w*|воскресень\w*": 6,
+}
+_WEEKDAY = re.compile(r"(?<![\w'])(?:у|в|во)\s+(?P<w>" + "|".join(_WEEKDAYS) + r")(?![\w'])", _I)
+_RELATIVE = re.compile(
+    r"(?<![\w'])(?P<r>вчора|вчера|минулої\s+ночі|минулої\s+доби|сьогодні(?:\s+вночі|\s+вранці)?|"
+    r"сегодня(?:\s+ночью|\s+утром)?|цієї\s+ночі|цієї\s+доби|этой\s+ночью|минувшей\s+ночью|"
+    r"прошлой\s+ночью|вночі|уночі|ночью|вранці|зранку|утром|за\s+добу|за\s+сутки|протягом\s+доби|"
+    r"протягом\s+ночі|напередодні)(?![\w'])",
+    _I,
+)
+
+
+def find_dates_uk(text: str, published: dt.date | None = None) -> list[DateMention]:
+    """Every Ukrainian or Russian date expression in ``text``, in order.
+
+    Examples
+    --------
+    >>> pub = dt.date(2025, 8, 23)
+    >>> [(m.kind, str(m.day)) for m in find_dates_uk("У ніч на 23 серпня противник атакував", pub)]
+    [('dmy', '2025-08-23')]
+    >>> [(m.kind, str(m.day)) for m in find_dates_uk("В ніч з 22 на 23 травня 2024 року", None)]
+    [('dmy', '2024-05-23')]
+    >>> [(m.kind, str(m.day)) for m in find_dates_uk("Вчора ввечері", pub)]
+    [('relative', '2025-08-22')]
+    """
+    mentions: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match[str]) -> bool:
+        return not any(s < m.end() and m.start() < e for s, e in taken)
+
+    for pattern in (_NIGHT, _DAY):
+        for m in pattern.finditer(text):
+            if not free(m):
+                continue
+            year = int(m["y"]) if m["y"] else None
+            day = make_date(year, MONTHS_UK[m["m"].lower()], int(m["d"]), published)
+            mentions.append(DateMention(m.start(), m.end(), "dmy", day))
+            taken.append((m.start(), m.end()))
+    for m in _WEEKDAY.finditer(text):
+        if not free(m):
+            continue
+        word = m["w"].lower()
+        number = next(v for k, v in _WEEKDAYS.items() if re.fullmatch(k, word, _I))
+        day = None
+        if published is not None:
+            day = published - dt.timedelta(days=(published.weekday() - number) % 7)
+        mentions.append(DateMention(m.start(), m.end(), "weekday", day))
+        taken.append((m.start(), m.end()))
+    for m in _RELATIVE.finditer(text):
+        if not free(m):
+            continue
+        day = None
+        if published is not None:
+            back = m["r"].lower() in ("вчора", "вчера", "напередодні", "минулої доби")
+            day = published - dt.timedelta(days=1) if back else published
+        mentions.append(DateMention(m.start(), m.end(), "relative", day))
+        taken.append((m.start(), m.end()))
+    return sorted(mentions, key=lambda d: d.start)

@@ -1,0 +1,209 @@
+"""Patterns of Ukrainian and Russian weapon sentences, and the numbers that may be counts.
+
+Used by :mod:`airdef.io.text.reader_uk`: verb patterns by role (:data:`VERB_UK`
+and :data:`ROLE`), qualifiers before a number ("понад", "щонайменше",
+"близько"), the words after a number that make it no count (units, dates,
+aircraft, places, people), "N з M", "з них", regions, and
+:func:`find_numbers_uk`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from airdef.io.parsers import MAX_COUNT
+from airdef.io.text.lexicon_uk import NUMBER_WORD_RE, uk_number
+from airdef.io.text.numbers import find_numbers
+from airdef.io.text.spans import SpanSet
+
+__all__ = [
+    "ALL",
+    "ATTACK_WORD",
+    "CHILD_BEFORE",
+    "DASH",
+    "HIT",
+    "FLAGS",
+    "NEGATIVE",
+    "OF_M",
+    "OF_THEM_AFTER",
+    "OF_THEM_BEFORE",
+    "REGION",
+    "REGION_LIST",
+    "ROLE",
+    "VERB_UK",
+    "UkNumber",
+    "VAGUE",
+    "find_numbers_uk",
+]
+
+FLAGS = re.IGNORECASE
+COMBINED = (
+    r"збит[оаі]\s*(?:/|,?\s*(?:або|чи|й|і|та)\s+)\s*подавлен\w*|"
+    r"збил[аи]?\s+(?:або|чи|й|і|та)\s+подавил[аи]?|"
+    r"сбит[оы]?\s*(?:/|,?\s*(?:или|и)\s+)\s*подавлен\w*|сбил[аи]?\s+(?:или|и)\s+подавил[аи]?"
+)
+SUPPRESS = (
+    r"(?:локац[іи]?йно|локально|локационно)\s+(?:втрачен\w*|зникл\w*|потерян\w*|утрачен\w*)|"
+    r"втрачен\w*\s+(?:або|чи)\s+подавлен\w*|потерян\w*\s+или\s+подавлен\w*|"
+    r"подавлен\w*\s+засобами\s+(?:РЕБ|радіоелектронної)\w*"
+)
+INTERCEPT = (
+    r"збит\w*|збил\w*|збив\w*|збиття|збити|знищен\w*|знищил\w*|знищив|знищит\w*|знищу\w*|"
+    r"знешкодж\w*|знешкоди\w*|нейтраліз\w*|перехопил\w*|перехоплен[оі]\b|ліквідува\w*|ліквідован\w*|"
+    r"ликвидирова\w*|"
+    r"сбит\w*|сбил\w*|сбив\w*|сбить|уничтож\w*|перехвачен\w*|нейтрализ\w*|"
+    r"подавил\w*|подавлен[оі]\b"
+)
+LAUNCH = (
+    r"атакува\w*|атакуюч\w*|атаковал\w*|атаковав\w*|запусти\w*|запущен\w*|запуска\w*|пуск\w*|"
+    r"випусти\w*|випущен\w*|выпусти\w*|выпущен\w*|застосува\w*|застосовув\w*|застосован\w*|"
+    r"примени\w*|применя\w*|задіяв\w*|задіян\w*|використа\w*|використовуюч\w*|используя|"
+    r"использова\w*|завда\w*\s+(?:\w+\s+){0,2}?удар\w*|нан[её]с\w*\s+(?:\w+\s+){0,2}?удар\w*|"
+    r"вдари\w*|удари\w*|ударил\w*|виявлен\w*|обнаружен\w*|фіксували|зафіксовано\s+пуски?"
+)
+OTHER = (
+    r"влучан\w*|влучил\w*|влучив|влучи\w*|поцілил\w*|поцілив|попадан\w*|попал\w*|"
+    r"досягл\w*|досягн\w*|ураженн\w*|падінн\w*|падени\w*|впал\w*|упал\w*|вийшл\w*|вилетіл\w*|"
+    r"повернул\w*|вернул\w*|залетіл\w*|влетіл\w*|летіл\w*|летел\w*|зникл\w*"
+)
+VERB_UK = re.compile(
+    rf"(?<![\w'])(?:(?P<c>{COMBINED})|(?P<s>{SUPPRESS})|(?P<i>{INTERCEPT})|(?P<l>{LAUNCH})|"
+    rf"(?P<o>{OTHER}))(?![\w'])",
+    FLAGS,
+)
+ROLE = {"c": "intercepted", "s": "suppressed", "i": "intercepted", "l": "launched", "o": None}
+
+QUAL = [
+    (
+        re.compile(r"(?:понад|більше\s+ніж|більш\s+ніж|більше|свыше|более|больше)\s+$", FLAGS),
+        "at_least",
+        1,
+    ),
+    (
+        re.compile(
+            r"(?:щонайменше|не\s+менше(?:\s+ніж)?|не\s+менее|по\s+меньшей\s+мере|как\s+минимум|"
+            r"принаймні|мінімум|минимум)\s+$",
+            FLAGS,
+        ),
+        "at_least",
+        0,
+    ),
+    (
+        re.compile(
+            r"(?:близько|приблизно|майже|около|почти|порядка|орієнтовно|понад\s+майже)\s+$", FLAGS
+        ),
+        "approx",
+        0,
+    ),
+    (re.compile(r"(?:не\s+більше(?:\s+ніж)?|не\s+более|до)\s+$", FLAGS), "at_most", 0),
+]
+UPDATE = re.compile(
+    r"(?:зрос\w*|збільши\w*|вырос\w*|увеличи\w*|досяг\w*)\s+(?:\w+\s+)?до\s+$", FLAGS
+)
+NOT_COUNT_AFTER = re.compile(
+    r"(?:-(?:ї|й|го|ого|ому|ій|им|им|ми\b|річн|летн|поверхов|типоверх|ти\s+поверх|денн|хвилин|"
+    r"годин)|\s*(?:%|відсот|процент|км|кілометр|метр|хвилин|годин|час|рок|рік|років|лет|днів|"
+    r"дн[іея]|доб|тонн|грн|гривень|доларів|долларов|млн|млрд|тис\.|січня|лютого|березня|"
+    r"квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|января|февраля|марта|"
+    r"апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|-?річн|-?летн|літак|"
+    r"бомбардувальник|бомбардировщик|корабл|кораблів|носі|област|регіон|район|локац|місц|"
+    r"населен|громад|будин|об'єкт|об’єкт|поверх|напрям|хвил|разів|раз\b|пацієнт|людей|"
+    r"люди|осіб|особ|людин|человек|дит|діт|жінок|чоловік|загибл|поранен|постражд|пострад))",
+    FLAGS,
+)
+SLASH = re.compile(r"(?<![\w/.,:-])(?P<n>\d{1,6})/(?P<m>\d{1,6})(?![\w/.,:]\w)")
+HIT = re.compile(r"(?<![\w'])(?:влучан\w*|влучил\w*|влучив|поцілил\w*|попадан\w*|попал\w*)", FLAGS)
+OF_M = re.compile(r"\s+(?:з|із|зі|из|от)\s+(?=\d|[а-яіїєґ])", FLAGS)
+OF_THEM_AFTER = re.compile(r"\s+(?:з|із|зі|из)\s+(?:них|яких|которых|їх)\b", FLAGS)
+OF_THEM_BEFORE = re.compile(r"(?:з|із|зі|из)\s+(?:них|яких|которых|їх)\s*[,:]?\s*$", FLAGS)
+CHILD_BEFORE = re.compile(
+    r"(?:серед\s+(?:яких|них)|среди\s+(?:которых|них)|у\s+тому\s+числі|в\s+тому\s+числі|"
+    r"в\s+том\s+числе|включаючи|включно\s+з|зокрема|в\s+частности|з\s+них|із\s+них|из\s+них)"
+    r"\s*[,:]?\s*(?:близько|приблизно|майже|около|почти|понад|щонайменше|більше)?\s*$",
+    FLAGS,
+)
+DASH = re.compile(r"\s*[–—-]\s*")
+REGION = re.compile(
+    r"(?:(?<![\w'])(?:над|у|в|на|в\s+межах|у\s+межах|навколо|поблизу|над\s+територією)\s+"
+    r"(?:[\w'’ʼ-]+\s+)?(?:[\w'’ʼ-]+(?:ською|цькою|зькою|ській|цькій|зькій|ской|цкой)\s+област\w*|"
+    r"[\w'’ʼ-]+(?:ської|цької|зької|ской)\b|[\w'’ʼ-]+щин(?:ою|і|ой|е)|Києв\w*|Київ\w*|Киев\w*|столиц\w*|Одес\w*|Харков\w*|Харків\w*|"
+    r"Дніпр\w*|Львов\w*|Львів\w*|Миколаєв\w*))",
+    FLAGS,
+)
+REGION_LIST = re.compile(
+    r"(?:ській|цькій|зькій|ской),\s+[\w'’ʼ-]+(?:ській|цькій|зькій|ской)|областях|областей|регіонах",
+    FLAGS,
+)
+ATTACK_WORD = re.compile(
+    rf"(?:{LAUNCH}|атак\w*|удар\w*|обстріл\w*|обстрел\w*|{OTHER}|{INTERCEPT})", FLAGS
+)
+VAGUE = re.compile(
+    r"(?<![\w'])(?:десятк\w*|сотн\w*|кілька|декілька|несколько|частина|частью|часть|багато|"
+    r"много|чимало|хвил\w*)\s+",
+    FLAGS,
+)
+ALL = re.compile(
+    rf"(?<![\w'])(?:усі|всі|все|всех|всіх|всё)\s+(?:[\w'’ʼ,-]+\s+){{0,8}}?(?:{INTERCEPT}|{COMBINED})"
+    rf"|(?<![\w'])(?:{INTERCEPT})\s+(?:усі|всі|все)\b",
+    FLAGS,
+)
+NEGATIVE = re.compile(r"\b(?:якщо|если|чи\s+не|не\s+виключ|можлив\w*|могл[аи]?)\b", FLAGS)
+
+
+@dataclass(frozen=True)
+class UkNumber:
+    """A number (digits or words) with its qualifier and the span covering both."""
+
+    value: int
+    qualifier: str
+    start: int
+    end: int
+    num_start: int
+    total: UkNumber | None = None  # "102/127": the 127
+
+
+def qualify(text: str, lo: int, value: int, start: int, end: int) -> UkNumber:
+    head = text[max(lo, start - 30) : start]
+    if UPDATE.search(head):
+        return UkNumber(value, "exact", start, end, start)
+    for pattern, qual, offset in QUAL:
+        m = pattern.search(head)
+        if m:
+            return UkNumber(value + offset, qual, start - (len(head) - m.start()), end, start)
+    return UkNumber(value, "exact", start, end, start)
+
+
+def find_numbers_uk(text: str, start: int, end: int, blocked: SpanSet) -> list[UkNumber]:
+    """The numbers of ``text[start:end]`` that may be counts, in order.
+
+    Digits with a case ending ("28-ма", "13-ти") are counts; ordinals, ages,
+    heights, times, dates and numbers before a unit are not.
+
+    Examples
+    --------
+    >>> t = "У ніч на 2 листопада знищили 12 із 13-ти дронів; 14-річна, 10-ї ранку, одинадцять"
+    >>> [(n.value, n.qualifier) for n in find_numbers_uk(t, 0, len(t), SpanSet([(9, 20)]))]
+    [(12, 'exact'), (13, 'exact'), (11, 'exact')]
+    """
+    out: list[UkNumber] = []
+    for n in find_numbers(text[start:end]):
+        s, e = n.start + start, n.end + start
+        if blocked.covers(s) or n.is_word or NOT_COUNT_AFTER.match(text, e):
+            continue
+        suffix = re.match(r"-(?:ма|ти|ю|х|ох|ьох|ми|а|и|му)\b", text[e : e + 5])
+        out.append(qualify(text, start, n.value, s, e + (suffix.end() if suffix else 0)))
+    for m in NUMBER_WORD_RE.finditer(text, start, end):
+        if blocked.covers(m.start()) or NOT_COUNT_AFTER.match(text, m.end()):
+            continue
+        value = uk_number(m.group())
+        if value is None:
+            continue
+        out.append(qualify(text, start, value, m.start(), m.end()))
+    for m in SLASH.finditer(text, start, end):
+        hit, of = int(m["n"]), int(m["m"])
+        if blocked.covers(m.start()) or not hit <= of <= MAX_COUNT:
+            continue
+        total = UkNumber(of, "exact", m.start("m"), m.end("m"), m.start("m"))
+        out.append(UkNumber(hit, "exact", m.start(), m.end(), m.start(), total))
+    return sorted(out, key=lambda n: n.start)

@@ -1,0 +1,479 @@
+"""Weapon counts in Ukrainian and Russian reports: clauses, number roles and subsets.
+
+:class:`UkReader` reads a report sentence by sentence, as
+:class:`~airdef.io.text.extract.WeaponReader` does for English, into the same
+:class:`~airdef.io.text.groups.Registry`. Each number is typed by what follows
+it (a weapon phrase, "з них", "з M", a region, a person or nothing) and given a
+role by the verb of its clause:
+
+* launched: атакував, запустив, випустив, застосував, задіявши,
+  використавши, завдав удару, виявлено; Russian атаковал, выпустил, запущено;
+* intercepted: збито, збили, знищено, знешкоджено, нейтралізовано,
+  "підтверджено збиття"; Russian сбито, уничтожено;
+* intercepted, shot down *or suppressed* as one figure (the Air Force's
+  wording since August 2025): "збито/подавлено", "збила або подавила"; the
+  group is marked :attr:`Group.combined` so that rates can tell the definition;
+* suppressed (electronic warfare): локаційно втрачено, локально втрачено,
+  локаційно зникли, втрачені або подавлені;
+* a hit or a fall, never a launch or interception: влучання, поцілили,
+  досягли цілей, падіння, вийшли з повітряного простору, повернулися.
+
+"N з M" (N із M, N из M) gives N for the verb and M launched; "M ракет, N з
+яких збили" and "з них N" refer to the group just named; "N/M" after "Збито"
+gives N intercepted of M. A count for one region ("над Миколаївщиною", "у
+Київській області", "навколо Києва") becomes part of the nationwide group of
+the same class when there is one; "серед яких", "у тому числі", "з них
+N – Shahed" and a list after a colon are parts of the group before them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
+from airdef.io.text.lexicon_uk import uk_number
+from airdef.io.text.patterns_uk import (
+    ALL,
+    ATTACK_WORD,
+    CHILD_BEFORE,
+    DASH,
+    FLAGS,
+    HIT,
+    NEGATIVE,
+    OF_M,
+    OF_THEM_AFTER,
+    OF_THEM_BEFORE,
+    REGION,
+    REGION_LIST,
+    ROLE,
+    VAGUE,
+    VERB_UK,
+    UkNumber,
+    find_numbers_uk,
+)
+from airdef.io.text.segment import Sentence
+from airdef.io.text.spans import SpanSet
+from airdef.io.text.weapons import Phrase
+from airdef.io.text.weapons_uk import SINGULAR_MISSILE, read_phrase_uk
+
+__all__ = ["UkReader"]
+
+
+@dataclass
+class _Item:
+    number: UkNumber
+    phrase: Phrase | None
+    total: UkNumber | None  # "N з M": the M
+    kind: str  # "phrase", "of", "them", "bare", "region"
+    end: int
+    child: bool = False
+    regional: bool = False
+    role: str | None = None
+    combined: bool = False
+
+
+class UkReader:
+    """State while reading one Ukrainian or Russian report (one attack)."""
+
+    def __init__(self, text: str, blocked: Sequence[tuple[int, int]]) -> None:
+        self.t = text
+        self.blocked = SpanSet(blocked)
+        self.registry = Registry()
+        self.previous: list[Group] = []
+        self.regional: set[int] = set()
+        self.combined: set[int] = set()
+        self.named: list[tuple[Phrase, int]] = []  # weapons named without a number
+        self.headline: list[Sentence] = []
+        self.hits: list[Figure] = []
+        self.list_verb: re.Match[str] | None = (
+            None  # the verb of a line ending in ":"  # "влучання 13 безпілотників": hits, a count of their own
+        )
+        self.first_line: tuple[int, int] | None = None
+
+    # -- one number ---------------------------------------------------------------------
+    def _item(self, n: UkNumber, nums: list[UkNumber], sent: Sentence) -> _Item:
+        t = self.t
+        pos = n.end
+        nxt = next((m for m in nums if m.start >= pos), None)
+        if n.total is not None:
+            phrase = read_phrase_uk(t, pos)
+            if phrase is not None and phrase.start <= pos + 2:
+                return _Item(n, phrase, n.total, "of", phrase.end)
+            return _Item(n, None, None, "region", pos)
+        m = OF_THEM_AFTER.match(t, pos)
+        if m:
+            return _Item(n, None, None, "them", m.end())
+        m = OF_M.match(t, pos)
+        if m and nxt is not None and nxt.start == m.end():
+            phrase = read_phrase_uk(t, nxt.end)
+            end = phrase.end if phrase else nxt.end
+            return _Item(n, phrase, nxt, "of", end)
+        phrase = read_phrase_uk(t, pos)
+        if phrase is not None and phrase.start <= pos + 2:
+            return _Item(n, phrase, None, "phrase", phrase.end)
+        dash = DASH.match(t, pos)
+        if dash:
+            phrase = read_phrase_uk(t, dash.end())
+            if phrase is not None and phrase.start <= dash.end() + 2:
+                return _Item(n, phrase, None, "phrase", phrase.end)
+            if re.match(r"[\w'’ʼ-]+(?:ської|цької|зької|ської)\b", t[dash.end() : dash.end() + 30]):
+                return _Item(n, None, None, "region", dash.end())
+        return _Item(n, None, None, "bare", pos)
+
+    def _verbs(self, sent: Sentence) -> list[re.Match[str]]:
+        return list(VERB_UK.finditer(self.t, sent.start, sent.end))
+
+    def _role(
+        self, item: _Item, verbs: list[re.Match[str]], stops: list[int]
+    ) -> tuple[str | None, bool, bool]:
+        """(field, combined, found) from the verb after or before the count."""
+        t = self.t
+        after = next((v for v in verbs if v.start() >= item.end), None)
+        before = None
+        for v in verbs:
+            if v.end() <= item.number.start:
+                before = v
+        limit = min([s for s in stops if s > item.end] + [len(t)])
+        if after is not None and after.start() < limit:
+            gap = t[item.end : after.start()]
+            close = len(gap) <= 30 and not re.search(r"[;:.,]", gap)
+            if close and (item.kind in ("them", "bare") or len(gap.split()) <= 3 or before is None):
+                return ROLE[after.lastgroup or ""], after.lastgroup == "c", True
+        if before is not None:
+            gap = t[before.end() : item.number.start]
+            if ";" not in gap and not OF_THEM_BEFORE.search(gap):
+                return ROLE[before.lastgroup or ""], before.lastgroup == "c", True
+        if after is not None and after.start() - item.end <= 80 and after.start() < limit:
+            return ROLE[after.lastgroup or ""], after.lastgroup == "c", True
+        if after is not None and not re.search(r"[;]", t[item.end : after.start()]):
+            return ROLE[after.lastgroup or ""], after.lastgroup == "c", True  # a long list
+        return None, False, False
+
+    # -- one sentence -------------------------------------------------------------------
+    def read(self, sent: Sentence) -> None:
+        """Read one sentence; a headline is kept for :meth:`finish`."""
+        if self._is_headline(sent):
+            self.headline.append(sent)
+            return
+        self._read(sent, self.registry)
+
+    def _is_headline(self, sent: Sentence) -> bool:
+        """Sentences on a report's first line, when more lines follow and it is short."""
+        if self.first_line is None:
+            start = sent.start
+            end = self.t.find("\n", start)
+            more = end >= 0 and self.t[end:].strip()
+            self.first_line = (start, end) if more and end - start <= 160 else (0, 0)
+        start, end = self.first_line
+        line = self.t[start:end].rstrip()
+        return start <= sent.start < end and not re.search(r"[.!?:][»\"”]?$", line)
+
+    def _read(self, sent: Sentence, registry: Registry) -> None:
+        t = self.t
+        if NEGATIVE.search(t, sent.start, sent.end) and not VERB_UK.search(t, sent.start, sent.end):
+            return
+        nums = find_numbers_uk(t, sent.start, sent.end, self.blocked)
+        verbs = self._verbs(sent)
+        body = t[sent.start : sent.end].strip()
+        bullet = body[:1] in "-–—•" and bool(body)
+        from_list = not verbs and bullet and self.list_verb is not None
+        if from_list:
+            verbs = [self.list_verb]  # "випустили таке озброєння:\n- чотири КАБи;"
+        elif not bullet:
+            self.list_verb = verbs[-1] if verbs and body.endswith(":") else None
+        items: list[_Item] = []
+        used: set[int] = set()
+        for n in nums:
+            if n.start in used:
+                continue
+            item = self._item(n, nums, sent)
+            if item.total is not None:
+                used.add(item.total.start)
+            items.append(item)
+        stops = [i.number.start for i in items]
+        current: list[Group] = []
+        breakdown: dict[int, tuple[Group, dict]] = {}
+        last_group: Group | None = None
+        colon_parent: Group | None = None
+        for k, item in enumerate(items):
+            head = t[max(sent.start, item.number.start - 60) : item.number.start]
+            item.child = bool(CHILD_BEFORE.search(head)) or (
+                k > 0
+                and items[k - 1].child
+                and item.kind == "bare"
+                and bool(
+                    re.fullmatch(
+                        r"[^.;\d]*?,?\s*(?:а|і|й|та|и)\s+", t[items[k - 1].end : item.number.start]
+                    )
+                )
+            )
+            role, combined, found = self._role(item, verbs, stops)
+            if from_list and self.list_verb is not None:
+                role, combined, found = ROLE[self.list_verb.lastgroup or ""], False, True
+            if item.kind == "region":
+                continue
+            clause_start = max([sent.start] + [i.end for i in items[:k]])
+            clause_end = min([sent.end, item.end + 40] + [i.number.start for i in items[k + 1 :]])
+            scope = t[clause_start:clause_end]
+            regional = bool(REGION.search(scope)) and not REGION_LIST.search(scope)
+            if item.kind in ("them", "bare") or (item.child and item.phrase is None):
+                options = current or self.previous
+                target = options[-1] if options else None
+                if not found or role is None:
+                    continue
+                if not current and item.kind == "bare":
+                    # "рекордну кількість збитих дронів – 87 одиниць": the weapon named before
+                    named = [p for p in self._phrases(sent) if p.end <= item.number.start]
+                    if named:
+                        fig = self._fig(role, item.number, item.end, sent)
+                        group = registry.add(named[-1], [fig], sentence=sent.index)
+                        if group is not None:
+                            current.append(group)
+                            last_group = group
+                        continue
+                if target is None:
+                    continue
+                if item.child:
+                    breakdown.setdefault(target.gid, (target, {}))[1][role] = (item, sent)
+                    continue
+                if item.kind == "bare" and item.number.value > (target.value("launched") or 10**9):
+                    continue
+                fig = self._fig(role, item.number, item.end, sent)
+                if target.value(role) not in (None, fig.value):
+                    continue
+                registry.set_figure(target, fig)
+                if combined:
+                    self.combined.add(target.gid)
+                continue
+            if item.phrase is None:
+                continue
+            if not found or role is None:
+                if found:  # a hit or a fall: the count is read, but it is no launch or intercept
+                    if HIT.search(t, max(sent.start, item.number.start - 40), item.end + 40):
+                        self.hits.append(self._fig("hits", item.number, item.end, sent))
+                    continue
+                if item.kind != "of":
+                    continue
+                role = "intercepted"
+            figures = [self._fig(role, item.number, item.end, sent)]
+            if item.total is not None:
+                figures.append(self._fig("launched", item.total, item.end, sent))
+                if role == "launched":
+                    figures = figures[1:]
+            parent = None
+            if item.child and last_group is not None:
+                parent = last_group
+            elif colon_parent is not None and re.search(
+                r"[:;]\s*$", t[items[k - 1].end : item.number.start] if k else ""
+            ):
+                parent = colon_parent
+            same = [
+                g
+                for g in registry.candidates(item.phrase)
+                if g.gid in self.regional
+                and all(g.value(f.field) in (None, f.value) for f in figures)
+            ]
+            if from_list:  # each line of a list is a group of its own
+                key = (self.list_verb.start() if self.list_verb else 0, -1)
+                group = registry.new(
+                    item.phrase, figures, sentence=sent.index, additive=True, list_key=key
+                )
+            elif regional and parent is None and not item.child and not same:
+                group = registry.new(item.phrase, figures, sentence=sent.index)
+            elif regional and same:
+                group = same[0]
+                for fig in figures:
+                    registry.set_figure(group, fig)
+            else:
+                group = registry.add(item.phrase, figures, sentence=sent.index, parent=parent)
+            if group is None:
+                continue
+            if parent is not None:
+                parent.explicit_parent = True
+            if combined:
+                self.combined.add(group.gid)
+            if regional:
+                self.regional.add(group.gid)
+            if re.match(r"\s*:", t[item.end : item.end + 3]):
+                colon_parent = group
+            if parent is None:
+                last_group = group
+            current.append(group)
+        self._breakdown(breakdown)
+        self._read_all(sent, registry, items)
+        self._read_vague(sent, registry)
+        self._read_singular(sent, registry, verbs, items, current)
+        self._read_named(sent, verbs, items)
+        if current:
+            self.previous = list(dict.fromkeys(current))
+
+    def _phrases(self, sent: Sentence) -> list[Phrase]:
+        """Weapon phrases of a sentence that no number precedes."""
+        t = self.t
+        out: list[Phrase] = []
+        pos = sent.start
+        for tok in re.finditer(r"(?<![\w'])[\w«\"“][\w'’ʼ/-]*", t[sent.start : sent.end]):
+            s = sent.start + tok.start()
+            if s < pos:
+                continue
+            phrase = read_phrase_uk(t, s, limit=6)
+            if phrase is None or phrase.start > s + 1:
+                continue
+            out.append(phrase)
+            pos = phrase.end
+        return out
+
+    def _breakdown(self, breakdown: dict[int, tuple[Group, dict]]) -> None:
+        """ "З них 91 знищено ..., а 59 втрачені або подавлені": the split replaces the total."""
+        for target, parts in breakdown.values():
+            if "intercepted" not in parts or "suppressed" not in parts:
+                continue
+            (hit, sent), (lost, sent2) = parts["intercepted"], parts["suppressed"]
+            total = target.value("intercepted")
+            if total is not None and hit.number.value + lost.number.value == total:
+                self.registry.set_figure(
+                    target, self._fig("intercepted", hit.number, hit.end, sent), replace=True
+                )
+                self.registry.set_figure(
+                    target, self._fig("suppressed", lost.number, lost.end, sent2), replace=True
+                )
+
+    def _read_all(self, sent: Sentence, registry: Registry, items: list[_Item]) -> None:
+        """ "Усі ворожі БпЛА ... були знешкоджені": intercepted equals launched."""
+        t = self.t
+        if items:
+            return
+        m = ALL.search(t, sent.start, sent.end)
+        if not m or not self.previous:
+            return
+        target = self.previous[-1]
+        launched = target.figures.get("launched")
+        if launched is None or launched.value is None or target.value("intercepted") is not None:
+            return
+        fig = Figure(
+            "intercepted", launched.value, launched.qualifier, m.start(), m.end(), sent.index
+        )
+        registry.set_figure(target, fig)
+
+    def _read_vague(self, sent: Sentence, registry: Registry) -> None:
+        """ "частина ракет влучила", "десятки дронів": a group with no number."""
+        t = self.t
+        for m in VAGUE.finditer(t, sent.start, sent.end):
+            phrase = read_phrase_uk(t, m.end(), limit=6)
+            if phrase is None or phrase.start != m.end() or phrase.total:
+                continue
+            registry.add(phrase, [], sentence=sent.index, vague=True)
+
+    def _read_singular(
+        self,
+        sent: Sentence,
+        registry: Registry,
+        verbs: list,
+        items: list[_Item],
+        current: list[Group],
+    ) -> None:
+        """A missile named in the singular without a number is one ("балістичною ракетою")."""
+        t = self.t
+        taken = SpanSet([(i.number.start, i.end) for i in items])
+        for m in re.finditer(
+            r"(?<![\w'])([\w'’ʼ-]+\s+)?(ракет(?:а|у|ою|ой))(?![\w'])",
+            t[sent.start : sent.end],
+            FLAGS,
+        ):
+            s = sent.start + m.start()
+            if taken.overlaps(s, sent.start + m.end()):
+                continue
+            before = t[max(sent.start, s - 12) : s]
+            if re.search(r"\d\s*$|одн\w*\s*$", before) or (
+                m.group(1) and uk_number(m.group(1).strip())
+            ):
+                continue
+            phrase = read_phrase_uk(t, s)
+            if phrase is None or not SINGULAR_MISSILE.match(m.group(2).lower()):
+                continue
+            verb = None
+            for v in verbs:
+                if v.end() <= s and ";" not in t[v.end() : s]:
+                    verb = v
+            if verb is None or ROLE[verb.lastgroup or ""] != "launched":
+                continue
+            fig = Figure("launched", 1, "exact", s, phrase.end, sent.index)
+            group = registry.add(phrase, [fig], sentence=sent.index)
+            if group is not None:
+                current.append(group)
+
+    def _read_named(self, sent: Sentence, verbs: list, items: list[_Item]) -> None:
+        """Weapons named without a number in an attack sentence, kept for reports with no count."""
+        t = self.t
+        if not ATTACK_WORD.search(t, sent.start, sent.end):
+            return
+        taken = SpanSet([(i.number.start, i.end) for i in items])
+        pos = sent.start
+        for tok in re.finditer(r"(?<![\w'])[\w«\"“][\w'’ʼ/-]*", t[sent.start : sent.end]):
+            s = sent.start + tok.start()
+            if s < pos or taken.covers(s):
+                continue
+            phrase = read_phrase_uk(t, s, limit=6)
+            if phrase is None or phrase.start > s + 1 or phrase.total:
+                continue
+            self.named.append((phrase, sent.index))
+            pos = phrase.end
+
+    # -- figures and finishing ----------------------------------------------------------
+    @staticmethod
+    def _fig(field: str, n: UkNumber, end: int, sent: Sentence) -> Figure:
+        return Figure(field, n.value, n.qualifier, n.start, end, sent.index)
+
+    def finish(self) -> list[Group]:
+        """The finished groups: headline figures only where the body has none."""
+        if self.headline:
+            head = Registry()
+            for sent in self.headline:
+                self._read(sent, head)
+            for g in head.groups:
+                if not any(g.phrase.coverage & o.phrase.coverage for o in self.registry.groups):
+                    moved = self.registry.new(
+                        g.phrase, list(g.figures.values()), sentence=g.sentence
+                    )
+                    if g.gid in self.combined:
+                        self.combined.add(moved.gid)
+        if not any(g.figures for g in self.registry.groups):
+            for phrase, index in self.named:
+                self.registry.add(phrase, [], sentence=index, vague=True)
+        name_plain_missiles(self.registry.groups, [p for p, _ in self.named])
+        groups = self.registry.finish()
+        tops = [g for g in groups if g.parent is None and g.gid not in self.regional]
+        for g in groups:
+            if g.parent is not None or g.gid not in self.regional:
+                continue
+            for o in tops:
+                if o is g or o.sentence == g.sentence or not g.phrase.coverage & o.phrase.coverage:
+                    continue
+                shared = [f for f in g.figures if o.value(f) is not None and g.value(f) is not None]
+                if shared and all(g.value(f) <= o.value(f) for f in shared):
+                    g.parent = o.gid
+                    o.explicit_parent = True
+                    break
+        # a count with no launch figure, below a nationwide one of the same class, named
+        # later (a regional head's "three drones were shot down"): a part of it
+        tops = [g for g in groups if g.parent is None]
+        for g in tops:
+            if g.value("launched") is not None or g.value("intercepted") is None:
+                continue
+            for o in tops:
+                if (
+                    o is not g
+                    and o.sentence < g.sentence
+                    and o.value("launched") is not None
+                    and g.phrase.coverage & o.phrase.coverage
+                    and not o.phrase.total
+                    and (o.value("intercepted") or 0) > g.value("intercepted")
+                ):
+                    g.parent = o.gid
+                    o.explicit_parent = True
+                    break
+        for g in groups:
+            g.combined = g.gid in self.combined
+        return groups
