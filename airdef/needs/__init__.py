@@ -5,7 +5,7 @@
 * :mod:`airdef.needs.forecast` — launches per class from recent reports, or a scenario.
 * :mod:`airdef.needs.calibrate` — per-shot kill probabilities implied by observed rates.
 * :mod:`airdef.needs.montecarlo` — :func:`project`, the Monte Carlo projection
-  (a :class:`NeedsProjection`); :func:`project_needs` is its deprecated DataFrame form.
+  (a :class:`NeedsProjection`).
 * :mod:`airdef.needs.ledger`, :mod:`airdef.needs.kiel` — announced deliveries.
 * :mod:`airdef.needs.supply` — supply against burn; :mod:`airdef.needs.exchange` — cost
   exchange; :mod:`airdef.needs.sensitivity` — which assumption matters;
@@ -17,7 +17,6 @@ from __future__ import annotations
 from airdef.needs.calibrate import implied_pk, rate_distribution
 from airdef.needs.doctrine import DEFAULT_DOCTRINE, Doctrine, load_doctrine
 from airdef.needs.forecast import daily_launches, fit_threats, load_scenario, threat_forecast
-from airdef.needs.legacy import project_needs
 from airdef.needs.montecarlo import needs_by_system, project, target_plan
 from airdef.needs.result import NeedsProjection
 from airdef.needs.salvo import (
@@ -41,7 +40,6 @@ __all__ = [
     "mixed_salvo_shots",
     "needs_by_system",
     "project",
-    "project_needs",
     "rate_distribution",
     "salvo_kill_probability",
     "shots_needed",

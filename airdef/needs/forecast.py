@@ -168,8 +168,8 @@ def daily_launches(data: Any, *, window_days: int = 90, source: str = "national"
         Indexed by day (every day of the window), one ``int64`` column per class
         seen in the window; days without a report are 0; a day with a blank
         count shows its known lower bound (see :func:`daily_counts`, which says
-        which days are censored). ``attrs`` holds ``start``, ``end`` and
-        ``blank_rows``.
+        which days are censored, with the window's ``start``, ``end`` and
+        ``blank_rows``).
 
     Examples
     --------
@@ -185,9 +185,7 @@ def daily_launches(data: Any, *, window_days: int = 90, source: str = "national"
     2025-01-03             0               6
     """
     d = daily_counts(data, window_days=window_days, source=source)
-    table = d.counts.copy()
-    table.attrs.update(start=str(d.start.date()), end=str(d.end.date()), blank_rows=d.blank_rows)
-    return table
+    return d.counts.copy()
 
 
 def _positive_int(name: str, value: Any) -> int:
@@ -570,8 +568,8 @@ def threat_forecast(
     pandas.DataFrame
         One row per class: ``weapon_class, horizon_days, window_launched,
         mean_per_day, dispersion`` (negative-binomial size ``k``; inf for Poisson),
-        ``interval, launched_median, launched_low, launched_high``. ``attrs["basis"]``
-        says where the launches come from.
+        ``interval, launched_median, launched_low, launched_high``. Where the
+        launches come from is the fitted model's (:func:`fit_threats`) to say.
 
     Examples
     --------
@@ -609,5 +607,4 @@ def threat_forecast(
             "launched_high": q[2],
         }
     )
-    out.attrs["basis"] = model.basis
     return out

@@ -191,7 +191,6 @@ def _rates_from_data(data: Any, window_days: int, source: str, outcome: str) -> 
     start = end - pd.Timedelta(days=window_days - 1)
     recent = selected.select(since=start, until=end)
     table = interception_rates(recent, by="weapon_class", outcome=outcome)
-    table.attrs.clear()
     return table, start, end
 
 
@@ -586,5 +585,4 @@ def needs_by_system(result: Any) -> pd.DataFrame:
     table = result.table if isinstance(result, NeedsProjection) else result
     keep = (table["weapon_class"] == "all") & (table["system"] != "all")
     out = table.loc[keep].reset_index(drop=True)
-    out.attrs = dict(table.attrs)
     return out

@@ -11,7 +11,7 @@ from scipy import stats
 
 import airdef
 from airdef.model import StrikeData
-from airdef.needs import NeedsProjection, implied_pk, needs_by_system, project, project_needs
+from airdef.needs import NeedsProjection, implied_pk, needs_by_system, project
 from airdef.needs.montecarlo import COLUMNS, TARGET_COLUMNS, target_plan
 from airdef.needs.salvo import mixed_salvo_shots
 
@@ -162,13 +162,16 @@ def test_costs_in_one_years_money(doctrine):
     )
 
 
-def test_legacy_frame_keeps_the_old_attrs(doctrine):
-    out = project_needs(scenario=SCENARIO, rates=RATES, doctrine=doctrine, draws=100)
-    assert list(out.columns) == COLUMNS
-    text = "\n".join(out.attrs["assumptions"])
-    assert "A: 1,000 USD per shot (2024 prices)" in text
-    assert any(t.startswith("model: ") for t in out.attrs["assumptions"])
-    assert out.attrs["doctrine"].endswith("doctrine.toml")
+def test_result_keeps_facts_not_sentences(doctrine):
+    out = project(scenario=SCENARIO, rates=RATES, doctrine=doctrine, draws=100)
+    assert list(out.table.columns) == COLUMNS
+    a = out.assumptions
+    cost = a[(a["item"] == "unit_cost") & (a["subject"] == "A")].iloc[0]
+    assert (
+        cost["value"] == 1000 and cost["text"] == "2024"
+    )  # the doctrine fixture: A, 1,000 USD, 2024
+    assert set(a["topic"]) >= {"launches", "rates", "doctrine", "model"}
+    assert out.doctrine.path.endswith("doctrine.toml")
 
 
 def test_pk_back_out_matches_the_hand_computation(doctrine):
