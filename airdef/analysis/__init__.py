@@ -18,7 +18,6 @@ from airdef.analysis.result import (
     RATE_FIELDS,
     Analysis,
     MethodFacts,
-    NeedsFacts,
     Problem,
 )
 from airdef.analysis.tables import figure_rows, main_class
@@ -30,7 +29,6 @@ __all__ = [
     "Analysis",
     "Finding",
     "MethodFacts",
-    "NeedsFacts",
     "Problem",
     "ReportOptions",
     "analyse",

@@ -1,4 +1,5 @@
-"""The launch forecast, its fan of quantiles, and the needs projection of a report."""
+"""The needs projection of a report: the launch forecast and its fan, supply against burn,
+what a budget buys, cost exchange and which assumption matters."""
 
 from __future__ import annotations
 
@@ -8,10 +9,18 @@ import numpy as np
 import pandas as pd
 
 from airdef.analysis.options import ReportOptions
-from airdef.analysis.result import Analysis, NeedsFacts, Problem
+from airdef.analysis.result import Analysis, Problem
 from airdef.errors import DataError
 
-__all__ = ["fan_quantiles", "project"]
+__all__ = ["REPORT_BUDGET", "SENSITIVITY_BASE", "fan_quantiles", "project"]
+
+#: The budget whose worth in days of fire the report shows, in the projection's money:
+#: the US package of 27 December 2023 (250 million USD, Stingers among it).
+REPORT_BUDGET = 250e6
+
+#: Base sample of the Saltelli design of the report's sensitivity analysis (a power of
+#: 2; the model runs are this times the number of factors plus 2).
+SENSITIVITY_BASE = 128
 
 
 def fan_quantiles(model: Any, options: ReportOptions, draws: int) -> pd.DataFrame:
@@ -40,40 +49,22 @@ def fan_quantiles(model: Any, options: ReportOptions, draws: int) -> pd.DataFram
     return pd.DataFrame(rows)
 
 
-def _facts(needs: pd.DataFrame, forecast: pd.DataFrame) -> NeedsFacts:
-    """The projection's parameters and assumptions, out of the tables' metadata."""
-    attrs = needs.attrs
-    assumptions = tuple(str(t) for t in attrs.get("assumptions", []))
-    return NeedsFacts(
-        currency=attrs.get("currency", ""),
-        draws=attrs.get("draws"),
-        horizon_days=attrs.get("horizon_days"),
-        seed=attrs.get("seed"),
-        doctrine=attrs.get("doctrine"),
-        notes=tuple(str(t) for t in attrs.get("notes", [])),
-        assumptions=assumptions,
-        model_assumptions=tuple(
-            t.removeprefix("model: ") for t in assumptions if t.startswith("model: ")
-        ),
-        forecast_basis=str(forecast.attrs.get("basis", "")),
-    )
-
-
 def project(analysis: Analysis) -> None:
-    """Fill the needs fields of ``analysis``: doctrine, needs, needs per system, their facts,
-    the launch forecast and its fan; a :class:`Problem` where the data refuse it."""
-    from airdef.needs import (
-        fit_threats,
-        load_doctrine,
-        needs_by_system,
-        project_needs,
-        threat_forecast,
-    )
+    """Fill the needs fields of ``analysis``: the doctrine, the :class:`NeedsProjection`,
+    its per-system totals, the launch forecast and its fan, supply against burn, what
+    :data:`REPORT_BUDGET` buys, cost exchange and the sensitivity indices; a
+    :class:`Problem` where the data refuse it."""
+    from airdef.needs import load_doctrine, threat_forecast
+    from airdef.needs import project as project_needs
+    from airdef.needs.exchange import cost_exchange, load_attacker_costs
+    from airdef.needs.ledger import load_ledger
+    from airdef.needs.sensitivity import sensitivity
+    from airdef.needs.supply import budget_days, supply_against_burn
 
     options, data = analysis.options, analysis.data
     analysis.doctrine = load_doctrine(options.doctrine)
     try:
-        analysis.needs = project_needs(
+        needs = project_needs(
             data,
             horizon_days=options.horizon_days,
             doctrine=analysis.doctrine,
@@ -85,8 +76,8 @@ def project(analysis: Analysis) -> None:
             source=options.source,
             progress=False,
         )
-        # One fitted launch model serves the forecast table and the fan chart.
-        model = fit_threats(data, window_days=options.window_days, source=options.source)
+        # The projection's own launch model serves the forecast table and the fan chart.
+        model = needs.threat_model
         analysis.forecast = threat_forecast(
             horizon_days=options.horizon_days,
             draws=options.draws,
@@ -96,9 +87,15 @@ def project(analysis: Analysis) -> None:
         )
         analysis.fan_draws = options.draws  # the same number of draws as the tables
         analysis.fan = fan_quantiles(model, options, draws=analysis.fan_draws)
+        analysis.ledger = load_ledger(systems=analysis.doctrine)
+        analysis.supply = supply_against_burn(needs, analysis.ledger)
+        analysis.budget = budget_days(needs, REPORT_BUDGET)
+        analysis.attacker_costs = load_attacker_costs()
+        analysis.exchange = cost_exchange(needs, analysis.attacker_costs)
+        analysis.sensitivity = sensitivity(needs, n=SENSITIVITY_BASE)
     except DataError as exc:
         analysis.problems["needs"] = Problem("error", str(exc))
         analysis.needs = analysis.forecast = analysis.fan = None
         return
-    analysis.needs_systems = needs_by_system(analysis.needs)
-    analysis.needs_facts = _facts(analysis.needs, analysis.forecast)
+    analysis.needs = needs
+    analysis.needs_systems = needs.by_system()

@@ -14,6 +14,7 @@ import pandas as pd
 
 from airdef.analysis.options import ReportOptions
 from airdef.model import StrikeData
+from airdef.needs.result import NeedsProjection
 from airdef.validate import ValidationSummary
 
 __all__ = [
@@ -22,7 +23,6 @@ __all__ = [
     "RATE_FIELDS",
     "Analysis",
     "MethodFacts",
-    "NeedsFacts",
     "Problem",
 ]
 
@@ -50,21 +50,6 @@ class Problem:
             raise ValueError(
                 f"unknown problem code {self.code!r}; valid codes: {', '.join(PROBLEM_CODES)}"
             )
-
-
-@dataclass(frozen=True)
-class NeedsFacts:
-    """The parameters and assumptions of the needs projection, as structured fields."""
-
-    currency: str = ""
-    draws: int | None = None
-    horizon_days: int | None = None
-    seed: int | None = None
-    doctrine: str | None = None
-    notes: tuple[str, ...] = ()
-    assumptions: tuple[str, ...] = ()
-    model_assumptions: tuple[str, ...] = ()
-    forecast_basis: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,13 +87,18 @@ class Analysis:
     compare_windows: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     casualties_by_city: pd.DataFrame | None = None
     casualties_by_district: pd.DataFrame | None = None
-    needs: pd.DataFrame | None = None
+    needs: NeedsProjection | None = None
     needs_systems: pd.DataFrame | None = None
-    needs_facts: NeedsFacts | None = None
     forecast: pd.DataFrame | None = None
     fan: pd.DataFrame | None = None
     fan_draws: int = 0
     doctrine: Any = None
+    ledger: Any = None
+    supply: Any = None
+    budget: pd.DataFrame | None = None
+    attacker_costs: pd.DataFrame | None = None
+    exchange: pd.DataFrame | None = None
+    sensitivity: Any = None
     truth: pd.DataFrame | None = None
     truth_source: str = ""
     methods: MethodFacts = field(default_factory=MethodFacts)
@@ -133,5 +123,6 @@ RATE_FIELDS: tuple[str, ...] = (
     "casualties_by_city", "casualties_by_district", "truth", "truth_source", "methods",
 )  # fmt: skip
 PROJECTION_FIELDS: tuple[str, ...] = (
-    "needs", "needs_systems", "needs_facts", "forecast", "fan", "fan_draws", "doctrine",
+    "needs", "needs_systems", "forecast", "fan", "fan_draws", "doctrine", "ledger", "supply",
+    "budget", "attacker_costs", "exchange", "sensitivity",
 )  # fmt: skip

@@ -163,7 +163,11 @@ def export_tables(analysis: Analysis, folder: Path) -> list[Path]:
         "casualties_by_city": a.casualties_by_city,
         "casualties_by_district": a.casualties_by_district,
         "launch_forecast": a.forecast,
-        "needs": a.needs,
+        "needs": a.needs.table if a.needs is not None else None,
+        "supply_against_burn": a.supply.summary if a.supply is not None else None,
+        "budget": a.budget,
+        "cost_exchange": a.exchange,
+        "sensitivity": a.sensitivity.indices if a.sensitivity is not None else None,
     }
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -218,7 +222,7 @@ def build_report(
     doctrine : path, optional
         Doctrine TOML for the needs projection (default: the bundled one).
     horizon_days, target_rate, seed, draws
-        Of the needs projection (see :func:`airdef.needs.project_needs`);
+        Of the needs projection (see :func:`airdef.needs.project`);
         ``seed`` seeds every random draw of the report.
     confidence_level : float
         Of every confidence interval of a rate (0.95 by default).

@@ -122,11 +122,48 @@ def projection_figures(analysis: Analysis) -> dict[str, str]:
                              title=f"Forecast of cumulative launches, next {horizon} days"),
             name="fig-fan",
         )  # fmt: skip
+        money = f"{a.needs.price_year} {a.needs.currency}"
         out["fig-cost"] = fig.figure_svg(
-            fig.cost_chart(a.needs_systems, currency=a.needs_facts.currency,
-                           interval=interval,
+            fig.cost_chart(a.needs_systems, currency=money, interval=interval,
                            title=f"Projected interceptor cost by system, next {horizon} days"),
             name="fig-cost",
+        )  # fmt: skip
+        out.update(supply_figures(a))
+    return out
+
+
+def supply_figures(a: Analysis) -> dict[str, str]:
+    """The stock fan, the cost-exchange chart and the tornado of the costliest system."""
+    from airdef.figures import needs as fn
+    from airdef.figures._style import figure_svg
+    from airdef.report.sections.supply import costliest_system, factor_label
+
+    out: dict[str, str] = {}
+    interval = a.options.interval
+    if a.supply is not None and len(a.supply.stock):
+        out["fig-stock"] = figure_svg(
+            fn.stock_fan(a.supply.stock, interval=interval,
+                         title=f"Interceptor stock against projected fire, {a.supply.days} days",
+                         assumptions=["stock at start: doctrine inventory (illustrative)",
+                                      "deliveries: ledger rows of stated quantity",
+                                      "fire: expected shots a day, constant"]),
+            name="fig-stock",
+        )  # fmt: skip
+    if a.exchange is not None and a.exchange["exchange_ratio_median"].notna().any():
+        out["fig-exchange"] = figure_svg(
+            fn.exchange_chart(a.exchange, interval=interval,
+                              title=f"Cost-exchange ratio by class, next {a.options.horizon_days} days"),
+            name="fig-exchange",
+        )  # fmt: skip
+    key = costliest_system(a)
+    if key is not None:
+        names = dict(zip(a.doctrine.systems["system"], a.doctrine.systems["name"], strict=True))
+        ind = a.sensitivity.indices.copy()
+        ind["factor"] = [factor_label(f, names) for f in ind["factor"]]
+        out["fig-tornado"] = figure_svg(
+            fn.tornado(ind, system=key, output="cost",
+                       title=f"What moves the cost of {names.get(key, key)}"),
+            name="fig-tornado",
         )  # fmt: skip
     return out
 

@@ -1,35 +1,132 @@
-"""Section 7, munition needs, and the doctrine's assumptions of the appendix."""
+"""Section 7, munition needs, and the doctrine's assumptions of the appendix.
+
+The projection holds facts (:class:`~airdef.needs.result.NeedsProjection`); the
+sentences about its basis, its notes and its model are written here.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+import pandas as pd
+
 from airdef.analysis import Analysis
 from airdef.report import fmt
-from airdef.report.sections.layout import Numbering, class_prefix, sentence, text
+from airdef.report.sections.layout import Numbering, text
+from airdef.report.sections.supply import supply_section
 
-__all__ = ["doctrine_section", "needs_section"]
+__all__ = ["doctrine_section", "forecast_basis", "needs_notes", "needs_section"]
+
+
+def forecast_basis(model: Any) -> str:
+    """Where the launches of the forecast come from, as a sentence."""
+    start, end = getattr(model, "start", None), getattr(model, "end", None)
+    if start is None or end is None:
+        return "Launches: a scenario of fixed launches per week (no count uncertainty)."
+    days = (end - start).days + 1
+    where = "national reports" if model.source == "national" else "all reports"
+    out = (
+        f"Launches: a negative-binomial forecast from the {days} days {fmt.date(start)} to "
+        f"{fmt.date(end)} ({where}); a day with no report counts as a day without launches"
+    )
+    if model.blank_rows:
+        out += (
+            f"; {fmt.plural(model.blank_rows, 'row')} with a blank launched count read as at "
+            "least their intercepted count"
+        )
+    return out + "."
+
+
+def needs_notes(notes: pd.DataFrame, window_days: int) -> list[str]:
+    """The projection's notes (facts of kind and class) as sentences."""
+    out = []
+    for n in notes.itertuples(index=False):
+        c = fmt.class_title(n.weapon_class)
+        if n.kind == "unengaged_class":
+            out.append(
+                f"{c}: {fmt.count(n.value)} launched in the window, but the doctrine "
+                "engages no system against this class, so it adds no interceptor needs."
+            )
+        elif n.kind == "rate_above_doctrine":
+            how = fmt.pct(n.value, 0) if n.value >= 0.005 else "under 1%"
+            out.append(
+                f"{c}: in {how} of draws the interception rate is above what the "
+                "doctrine can explain; the per-shot kill probability is capped at 1 there."
+            )
+        elif n.kind == "no_rate":
+            out.append(
+                f"{c}: no launches with a reported outcome in the last {window_days} "
+                "days, so no interception rate to solve a kill probability from; its "
+                "shoot-look-shoot and target needs are blank and left out of the totals."
+            )
+        elif n.kind == "censored_days" and not fmt.is_missing(n.value) and n.value > 0:
+            out.append(
+                f"{c}: {fmt.plural(int(n.value), 'day')} with a blank launched count, "
+                "read as at least the intercepted count."
+            )
+    return out  # fmt: skip
+
+
+def model_assumptions(p: Any) -> list[str]:
+    """The modelling assumptions of the projection, as sentences."""
+    a = p.assumptions
+    rates = a[a["topic"] == "rates"].iloc[0]
+    if rates["item"] == "data":
+        rate = (
+            f"Interception rates: {rates['source']} by weapon class over {rates['text']}; "
+            "each rate is drawn from a beta distribution matched to its interval in every draw."
+        )
+    else:
+        rate = (
+            "Interception rates: the rate table passed in, its intervals carried into every draw."
+        )
+    out = [rate]
+    items = set(a.loc[a["topic"] == "model", "item"])
+    if "one_system_per_threat" in items:
+        out.append(
+            "Each threat is engaged by one system at most; engagements are multinomial "
+            "counts and kills binomial counts per salvo, shots independent."
+        )
+    if "shared_pk" in items:
+        out.append(
+            "The systems of a class share one per-shot kill probability (or the doctrine's "
+            "pk_prior ratios), solved from the class's observed interception rate in every draw."
+        )
+    if "days_of_supply_at_expected_rate" in items:
+        out.append(
+            "Days of supply are the inventory divided by the expected shots per day of "
+            "each draw, so they do not depend on the horizon."
+        )
+    price = a[a["item"] == "price_year"]
+    if len(price):
+        y = price.iloc[0]
+        out.append(
+            f"Costs are in {y['value']:.0f} {p.currency}, each unit cost moved from its "
+            f"own year by a consumer price index ({y['text']}): {y['source']}."
+        )
+    return out  # fmt: skip
 
 
 def needs_section(a: Analysis, num: Numbering) -> dict[str, Any]:
     if a.needs is None:
         return {}
-    n = a.needs
-    facts = a.needs_facts
-    cur = facts.currency
+    p = a.needs
+    n = p.table
+    cur = f"{p.price_year} {p.currency}"
     interval = f"{a.options.interval:.0%} interval"
     systems = a.needs_systems
     total = n.loc[(n["system"] == "all") & (n["weapon_class"] == "all")]
     out: dict[str, Any] = {
         "currency": cur,
-        "draws": facts.draws,
-        "horizon": facts.horizon_days,
+        "price_year": p.price_year,
+        "draws": p.draws,
+        "horizon": p.horizon_days,
         "interval": interval,
-        "doctrine": facts.doctrine,
-        "notes": [sentence(class_prefix(t)) for t in facts.notes],
-        "basis": [sentence(t) for t in facts.assumptions[:2]],
-        "model": [sentence(t) for t in facts.model_assumptions],
+        "doctrine": p.doctrine.path,
+        "notes": needs_notes(p.notes, a.options.window_days),
+        "basis": [forecast_basis(p.threat_model), *model_assumptions(p)[:1]],
+        "model": model_assumptions(p)[1:],
         "total": total.iloc[0].to_dict() if len(total) else None,
         "target_rate": a.options.target_rate,
         "fan_draws": a.fan_draws if a.fan is not None else 0,
@@ -50,7 +147,7 @@ def needs_section(a: Analysis, num: Numbering) -> dict[str, Any]:
             ("Median", "num", lambda r: fmt.count(r["launched_median"])),
             (interval, "num", lambda r: f"{fmt.count(r['launched_low'])}–{fmt.count(r['launched_high'])}"),
         ],
-        note=sentence(facts.forecast_basis),
+        note=forecast_basis(p.threat_model),
     )  # fmt: skip
     has_days = systems["days_of_supply_median"].notna().any()
     cols: list[tuple[str, str, Callable[[Any], str]]] = [
@@ -71,9 +168,9 @@ def needs_section(a: Analysis, num: Numbering) -> dict[str, Any]:
         f"Interceptors fired and their cost over {a.options.horizon_days} days, per system",
         systems,
         cols,
-        note=f"Medians and {interval}s of {facts.draws or 0:,} Monte Carlo draws (seed "
-        f"{facts.seed}). Days of supply: the doctrine's inventory divided by shots per day, "
-        "for systems with an inventory.",
+        note=f"Medians and {interval}s of {p.draws:,} Monte Carlo draws (seed {p.seed}); "
+        f"costs in {cur}. Days of supply: the doctrine's inventory divided by the expected "
+        "shots per day, for systems with an inventory.",
         wide=True,
     )
     out["cost_figure"] = num.figure(
@@ -94,8 +191,12 @@ def needs_section(a: Analysis, num: Numbering) -> dict[str, Any]:
                 (f"Cost, {interval}", "num",
                  lambda r: f"{fmt.money(r['cost_target_low'])}–{fmt.money(r['cost_target_high'])}"),
             ],
-            note="Plain salvos at the per-shot kill probability implied by each draw's observed rate.",
+            note="To reach the target, each engagement first gets more shots (up to a kill "
+            "probability of 90% per engagement), then more of the threats are engaged, at the "
+            "per-shot kill probability implied by each draw's observed rate; shots and cost "
+            "never fall as the target rises.",
         )  # fmt: skip
+    out.update(supply_section(a, num))
     return out
 
 
