@@ -20,7 +20,7 @@ from airdef.analysis.result import (
     MethodFacts,
     Problem,
 )
-from airdef.analysis.tables import figure_rows, main_class
+from airdef.analysis.tables import figure_rows
 from airdef.analysis.truth import truth_comparison
 
 __all__ = [
@@ -37,7 +37,6 @@ __all__ = [
     "casualty_tables",
     "choose_findings",
     "figure_rows",
-    "main_class",
     "prepare_analysis",
     "truth_comparison",
 ]

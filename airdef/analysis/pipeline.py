@@ -20,7 +20,6 @@ from airdef.analysis.projection import project
 from airdef.analysis.result import Analysis, MethodFacts, Problem
 from airdef.analysis.tables import (
     class_order,
-    main_class,
     partial_months,
     selection_summary,
     window_dates,
@@ -142,7 +141,13 @@ def analyse_rates(result: Analysis, truth: pd.DataFrame | None = None) -> Analys
     """Fill :data:`~airdef.analysis.result.RATE_FIELDS`: rate tables, definition breaks,
     monthly trends, period comparison, casualties and true rates."""
     from airdef.io.inputs import truth_beside
-    from airdef.rates import compare_periods, definition_breaks, interception_rates, rate_trend
+    from airdef.rates import (
+        compare_periods,
+        definition_breaks,
+        interception_rates,
+        main_class,
+        rate_trend,
+    )
 
     if not result.usable:
         return result
@@ -165,7 +170,8 @@ def analyse_rates(result: Analysis, truth: pd.DataFrame | None = None) -> Analys
         )
     )
     by_weapon = interception_rates(selected, by="weapon", pooled=POOLED, **kwargs)
-    by_weapon.insert(1, "weapon_class", main_class(ev, by_weapon, "weapon").to_numpy())
+    labels = by_weapon["weapon"].astype("string").fillna("(missing)")
+    by_weapon.insert(1, "weapon_class", main_class(ev, "weapon").reindex(labels).to_numpy())
     order = np.lexsort((-by_weapon["launched"].fillna(0).to_numpy(float),
                         class_order(by_weapon).to_numpy()))  # fmt: skip
     result.by_weapon = pooled_reliable(with_reliable(by_weapon.iloc[order].reset_index(drop=True)))
@@ -179,6 +185,8 @@ def analyse_rates(result: Analysis, truth: pd.DataFrame | None = None) -> Analys
             drop=True
         )
         for period in ("recent", "before"):
+            if f"reliable_{period}" in compare:  # the rate tables' own flag decides
+                continue
             flags = with_reliable(
                 compare, low=f"ci_low_{period}", high=f"ci_high_{period}", attacks=""
             )["reliable"]
@@ -188,7 +196,7 @@ def analyse_rates(result: Analysis, truth: pd.DataFrame | None = None) -> Analys
             row = compare.iloc[0]
             result.compare_windows = {
                 "recent": window_dates(ev, row["recent_from"], row["recent_to"]),
-                "before": window_dates(ev, row["before_from"], row["recent_from"]),
+                "before": window_dates(ev, row["before_from"], row["before_to"]),
             }
     if len(selected.casualties):
         result.casualties_by_city, result.casualties_by_district = casualty_tables(

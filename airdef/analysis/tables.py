@@ -15,7 +15,6 @@ __all__ = [
     "RELIABLE_MIN_ATTACKS",
     "class_order",
     "figure_rows",
-    "main_class",
     "partial_months",
     "selection_summary",
     "window_dates",
@@ -38,30 +37,6 @@ def class_order(frame: pd.DataFrame, column: str = "weapon_class") -> pd.Series:
     """
     order = {c: i for i, c in enumerate(WEAPON_CLASSES)}
     return frame[column].map(order).fillna(len(order)).astype(int)
-
-
-def main_class(events: pd.DataFrame, table: pd.DataFrame, by: str) -> pd.Series:
-    """The weapon class of most of each group's launches, for the rows of ``table``.
-
-    This is the one copy in the analysis; ties go to the class seen first.
-
-    Examples
-    --------
-    >>> ev = pd.DataFrame({"weapon": ["a", "a", "b"], "launched": [5, 1, 2],
-    ...                    "weapon_class": ["strike_drone", "cruise_missile", "cruise_missile"]})
-    >>> main_class(ev, pd.DataFrame({"weapon": ["b", "a"]}), "weapon").tolist()
-    ['cruise_missile', 'strike_drone']
-    """
-    frame = pd.DataFrame(
-        {
-            by: events[by].astype("string").fillna("(missing)"),
-            "weapon_class": events["weapon_class"].astype("string").fillna("unknown"),
-            "w": pd.to_numeric(events["launched"], errors="coerce").fillna(0) + 1e-9,
-        }
-    )
-    main = frame.groupby([by, "weapon_class"], observed=True)["w"].sum().reset_index()
-    main = main.sort_values("w", ascending=False, kind="stable").drop_duplicates(by)
-    return table[[by]].merge(main[[by, "weapon_class"]], on=by, how="left")["weapon_class"]
 
 
 def figure_rows(table: pd.DataFrame, *, min_launched: int = 10, max_rows: int = 30) -> pd.DataFrame:
@@ -169,8 +144,12 @@ def partial_months(first: pd.Timestamp | None, last: pd.Timestamp | None) -> pd.
     return frame
 
 
-def window_dates(events: pd.DataFrame, after: pd.Timestamp, upto: pd.Timestamp) -> tuple:
-    """First and last event time in the window ``(after, upto]`` (None, None if empty)."""
+def window_dates(events: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> tuple:
+    """First and last event time on the days ``first`` to ``last``, both included (the
+    ``*_from`` and ``*_to`` days of :func:`airdef.compare_periods`); (None, None) if none."""
     when = event_time(events)
-    inside = when[(when > after) & (when <= upto)]
+    day = when.dt.normalize()
+    inside = when[
+        (day >= pd.Timestamp(first).normalize()) & (day <= pd.Timestamp(last).normalize())
+    ]
     return (inside.min(), inside.max()) if len(inside) else (None, None)

@@ -7,7 +7,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from airdef.figures._style import class_color, class_label, new_figure, style
 from airdef.figures.trends import panel_grid
@@ -272,6 +272,9 @@ def exchange_chart(
             ax.scatter(r["exchange_ratio_median"], i, s=30, color=color, zorder=3)
         ax.axvline(1.0, color="#555555", linewidth=0.8, linestyle="--")
         ax.set_xscale("log")
+        # plain numbers, not mathtext: SVG text is kept as text and would show the markup
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,g}"))
+        ax.xaxis.set_minor_formatter(NullFormatter())
         ax.set_yticks(y, [class_label(str(c)) for c in rows["weapon_class"]])
         ax.set_ylim(n - 0.5, -0.5)
         ax.set_xlabel(

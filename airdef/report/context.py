@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from airdef.analysis import Analysis
-from airdef.analysis.tables import RELIABLE_MAX_WIDTH, RELIABLE_MIN_ATTACKS
 from airdef.report import fmt
 from airdef.report.findings import RULES, headline, problem_text, summary_findings, truth_sentence
 from airdef.report.methods import describe
@@ -23,6 +22,7 @@ from airdef.report.sections.quality import quality_section
 from airdef.report.sections.rates import rates_section
 from airdef.report.sections.summary import glance_table, key_figures
 from airdef.report.sections.trends import comparisons_section, trends_section
+from airdef.stats.cluster import RELIABLE_MIN_ATTACKS, RELIABLE_MIN_MINORITY
 
 __all__ = ["SECTIONS", "Figure", "Table", "build_context"]
 
@@ -115,6 +115,6 @@ def build_context(analysis: Analysis, *, figures: dict[str, str]) -> dict[str, A
     context["methods_used"] = [(name, describe(name)) for name in m.used]
     context["methods_other"] = [(name, describe(name)) for name in m.other]
     context["single_item_strength"] = m.single_item_strength
-    context["reliable_min_attacks"] = RELIABLE_MIN_ATTACKS
-    context["reliable_max_points"] = f"{RELIABLE_MAX_WIDTH * 100:.0f}"
+    context["reliable_min_attacks"] = f"{RELIABLE_MIN_ATTACKS:.0f}"
+    context["reliable_min_minority"] = f"{RELIABLE_MIN_MINORITY:.0f}"
     return context

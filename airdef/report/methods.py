@@ -15,8 +15,14 @@ METHOD_TEXT: dict[str, str] = {
     "wilson": (
         "Wilson's score interval on the pooled counts (Wilson 1927): keeps its coverage near "
         "the nominal level for small counts and for rates near 0 or 1, unlike the Wald "
-        "interval. Used where the attacks look binomial, for a single attack, and where "
-        "every attack had the same outcome."
+        "interval. Every clustered interval is at least as wide as it."
+    ),
+    "attack_level": (
+        "the attack-level interval: Clopper-Pearson bounds with the attacks counted as "
+        "Kish's effective number of trials, as if each attack succeeded or failed as one "
+        "(an intra-attack correlation of 1). Used for a group with a single attack and "
+        "where every attack had the same outcome, since such data say nothing about the "
+        "correlation; with every weapon intercepted its lower bound is (α/2)^(1/n_eff)."
     ),
     "korn_graubard": (
         "Korn and Graubard's (1998) design-effect Clopper-Pearson interval for the pooled "

@@ -46,7 +46,12 @@ def test_every_field_group_is_filled(result):
         assert hasattr(result, name)
     assert result.needs is not None and result.forecast is not None
     assert result.fan_draws == 500  # the fan uses the draws of the tables
-    assert result.needs_facts.draws == 500 and result.needs_facts.seed == 0
+    assert result.needs.draws == 500 and result.needs.seed == 0  # ReportOptions(draws=500)
+    assert result.needs.price_year > 0 and result.needs.currency == "USD"
+    # the projection's own launch model is the forecast's: the same classes in the same order
+    assert result.forecast["weapon_class"].tolist() == result.needs.threats["weapon_class"].tolist()
+    assert result.supply is not None and result.budget is not None
+    assert result.exchange is not None and result.sensitivity.runs > 0
     assert result.inputs[0]["path"] == "bundled sample attack_2024-01-23.csv"
 
 
@@ -54,6 +59,12 @@ def test_needs_per_system_is_the_needs_engine_summary(result):
     from airdef.needs import needs_by_system
 
     pd.testing.assert_frame_equal(result.needs_systems, needs_by_system(result.needs))
+
+
+def test_projection_results_carry_no_sentences_in_attrs(result):
+    frames = [result.needs.table, result.needs.assumptions, result.forecast, result.fan,
+              result.supply.summary, result.budget, result.exchange, result.sensitivity.top]  # fmt: skip
+    assert all(f.attrs == {} for f in frames)
 
 
 def test_options_reach_the_tables(sample):

@@ -5,27 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 import airdef
-from airdef.analysis.tables import class_order, figure_rows, main_class, selection_summary
+from airdef.analysis.tables import class_order, figure_rows, selection_summary
 from airdef.catalog import WEAPON_CLASSES
 
 
 def test_class_order_follows_the_catalog_and_puts_strangers_last():
     frame = pd.DataFrame({"weapon_class": [WEAPON_CLASSES[2], "nonsense", WEAPON_CLASSES[0]]})
     assert class_order(frame).tolist() == [2, len(WEAPON_CLASSES), 0]
-
-
-def test_main_class_weights_by_launches_and_keeps_table_order():
-    ev = pd.DataFrame(
-        {
-            "weapon": ["Kh-101", "Kh-101", "Kh-101", "Shahed"],
-            "weapon_class": ["cruise_missile", "strike_drone", "strike_drone", "strike_drone"],
-            "launched": [10, 3, 4, pd.NA],  # 10 cruise against 7 drone launches
-        }
-    )
-    table = pd.DataFrame({"weapon": ["Shahed", "Kh-101", "missing"]})
-    got = main_class(ev, table, "weapon")
-    assert got.iloc[:2].tolist() == ["strike_drone", "cruise_missile"]
-    assert pd.isna(got.iloc[2])
 
 
 def test_figure_rows_falls_back_to_any_launch_and_caps():
@@ -58,12 +44,11 @@ def test_partial_months_at_both_ends_and_within_one_month():
     assert partial_months(None, None).empty
 
 
-def test_window_dates_are_half_open():
+def test_window_dates_take_whole_days_from_first_to_last():
     from airdef.analysis.tables import window_dates
 
     ev = pd.DataFrame({"time_start": pd.NaT, "time_end": pd.to_datetime(
-        ["2026-03-09 08:30", "2026-03-10 08:30", "2026-06-07 08:30"])})  # fmt: skip
-    first, last = window_dates(
-        ev, pd.Timestamp("2026-03-09 08:30"), pd.Timestamp("2026-06-07 08:30")
-    )
-    assert (first, last) == (pd.Timestamp("2026-03-10 08:30"), pd.Timestamp("2026-06-07 08:30"))
+        ["2026-03-08 23:30", "2026-03-09 08:30", "2026-03-10 08:30", "2026-06-08 00:10"])})  # fmt: skip
+    # the days of compare_periods' before_from and before_to, both included
+    first, last = window_dates(ev, pd.Timestamp("2026-03-09"), pd.Timestamp("2026-06-07"))
+    assert (first, last) == (pd.Timestamp("2026-03-09 08:30"), pd.Timestamp("2026-03-10 08:30"))

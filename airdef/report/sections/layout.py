@@ -9,8 +9,8 @@ from typing import Any
 
 import pandas as pd
 
-from airdef.analysis.tables import RELIABLE_MAX_WIDTH, RELIABLE_MIN_ATTACKS
 from airdef.report import fmt
+from airdef.stats.cluster import RELIABLE_MIN_ATTACKS, RELIABLE_MIN_MINORITY
 
 __all__ = [
     "UNINFORMATIVE",
@@ -117,7 +117,7 @@ def text(value: Any) -> str:
 
 
 #: What an interval cell says when the interval is not informative.
-UNINFORMATIVE = "too few attacks"
+UNINFORMATIVE = "too few independent attacks"
 
 
 def ci_cell(
@@ -134,20 +134,26 @@ def ci_cell(
     if fmt.is_missing(r[low]) or flag not in r or fmt.is_missing(r[flag]) or bool(r[flag]):
         return fmt.pct_ci(r[low], r[high])
     if pooled is not None and pooled in r and not fmt.is_missing(r[pooled]):
-        return f"{words}; pooled {fmt.pct(r[pooled])}"
+        out = f"{words}; pooled {fmt.pct(r[pooled])}"
+        lo, hi = pooled.replace("rate", "ci_low", 1), pooled.replace("rate", "ci_high", 1)
+        ok = r.get(f"reliable_{pooled.removeprefix('rate_')}", True)
+        if lo in r and not fmt.is_missing(r[lo]) and (fmt.is_missing(ok) or bool(ok)):
+            out += f" ({fmt.pct_ci(r[lo], r[hi])})"
+        return out
     return words
 
 
 def reliability_note(frame: pd.DataFrame | None, *, pooled: bool) -> str:
-    """The table note that explains “too few attacks”, when some row says it."""
+    """The table note that explains “too few independent attacks”, when some row says it."""
     if frame is None or "reliable" not in frame:
         return ""
     shown = frame["ci_low"].notna() & ~frame["reliable"].fillna(True).astype(bool)
     if not shown.any():
         return ""
     return (
-        f"“{UNINFORMATIVE}”: fewer than {RELIABLE_MIN_ATTACKS} attacks or an interval wider "
-        f"than {RELIABLE_MAX_WIDTH:.0%} points, which says next to nothing about the rate"
+        f"“{UNINFORMATIVE}”: fewer than {RELIABLE_MIN_ATTACKS:.0f} effective independent "
+        f"attacks, or fewer than {RELIABLE_MIN_MINORITY:.0f} carrying the rarer outcome, so the "
+        "interval says next to nothing about the rate"
         + ("; the pooled estimate, which borrows strength from the class (hence its narrower interval), is the better guide"
            if pooled else "")
         + "; “uninformative”: a pooled interval that wide."

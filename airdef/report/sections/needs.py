@@ -204,6 +204,20 @@ def doctrine_section(a: Analysis, num: Numbering) -> dict[str, Any]:
     doc = a.doctrine
     if doc is None:
         return {}
+    moved: dict[str, float] = {}
+    year = None
+    if a.needs is not None and a.needs.samples is not None:
+        s = a.needs.samples
+        moved = dict(zip(s.systems, s.unit_cost, strict=True))
+        year = a.needs.price_year
+    systems = doc.systems.assign(moved=doc.systems["system"].map(moved))
+    cost_cols: list[tuple[str, str, Callable[[Any], str]]] = [
+        ("Unit cost", "num", lambda r: fmt.count(r["unit_cost"])),
+        ("Year", "num", lambda r: str(r["cost_year"])),
+    ]
+    if year is not None:
+        cost_cols.append((f"In {year} money", "num", lambda r: fmt.count(round(r["moved"]))
+                          if not fmt.is_missing(r["moved"]) else fmt.MISSING))  # fmt: skip
     return {
         "path": doc.path,
         "title": doc.title,
@@ -211,11 +225,10 @@ def doctrine_section(a: Analysis, num: Numbering) -> dict[str, Any]:
         "systems": num.table(
             "tab-doctrine-systems",
             f"Doctrine: interceptor systems and unit costs ({doc.currency}) — assumptions",
-            doc.systems,
+            systems,
             [
                 ("System", "text", lambda r: r["name"]),
-                ("Unit cost", "num", lambda r: fmt.count(r["unit_cost"])),
-                ("Year", "num", lambda r: str(r["cost_year"])),
+                *cost_cols,
                 ("Inventory", "num", lambda r: fmt.count(r["inventory"])),
                 ("Source", "text", lambda r: r["cost_source"]
                  + (f"; inventory: {r['inventory_source']}" if not fmt.is_missing(r["inventory"]) else "")),

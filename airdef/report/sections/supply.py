@@ -170,11 +170,9 @@ def supply_section(a: Analysis, num: Numbering) -> dict[str, Any]:
                  lambda r: _ci(r, "cost_per_kill", fmt.money)),
             ],
             note=f"Medians and, in brackets, {interval}s. Each draw takes one attacker unit cost "
-            "per class, log-uniform between the lowest and highest sourced figure (Table "
-            "of attacker costs below); a class without a sourced cost shows none. A cost ratio "
-            "leaves out the value of what is defended (a power station, a life) and the cost "
-            "of launchers and of the defence systems themselves, so a ratio above 1 does not "
-            "mean that defending is a loss.",
+            "per class, log-uniform between the lowest and highest sourced figure (the table "
+            "of attacker costs below); a class without a sourced cost shows none. The ratio "
+            "leaves out the value of what is defended.",
             wide=True,
         )  # fmt: skip
         out["exchange_figure"] = num.figure(
@@ -217,8 +215,9 @@ def supply_section(a: Analysis, num: Numbering) -> dict[str, Any]:
             f"{SENSITIVITY_BASE} base samples, {s.runs:,} model runs (SALib; Saltelli et al. "
             "2010). Ranges: the doctrine's shares, electronic-warfare shares and unit costs "
             "±50%, shots per engagement ±1, launches and interception rates over their "
-            "forecast and interval. Sources: the doctrine's (tables of the appendix) and the "
-            "data's.",
+            "forecast and interval. Each assumption's source is in the doctrine's tables of the "
+            "appendix and the unit-cost table above; “no public source” marks an "
+            "illustrative number.",
             wide=True,
         )  # fmt: skip
         key = costliest_system(a)
@@ -239,7 +238,7 @@ def _top_wide(top: pd.DataFrame, a: Analysis) -> pd.DataFrame:
         rec = {"name": names.get(key, key), "output": output}
         for k, r in enumerate(g.sort_values("rank").itertuples(index=False), start=1):
             rec[f"f{k}"] = (f"{factor_label(r.factor, names)} (ST {r.ST:.2f}; "
-                            f"source: {_short(_source(r.factor, a))})")  # fmt: skip
+                            f"{_origin(_source(r.factor, a))})")  # fmt: skip
         for k in range(len(g) + 1, 4):
             rec[f"f{k}"] = fmt.MISSING
         rows.append(rec)
@@ -248,9 +247,14 @@ def _top_wide(top: pd.DataFrame, a: Analysis) -> pd.DataFrame:
     return out.iloc[np.argsort(out["name"].map(order).fillna(99).to_numpy(), kind="stable")]
 
 
-def _short(source: str, limit: int = 90) -> str:
+def _origin(source: str) -> str:
+    """What kind of source a factor's central value has, in a few words."""
     source = str(source)
-    return source if len(source) <= limit else source[: limit - 1].rstrip() + "…"
+    if source.startswith("data"):
+        return source
+    if "no public source" in source or "illustrative" in source:
+        return "doctrine, no public source"
+    return "doctrine, sourced"
 
 
 def _days(v: Any) -> str:
