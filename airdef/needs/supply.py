@@ -142,7 +142,8 @@ def supply_against_burn(
         deliv = _deliveries(counted, day0, days)
         r = samples.daily_rate[:, k]
         day = _stockout(s0, deliv, r)
-        q_day = np.quantile(day, probs)
+        # draws that never run out are inf: take order statistics, never interpolate with inf
+        q_day = np.quantile(day, probs, method="inverted_cdf")
         dates = [
             pd.NaT if not np.isfinite(v) else day0 + pd.Timedelta(days=float(v)) for v in q_day
         ]
@@ -245,7 +246,7 @@ def budget_days(projection: NeedsProjection, budget: float) -> pd.DataFrame:
         r = s.daily_rate[:, k]
         with np.errstate(divide="ignore", invalid="ignore"):
             d = np.where(r > 0, n / r, np.inf)
-        q = np.quantile(d, [0.5, lo, 1 - lo])
+        q = np.quantile(d, [0.5, lo, 1 - lo], method="inverted_cdf")  # inf: no fire
         rows.append({"system": key, "name": names[key], "budget": float(budget),
                      "unit_cost": float(s.unit_cost[k]), "interceptors": n,
                      "days_median": q[0], "days_low": q[1], "days_high": q[2]})  # fmt: skip

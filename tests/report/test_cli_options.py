@@ -54,8 +54,8 @@ def test_quiet_prints_nothing(captured, tmp_path, capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--level", "1.5"], "--level must be strictly between 0 and 1, not 1.5"),
-        (["--interval", "0"], "--interval must be strictly between 0 and 1, not 0.0"),
+        (["--level", "1.5"], "--level must be between 0 and 1, e.g. 0.95; got 1.5"),
+        (["--interval", "0"], "--interval must be between 0 and 1, e.g. 0.95; got 0"),
         (["--compare-days", "0"], "--compare-days must be a whole number of at least 1, not 0"),
         (["--window-days", "-3"], "--window-days must be a whole number of at least 1, not -3"),
     ],
@@ -63,5 +63,7 @@ def test_quiet_prints_nothing(captured, tmp_path, capsys):
 def test_bad_option_is_one_line_naming_the_option(tmp_path, capsys, args, message):
     path = str(sample_path("attack_2024-01-23.csv"))
     assert main(["report", path, "--out", str(tmp_path), "--format", "html", *args]) == 2
-    err = capsys.readouterr().err.strip()
-    assert err == f"airdef report: error: {message}"
+    err = capsys.readouterr().err.strip().splitlines()
+    # the subcommand's usage, then one line naming the option (argparse's convention)
+    assert err[0].startswith("usage: airdef report")
+    assert err[-1] == f"airdef report: error: {message}"

@@ -174,7 +174,9 @@ def test_pdf_numbers_match_interception_rates(bundled):
     text = " ".join(bundled["pages"])
     html = Page(bundled["html"]).body_text
     for row in table.itertuples(index=False):
-        interval = fmt.pct_ci(row.ci_low, row.ci_high) if row.reliable else "too few attacks"
+        interval = (
+            fmt.pct_ci(row.ci_low, row.ci_high) if row.reliable else "too few independent attacks"
+        )
         for shown in (fmt.pct(row.rate), interval, fmt.count(row.launched)):
             assert shown in text, shown
             assert shown in html, shown
@@ -395,7 +397,9 @@ def test_real_snapshot_report(snapshot, tmp_path, epoch):
 
     table = with_reliable(airdef.interception_rates(data, by="weapon_class"))
     for row in table.itertuples(index=False):
-        interval = fmt.pct_ci(row.ci_low, row.ci_high) if row.reliable else "too few attacks"
+        interval = (
+            fmt.pct_ci(row.ci_low, row.ci_high) if row.reliable else "too few independent attacks"
+        )
         assert fmt.pct(row.rate) in text and interval in text
     assert "PvKPivden" in page.body_text  # the regional command left out, and named
     assert "Definition breaks detected in the data" in page.body_text
@@ -431,3 +435,22 @@ def test_guide_excerpt_is_what_the_report_says(bundled):
     body = Page(bundled["html"]).body_text
     for sentence in sentences:
         assert sentence in body, sentence
+
+
+def test_needs_section_shows_supply_exchange_and_sensitivity(bundled):
+    """Supply against burn, a budget, cost exchange and sensitivity, each with its sources."""
+    page = Page(bundled["html"])
+    text = page.body_text
+    for heading in ("Supply against burn", "What a budget buys", "Cost exchange",
+                    "Which assumption matters"):  # fmt: skip
+        assert heading in text, heading
+    ids = {a.get("id") for _, a in page.tags}
+    assert {"tab-supply", "tab-budget", "tab-exchange", "tab-attacker-costs",
+            "tab-sensitivity"} <= ids  # fmt: skip
+    assert "A cost ratio leaves out the value of what is defended" in text
+    # the bundled attacker costs name their sources (airdef/data/attacker_costs.csv)
+    assert "CSIS estimate of May 2025" in text
+    # the budget is the 27 December 2023 package; costs in the price index's last year
+    assert "USD 250 million" in text and "2025 USD" in text
+    assert "Saltelli design of 128 base samples" in text
+    assert "model: " not in text  # sentences are written by the report, not passed as data

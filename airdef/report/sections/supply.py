@@ -252,8 +252,10 @@ def _origin(source: str) -> str:
     source = str(source)
     if source.startswith("data"):
         return source
-    if "no public source" in source or "illustrative" in source:
+    if source.startswith("illustrative assumption") or source == "doctrine":
         return "doctrine, no public source"
+    if "no public source" in source:
+        return "doctrine, partly sourced"
     return "doctrine, sourced"
 
 
