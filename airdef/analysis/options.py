@@ -39,6 +39,9 @@ class ReportOptions:
         Days of recent data behind the launch forecast and the needs.
     interval : float
         Probability of the Monte Carlo intervals of the needs.
+    claims : str, optional
+        Claims file (TOML) to check against the data (default: the bundled example,
+        checked on real data only).
     """
 
     title: str | None = None
@@ -54,6 +57,7 @@ class ReportOptions:
     compare_days: int = 90
     window_days: int = 90
     interval: float = 0.9
+    claims: str | None = None
 
     def __post_init__(self) -> None:
         if self.source not in ("national", "all"):

@@ -211,11 +211,35 @@ def analyse_rates(result: Analysis, truth: pd.DataFrame | None = None) -> Analys
         else:
             result.truth = truth_comparison(selected, truth, **kwargs)
             result.truth_source = source
+    check_the_claims(result)
     result.methods = method_facts(
         [result.overall, result.by_class, result.by_weapon, result.periods, result.compare,
          result.truth]
     )  # fmt: skip
     return result
+
+
+def check_the_claims(result: Analysis) -> None:
+    """Fill ``claims``: the claims file of the options, or the bundled example on real data."""
+    from airdef.analysis.claims import bundled_claims_path, check_claims, read_claims
+
+    path = result.options.claims
+    if path is None:
+        if result.synthetic:
+            return
+        path = str(bundled_claims_path())
+    claims = read_claims(path)
+    if claims:
+        result.claims = check_claims(
+            result.data, claims, confidence_level=result.options.confidence_level,
+            seed=result.options.seed,
+        )  # fmt: skip
+        from airdef.io.inputs import input_label
+
+        result.claims_source = (
+            "the bundled example claims.toml" if result.options.claims is None
+            else input_label(path)
+        )  # fmt: skip
 
 
 def analyse_projection(result: Analysis) -> Analysis:

@@ -100,6 +100,8 @@ class Analysis:
     exchange: pd.DataFrame | None = None
     sensitivity: Any = None
     truth: pd.DataFrame | None = None
+    claims: pd.DataFrame | None = None
+    claims_source: str = ""
     truth_source: str = ""
     methods: MethodFacts = field(default_factory=MethodFacts)
     problems: dict[str, Problem] = field(default_factory=dict)
@@ -121,6 +123,7 @@ RATE_FIELDS: tuple[str, ...] = (
     "overall", "by_class", "by_weapon", "breaks", "periods", "partial_periods", "trend",
     "compare", "compare_windows",
     "casualties_by_city", "casualties_by_district", "truth", "truth_source", "methods",
+    "claims", "claims_source",
 )  # fmt: skip
 PROJECTION_FIELDS: tuple[str, ...] = (
     "needs", "needs_systems", "forecast", "fan", "fan_draws", "doctrine", "ledger", "supply",

@@ -95,6 +95,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="probability of the Monte Carlo intervals of the needs (default 0.9)",
     )
     p.add_argument(
+        "--claims",
+        default=None,
+        metavar="FILE",
+        help="claims file (TOML) to check against the data (default: the bundled example, "
+        "on real data only)",
+    )
+    p.add_argument(
         "--quiet",
         action="store_true",
         help="print nothing but errors (no progress, no list of files written)",
@@ -173,6 +180,7 @@ def run(args: argparse.Namespace) -> int:
             compare_days=args.compare_days,
             window_days=args.window_days,
             interval=args.interval,
+            claims=args.claims,
             progress=False if args.quiet else args.progress,
         )
     except ValueError as exc:

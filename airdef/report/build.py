@@ -157,6 +157,7 @@ def export_tables(analysis: Analysis, folder: Path) -> list[Path]:
         "rates_by_class": a.by_class,
         "rates_by_weapon": a.by_weapon,
         "truth_comparison": a.truth,
+        "claims": a.claims,
         "monthly_rates": a.periods,
         "trend": a.trend,
         "compare_periods": a.compare,
@@ -198,6 +199,7 @@ def build_report(
     compare_days: int = 90,
     window_days: int = 90,
     interval: float = 0.9,
+    claims: str | Path | None = None,
     truth: pd.DataFrame | None = None,
     stem: str = "airdef-report",
     progress: bool | None = None,
@@ -232,6 +234,9 @@ def build_report(
         Days of recent data behind the launch forecast and the needs.
     interval : float
         Probability of the Monte Carlo intervals of the needs (0.9 by default).
+    claims : path, optional
+        Claims file (TOML) checked in a section of its own (default: the bundled
+        example, on real data only).
     truth : pandas.DataFrame, optional
         True rates of synthetic data (:func:`airdef.true_rates`); by default read
         from ``<name>.truth.csv`` beside a synthetic input.
@@ -280,6 +285,7 @@ def build_report(
         compare_days=compare_days,
         window_days=window_days,
         interval=interval,
+        claims=None if claims is None else str(claims),
     )
     out = Path(out_dir)
     steps = Progress(progress)

@@ -15,6 +15,7 @@ from airdef.report.findings import RULES, headline, problem_text, summary_findin
 from airdef.report.methods import describe
 from airdef.report.provenance import build_time, formats
 from airdef.report.sections.casualties import casualties_section
+from airdef.report.sections.claims import claims_section
 from airdef.report.sections.layout import Figure, Numbering, Table
 from airdef.report.sections.needs import doctrine_section, needs_section
 from airdef.report.sections.provenance import provenance_section
@@ -33,6 +34,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("rates", "Interception rates by class and weapon"),
     ("trends", "Trends"),
     ("comparisons", "Latest period against the one before"),
+    ("claims", "Published claims checked against the data"),
     ("casualties", "Casualties by city and district"),
     ("needs", "Munition needs"),
     ("methods", "Methods"),
@@ -102,10 +104,11 @@ def build_context(analysis: Analysis, *, figures: dict[str, str]) -> dict[str, A
         context["rates"] = rates_section(a, num, level)
         context["trends"] = trends_section(a, num, level)
         context["comparisons"] = comparisons_section(a, num, level)
+        context["claims"] = claims_section(a, num, level)
         context["casualties"] = casualties_section(a, num)
         context["needs"] = needs_section(a, num)
     else:
-        for key in ("rates", "trends", "comparisons", "casualties", "needs"):
+        for key in ("rates", "trends", "comparisons", "claims", "casualties", "needs"):
             context[key] = {}
     context["doctrine"] = doctrine_section(a, num)
     context["provenance"] = provenance_section(a, num, context["built"])

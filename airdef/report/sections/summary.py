@@ -74,6 +74,7 @@ def key_figures(a: Analysis) -> list[tuple[str, str, str]]:
         (
             "Neutralized",
             fmt.pct(row["rate_neutralized"]),
+            f"{level} {fmt.pct_ci(row['ci_low_neutralized'], row['ci_high_neutralized'])}; "
             "intercepted + lost to EW",
         ),
     ]
