@@ -55,7 +55,7 @@ def project(analysis: Analysis) -> None:
     :data:`REPORT_BUDGET` buys, cost exchange and the sensitivity indices; a
     :class:`Problem` where the data refuse it."""
     from airdef.needs import load_doctrine, threat_forecast
-    from airdef.needs import project as project_needs
+    from airdef.needs import project as needs_projection
     from airdef.needs.exchange import cost_exchange, load_attacker_costs
     from airdef.needs.ledger import load_ledger
     from airdef.needs.sensitivity import sensitivity
@@ -64,7 +64,7 @@ def project(analysis: Analysis) -> None:
     options, data = analysis.options, analysis.data
     analysis.doctrine = load_doctrine(options.doctrine)
     try:
-        needs = project_needs(
+        needs = needs_projection(
             data,
             horizon_days=options.horizon_days,
             doctrine=analysis.doctrine,

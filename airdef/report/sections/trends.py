@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from airdef.analysis import Analysis
-from airdef.analysis.tables import RELIABLE_MAX_WIDTH
 from airdef.report import fmt
-from airdef.report.sections.layout import Numbering, ci_cell, notes
+from airdef.report.sections.layout import UNINFORMATIVE, Numbering, ci_cell, notes
+from airdef.stats.cluster import RELIABLE_MIN_ATTACKS, RELIABLE_MIN_MINORITY
 
 __all__ = ["comparisons_section", "trends_section"]
 
@@ -105,16 +105,17 @@ def comparisons_section(a: Analysis, num: Numbering, level: str) -> dict[str, An
             ("Class", "text", lambda r: fmt.class_title(r["weapon_class"])),
             ("Launched, recent", "num", lambda r: fmt.count(r["launched_recent"])),
             ("Rate, recent", "num", lambda r: fmt.pct(r["rate_recent"])),
-            (f"{level}, recent", "num", lambda r: ci_cell(r, "ci_low_recent", "ci_high_recent", flag="reliable_recent", words="uninformative")),
+            (f"{level}, recent", "num", lambda r: ci_cell(r, "ci_low_recent", "ci_high_recent", flag="reliable_recent")),
             ("Launched, before", "num", lambda r: fmt.count(r["launched_before"])),
             ("Rate, before", "num", lambda r: fmt.pct(r["rate_before"])),
-            (f"{level}, before", "num", lambda r: ci_cell(r, "ci_low_before", "ci_high_before", flag="reliable_before", words="uninformative")),
+            (f"{level}, before", "num", lambda r: ci_cell(r, "ci_low_before", "ci_high_before", flag="reliable_before")),
             ("Difference", "num", lambda r: fmt.pp(r["diff"])),
             (f"{level} of difference", "num", lambda r: fmt.pp_ci(r["diff_low"], r["diff_high"])),
         ],
         wide=True,
-        note=f"“uninformative”: an interval wider than {RELIABLE_MAX_WIDTH:.0%} points, which "
-        "says next to nothing about the rate of that period."
+        note=f"“{UNINFORMATIVE}”: fewer than {RELIABLE_MIN_ATTACKS:.0f} effective independent "
+        f"attacks in that period, or fewer than {RELIABLE_MIN_MINORITY:.0f} carrying the rarer "
+        "outcome, so its interval says next to nothing about the rate."
         if not (c["reliable_recent"] & c["reliable_before"]).all() else "",
     )  # fmt: skip
     out["notes"] = notes(c, "weapon_class")
