@@ -102,6 +102,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "on real data only)",
     )
     p.add_argument(
+        "-q",
         "--quiet",
         action="store_true",
         help="print nothing but errors (no progress, no list of files written)",
