@@ -55,7 +55,6 @@ _EXPORTS: dict[str, str] = {
     "load_scenario": "airdef.needs",
     "threat_forecast": "airdef.needs",
     "implied_pk": "airdef.needs",
-    "project_needs": "airdef.needs",
     "needs_by_system": "airdef.needs",
     "build_report": "airdef.report",
 }
@@ -90,7 +89,6 @@ if TYPE_CHECKING:  # pragma: no cover
         load_scenario,
         mixed_salvo_shots,
         needs_by_system,
-        project_needs,
         salvo_kill_probability,
         shots_needed,
         single_shot_pk,

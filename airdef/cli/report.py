@@ -66,6 +66,48 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--draws", type=int, default=10_000, help="Monte Carlo draws of the needs (default 10,000)"
     )
     p.add_argument(
+        "--level",
+        type=float,
+        default=0.95,
+        metavar="LEVEL",
+        help="confidence level of every interval of a rate (default 0.95)",
+    )
+    p.add_argument(
+        "--compare-days",
+        type=int,
+        default=90,
+        metavar="DAYS",
+        help="length of each of the two periods compared: the latest DAYS and the DAYS "
+        "before (default 90)",
+    )
+    p.add_argument(
+        "--window-days",
+        type=int,
+        default=90,
+        metavar="DAYS",
+        help="days of recent data behind the launch forecast and the needs (default 90)",
+    )
+    p.add_argument(
+        "--interval",
+        type=float,
+        default=0.9,
+        metavar="P",
+        help="probability of the Monte Carlo intervals of the needs (default 0.9)",
+    )
+    p.add_argument(
+        "--claims",
+        default=None,
+        metavar="FILE",
+        help="claims file (TOML) to check against the data (default: the bundled example, "
+        "on real data only)",
+    )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print nothing but errors (no progress, no list of files written)",
+    )
+    p.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -87,6 +129,28 @@ def default_inputs() -> tuple[list[Path], str, bool]:
     return sample_files(), said, False
 
 
+#: The command-line option of each ReportOptions field, for error messages.
+OPTION_NAMES: dict[str, str] = {
+    "confidence_level": "--level",
+    "compare_days": "--compare-days",
+    "window_days": "--window-days",
+    "interval": "--interval",
+    "horizon_days": "--horizon",
+    "target_rate": "--target-rate",
+    "draws": "--draws",
+    "source": "--source",
+}
+
+
+def _in_cli_words(exc: ValueError) -> ValueError:
+    """The error with the option's command-line name in place of the parameter's."""
+    text = str(exc)
+    for name, option in OPTION_NAMES.items():
+        if text.startswith(f"{name} "):
+            return ValueError(option + text[len(name) :])
+    return exc
+
+
 def run(args: argparse.Namespace) -> int:
     import matplotlib
 
@@ -97,23 +161,33 @@ def run(args: argparse.Namespace) -> int:
     if not paths:
         paths, said, always = default_inputs()
         shown = args.progress if args.progress is not None else sys.stderr.isatty()
-        if always or shown:
+        if (always or shown) and not args.quiet:
             print(f"airdef report: {said}", file=sys.stderr)
-    files = build_report(
-        paths,
-        args.out,
-        formats=args.formats,
-        title=args.title,
-        since=args.since,
-        until=args.until,
-        source=args.source,
-        doctrine=args.doctrine,
-        horizon_days=args.horizon,
-        target_rate=args.target_rate,
-        seed=args.seed,
-        draws=args.draws,
-        progress=args.progress,
-    )
+    try:
+        files = build_report(
+            paths,
+            args.out,
+            formats=args.formats,
+            title=args.title,
+            since=args.since,
+            until=args.until,
+            source=args.source,
+            doctrine=args.doctrine,
+            horizon_days=args.horizon,
+            target_rate=args.target_rate,
+            seed=args.seed,
+            draws=args.draws,
+            confidence_level=args.level,
+            compare_days=args.compare_days,
+            window_days=args.window_days,
+            interval=args.interval,
+            claims=args.claims,
+            progress=False if args.quiet else args.progress,
+        )
+    except ValueError as exc:
+        raise _in_cli_words(exc) from None
+    if args.quiet:
+        return 0
     reports = [f for f in files if f.suffix in (".html", ".pdf")]
     tables = [f for f in files if f.suffix == ".csv"]
     folder = tables[0].parent if tables else Path(args.out) / "tables"

@@ -22,7 +22,9 @@ The data forecast, per weapon class:
    chance of some (the posterior is not a point at zero). The prior's 1/2 moves
    the posterior mean up by :math:`\\phi / (2W)` a day: nothing for busy classes,
    noticeable for classes that come in a few massive raids (few effective counts),
-   where the data say little about the mean anyway.
+   where the data say little about the mean anyway. Censored days enter the fit
+   at their expected count given that they are at least their bound, under the
+   fitted model (:func:`fit_counts`, iterated to a fixed point).
 4. **The horizon.** Given :math:`\\mu`, days are independent negative-binomial
    draws, so ``H`` days total
    :math:`\\mathrm{NB}(\\text{size}=Hk,\\ \\text{mean}=H\\mu)`, drawn as a
@@ -52,7 +54,9 @@ from airdef.catalog import WEAPON_CLASSES
 from airdef.errors import DataError
 
 __all__ = [
+    "DailyCounts",
     "ThreatModel",
+    "daily_counts",
     "daily_launches",
     "fit_counts",
     "fit_threats",
@@ -63,7 +67,87 @@ __all__ = [
 
 
 def _when(events: pd.DataFrame) -> pd.Series:
-    return events["time_end"].fillna(events["time_start"]).dt.normalize()
+    from airdef.model import event_time
+
+    return event_time(events).dt.normalize()
+
+
+@dataclass(frozen=True)
+class DailyCounts:
+    """Launches per day and class, with the days whose count is only a lower bound.
+
+    Attributes
+    ----------
+    counts : pandas.DataFrame
+        Indexed by day, one ``int64`` column per class: the known launches (for a
+        censored day, its lower bound).
+    censored : pandas.DataFrame
+        Same shape, True where a row of that day and class had a blank ``launched``.
+    start, end : pandas.Timestamp
+    blank_rows : int
+        Rows with a blank ``launched`` count in the window.
+    """
+
+    counts: pd.DataFrame
+    censored: pd.DataFrame
+    start: pd.Timestamp
+    end: pd.Timestamp
+    blank_rows: int
+
+
+def daily_counts(data: Any, *, window_days: int = 90, source: str = "national") -> DailyCounts:
+    """Launches per day and class over the last ``window_days`` days, blanks kept as censored.
+
+    A row with a blank ``launched`` and a known ``intercepted`` count says that at
+    least that many were launched: its day is censored at the day's known
+    launches plus that count. A row with both blank censors its day at the known
+    rest. Nothing is read as zero.
+
+    Examples
+    --------
+    >>> from airdef.model import StrikeData
+    >>> data = StrikeData(events=pd.DataFrame({
+    ...     "attack_id": ["a", "b"], "weapon_label": ["Shahed-136/131", "Shahed-136/131"],
+    ...     "time_end": pd.to_datetime(["2025-01-01 07:00", "2025-01-02 06:00"]),
+    ...     "launched": [40, None], "intercepted": [35, 30]}))
+    >>> d = daily_counts(data, window_days=2)
+    >>> d.counts["strike_drone"].tolist(), d.censored["strike_drone"].tolist()
+    ([40, 30], [False, True])
+    """
+    window_days = _positive_int("window_days", window_days)
+    ev = data.select(source=source).events
+    when = _when(ev)
+    if when.notna().sum() == 0:
+        raise DataError("the data has no dated rows, so there is no recent period to forecast from")
+    end = when.max()
+    start = end - pd.Timedelta(days=window_days - 1)
+    keep = (when >= start) & (when <= end)
+    blank = ev["launched"].isna()
+    known = ev["launched"].where(~blank, ev["intercepted"].where(blank))
+    rows = pd.DataFrame(
+        {
+            "day": when[keep],
+            "weapon_class": ev.loc[keep, "weapon_class"].fillna("unknown").astype(str),
+            "launched": known[keep].fillna(0).astype("int64"),
+            "censored": blank[keep].astype(bool),
+        }
+    )
+    days = pd.date_range(start, end, freq="D")
+
+    def pivot(values: str, fill: Any, kind: str) -> pd.DataFrame:
+        table = rows.pivot_table(
+            index="day", columns="weapon_class", values=values,
+            aggfunc="sum" if kind == "int64" else "any", fill_value=fill,
+        )  # fmt: skip
+        table = table.reindex(days, fill_value=fill).astype(kind)
+        table = table[[c for c in WEAPON_CLASSES if c in table.columns]]
+        table.index.name = None
+        table.columns.name = None
+        return table
+
+    counts = pivot("launched", 0, "int64")
+    censored = pivot("censored", False, "bool").reindex(columns=counts.columns, fill_value=False)
+    return DailyCounts(counts, censored, start, end, int((keep & blank).sum()))
 
 
 def daily_launches(data: Any, *, window_days: int = 90, source: str = "national") -> pd.DataFrame:
@@ -82,8 +166,10 @@ def daily_launches(data: Any, *, window_days: int = 90, source: str = "national"
     -------
     pandas.DataFrame
         Indexed by day (every day of the window), one ``int64`` column per class
-        seen in the window; days without a report are 0. ``attrs`` holds
-        ``start``, ``end`` and ``blank_rows`` (rows left out for a blank count).
+        seen in the window; days without a report are 0; a day with a blank
+        count shows its known lower bound (see :func:`daily_counts`, which says
+        which days are censored, with the window's ``start``, ``end`` and
+        ``blank_rows``).
 
     Examples
     --------
@@ -98,33 +184,8 @@ def daily_launches(data: Any, *, window_days: int = 90, source: str = "national"
     2025-01-02             0               0
     2025-01-03             0               6
     """
-    window_days = _positive_int("window_days", window_days)
-    ev = data.select(source=source).events
-    when = _when(ev)
-    if when.notna().sum() == 0:
-        raise DataError("the data has no dated rows, so there is no recent period to forecast from")
-    end = when.max()
-    start = end - pd.Timedelta(days=window_days - 1)
-    keep = (when >= start) & (when <= end)
-    blank = int((keep & ev["launched"].isna()).sum())
-    keep &= ev["launched"].notna()
-    rows = pd.DataFrame(
-        {
-            "day": when[keep],
-            "weapon_class": ev.loc[keep, "weapon_class"].fillna("unknown").astype(str),
-            "launched": ev.loc[keep, "launched"].astype("int64"),
-        }
-    )
-    days = pd.date_range(start, end, freq="D")
-    table = rows.pivot_table(
-        index="day", columns="weapon_class", values="launched", aggfunc="sum", fill_value=0
-    )
-    table = table.reindex(days, fill_value=0).astype("int64")
-    table = table[[c for c in WEAPON_CLASSES if c in table.columns]]
-    table.index.name = None
-    table.columns.name = None
-    table.attrs.update(start=str(start.date()), end=str(end.date()), blank_rows=blank)
-    return table
+    d = daily_counts(data, window_days=window_days, source=source)
+    return d.counts.copy()
 
 
 def _positive_int(name: str, value: Any) -> int:
@@ -158,32 +219,84 @@ def _nb_size(y: np.ndarray) -> float:
     return math.exp(res.x)
 
 
-def fit_counts(y: np.ndarray) -> dict[str, float]:
+def _expected_at_least(bound: np.ndarray, mean: float, k: float) -> np.ndarray:
+    """E[Y | Y >= bound] for Y negative binomial (mean, size k; Poisson when k is inf)."""
+    from scipy import stats
+
+    bound = np.asarray(bound, dtype=float)
+    if mean <= 0:
+        return bound.copy()
+    top = int(bound.max()) if bound.size else 0
+    y = np.arange(top + 1, dtype=float)
+    if math.isinf(k):
+        pmf = stats.poisson.pmf(y, mean)
+    else:
+        pmf = stats.nbinom.pmf(y, k, k / (k + mean))
+    below_mass = np.concatenate([[0.0], np.cumsum(pmf)])  # P(Y < c) for c = 0..top+1
+    below_sum = np.concatenate([[0.0], np.cumsum(y * pmf)])
+    c = bound.astype(int)
+    tail = 1.0 - below_mass[c]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = (mean - below_sum[c]) / tail
+    return np.where((tail > 1e-12) & np.isfinite(out), np.maximum(out, bound), bound)
+
+
+def fit_counts(y: np.ndarray, censored: np.ndarray | None = None) -> dict[str, float]:
     """Fit one class's daily counts (see the module notes, steps 2 and 3).
+
+    Parameters
+    ----------
+    y : array of int
+        Launches per day (for a censored day, its lower bound).
+    censored : array of bool, optional
+        Days whose count is only a lower bound. Each enters at its expected count
+        given the bound under the fitted model, iterated to a fixed point (the
+        EM algorithm for a censored sample).
 
     Returns ``days, launched, mean_per_day, var_per_day, size`` (negative-binomial
     ``k``, inf for Poisson), ``post_shape, post_rate`` (gamma posterior of the
-    daily mean) and ``per_week`` (NaN).
+    daily mean), ``per_week`` (NaN) and ``censored_days``.
 
     Examples
     --------
     >>> fit = fit_counts(np.array([3.0, 3.0, 3.0, 3.0]))  # no spread: Poisson
     >>> fit["size"], fit["post_shape"], fit["post_rate"]
     (inf, 12.5, 4.0)
+
+    Ten days of 100 launches, three of them known only as "at least 90": the
+    maximum-likelihood mean of that censored sample, about 101 (reading the
+    blanks as zero would give 70):
+
+    >>> y = np.array([100.0] * 7 + [90.0] * 3)
+    >>> round(fit_counts(y, np.arange(10) >= 7)["mean_per_day"], 1)
+    101.0
     """
     y = np.asarray(y, dtype=float)
-    k = _nb_size(y)
-    mean = float(y.mean()) if len(y) else 0.0
+    cens = np.zeros(len(y), bool) if censored is None else np.asarray(censored, bool)
+    filled = y.copy()
+    k = _nb_size(filled)
+    if cens.any():
+        for _ in range(50):
+            mean = float(filled.mean())
+            new = filled.copy()
+            new[cens] = _expected_at_least(y[cens], mean, k)
+            k = _nb_size(new)
+            moved = float(np.abs(new - filled).max())
+            filled = new
+            if moved < 1e-6:
+                break
+    mean = float(filled.mean()) if len(filled) else 0.0
     phi = 1.0 + mean / k if math.isfinite(k) else 1.0
     return {
         "days": len(y),
-        "launched": int(y.sum()),
+        "launched": int(round(filled.sum())),
         "mean_per_day": mean,
-        "var_per_day": float(y.var(ddof=1)) if len(y) > 1 else math.nan,
+        "var_per_day": float(filled.var(ddof=1)) if len(filled) > 1 else math.nan,
         "size": k,
-        "post_shape": float(y.sum()) / phi + 0.5,
+        "post_shape": float(filled.sum()) / phi + 0.5,
         "post_rate": len(y) / phi,
         "per_week": math.nan,
+        "censored_days": int(cens.sum()),
     }
 
 
@@ -199,34 +312,63 @@ class ThreatModel:
         ``post_shape, post_rate`` (gamma posterior of the daily mean) and
         ``per_week`` (scenario launches; NaN for a data forecast).
     basis : str
-        One line saying where the launches come from.
+        Where the launches come from, in words (kept for existing callers; the
+        structured facts are ``scenario``, ``source``, ``start``, ``end`` and
+        ``blank_rows``).
     scenario : bool
         True when the launches are a fixed scenario.
+    source : str
+        Which reports the fit used ("" for a scenario).
+    start, end : pandas.Timestamp or None
+        The fitted window.
+    blank_rows : int
+        Rows with a blank launched count in the window (read as censored).
     """
 
     table: pd.DataFrame
     basis: str
     scenario: bool = False
+    source: str = ""
+    start: pd.Timestamp | None = None
+    end: pd.Timestamp | None = None
+    blank_rows: int = 0
 
     def draw(self, horizon_days: int, draws: int, rng: np.random.Generator) -> np.ndarray:
         """Launches over ``horizon_days`` days, shape (draws, classes), in ``table`` order."""
+        return self.draw_with_means(horizon_days, draws, rng)[0]
+
+    def draw_with_means(
+        self, horizon_days: int, draws: int, rng: np.random.Generator
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Launches over the horizon and the daily mean behind them, each (draws, classes).
+
+        A scenario's launches are whole numbers: ``per_week * horizon / 7`` rounded.
+        """
         t = self.table
         out = np.empty((draws, len(t)))
+        means = np.empty((draws, len(t)))
         for j, row in enumerate(t.itertuples(index=False)):
             if self.scenario:
-                out[:, j] = row.per_week * horizon_days / 7.0
+                out[:, j] = np.rint(row.per_week * horizon_days / 7.0)
+                means[:, j] = row.per_week / 7.0
                 continue
             mu = rng.gamma(row.post_shape, 1.0 / row.post_rate, size=draws)
+            means[:, j] = mu
             if math.isinf(row.size):
                 lam = horizon_days * mu
             else:
                 lam = rng.gamma(horizon_days * row.size, mu / row.size)
             out[:, j] = rng.poisson(lam)
-        return out
+        return out, means
 
 
 def fit_threats(
-    data: Any, *, window_days: int = 90, classes: Any = None, source: str = "national"
+    data: Any,
+    *,
+    window_days: int = 90,
+    classes: Any = None,
+    source: str = "national",
+    counts: DailyCounts | None = None,
 ) -> ThreatModel:
     """Fit the launch model of each weapon class to the last ``window_days`` days of the data.
 
@@ -238,28 +380,40 @@ def fit_threats(
         Classes to fit (default: those with launches in the window). A class with
         no launches in the window is fitted as zero launches on every day.
     source : {"national", "all"}
-    model : ThreatModel, optional
-        An already fitted model (from :func:`fit_threats` or :func:`scenario_model`);
-        replaces ``data`` and ``scenario``.
+    counts : DailyCounts, optional
+        The window's counts when already computed by :func:`daily_counts` with
+        the same ``window_days`` and ``source``.
 
     Returns
     -------
     ThreatModel
     """
-    daily = daily_launches(data, window_days=window_days, source=source)
+    d = counts if counts is not None else daily_counts(data, window_days=window_days, source=source)
+    daily = d.counts
     wanted = list(daily.columns) if classes is None else list(classes)
     rows = []
     for c in wanted:
-        y = daily[c].to_numpy(float) if c in daily.columns else np.zeros(len(daily))
-        rows.append({"weapon_class": c, **fit_counts(y)})
-    blank = daily.attrs["blank_rows"]
+        if c in daily.columns:
+            y, cens = daily[c].to_numpy(float), d.censored[c].to_numpy(bool)
+        else:
+            y, cens = np.zeros(len(daily)), np.zeros(len(daily), bool)
+        rows.append({"weapon_class": c, **fit_counts(y, cens)})
+    blank = d.blank_rows
     basis = (
         f"launches: negative-binomial forecast from the {len(daily)} days "
-        f"{daily.attrs['start']} to {daily.attrs['end']} ({source} reports); "
+        f"{d.start.date()} to {d.end.date()} ({source} reports); "
         "a day with no report counts as a day without launches"
-        + (f"; {blank} row(s) with a blank launched count left out" if blank else "")
+        + (
+            f"; {blank} row(s) with a blank launched count read as at least their "
+            "intercepted count (censored days)"
+            if blank
+            else ""
+        )
     )
-    return ThreatModel(table=pd.DataFrame(rows), basis=basis)
+    return ThreatModel(
+        table=pd.DataFrame(rows), basis=basis, source=source, start=d.start, end=d.end,
+        blank_rows=blank,
+    )  # fmt: skip
 
 
 def load_scenario(path: str | Path) -> pd.Series:
@@ -367,6 +521,7 @@ def scenario_model(scenario: pd.Series | dict | str | Path, classes: Any = None)
             "post_shape": math.nan,
             "post_rate": math.nan,
             "per_week": float(series.get(c, 0.0)),
+            "censored_days": 0,
         }
         for c in wanted
     ]
@@ -413,8 +568,8 @@ def threat_forecast(
     pandas.DataFrame
         One row per class: ``weapon_class, horizon_days, window_launched,
         mean_per_day, dispersion`` (negative-binomial size ``k``; inf for Poisson),
-        ``interval, launched_median, launched_low, launched_high``. ``attrs["basis"]``
-        says where the launches come from.
+        ``interval, launched_median, launched_low, launched_high``. Where the
+        launches come from is the fitted model's (:func:`fit_threats`) to say.
 
     Examples
     --------
@@ -452,5 +607,4 @@ def threat_forecast(
             "launched_high": q[2],
         }
     )
-    out.attrs["basis"] = model.basis
     return out

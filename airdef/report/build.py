@@ -1,4 +1,4 @@
-"""Build the analyst report: load -> estimate -> project -> figures -> HTML -> PDF.
+"""Build the analyst report: load -> analyse -> figures -> HTML -> PDF.
 
 :func:`build_report` is the one entry point (``airdef.build_report`` and
 ``airdef report``). Progress, step by step with timings, goes to stderr when it
@@ -17,18 +17,19 @@ from typing import Any
 
 import pandas as pd
 
-from airdef.model import StrikeData
-from airdef.report.analysis import (
+from airdef.analysis import (
     PROJECTION_FIELDS,
     Analysis,
     ReportOptions,
     analyse_projection,
     analyse_rates,
-    figure_rows,
     prepare_analysis,
 )
+from airdef.io.inputs import load_inputs
+from airdef.model import StrikeData
+from airdef.report.draw import projection_figures, rate_figures
 
-__all__ = ["FORMATS", "build_report", "export_tables", "make_figures"]
+__all__ = ["FORMATS", "build_report", "export_tables"]
 
 #: Output formats of the report.
 FORMATS: tuple[str, ...] = ("html", "pdf")
@@ -73,127 +74,6 @@ def _formats(formats: str | Iterable[str]) -> tuple[str, ...]:
             f"valid formats: {', '.join(FORMATS)}"
         )
     return tuple(dict.fromkeys(items))
-
-
-def _load(data: StrikeData | str | Path | Iterable[str | Path]) -> StrikeData:
-    if isinstance(data, StrikeData):
-        return data
-    from airdef.io import load
-
-    if isinstance(data, str | Path):
-        return load(data)
-    paths = list(data)
-    if not paths:
-        raise ValueError("no input: give a StrikeData or at least one file path")
-    return load(paths if len(paths) > 1 else paths[0])
-
-
-#: The two halves of :func:`rate_figures`, which a build can draw in two processes.
-RATE_FIGURE_GROUPS: tuple[str, ...] = ("rates", "time")
-
-
-def rate_figures(
-    analysis: Analysis, groups: tuple[str, ...] = RATE_FIGURE_GROUPS
-) -> dict[str, str]:
-    """The figures of the rate tables, comparisons and true rates (group ``rates``) and of
-    the monthly series and casualties (group ``time``), by figure id."""
-    from airdef import figures as fig
-
-    a = analysis
-    out: dict[str, str] = {}
-    if not a.usable:
-        return out
-    level = f"{a.options.confidence_level:.0%} CI"
-    if "time" in groups:
-        out.update(_time_figures(a, level))
-    if "rates" not in groups:
-        return out
-    pooled = a.by_class is not None and "rate_pooled" in a.by_class
-    out["fig-class"] = fig.figure_svg(
-        fig.forest_plot(a.by_class, label="weapon_class", pooled=pooled,
-                        title=f"Interception rate by weapon class, {level}"),
-        name="fig-class",
-    )  # fmt: skip
-    out["fig-weapon"] = fig.figure_svg(
-        fig.forest_plot(figure_rows(a.by_weapon), label="weapon", pooled=pooled,
-                        title=f"Interception rate by weapon, {level}"),
-        name="fig-weapon",
-    )  # fmt: skip
-    if a.truth is not None and len(a.truth):
-        truth = a.truth.copy()
-        several = truth["weapon"].duplicated(keep=False)
-        truth["label"] = truth["weapon"].where(
-            ~several,
-            truth["weapon"] + " (" + pd.to_datetime(truth["period_start"]).dt.strftime("%Y-%m")
-            + " to " + pd.to_datetime(truth["period_end"]).dt.strftime("%Y-%m") + ")",
-        )  # fmt: skip
-        out["fig-truth"] = fig.figure_svg(
-            fig.forest_plot(truth, label="label", pooled=False, truth="reported_rate",
-                            title="Synthetic data: estimated and true interception rates"),
-            name="fig-truth",
-        )  # fmt: skip
-    if a.compare is not None and a.compare["diff"].notna().any():
-        days = a.options.compare_days
-        out["fig-compare"] = fig.figure_svg(
-            fig.difference_plot(
-                a.compare,
-                title=f"Change in interception rate: latest {days} days minus the {days} before",
-            ),
-            name="fig-compare",
-        )
-    return out
-
-
-def _time_figures(a: Analysis, level: str) -> dict[str, str]:
-    from airdef import figures as fig
-
-    out: dict[str, str] = {}
-    if a.periods is not None:
-        out["fig-launches"] = fig.figure_svg(
-            fig.monthly_launches(a.periods, a.breaks), name="fig-launches"
-        )
-        out["fig-monthly-rates"] = fig.figure_svg(
-            fig.monthly_rates(a.periods, a.breaks,
-                              title=f"Monthly interception rate by weapon class, {level}"),
-            name="fig-monthly-rates",
-        )  # fmt: skip
-    if a.casualties_by_city is not None:
-        out["fig-casualties"] = fig.figure_svg(
-            fig.casualty_chart(a.casualties_by_city), name="fig-casualties"
-        )
-    return out
-
-
-def projection_figures(analysis: Analysis) -> dict[str, str]:
-    """The figures of the needs projection, by figure id."""
-    from airdef import figures as fig
-
-    a = analysis
-    out: dict[str, str] = {}
-    if not a.usable:
-        return out
-    if a.needs is not None:
-        from airdef.needs import needs_by_system
-
-        interval = a.options.interval
-        horizon = a.options.horizon_days
-        out["fig-fan"] = fig.figure_svg(
-            fig.forecast_fan(a.fan, interval=interval,
-                             title=f"Forecast of cumulative launches, next {horizon} days"),
-            name="fig-fan",
-        )  # fmt: skip
-        out["fig-cost"] = fig.figure_svg(
-            fig.cost_chart(needs_by_system(a.needs), currency=a.needs.attrs.get("currency", ""),
-                           interval=interval,
-                           title=f"Projected interceptor cost by system, next {horizon} days"),
-            name="fig-cost",
-        )  # fmt: skip
-    return out
-
-
-def make_figures(analysis: Analysis) -> dict[str, str]:
-    """Every figure of the report as SVG text, by figure id."""
-    return {**rate_figures(analysis), **projection_figures(analysis)}
 
 
 def _projection_job(analysis: Analysis) -> tuple[dict[str, Any], dict[str, str]]:
@@ -277,13 +157,18 @@ def export_tables(analysis: Analysis, folder: Path) -> list[Path]:
         "rates_by_class": a.by_class,
         "rates_by_weapon": a.by_weapon,
         "truth_comparison": a.truth,
+        "claims": a.claims,
         "monthly_rates": a.periods,
         "trend": a.trend,
         "compare_periods": a.compare,
         "casualties_by_city": a.casualties_by_city,
         "casualties_by_district": a.casualties_by_district,
         "launch_forecast": a.forecast,
-        "needs": a.needs,
+        "needs": a.needs.table if a.needs is not None else None,
+        "supply_against_burn": a.supply.summary if a.supply is not None else None,
+        "budget": a.budget,
+        "cost_exchange": a.exchange,
+        "sensitivity": a.sensitivity.indices if a.sensitivity is not None else None,
     }
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -310,6 +195,11 @@ def build_report(
     target_rate: float | None = None,
     seed: int = 0,
     draws: int = 10_000,
+    confidence_level: float = 0.95,
+    compare_days: int = 90,
+    window_days: int = 90,
+    interval: float = 0.9,
+    claims: str | Path | None = None,
     truth: pd.DataFrame | None = None,
     stem: str = "airdef-report",
     progress: bool | None = None,
@@ -334,8 +224,19 @@ def build_report(
     doctrine : path, optional
         Doctrine TOML for the needs projection (default: the bundled one).
     horizon_days, target_rate, seed, draws
-        Of the needs projection (see :func:`airdef.needs.project_needs`);
+        Of the needs projection (see :func:`airdef.needs.project`);
         ``seed`` seeds every random draw of the report.
+    confidence_level : float
+        Of every confidence interval of a rate (0.95 by default).
+    compare_days : int
+        Length of each of the two periods compared (the latest days and those before).
+    window_days : int
+        Days of recent data behind the launch forecast and the needs.
+    interval : float
+        Probability of the Monte Carlo intervals of the needs (0.9 by default).
+    claims : path, optional
+        Claims file (TOML) checked in a section of its own (default: the bundled
+        example, on real data only).
     truth : pandas.DataFrame, optional
         True rates of synthetic data (:func:`airdef.true_rates`); by default read
         from ``<name>.truth.csv`` beside a synthetic input.
@@ -380,11 +281,16 @@ def build_report(
         target_rate=target_rate,
         seed=seed,
         draws=draws,
+        confidence_level=confidence_level,
+        compare_days=compare_days,
+        window_days=window_days,
+        interval=interval,
+        claims=None if claims is None else str(claims),
     )
     out = Path(out_dir)
     steps = Progress(progress)
     with steps.step("load", "reading the inputs"):
-        loaded = _load(data)
+        loaded = load_inputs(data)
     analysis, svgs = _estimate(loaded, options, truth, steps, parallel)
     from airdef.report.context import build_context
     from airdef.report.render import render_html, write_pdf

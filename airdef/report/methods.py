@@ -8,19 +8,21 @@ every method that appears in the report's tables, and the alternatives.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-import pandas as pd
-
-__all__ = ["METHOD_TEXT", "describe", "methods_used"]
+__all__ = ["METHOD_TEXT", "describe"]
 
 #: One description per ``method`` value the rate tables can show.
 METHOD_TEXT: dict[str, str] = {
     "wilson": (
         "Wilson's score interval on the pooled counts (Wilson 1927): keeps its coverage near "
         "the nominal level for small counts and for rates near 0 or 1, unlike the Wald "
-        "interval. Used where the attacks look binomial, for a single attack, and where "
-        "every attack had the same outcome."
+        "interval. Every clustered interval is at least as wide as it."
+    ),
+    "attack_level": (
+        "the attack-level interval: Clopper-Pearson bounds with the attacks counted as "
+        "Kish's effective number of trials, as if each attack succeeded or failed as one "
+        "(an intra-attack correlation of 1). Used for a group with a single attack and "
+        "where every attack had the same outcome, since such data say nothing about the "
+        "correlation; with every weapon intercepted its lower bound is (α/2)^(1/n_eff)."
     ),
     "korn_graubard": (
         "Korn and Graubard's (1998) design-effect Clopper-Pearson interval for the pooled "
@@ -60,16 +62,3 @@ def describe(method: str) -> str:
     'the new_method interval (see airdef.stats).'
     """
     return METHOD_TEXT.get(method, f"the {method} interval (see airdef.stats).")
-
-
-def methods_used(tables: Iterable[pd.DataFrame | None]) -> list[str]:
-    """The distinct ``method`` values of the tables, in order of first appearance."""
-    seen: dict[str, None] = {}
-    for table in tables:
-        if table is None:
-            continue
-        for column in table.columns:
-            if column == "method" or column.startswith("method_"):
-                for value in table[column].dropna().astype(str):
-                    seen.setdefault(value, None)
-    return [m for m in seen if m != "none"]

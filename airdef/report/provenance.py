@@ -1,4 +1,5 @@
-"""What a report was built from: input files, library versions, build time."""
+"""What a report was built from: input formats, library versions, build time (the input
+files themselves are described by :func:`airdef.io.inputs.input_files`)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,10 @@ import os
 import platform
 from datetime import UTC, datetime
 from importlib import metadata
-from pathlib import Path
-
-import pandas as pd
 
 from airdef.model import StrikeData
 
-__all__ = ["LIBRARIES", "build_time", "input_files", "library_versions"]
+__all__ = ["LIBRARIES", "build_time", "formats", "library_versions"]
 
 #: The libraries whose versions the report records.
 LIBRARIES: tuple[str, ...] = (
@@ -62,38 +60,6 @@ def library_versions() -> list[tuple[str, str]]:
     return out
 
 
-def input_files(data: StrikeData) -> list[dict[str, str]]:
-    """One record per input: shown name, format, sha256, row counts and, for a fetched
-    dataset, where and when it was fetched (from ``SOURCE.txt`` beside it)."""
-    from airdef.fetch import read_source_record
-    from airdef.report.analysis import input_label
-
-    out = []
-    for row in data.provenance.itertuples(index=False):
-        record = {
-            "path": input_label(str(row.path)),
-            "format": str(row.format),
-            "sha256": str(row.sha256),
-            "rows_read": row.rows_read,
-            "rows_loaded": row.rows_loaded,
-            "rows_quarantined": row.rows_quarantined,
-            "fetched_from": "",
-            "fetched_at": "",
-        }
-        source = read_source_record(Path(str(row.path)).parent)
-        if source and source.get("sha256") in (None, "", record["sha256"]):
-            record["fetched_from"] = source.get("url", "")
-            record["fetched_at"] = source.get("fetched_at", "")
-        out.append(record)
-    return out
-
-
 def formats(data: StrikeData) -> set[str]:
     """The input formats that were loaded."""
     return set(data.provenance["format"].dropna().astype(str)) if len(data.provenance) else set()
-
-
-def period(events: pd.DataFrame) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-    """First and last time of the events (window end, else start)."""
-    when = events["time_end"].fillna(events["time_start"]).dropna()
-    return (when.min(), when.max()) if len(when) else (None, None)

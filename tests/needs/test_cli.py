@@ -39,13 +39,15 @@ def test_needs_with_a_scenario(newest_snapshot, tmp_path, capsys):
     scenario = tmp_path / "scenario.toml"
     scenario.write_text("[launches_per_week]\nballistic_missile = 7\n")
     args = ["needs", str(newest_snapshot), "--scenario", str(scenario), "--horizon", "14"]
-    assert main([*args, "--draws", "500", "-o", "csv"]) == 0
+    assert main([*args, "--draws", "20000", "-o", "csv"]) == 0
     table = pd.read_csv(io.StringIO(capsys.readouterr().out))
     pac3 = table[
         (table["system"] == "Patriot PAC-3 MSE") & (table["weapon_class"] == "ballistic_missile")
     ]
-    # 14 ballistic missiles; the bundled doctrine: PAC-3 engages 25% with 2 shots -> 7 shots
-    assert pac3["fired_median"].tolist() == [7.0]
+    # 14 ballistic missiles; the bundled doctrine: PAC-3 engages Binomial(14, 0.25) with 2
+    # shots each; the median of 2 x Binomial(14, 0.25) is 2 x 3 = 6 (scipy.stats.binom.median;
+    # P(X <= 3) = 0.521, so 20,000 draws are needed to tell it from 4)
+    assert pac3["fired_median"].tolist() == [6.0]
 
 
 def test_bad_doctrine_is_one_line_and_exit_2(newest_snapshot, tmp_path, capsys):
@@ -68,3 +70,22 @@ def test_bad_target_rate_exit_2(newest_snapshot, capsys):
     assert main(["needs", str(newest_snapshot), "--target-rate", "1.5"]) == 2
     err = capsys.readouterr().err.splitlines()[-1]
     assert err.startswith("airdef needs: error: --target-rate must be") and "got 1.5" in err
+
+
+def test_a_target_of_100_percent_is_unreachable(newest_snapshot, capsys):
+    assert main(["needs", str(newest_snapshot), "--target-rate", "1.0"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("airdef needs: error: --target-rate") and "unreachable" in err[-1]
+
+
+def test_supply_budget_exchange_and_sensitivity(newest_snapshot, capsys):
+    args = ["needs", str(newest_snapshot), "--draws", "1000", "--supply", "--budget", "250e6",
+            "--exchange", "--sensitivity"]  # fmt: skip
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Supply against burn from" in out and "runs out" in out
+    assert "What 250,000,000 USD (2025 prices) buys" in out
+    assert "Cost exchange over the next 30 days" in out
+    assert "leaves out the value of what is defended" in out
+    assert "Which assumption moves each system's cost most" in out
+    assert "Costs in 2025 money" in out

@@ -14,10 +14,12 @@ from airdef import DataError
 from airdef.model import StrikeData
 from airdef.needs.forecast import (
     ThreatModel,
+    daily_counts,
     daily_launches,
     fit_counts,
     fit_threats,
     load_scenario,
+    scenario_model,
     threat_forecast,
 )
 
@@ -58,13 +60,48 @@ def test_days_without_reports_count_as_zero_launches():
     assert "a day with no report counts as a day without launches" in fit.basis
 
 
-def test_regional_commands_and_blank_counts_are_left_out():
+def test_regional_commands_are_left_out_and_blank_counts_censored():
     data = strikes([("2025-03-01", "Shahed-136/131", 50), ("2025-03-02", "Kalibr", None)])
     data.events.loc[0, "reporter"] = "PvKPivden"  # a regional command: kills only
     daily = daily_launches(data, window_days=2)
     assert "strike_drone" not in daily.columns
-    assert daily.attrs["blank_rows"] == 1
-    assert "1 row(s) with a blank launched count left out" in fit_threats(data, window_days=2).basis
+    assert daily_counts(data, window_days=2).blank_rows == 1
+    model = fit_threats(data, window_days=2)
+    assert model.blank_rows == 1
+    assert model.table.set_index("weapon_class").loc["cruise_missile", "censored_days"] == 1
+
+
+def test_a_blank_launched_count_is_at_least_its_intercepted_count():
+    # The audit's reproduction: 10 days of 100 launches with 3 blanks forecast 70 a day when
+    # the blanks were read as zero. Read as "at least 90" they stay about 100 a day.
+    rows = [(f"2025-03-{d:02d}", "Shahed-136/131", 100) for d in range(1, 11)]
+    data = strikes(rows)
+    data.events["launched"] = data.events["launched"].astype("Float64")
+    data.events.loc[7:, "launched"] = None
+    data.events.loc[7:, "intercepted"] = 90
+    counts = daily_counts(data, window_days=10)
+    assert counts.censored["strike_drone"].sum() == 3
+    assert counts.counts["strike_drone"].tolist()[-3:] == [90, 90, 90]
+    fit = fit_threats(data, window_days=10).table.set_index("weapon_class")
+    # The fixed point is the maximum-likelihood mean of the censored Poisson sample:
+    # 7 days of 100 and 3 days of at least 90, maximized here directly.
+    from scipy import optimize, stats
+
+    def nll(m):
+        return -(7 * stats.poisson.logpmf(100, m) + 3 * stats.poisson.logsf(89, m))
+
+    mle = optimize.minimize_scalar(nll, bounds=(50, 150), method="bounded").x
+    assert fit.loc["strike_drone", "mean_per_day"] == pytest.approx(mle, abs=0.01)
+    out = threat_forecast(data, horizon_days=10, window_days=10, draws=4000)
+    assert 960 <= out["launched_median"].iat[0] <= 1060
+
+
+def test_a_fully_blank_row_censors_its_day_at_the_known_rest():
+    data = strikes([("2025-03-01", "Kalibr", 6), ("2025-03-01", "Kalibr", None)])
+    data.events["intercepted"] = pd.array([5, None], dtype="Int64")
+    counts = daily_counts(data, window_days=1)
+    assert counts.counts["cruise_missile"].tolist() == [6]
+    assert counts.censored["cruise_missile"].tolist() == [True]
 
 
 def test_negative_binomial_size_matches_statsmodels():
@@ -129,7 +166,7 @@ def test_scenario_files(tmp_path):
         out.loc["strike_drone", ["launched_median", "launched_low", "launched_high"]].tolist()
         == [3000.0] * 3
     )
-    assert "fixed launches per week" in out.attrs["basis"]
+    assert "fixed launches per week" in scenario_model(load_scenario(toml)).basis
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from airdef.report import build_report, fmt
 from airdef.report.context import SECTIONS
 from airdef.report.render import render_html, safe_url_fetcher, write_pdf
 from airdef.samples import sample_files, sample_path
+from tests.report.test_pdf_layout import check_layout
 
 EPOCH = "1767225600"  # 2026-01-01 00:00 UTC
 
@@ -98,6 +99,27 @@ def external_references(page: Page) -> list[str]:
 # --- the bundled data ----------------------------------------------------------------------
 
 
+#: sha256 of the bundled report's HTML, built as the ``bundled`` fixture builds it.
+GOLDEN = Path(__file__).with_name("bundled_report.sha256")
+
+
+def test_bundled_html_is_unchanged(bundled):
+    """The bundled report is byte for byte what it was: restructuring changes no number.
+
+    When numbers change on purpose (or a library or airdef's version does), refresh with
+    ``AIRDEF_REFRESH_GOLDEN=1 pytest tests/report -k bundled_html_is_unchanged``, look at
+    the new report, and commit the new hash with the change that explains it.
+    """
+    import hashlib
+
+    digest = hashlib.sha256(bundled["html"].encode("utf-8")).hexdigest()
+    if os.environ.get("AIRDEF_REFRESH_GOLDEN"):
+        GOLDEN.write_text(digest + "\n", encoding="utf-8")
+    assert digest == GOLDEN.read_text(encoding="utf-8").strip(), (
+        "the bundled report's HTML changed; if on purpose, refresh the hash (see docstring)"
+    )
+
+
 def test_files_written(bundled):
     names = [f.name for f in bundled["files"]]
     assert names[:2] == ["airdef-report.html", "airdef-report.pdf"]
@@ -145,16 +167,17 @@ def test_pdf_has_pages_contents_and_sections(bundled):
 
 def test_pdf_numbers_match_interception_rates(bundled):
     data = airdef.load(sample_files()).select(source="national")
-    table = airdef.interception_rates(data, by="weapon_class")
+    from airdef.analysis.tables import with_reliable
+
+    table = with_reliable(airdef.interception_rates(data, by="weapon_class"))
     overall = airdef.interception_rates(data, by=[]).iloc[0]
     text = " ".join(bundled["pages"])
     html = Page(bundled["html"]).body_text
     for row in table.itertuples(index=False):
-        for shown in (
-            fmt.pct(row.rate),
-            fmt.pct_ci(row.ci_low, row.ci_high),
-            fmt.count(row.launched),
-        ):
+        interval = (
+            fmt.pct_ci(row.ci_low, row.ci_high) if row.reliable else "too few independent attacks"
+        )
+        for shown in (fmt.pct(row.rate), interval, fmt.count(row.launched)):
             assert shown in text, shown
             assert shown in html, shown
     headline = (
@@ -279,7 +302,7 @@ def test_template_escapes_every_value():
 
 
 def render_html_minimal(title: str) -> str:
-    from airdef.report.analysis import analyse
+    from airdef.analysis import analyse
     from airdef.report.context import build_context
 
     data = airdef.StrikeData()
@@ -367,11 +390,17 @@ def test_real_snapshot_report(snapshot, tmp_path, epoch):
     assert "Massive Missile Attacks on Ukraine" in page.body_text
     pages = pdf_text(pypdf.PdfReader(files[1]))
     assert len(pages) >= 6
+    check_layout(files[1])  # every table inside the page box, no near-empty page
     text = " ".join(pages)
     data = airdef.load(snapshot).select(source="national")
-    table = airdef.interception_rates(data, by="weapon_class")
+    from airdef.analysis.tables import with_reliable
+
+    table = with_reliable(airdef.interception_rates(data, by="weapon_class"))
     for row in table.itertuples(index=False):
-        assert fmt.pct(row.rate) in text and fmt.pct_ci(row.ci_low, row.ci_high) in text
+        interval = (
+            fmt.pct_ci(row.ci_low, row.ci_high) if row.reliable else "too few independent attacks"
+        )
+        assert fmt.pct(row.rate) in text and interval in text
     assert "PvKPivden" in page.body_text  # the regional command left out, and named
     assert "Definition breaks detected in the data" in page.body_text
     assert "The data has no casualty figures" in page.body_text
@@ -392,8 +421,9 @@ def test_cli_without_path_prefers_the_fetched_dataset(tmp_path, monkeypatch, cap
     assert always and "fetched dataset" in said
 
 
-def test_readme_excerpt_is_what_the_report_says(bundled):
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+def test_guide_excerpt_is_what_the_report_says(bundled):
+    guide = Path(__file__).resolve().parents[2] / "docs" / "guide" / "report.md"
+    readme = guide.read_text(encoding="utf-8")
     section = readme.split("<!-- section:report -->")[1].split("<!-- /section:report -->")[0]
     sentences: list[str] = [""]
     for line in (x[1:].strip() for x in section.splitlines() if x.startswith(">")):
@@ -405,3 +435,22 @@ def test_readme_excerpt_is_what_the_report_says(bundled):
     body = Page(bundled["html"]).body_text
     for sentence in sentences:
         assert sentence in body, sentence
+
+
+def test_needs_section_shows_supply_exchange_and_sensitivity(bundled):
+    """Supply against burn, a budget, cost exchange and sensitivity, each with its sources."""
+    page = Page(bundled["html"])
+    text = page.body_text
+    for heading in ("Supply against burn", "What a budget buys", "Cost exchange",
+                    "Which assumption matters"):  # fmt: skip
+        assert heading in text, heading
+    ids = {a.get("id") for _, a in page.tags}
+    assert {"tab-supply", "tab-budget", "tab-exchange", "tab-attacker-costs",
+            "tab-sensitivity"} <= ids  # fmt: skip
+    assert "A cost ratio leaves out the value of what is defended" in text
+    # the bundled attacker costs name their sources (airdef/data/attacker_costs.csv)
+    assert "CSIS estimate of May 2025" in text
+    # the budget is the 27 December 2023 package; costs in the price index's last year
+    assert "USD 250 million" in text and "2025 USD" in text
+    assert "Saltelli design of 128 base samples" in text
+    assert "model: " not in text  # sentences are written by the report, not passed as data

@@ -1,0 +1,1 @@
+"""The report's sections as plain values for the templates, one module per section."""

@@ -1,0 +1,122 @@
+"""Sections 4 and 5: monthly trends, and the latest period against the one before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from airdef.analysis import Analysis
+from airdef.report import fmt
+from airdef.report.sections.layout import UNINFORMATIVE, Numbering, ci_cell, notes
+from airdef.stats.cluster import RELIABLE_MIN_ATTACKS, RELIABLE_MIN_MINORITY
+
+__all__ = ["comparisons_section", "trends_section"]
+
+
+def partial_words(a: Analysis) -> str:
+    """The caption's sentence on the partial months left out of the monthly figures."""
+    p = a.partial_periods
+    if (
+        p is None
+        or p.empty
+        or len(p) >= (0 if a.periods is None else a.periods["period"].nunique())
+    ):
+        return ""
+    months = [
+        f"{fmt.date(r['period'], '%B %Y')} ({fmt.plural(int(r['days']), 'day')}, "
+        f"{fmt.date(r['first_day'])} to {fmt.date(r['last_day'])})"
+        for r in p.to_dict("records")
+    ]
+    return (
+        " Left out as partial months (they are in tables/monthly_rates.csv): "
+        + "; ".join(months)
+        + "."
+    )
+
+
+def trends_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if a.periods is None:
+        return out
+    out["launch_figure"] = num.figure(
+        "fig-launches",
+        "Launches per month by weapon class (each panel on its own scale); dashed lines mark "
+        "definition breaks (+EW: drones lost to electronic warfare reported apart from "
+        "intercepted from that month; −EW: counted inside intercepted; the weapons are in "
+        "section 2)." + partial_words(a),
+    )
+    out["rate_figure"] = num.figure(
+        "fig-monthly-rates",
+        f"Monthly interception rate by weapon class with {level} bands; dashed lines mark "
+        "definition breaks. Months with few launches have wide bands." + partial_words(a),
+    )
+    out["trend"] = num.table(
+        "tab-trend",
+        "Whole-period trend per class: binomial GLM of each attack's rate on time, "
+        "cluster-robust by attack",
+        a.trend,
+        [
+            ("Class", "text", lambda r: fmt.class_title(r["weapon_class"])),
+            ("Attacks", "num", lambda r: fmt.count(r["attacks"])),
+            ("Launched", "num", lambda r: fmt.count(r["launched"])),
+            ("From", "text", lambda r: fmt.date(r["first"])),
+            ("To", "text", lambda r: fmt.date(r["last"])),
+            ("Fitted rate, start", "num", lambda r: fmt.pct(r["rate_first"])),
+            ("Fitted rate, end", "num", lambda r: fmt.pct(r["rate_last"])),
+            ("Odds ratio / year", "num", lambda r: fmt.odds_ratio(r["odds_ratio_per_year"])),
+            (level, "num", lambda r: f"{fmt.odds_ratio(r['or_low'])}–{fmt.odds_ratio(r['or_high'])}"
+             if not fmt.is_missing(r["or_low"]) else fmt.MISSING),
+            ("p", "num", lambda r: fmt.pvalue(r["p_value"])),
+        ],
+        wide=True,
+    )  # fmt: skip
+    out["trend_notes"] = notes(a.trend, "weapon_class")
+    return out
+
+
+def window_words(a: Analysis, which: str) -> str:
+    """A compared period as the dates of its first and last report (so that the two
+    periods never seem to share a day)."""
+    first, last = a.compare_windows.get(which, (None, None))
+    if first is None:
+        return "no reports"
+    return f"{fmt.date(first)} to {fmt.date(last)}"
+
+
+def comparisons_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
+    c = a.compare
+    if c is None or c.empty:
+        return {}
+    out: dict[str, Any] = {
+        "recent": window_words(a, "recent"),
+        "before": window_words(a, "before"),
+        "days": a.options.compare_days,
+    }
+    out["figure"] = num.figure(
+        "fig-compare",
+        f"Difference in interception rate, latest {a.options.compare_days} days minus the "
+        f"{a.options.compare_days} days before, with {level}s (MOVER); filled dots: the "
+        "interval excludes zero.",
+    )
+    out["table"] = num.table(
+        "tab-compare",
+        f"Latest {a.options.compare_days} days against the {a.options.compare_days} days before, per class",
+        c,
+        [
+            ("Class", "text", lambda r: fmt.class_title(r["weapon_class"])),
+            ("Launched, recent", "num", lambda r: fmt.count(r["launched_recent"])),
+            ("Rate, recent", "num", lambda r: fmt.pct(r["rate_recent"])),
+            (f"{level}, recent", "num", lambda r: ci_cell(r, "ci_low_recent", "ci_high_recent", flag="reliable_recent")),
+            ("Launched, before", "num", lambda r: fmt.count(r["launched_before"])),
+            ("Rate, before", "num", lambda r: fmt.pct(r["rate_before"])),
+            (f"{level}, before", "num", lambda r: ci_cell(r, "ci_low_before", "ci_high_before", flag="reliable_before")),
+            ("Difference", "num", lambda r: fmt.pp(r["diff"])),
+            (f"{level} of difference", "num", lambda r: fmt.pp_ci(r["diff_low"], r["diff_high"])),
+        ],
+        wide=True,
+        note=f"“{UNINFORMATIVE}”: fewer than {RELIABLE_MIN_ATTACKS:.0f} effective independent "
+        f"attacks in that period, or fewer than {RELIABLE_MIN_MINORITY:.0f} carrying the rarer "
+        "outcome, so its interval says next to nothing about the rate."
+        if not (c["reliable_recent"] & c["reliable_before"]).all() else "",
+    )  # fmt: skip
+    out["notes"] = notes(c, "weapon_class")
+    return out
