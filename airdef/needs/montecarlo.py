@@ -42,19 +42,17 @@ number of shots makes every interception certain.
 from __future__ import annotations
 
 import math
-import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from airdef.needs._common import Progress, event_day, positive_int
 from airdef.needs.calibrate import ClassLink, rate_distribution
 from airdef.needs.doctrine import Doctrine, load_doctrine
 from airdef.needs.forecast import (
     ThreatModel,
-    _positive_int,
     daily_counts,
     fit_threats,
     scenario_model,
@@ -62,6 +60,7 @@ from airdef.needs.forecast import (
 from airdef.needs.prices import PriceIndex, load_price_index
 from airdef.needs.result import NeedsProjection, NeedsSamples
 from airdef.needs.salvo import _expected_shots, _mixed_salvo_shots
+from airdef.needs.summary import COLUMNS, TARGET_COLUMNS, summarize
 
 __all__ = [
     "COLUMNS",
@@ -78,60 +77,6 @@ CHUNK = 20_000
 #: Kill probability per engagement up to which a target is met by more shots
 #: before more threats are engaged (see the module notes).
 MAX_ENGAGEMENT_KILL = 0.9
-
-#: The columns of a projection's ``table``, in order.
-COLUMNS = [
-    "system",
-    "weapon_class",
-    "interval",
-    "fired_median",
-    "fired_low",
-    "fired_high",
-    "cost_median",
-    "cost_low",
-    "cost_high",
-    "days_of_supply_median",
-    "days_of_supply_low",
-    "days_of_supply_high",
-]
-#: The columns a ``target_rate`` adds.
-TARGET_COLUMNS = [
-    "fired_target_median",
-    "fired_target_low",
-    "fired_target_high",
-    "cost_target_median",
-    "cost_target_low",
-    "cost_target_high",
-]
-
-
-class _Progress:
-    """A one-line progress bar on stderr, shown only on a terminal after about a second."""
-
-    def __init__(self, total: int, enabled: bool | None) -> None:
-        if enabled is None:
-            enabled = bool(getattr(sys.stderr, "isatty", lambda: False)())
-        self.enabled = enabled
-        self.total = total
-        self.start = time.perf_counter()
-        self.shown = False
-
-    def update(self, done: int) -> None:
-        if not self.enabled or time.perf_counter() - self.start < 1.0:
-            return
-        width = 30
-        filled = int(width * done / self.total)
-        sys.stderr.write(
-            f"\rprojecting needs [{'#' * filled}{'.' * (width - filled)}] "
-            f"{done:,}/{self.total:,} draws"
-        )
-        sys.stderr.flush()
-        self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            sys.stderr.write("\n")
-            sys.stderr.flush()
 
 
 def target_plan(target: Any, ew: float, engaged: float) -> tuple[np.ndarray, np.ndarray]:
@@ -182,11 +127,10 @@ def target_plan(target: Any, ew: float, engaged: float) -> tuple[np.ndarray, np.
 
 
 def _rates_from_data(data: Any, window_days: int, source: str, outcome: str) -> pd.DataFrame:
-    from airdef.needs.forecast import _when
     from airdef.rates import interception_rates
 
     selected = data.select(source=source)
-    when = _when(selected.events)
+    when = event_day(selected.events)
     end = when.max()
     start = end - pd.Timedelta(days=window_days - 1)
     recent = selected.select(since=start, until=end)
@@ -283,9 +227,9 @@ def project(
         fired_median  fired_low  fired_high  cost_median
     16          34.0       24.0        48.0   70720000.0
     """
-    horizon_days = _positive_int("horizon_days", horizon_days)
-    draws = _positive_int("draws", draws)
-    window_days = _positive_int("window_days", window_days)
+    horizon_days = positive_int("horizon_days", horizon_days)
+    draws = positive_int("draws", draws)
+    window_days = positive_int("window_days", window_days)
     if not 0 < interval < 1:
         raise ValueError(f"interval must be between 0 and 1; got {interval!r}")
     if target_rate is not None:
@@ -346,7 +290,7 @@ def project(
     capped_draws = np.zeros(n_cls)
 
     rng = np.random.default_rng(seed)
-    bar = _Progress(draws, progress)
+    bar = Progress(draws, progress)
     try:
         for lo in range(0, draws, CHUNK):
             hi = min(draws, lo + CHUNK)
@@ -382,7 +326,7 @@ def project(
     finally:
         bar.close()
 
-    table = _summarize(doc, systems, fired, fired_t, unit_cost, daily_rate, interval)
+    table = summarize(doc, systems, fired, fired_t, unit_cost, daily_rate, interval)
     class_cost = np.zeros((draws, n_cls))
     for j, c in enumerate(classes):
         rows = class_rows[c]
@@ -481,92 +425,6 @@ def _target_fire(launched: np.ndarray, link: ClassLink, u: np.ndarray, target: f
         expected = (g * link.share)[:, None] * shots * launched[None, :]
         # Rounded up to whole shots, less a hair for floating point (so 35.0000001 is 35).
         return np.maximum(np.ceil(expected - 1e-9), 0.0) + 0.0
-
-
-def _quantiles(x: np.ndarray, interval: float, *, counts: bool) -> np.ndarray:
-    """Median, low and high of each row of ``x`` (rows, draws): shape (3, rows)."""
-    lo = (1 - interval) / 2
-    method = "inverted_cdf" if counts else "linear"
-    with np.errstate(invalid="ignore"):
-        out = np.full((3, x.shape[0]), np.nan)
-        ok = ~np.isnan(x).any(axis=1)
-        if ok.any():
-            out[:, ok] = np.quantile(x[ok], [0.5, lo, 1 - lo], axis=1, method=method)
-        return out
-
-
-def _summarize(
-    doc: Doctrine,
-    systems: list[str],
-    fired: np.ndarray,
-    fired_t: np.ndarray | None,
-    unit_cost: np.ndarray,
-    daily_rate: np.ndarray,
-    interval: float,
-) -> pd.DataFrame:
-    """Quantiles per (system, class), per system ("all") and in total, in that reading order."""
-    eng = doc.engagements
-    labels, inventory, price, picks = [], [], [], []
-    sys_pos = []
-    for s in doc.systems.itertuples(index=False):
-        mask = (eng["system"] == s.system).to_numpy()
-        if not mask.any():
-            continue
-        for j in np.flatnonzero(mask):
-            labels.append((s.name, eng["weapon_class"].iat[j]))
-            picks.append([j])
-            inventory.append(np.nan)
-            price.append(unit_cost[j])
-            sys_pos.append(-1)
-        labels.append((s.name, "all"))
-        picks.append(list(np.flatnonzero(mask)))
-        inventory.append(s.inventory)
-        price.append(unit_cost[np.flatnonzero(mask)[0]])
-        sys_pos.append(systems.index(s.system))
-    labels.append(("all", "all"))
-    price = np.asarray(price, dtype=float)
-
-    def stats(shots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        # A class without a kill probability (NaN) is left out of totals; a note says so.
-        add = np.nansum if np.isnan(shots).any() else np.sum
-        rows = [shots[p[0]] if len(p) == 1 else add(shots[p], axis=0) for p in picks]
-        total_cost = add(shots * unit_cost[:, None], axis=0)
-        per_row = np.vstack(rows)
-        qf = _quantiles(per_row, interval, counts=True)
-        qc = np.concatenate(
-            [qf * price, _quantiles(total_cost[None, :], interval, counts=True)], axis=1
-        )
-        return np.concatenate([qf, np.full((3, 1), np.nan)], axis=1), qc
-
-    qf, qc = stats(fired)
-    days = np.full((3, len(labels)), np.nan)
-    for k, (pos, inv) in enumerate(zip(sys_pos, inventory, strict=True)):
-        if pos < 0 or math.isnan(inv):
-            continue
-        with np.errstate(divide="ignore", invalid="ignore"):
-            t = np.where(daily_rate[:, pos] > 0, inv / daily_rate[:, pos], np.inf)
-        days[:, k] = _quantiles(t[None, :], interval, counts=False)[:, 0]
-    out = pd.DataFrame(
-        {
-            "system": pd.array([a for a, _ in labels], dtype="string"),
-            "weapon_class": pd.array([b for _, b in labels], dtype="string"),
-            "interval": interval,
-            "fired_median": qf[0],
-            "fired_low": qf[1],
-            "fired_high": qf[2],
-            "cost_median": qc[0],
-            "cost_low": qc[1],
-            "cost_high": qc[2],
-            "days_of_supply_median": days[0],
-            "days_of_supply_low": days[1],
-            "days_of_supply_high": days[2],
-        }
-    )
-    if fired_t is not None:
-        qft, qct = stats(fired_t)
-        for name, values in zip(TARGET_COLUMNS, [*qft, *qct], strict=True):
-            out[name] = values
-    return out
 
 
 def needs_by_system(result: Any) -> pd.DataFrame:

@@ -324,7 +324,7 @@ def test_no_progress_bar_off_a_terminal(data, capsys):
 
 def test_progress_bar_when_asked_and_slow(data, capsys, monkeypatch):
     clock = iter(range(0, 10_000, 2))  # every reading of the clock is 2 s later
-    monkeypatch.setattr("airdef.needs.montecarlo.time.perf_counter", lambda: next(clock))
+    monkeypatch.setattr("airdef.needs._common.time.perf_counter", lambda: next(clock))
     project(data, draws=50_000, progress=True)
     err = capsys.readouterr().err
     assert "projecting needs" in err and "50,000/50,000 draws" in err
