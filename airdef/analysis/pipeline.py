@@ -106,7 +106,7 @@ def with_neutralized(table: pd.DataFrame, neutralized: pd.DataFrame, by: list[st
 
 def prepare_analysis(data: StrikeData, options: ReportOptions | None = None) -> Analysis:
     """Select the data and check that it has something to estimate; no estimates yet."""
-    from airdef.io.inputs import input_files
+    from airdef.analysis.inputs import input_files
     from airdef.synthetic import is_synthetic
 
     options = options or ReportOptions()
@@ -140,7 +140,7 @@ def prepare_analysis(data: StrikeData, options: ReportOptions | None = None) -> 
 def analyse_rates(result: Analysis, truth: pd.DataFrame | None = None) -> Analysis:
     """Fill :data:`~airdef.analysis.result.RATE_FIELDS`: rate tables, definition breaks,
     monthly trends, period comparison, casualties and true rates."""
-    from airdef.io.inputs import truth_beside
+    from airdef.analysis.inputs import truth_beside
     from airdef.rates import (
         compare_periods,
         definition_breaks,
@@ -234,7 +234,7 @@ def check_the_claims(result: Analysis) -> None:
             result.data, claims, confidence_level=result.options.confidence_level,
             seed=result.options.seed,
         )  # fmt: skip
-        from airdef.io.inputs import input_label
+        from airdef.analysis.inputs import input_label
 
         result.claims_source = (
             "the bundled example claims.toml" if result.options.claims is None

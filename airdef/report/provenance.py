@@ -1,5 +1,5 @@
 """What a report was built from: input formats, library versions, build time (the input
-files themselves are described by :func:`airdef.io.inputs.input_files`)."""
+files themselves are described by :func:`airdef.analysis.inputs.input_files`)."""
 
 from __future__ import annotations
 

@@ -156,8 +156,12 @@ def test_is_shahed_is_kept_as_the_shahed_type_count(newest_snapshot):
     data = airdef.load(newest_snapshot)
     ev = data.events
     known = ev.loc[ev["shahed_type"].notna()]
-    assert len(known) == 239  # data/real/README.md: is_shahed filled in 239 rows, Jul 2025 -> May 2026
+    assert (
+        len(known) == 239
+    )  # data/real/README.md: is_shahed filled in 239 rows, Jul 2025 -> May 2026
     raw = pd.read_csv(newest_snapshot)
-    assert int(known["shahed_type"].sum()) == int(raw["is_shahed"].sum())  # same sum as plain pandas
+    assert int(known["shahed_type"].sum()) == int(
+        raw["is_shahed"].sum()
+    )  # same sum as plain pandas
     assert (known["shahed_type"] <= known["launched"]).all()
     assert set(known["weapon"]) == {"Shahed-136/131"}

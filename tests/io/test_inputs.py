@@ -5,15 +5,16 @@ from __future__ import annotations
 import pytest
 
 import airdef
-from airdef.io.inputs import input_files, input_label, load_inputs, truth_beside
+from airdef.analysis.inputs import input_files, input_label, truth_beside
+from airdef.io.inputs import load_inputs
 
 
 def test_load_inputs_accepts_data_a_path_or_paths():
     path = airdef.sample_path("attack_2024-01-23.csv")
     one = load_inputs(path)
     assert load_inputs(one) is one
-    two = load_inputs([path, str(path)])
-    assert len(two.events) == 2 * len(one.events)
+    with pytest.raises(airdef.DataError, match="given twice|same"):
+        load_inputs([path, str(path)])  # the same file twice is refused, never double-counted
     with pytest.raises(ValueError, match="no input: give a StrikeData or at least one file path"):
         load_inputs([])
 
