@@ -13,7 +13,7 @@ OUT    ?= reports
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36mmake %-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
-	@echo "  Variables: DATA=path/to/file.csv (make report), PYTHON=python3.11 (interpreter for .venv)"
+	@echo "  Variables: DATA=path/to/file.csv or DATA=synthetic (make report), PYTHON=python3.11 (interpreter for .venv)"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "airdef needs Python >= 3.11; run make PYTHON=python3.11 ...")'
@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 report: $(STAMP) ## Build the analyst report (HTML and PDF) in reports/; DATA=file.csv to use your own data
-	@$(BIN)/airdef report $(DATA) --out $(OUT)
+	@$(BIN)/airdef report $(if $(filter public synthetic,$(DATA)),--sample $(DATA),$(DATA)) --out $(OUT)
 
 sample: $(STAMP) ## Rebuild airdef/data/sample/public_reports*.csv from data/public_reports/
 	@$(BIN)/python -m airdef.samples.build

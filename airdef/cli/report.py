@@ -18,7 +18,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
             "needs from strike reports, and write them as one self-contained HTML page and an A4 "
             "PDF, with the tables as spreadsheet-safe CSV in OUT/tables/. Without PATH the report "
             "uses the fetched dataset in data/raw/ if there is one (see 'airdef fetch'), else the "
-            "bundled sample data, which is synthetic and marked so on every page."
+            "bundled table of attack nights compiled from public reports (--sample synthetic "
+            "for the synthetic sample, which is marked so on every page)."
         ),
         epilog="Example: airdef report data/raw/missile_attacks_daily.csv --since 2025-01-01 "
         "--target-rate 0.9",
@@ -27,7 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "paths",
         metavar="PATH",
         nargs="*",
-        help="input file(s) in any format airdef reads (default: data/raw/ or the bundled sample)",
+        help="input file(s) in any format airdef reads (default: data/raw/ or the bundled public-reports table)",
     )
     p.add_argument(
         "--out", default="reports", metavar="DIR", help="output folder (default: reports)"
@@ -113,20 +114,35 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         default=None,
         help="show each step with its time on stderr (default: when stderr is a terminal)",
     )
+    p.add_argument(
+        "--sample",
+        choices=("public", "synthetic"),
+        default=None,
+        help="without PATH: the bundled table compiled from public reports (the default "
+        "when nothing was fetched) or the synthetic sample with its true rates",
+    )
     p.set_defaults(func=run, command="report")
 
 
-def default_inputs() -> tuple[list[Path], str, bool]:
+def default_inputs(sample: str | None = None) -> tuple[list[Path], str, bool]:
     """The inputs of ``airdef report`` without PATH, a line saying which they are, and
-    whether that line must be shown (always for a fetched dataset)."""
-    from airdef.fetch import raw_dataset_path
-    from airdef.samples import sample_files
+    whether that line must be shown (always for a fetched dataset).
 
-    raw = raw_dataset_path()
+    Without ``sample``: the fetched dataset in ``data/raw/`` if there is one, else the
+    bundled table compiled from public reports. ``sample="public"`` or ``"synthetic"``
+    chooses a bundled sample whatever was fetched.
+    """
+    from airdef.fetch import raw_dataset_path
+    from airdef.samples import PUBLIC_REPORTS, sample_files, sample_path
+
+    raw = raw_dataset_path() if sample is None else None
     if raw is not None:
         return [raw], f"using the fetched dataset {raw} (give PATH to report on other data)", True
-    said = "using the bundled sample data (synthetic); give PATH for your own data"
-    return sample_files(), said, False
+    if sample == "synthetic":
+        said = "using the bundled synthetic sample (method checks); give PATH for your own data"
+        return sample_files(), said, False
+    said = "using the bundled table compiled from public reports; give PATH for your own data"
+    return [sample_path(PUBLIC_REPORTS)], said, False
 
 
 #: The command-line option of each ReportOptions field, for error messages.
@@ -159,7 +175,7 @@ def run(args: argparse.Namespace) -> int:
 
     paths: list[Path] = [Path(p) for p in args.paths]
     if not paths:
-        paths, said, always = default_inputs()
+        paths, said, always = default_inputs(args.sample)
         shown = args.progress if args.progress is not None else sys.stderr.isatty()
         if (always or shown) and not args.quiet:
             print(f"airdef report: {said}", file=sys.stderr)

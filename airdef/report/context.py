@@ -85,6 +85,7 @@ def build_context(analysis: Analysis, *, figures: dict[str, str]) -> dict[str, A
         "synthetic_rows": fmt.count(a.synthetic_rows),
         "rows_total": fmt.count(len(a.data_all.events)),
         "real_dataset": REAL_DATASET if real else "",
+        "compiled": _compiled(a),
         "inputs": [f["path"] for f in a.inputs],
         "source_choice": a.options.source,
         "level": level,
@@ -121,3 +122,16 @@ def build_context(analysis: Analysis, *, figures: dict[str, str]) -> dict[str, A
     context["reliable_min_attacks"] = f"{RELIABLE_MIN_ATTACKS:.0f}"
     context["reliable_min_minority"] = f"{RELIABLE_MIN_MINORITY:.0f}"
     return context
+
+
+def _compiled(a: Any) -> dict[str, str] | None:
+    """Nights and pages behind rows from the bundled table compiled from public reports."""
+    ev = a.data_all.events
+    mine = ev["origin"].astype("string").str.startswith("data/public_reports/").fillna(False)
+    if not mine.any():
+        return None
+    rows = ev.loc[mine]
+    return {
+        "nights": fmt.count(rows["attack_id"].nunique()),
+        "pages": fmt.count(rows["source"].nunique()),
+    }

@@ -411,7 +411,8 @@ def test_cli_without_path_prefers_the_fetched_dataset(tmp_path, monkeypatch, cap
 
     monkeypatch.chdir(tmp_path)
     paths, _, always = cli_report.default_inputs()
-    assert paths == sample_files() and not always
+    assert paths == [sample_path("public_reports.csv")] and not always
+    assert cli_report.default_inputs("synthetic")[0] == sample_files()
     raw = tmp_path / "data" / "raw"
     raw.mkdir(parents=True)
     source = sample_path("attack_2024-01-23.csv").read_text(encoding="utf-8")
