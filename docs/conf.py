@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# autosummary writes its stubs here; start afresh so that a removed name leaves no stale page.
+shutil.rmtree(Path(__file__).resolve().parent / "api" / "generated", ignore_errors=True)
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 from airdef import __version__  # noqa: E402

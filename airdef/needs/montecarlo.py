@@ -59,7 +59,7 @@ from airdef.needs.forecast import (
 )
 from airdef.needs.prices import PriceIndex, load_price_index
 from airdef.needs.result import NeedsProjection, NeedsSamples
-from airdef.needs.salvo import _expected_shots, _mixed_salvo_shots
+from airdef.needs.salvo import expected_shots_array, mixed_salvo_shots_array
 from airdef.needs.summary import COLUMNS, TARGET_COLUMNS, summarize
 
 __all__ = [
@@ -316,7 +316,7 @@ def project(
                     )
                     fired[r, lo:hi] = shots_i
                     kills_all[lo:hi, j] += kills_i
-                per_eng = _expected_shots(q, link.shots, link.looks)  # (d, systems of c)
+                per_eng = expected_shots_array(q, link.shots, link.looks)  # (d, systems of c)
                 per_day = means[:, j][:, None] * link.share[None, :] * per_eng
                 for i, r in enumerate(rows):
                     daily_rate[lo:hi, row_sys[r]] += per_day[:, i]
@@ -420,7 +420,7 @@ def _target_fire(launched: np.ndarray, link: ClassLink, u: np.ndarray, target: f
     if p == 0:
         return np.zeros(shape)
     q = link.miss_levels(u)  # (draws, distinct per-shot exponents)
-    shots = _mixed_salvo_shots(q, np.full(q.shape, float(p))).T[link.shot_index]
+    shots = mixed_salvo_shots_array(q, np.full(q.shape, float(p))).T[link.shot_index]
     with np.errstate(invalid="ignore"):
         expected = (g * link.share)[:, None] * shots * launched[None, :]
         # Rounded up to whole shots, less a hair for floating point (so 35.0000001 is 35).

@@ -222,10 +222,10 @@ def mixed_salvo_shots(pk: Any, target: Any) -> Any:
     index = _index_of(pk, target)
     p = _probability("pk", pk)
     t = _probability("target", target)
-    return _wrap(_mixed_salvo_shots(1.0 - p, t), index, name="shots")
+    return _wrap(mixed_salvo_shots_array(1.0 - p, t), index, name="shots")
 
 
-def _mixed_salvo_shots(q: np.ndarray, target: np.ndarray) -> np.ndarray:
+def mixed_salvo_shots_array(q: np.ndarray, target: np.ndarray) -> np.ndarray:
     """:func:`mixed_salvo_shots` from the miss probability ``q``, without argument checks."""
     q = np.asarray(q, dtype=float)
     n = _shots_needed(q, target)
@@ -274,10 +274,10 @@ def expected_shots_sls(pk: Any, shots_per_look: Any = 1, max_looks: Any = 1) -> 
     p = _probability("pk", pk)
     s = _whole("shots_per_look", shots_per_look)
     looks = _whole("max_looks", max_looks)
-    return _wrap(_expected_shots(1.0 - p, s, looks), index, name="shots")
+    return _wrap(expected_shots_array(1.0 - p, s, looks), index, name="shots")
 
 
-def _expected_shots(
+def expected_shots_array(
     q: np.ndarray, shots: np.ndarray | float, looks: np.ndarray | float
 ) -> np.ndarray:
     """Expected shots per engagement from the miss probability ``q`` (no argument checks).
