@@ -96,7 +96,7 @@ def forest_plot(
             handles.append(
                 Line2D([], [], color="#444444", marker="D", markerfacecolor="white",
                        linestyle=(0, (3, 1.5)), linewidth=1.1, markersize=4.5,
-                       label="pooled toward its class (empirical Bayes)")
+                       label="pooled toward its class (hierarchical Bayes)")
             )  # fmt: skip
         if has_truth:
             ax.scatter(
