@@ -12,6 +12,10 @@ change between them:
 * ``contradicted``: the claimed rate lies outside the interval (for a change: the
   interval excludes zero with the other sign);
 * ``no data``: nothing was launched in the window.
+
+A claim's ``measure`` says what its rate counts: ``intercepted`` (shot down, the
+default) or ``neutralized`` (shot down or lost to electronic warfare, the Air Force's
+"shot down/suppressed" since August 2025).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from airdef.catalog import WEAPON_CLASSES
 from airdef.errors import DataError
 from airdef.model import StrikeData, event_time
 
@@ -31,8 +36,11 @@ __all__ = ["MAX_CLAIMS_BYTES", "bundled_claims_path", "check_claims", "read_clai
 #: A claims file larger than this is refused before it is parsed.
 MAX_CLAIMS_BYTES = 1_000_000
 
+#: What a claimed rate may count.
+MEASURES = ("intercepted", "neutralized")
+
 COLUMNS = [
-    "claim", "who", "said_on", "source", "about", "period", "start", "end", "claimed",
+    "claim", "who", "said_on", "source", "about", "measure", "period", "start", "end", "claimed",
     "attacks", "launched", "intercepted", "rate", "ci_low", "ci_high", "method", "verdict",
 ]  # fmt: skip
 
@@ -70,6 +78,16 @@ def read_claims(path: str | Path) -> list[dict[str, Any]]:
                 raise DataError(f"{where}: missing '{key}'")
         if not isinstance(claim["classes"], list) or not claim["classes"]:
             raise DataError(f"{where}: 'classes' must be a non-empty list of weapon classes")
+        unknown = [c for c in claim["classes"] if c not in WEAPON_CLASSES]
+        if unknown:
+            raise DataError(
+                f"{where}: unknown weapon class {unknown[0]!r}; the classes are "
+                + ", ".join(WEAPON_CLASSES)
+            )
+        if claim.get("measure", "intercepted") not in MEASURES:
+            raise DataError(
+                f"{where}: 'measure' must be one of {', '.join(MEASURES)}, not {claim['measure']!r}"
+            )
         for j, period in enumerate(claim["period"], 1):
             for key in ("start", "end", "rate"):
                 if key not in period:
@@ -110,6 +128,7 @@ def check_claims(
         head = {
             "claim": i, "who": claim["who"], "said_on": str(claim.get("said_on", "")),
             "source": claim.get("source", ""), "about": claim.get("about", ", ".join(classes)),
+            "measure": claim.get("measure", "intercepted"),
         }  # fmt: skip
         mine = []
         for period in claim["period"]:
@@ -117,6 +136,7 @@ def check_claims(
             end = pd.Timestamp(str(period["end"])) + pd.Timedelta(days=1)
             inside = ev["weapon_class"].isin(classes).fillna(False) & (when >= start) & (when < end)
             table = interception_rates(ev.loc[inside.fillna(False)], by=[],
+                                       outcome=head["measure"],
                                        confidence_level=confidence_level, seed=seed)  # fmt: skip
             r = table.iloc[0] if len(table) else pd.Series(dtype=object)
             launched = r.get("launched", 0)
