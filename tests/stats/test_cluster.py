@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from scipy import optimize, special, stats
 
+from airdef.stats._clusters import satterthwaite_df, summarize
 from airdef.stats.binomial import binomial_ci
 from airdef.stats.cluster import (
     AUTO_METHOD,
@@ -510,3 +511,25 @@ def test_bootstrap_group_does_not_depend_on_the_other_groups():
     alone = clustered_ci(x[5:], n[5:], [0] * 4, method="bootstrap", seed=3)
     assert both.loc[1, "ci_low"] == alone.loc[0, "ci_low"]
     assert both.loc[1, "ci_high"] == alone.loc[0, "ci_high"]
+
+
+def _df_one_group(x, n):
+    xa, na = np.asarray(x, float), np.asarray(n, float)
+    g = np.zeros(xa.size, dtype=int)
+    return satterthwaite_df(xa, na, g, summarize(xa, na, g, 1))[0]
+
+
+def test_degrees_of_freedom_follow_the_attacks_that_carry_the_variance():
+    n = [10] * 10
+    # Ten attacks of 10 at 5/10 each: chi2 = 0, so rho = 0; working model
+    # (sum v)^2 / sum v^2 (1 + kappa / 2), kappa = (1 - 6/4) / (10/4) = -0.2: 10000 / 900;
+    # counts 50^2 / (250 - 25) = 11.1; the smallest is k = 10, minus 1.
+    assert _df_one_group([5] * 10, n) == pytest.approx(9.0)
+    # All ten misses in two of the attacks: the variance rests on two attacks,
+    # F^2 / (sum f^2 - F / 2) = 100 / 45 (at most that, minus 1).
+    few = [10] * 8 + [5, 5]
+    assert _df_one_group(few, n) <= 100 / 45 - 1 + 1e-12
+    spread_ci = clustered_ci([9] * 10, n, [0] * 10)
+    few_ci = clustered_ci(few, n, [0] * 10)
+    width = lambda ci: float(ci["ci_high"].iloc[0] - ci["ci_low"].iloc[0])  # noqa: E731
+    assert width(few_ci) > width(spread_ci)
