@@ -33,9 +33,15 @@ def main() -> None:
         print(f"  worst reliable coverage {rel['coverage_reliable'].min():.3f}; cells below 0.93:")
         print(rel.loc[rel["coverage_reliable"] < 0.93, cols].round(3).to_string(index=False))
         flat = grid.loc[(grid["icc"] == 0) & (grid["K"] >= 30) & ~grid["tied"]]
-        flat = flat.assign(width_ratio=flat["width"] / flat["width_wilson"])
-        print("  width / Wilson at ICC 0, K >= 30, rates not tied to size:")
-        print(flat[["K", "p", "sizes", "width_ratio", "all_same"]].round(3).to_string(index=False))
+        flat = flat.assign(
+            mean=flat["width"] / flat["width_wilson"],
+            median=flat["width_median"] / flat["width_wilson_median"],
+            reliable=flat["width_reliable"] / flat["width_wilson_reliable"],
+        )
+        print("  width / Wilson at ICC 0, K >= 30, rates not tied to size (mean, median, mean")
+        print("  over reliable rows), with the share of rows reliable and all-same:")
+        cols = ["K", "p", "sizes", "mean", "median", "reliable", "reliable_share", "all_same"]
+        print(flat[cols].round(3).to_string(index=False))
 
 
 if __name__ == "__main__":

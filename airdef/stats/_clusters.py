@@ -19,6 +19,7 @@ __all__ = [
     "jackknife_design_effect",
     "kish_attacks",
     "minority_attacks",
+    "satterthwaite_df",
     "select",
     "summarize",
 ]
@@ -144,21 +145,28 @@ def select(
     return Clusters.build(x[keep], n[keep], h_of_g[g[keep]], codes.size), codes
 
 
-def design_effect(summary: Summary) -> np.ndarray:
+def design_effect(summary: Summary, *, floor: float = 1.0) -> np.ndarray:
     """Design effect of the ratio estimator from a moment estimate of the ICC.
 
     For beta-binomial attacks, Var(sum x) = p q sum n_i (1 + (n_i - 1) rho), so the design
     effect of sum(x)/sum(n) is ``1 + rho (m_w - 1)`` with the size-weighted mean attack
     size ``m_w = sum n^2 / sum n``. The expected Pearson chi-square is
     ``(k - 1) + rho (N - k - m_w + 1)``, which gives the moment estimate of rho used here.
+
+    With ``floor=1`` (the reported design effect) rho is clipped to [0, 1]. With a lower
+    ``floor`` the estimate is left as it came out (rho at most 1), so that sampling noise
+    below 1 is not removed before a t quantile accounts for it; the result is at least
+    ``floor``.
     """
     k, N = summary.attacks.astype(float), summary.launched
     with np.errstate(divide="ignore", invalid="ignore"):
         m_w = summary.sum_n2 / N
         denom = N - k - m_w + 1.0
         rho = np.where(denom > 0, (summary.chi2 - (k - 1.0)) / denom, 0.0)
-    rho = np.clip(np.nan_to_num(rho), 0.0, 1.0)
-    return np.maximum(1.0 + rho * (m_w - 1.0), 1.0)
+    rho = np.minimum(np.nan_to_num(rho), 1.0)
+    if floor >= 1.0:
+        rho = np.maximum(rho, 0.0)
+    return np.maximum(1.0 + rho * (np.nan_to_num(m_w, nan=1.0) - 1.0), floor)
 
 
 def kish_attacks(summary: Summary) -> np.ndarray:
@@ -188,12 +196,13 @@ def minority_attacks(x: np.ndarray, n: np.ndarray, g: np.ndarray, summary: Summa
 
 
 def jackknife_design_effect(
-    x: np.ndarray, n: np.ndarray, g: np.ndarray, summary: Summary
+    x: np.ndarray, n: np.ndarray, g: np.ndarray, summary: Summary, *, floor: float = 1.0
 ) -> np.ndarray:
     """Design effect of the ratio from the leave-one-attack-out (jackknife) variance.
 
     ``V = (k - 1) / k * sum (R_(-i) - mean R_(-)) ^ 2`` over the ``k`` attacks, divided by
-    the binomial variance ``R (1 - R) / N``; at least 1, and 1 where it is undefined.
+    the binomial variance ``R (1 - R) / N``; at least ``floor``, and 1 where it is
+    undefined.
     The jackknife variance of a ratio is design-based (it assumes nothing about how
     attacks vary) and, unlike the linearised sandwich, is not biased low when there
     are few attacks (Efron and Stein 1981, Ann. Statist. 9:586; it is the cluster
@@ -211,4 +220,46 @@ def jackknife_design_effect(
         var = (k - 1.0) / k * np.bincount(g, weights=dev * dev, minlength=G)
         pq = summary.rate * (1.0 - summary.rate)
         deff = np.where((pq > 0) & (k >= 2), var / (pq / N), 1.0)
-    return np.maximum(np.nan_to_num(deff, nan=1.0, posinf=1.0), 1.0)
+    return np.maximum(np.nan_to_num(deff, nan=1.0, posinf=1.0), floor)
+
+
+def satterthwaite_df(x: np.ndarray, n: np.ndarray, g: np.ndarray, summary: Summary) -> np.ndarray:
+    """Degrees of freedom of the clustered variance of the rate, at least 1.
+
+    The variance of the ratio is a sum over attacks of squared residuals ``e_i``; its
+    degrees of freedom are Satterthwaite's (1946, Biometrics Bulletin 2:110)
+    ``2 (sum Var e_i)^2 / sum Var(e_i^2)``, taken as the smallest of
+
+    * ``k``, the number of attacks;
+    * the working beta-binomial model's: ``Var e_i`` proportional to
+      ``v_i = n_i (1 + (n_i - 1) rho)`` (``rho`` the moment estimate of
+      :func:`design_effect`, at least 0) and
+      ``Var(e_i^2) = Var(e_i)^2 (2 + kappa_i)``, with ``kappa_i = (1 - 6 p q) / (m_i p q)``
+      the excess kurtosis of ``m_i = n_i / (1 + (n_i - 1) rho)`` Bernoulli trials (Kish's
+      effective size of the attack): ``(sum v)^2 / sum v^2 (1 + kappa / 2)``. With a rate
+      near 0 or 1 the residuals are far from normal and the variance rests on few events;
+      with normal residuals this is the Bell and McCaffrey (2002) working-model count;
+    * the same from the data when each attack's rarer outcome ``f`` (misses, or hits
+      below one half) is Poisson-like: ``F^2 / (sum f^2 - F / 2)`` with ``F = sum f``
+      (``sum f^2 - F / 2`` estimates ``sum (lambda^2 + lambda / 2)`` without bias);
+
+    minus one for the estimated rate.
+    """
+    G = summary.launched.size
+    k, N, rate = summary.attacks.astype(float), summary.launched, summary.rate
+    pq = rate * (1.0 - rate)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        m_w = summary.sum_n2 / N
+        deff = design_effect(summary)
+        rho = np.clip(np.nan_to_num((deff - 1.0) / (m_w - 1.0)), 0.0, 1.0)
+        v = n * (1.0 + (n - 1.0) * rho[g])
+        trials = n / (1.0 + (n - 1.0) * rho[g])
+        kurtosis = np.where(n > 0, (1.0 - 6.0 * pq[g]) / (trials * pq[g]), 0.0)
+        kurtosis = np.nan_to_num(kurtosis, nan=0.0, posinf=0.0)
+        model = np.bincount(g, v, G) ** 2 / np.bincount(g, v * v * (1.0 + kurtosis / 2.0), G)
+        f = np.where((rate < 0.5)[g], x, n - x)
+        F = np.bincount(g, f, G)
+        F2 = np.bincount(g, f * f, G)
+        counts = np.where(F > 0, F * F / (F2 - F / 2.0), 0.0)
+    df = np.fmin(np.fmin(k, model), counts) - 1.0
+    return np.maximum(np.nan_to_num(df, nan=1.0), 1.0)

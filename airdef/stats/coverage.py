@@ -117,7 +117,9 @@ def coverage_grid(
         One row per cell: ``K, icc, p, sizes, tied, truth``; ``coverage`` (all
         replicates); ``reliable_share`` (replicates the rule marks reliable) and
         ``coverage_reliable`` (coverage among them, NaN if none); ``width`` (mean) and
-        ``width_wilson`` (mean width of Wilson on the pooled counts, same replicates);
+        ``width_wilson`` (mean width of Wilson on the pooled counts, same replicates),
+        ``width_median`` and ``width_wilson_median``, ``width_reliable`` and
+        ``width_wilson_reliable`` (means over the reliable replicates, NaN if none);
         ``all_same`` (share of replicates where every weapon, or none, was intercepted).
     """
     from airdef.stats.binomial import wilson_bounds
@@ -152,6 +154,8 @@ def coverage_grid(
             "covered_reliable": np.where(reliable, covered, np.nan),
             "width": high - low,
             "width_wilson": w_high - w_low,
+            "width_rel": np.where(reliable, high - low, np.nan),
+            "width_wilson_rel": np.where(reliable, w_high - w_low, np.nan),
             "all_same": (X == 0) | (X == N),
         }
     )
@@ -161,6 +165,10 @@ def coverage_grid(
         coverage_reliable=("covered_reliable", "mean"),
         width=("width", "mean"),
         width_wilson=("width_wilson", "mean"),
+        width_median=("width", "median"),
+        width_wilson_median=("width_wilson", "median"),
+        width_reliable=("width_rel", "mean"),
+        width_wilson_reliable=("width_wilson_rel", "mean"),
         all_same=("all_same", "mean"),
     )
     out = pd.DataFrame(cells, columns=["K", "icc", "p", "sizes", "tied"])

@@ -12,13 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from airdef.stats.cluster import clustered_ci
 from airdef.stats.coverage import coverage_grid, simulate_attacks, true_ratio
-
-# Cells the reliability rule accepts but where coverage stays below 0.93 at 1,000
-# replicates a cell: heavy-tailed sizes, rate 0.99 tied to size (swarms ~0.94), 100
-# attacks, correlation 0.2 (0.91 at 400 replicates, 0.86 at 1,000). See
-# docs/guide/methods-intervals.md.
-KNOWN_SHORT = {(100, 0.2, 0.99, "heavy", True)}
 
 
 @pytest.fixture(scope="module")
@@ -39,27 +34,34 @@ def test_every_cell_covers_far_better_than_the_old_default(grid):
 
 def test_reliable_rows_cover(grid):
     enough = grid["reliable_share"] * 150 >= 40
-    keys = list(zip(grid["K"], grid["icc"], grid["p"], grid["sizes"], grid["tied"], strict=True))
-    known = np.array([k in KNOWN_SHORT for k in keys])
-    cells = grid.loc[enough & ~known]
+    cells = grid.loc[enough]
     worst = cells["coverage_reliable"].min()
     print("worst reliable coverage", worst, "mean", cells["coverage_reliable"].mean())
-    # 150 replicates: Monte Carlo sd about 0.018 at 0.95, so 0.89 is ~2.5 sd below 0.93
+    # 150 replicates: Monte Carlo sd about 0.018 at 0.95, so 0.89 is ~2.5 sd below 0.93.
+    # Every cell, including heavy-tailed sizes with rate 0.99 tied to size, 100 attacks and
+    # correlation 0.2 (0.862 at 1,000 replicates before the Satterthwaite degrees of
+    # freedom; 0.941 worst cell now, docs/guide/methods-intervals.md).
     assert worst >= 0.89
     assert cells["coverage_reliable"].mean() >= 0.95
-    assert grid.loc[enough & known, "coverage_reliable"].min() >= 0.85
 
 
 def test_width_at_no_correlation_is_close_to_wilson(grid):
-    # Poisson sizes, ICC 0, rate not near 1 (where all-intercepted samples get the
-    # attack-level interval): measured 1.15-1.18 at 30 attacks, 1.07-1.09 at 100.
+    # Poisson sizes, ICC 0, rates not tied to size and not near 1 (where all-intercepted
+    # samples get the attack-level interval). Measured at 1,000 replicates (make bench):
+    # 1.14-1.24 at 30 attacks, 1.06-1.10 at 100; here (150 replicates) up to 1.28.
     cells = grid.loc[
-        (grid["icc"] == 0) & (grid["sizes"] == "poisson") & (grid["p"] <= 0.9) & (grid["K"] >= 30)
+        (grid["icc"] == 0)
+        & (grid["sizes"] == "poisson")
+        & ~grid["tied"]
+        & (grid["p"] <= 0.9)
+        & (grid["K"] >= 30)
     ]
     ratio = cells["width"] / cells["width_wilson"]
-    print(ratio.round(3).tolist())
-    assert ratio.max() <= 1.25
-    assert ratio[cells["K"] == 100].max() <= 1.15
+    median = cells["width_median"] / cells["width_wilson_median"]
+    print(ratio.round(3).tolist(), median.round(3).tolist())
+    assert ratio.max() <= 1.32
+    assert ratio[cells["K"] == 100].max() <= 1.12
+    assert median.max() <= ratio.max()
 
 
 def test_simulation_is_seeded_and_truth_is_the_expected_share():
@@ -75,6 +77,20 @@ def test_simulation_is_seeded_and_truth_is_the_expected_share():
     assert 0.5 < true_ratio(0.9, "heavy", True) < 0.7
 
 
+def test_the_regime_that_was_short_covers():
+    # Heavy-tailed sizes, rate 0.99 tied to size (swarms fare about 0.93), 100 attacks,
+    # correlation 0.2: the reliable rows covered 0.862 with df = min(k, n_eff) - 1; with
+    # the Satterthwaite degrees of freedom 0.943 for this seed (1,000 replicates, Monte
+    # Carlo sd about 0.01), docs/guide/methods-intervals.md.
+    x, n, group, truth = simulate_attacks(100, 0.2, 0.99, "heavy", True, reps=1000, seed=5)
+    ci = clustered_ci(x, n, group)
+    reliable = ci["reliable"].to_numpy()
+    covered = ((ci["ci_low"] <= truth) & (truth <= ci["ci_high"])).to_numpy()
+    print("reliable", reliable.mean(), "coverage", covered[reliable].mean())
+    assert reliable.mean() > 0.5
+    assert covered[reliable].mean() >= 0.93
+
+
 @pytest.mark.slow
 def test_big_grid_reliable_rows_cover():
     big = coverage_grid(reps=1000, seed=5)
@@ -85,7 +101,5 @@ def test_big_grid_reliable_rows_cover():
     )
     short = [k for k, c in zip(keys, cells["coverage_reliable"], strict=True) if c < 0.93]
     print("cells below 0.93:", short)
-    assert set(short) <= KNOWN_SHORT
-    known = np.array([k in KNOWN_SHORT for k in keys])
-    # measured 0.862 at 1,000 replicates (seed 5); every other cell >= 0.93
-    assert cells.loc[known, "coverage_reliable"].min() >= 0.84
+    # measured: worst of the 104 cells 0.941 at 1,000 replicates (seed 5)
+    assert short == []
