@@ -46,7 +46,12 @@ RULES: tuple[str, ...] = (
     "an informative interval (unknown and mixed rows excluded).",
     "Sixth, the attack with most weapons launched, against the median attack.",
     "When fewer than six of these exist, the lowest-rate class and then the most "
-    f"significant whole-period trend (p < {TREND_ALPHA:g}) fill the places.",
+    f"significant whole-period trend (p < {TREND_ALPHA:g}) whose data do not straddle a "
+    "definition break fill the places.",
+    "No figure is stated twice: a finding whose figure (a class's rate, its launches per "
+    "month, its change, its trend, a break, the largest attack) an earlier finding already "
+    "states is skipped, so the lowest-rate class is left out when it is a missile class "
+    "the second finding names.",
 )
 
 
