@@ -161,6 +161,9 @@ def prepare_analysis(data: StrikeData, options: ReportOptions | None = None) -> 
     if text_left_out:
         result.selection["rows_kept"] = len(selected.events)
         result.selection["attacks"] = int(selected.events["attack_id"].nunique())
+        result.selection["reporters"] = {
+            str(k): int(v) for k, v in selected.events["reporter"].value_counts().items()
+        }
     ev = selected.events
     launched = pd.to_numeric(ev["launched"], errors="coerce")
     usable_rows = launched.gt(0).fillna(False) & ev["intercepted"].notna()

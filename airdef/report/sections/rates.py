@@ -11,13 +11,22 @@ from airdef.report.sections.layout import Numbering, notes, rate_columns, reliab
 __all__ = ["rates_section"]
 
 
+#: What the crosses of the forest plots mean, for their captions.
+CROSSES = (
+    "; crosses: too few independent attacks for the interval to say anything, so only the "
+    "pooled estimate is drawn (section 3 tables give both)"
+)
+
+
 def rates_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
     pooled = a.by_class is not None and "rate_pooled" in a.by_class
     out: dict[str, Any] = {"pooled": pooled}
     out["class_figure"] = num.figure(
         "fig-class",
         f"Interception rate by weapon class with {level}s"
-        + ("; diamonds: pooled estimates." if pooled else "."),
+        + ("; diamonds: pooled estimates" if pooled else "")
+        + CROSSES
+        + ".",
     )
     out["by_class"] = num.table(
         "tab-class",
@@ -47,6 +56,7 @@ def rates_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
         "fig-weapon",
         f"Interception rate by weapon with {level}s, grouped by class"
         + ("; diamonds: pooled toward the weapon's class" if pooled else "")
+        + CROSSES
         + (
             f". Shown: the {shown} weapons with most launches (each at least 10 where possible); "
             f"all {total} are in the table."

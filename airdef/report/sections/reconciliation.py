@@ -17,8 +17,15 @@ _QUALIFIER = {"at_least": "at least ", "at_most": "at most ", "approx": "about "
 
 
 def _classes(value: Any) -> str:
-    names = [fmt.class_name(c.strip()) for c in str(value).split(",") if c.strip()]
-    return fmt.class_title(str(value)) if len(names) == 1 else ", ".join(names)
+    """A set of classes as a cell: its names, or "drones and missiles" / "missiles" for a
+    total over more than three classes."""
+    ids = [c.strip() for c in str(value).split(",") if c.strip()]
+    if len(ids) == 1:
+        return fmt.class_title(ids[0])
+    if len(ids) > 3:
+        drones = any(c.endswith("_drone") for c in ids)
+        return "all: drones and missiles" if drones else "all missiles"
+    return ", ".join(fmt.class_name(c) for c in ids)
 
 
 def _figure(r: Any, what: str) -> str:
