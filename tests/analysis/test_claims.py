@@ -21,6 +21,7 @@ def test_wsj_first_window_agrees_with_the_air_force_data(newest_snapshot):
     assert first["claimed"] == 0.73
     assert first["ci_low"] <= 0.73 <= first["ci_high"] and first["verdict"] == "consistent"
     assert set(table["verdict"]) <= {"consistent", "not significant", "contradicted"}
+    assert table["reliable"].all()
     change = table.iloc[2]
     assert change["claimed"] == pytest.approx(0.46 - 0.73)
     assert change["ci_low"] <= change["rate"] <= change["ci_high"]
@@ -46,6 +47,19 @@ def test_verdicts_follow_the_intervals():
     assert table["verdict"].tolist() == ["consistent", "contradicted", "consistent"]
     claim["period"][1]["rate"] = 0.95  # claims a rise where the data show a fall
     assert check_claims(data, [claim])["verdict"].iloc[2] == "contradicted"
+
+
+def test_a_window_of_too_few_attacks_tests_nothing():
+    """Two attacks give an interval that says next to nothing: no verdict either way."""
+    ev = pd.concat([events([0.9] * 12, "2023-01-02"), events([0.5] * 2, "2023-07-03")])
+    data = airdef.StrikeData(events=ev.reset_index(drop=True))
+    claim = {"who": "x", "classes": ["cruise_missile"], "period": [
+        {"start": "2023-01-01", "end": "2023-04-30", "rate": 0.9},
+        {"start": "2023-07-01", "end": "2023-10-31", "rate": 0.2},
+    ]}  # fmt: skip
+    table = check_claims(data, [claim])
+    assert table["reliable"].tolist() == [True, False, False]
+    assert table["verdict"].tolist() == ["consistent", "too few attacks", "too few attacks"]
 
 
 def test_bad_claims_files_are_one_clear_error(tmp_path):

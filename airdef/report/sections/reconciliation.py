@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from airdef.analysis import Analysis
+from airdef.reconcile import APPROX_TOLERANCE
 from airdef.report import fmt
 from airdef.report.sections.layout import Numbering
 
@@ -103,7 +104,8 @@ def reconciliation_section(a: Analysis, num: Numbering) -> dict[str, Any]:
             note="A text report is set beside the table's attacks dated nearest to it (the "
             "same day where there is one; a night the table gives in two posts appears "
             "twice). Figures conflict when they cannot both be true: two different exact "
-            "counts, or a bound the other count breaks (“about” n stands for n ± 20%); the "
+            f"counts, or a bound the other count breaks (“about” n stands for n ± "
+            f"{fmt.pct(APPROX_TOLERANCE, 0)}); the "
             "difference is the text's figure minus the table's. Both figures are kept; "
             "neither is preferred. All pairs are in tables/reconciled.csv.",
             wide=True,
