@@ -14,9 +14,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+# ``airdef.reconcile`` names both a module and the function it defines; the function is
+# taken from the package first, so that loading the module cannot leave the package's
+# name bound to the module.
+from airdef import reconcile as link  # isort: skip
 from airdef.model import StrikeData, event_time
+from airdef.reconcile import APPROX_TOLERANCE
 
-__all__ = ["RECONCILED_COLUMNS", "reconciliation", "text_attack_ids"]
+__all__ = ["APPROX_TOLERANCE", "RECONCILED_COLUMNS", "reconciliation", "text_attack_ids"]
 
 #: Columns of the matched table (``table`` side from the tables, ``text`` from the text).
 RECONCILED_COLUMNS: tuple[str, ...] = (
@@ -99,14 +104,12 @@ def reconciliation(data: StrikeData) -> tuple[pd.DataFrame, pd.DataFrame] | None
     >>> len(unmatched)
     0
     """
-    from airdef.reconcile import reconcile
-
     ev = data.events
     text_ids = text_attack_ids(data)
     is_text = ev["attack_id"].isin(text_ids).fillna(False)
     if not is_text.any() or is_text.all():
         return None
-    pairs = reconcile(data)
+    pairs = link(data)
     matched = _oriented(pairs, text_ids)
     given = matched["launched_text"].notna() | matched["intercepted_text"].notna()
     matched = matched.loc[given]

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from airdef.analysis import Analysis
-from airdef.reconcile import APPROX_TOLERANCE
+from airdef.analysis.reconciliation import APPROX_TOLERANCE
 from airdef.report import fmt
 from airdef.report.sections.layout import Numbering
 
