@@ -14,15 +14,19 @@ from airdef.analysis.reconciliation import reconciliation, text_attack_ids
 #: launched, 33 shot down; 131 launched, 72 shot down), as both real snapshots give them;
 #: the second text says 80 shot down, a conflict of +8. The third describes a night before
 #: the table begins, so it matches nothing.
-NEWS = """published: 2025-01-10
+NEWS_MATCHED = """published: 2025-01-10
 Overnight Russia attacked Ukraine with 72 Shahed drones; air defences shot down 33 of them.
 ---
 published: 2025-01-21
 Russia launched 131 Shahed drones overnight; 80 were shot down.
----
+"""
+NEWS = (
+    NEWS_MATCHED
+    + """---
 published: 2021-03-01
 Russia launched 12 Shahed drones overnight; 10 were shot down.
 """
+)
 
 
 def _check(data: airdef.StrikeData) -> None:

@@ -383,23 +383,13 @@ def html_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_text_reports_beside_the_real_table(newest_snapshot, tmp_path, epoch):
-    """A section of its own: matched, agreeing and conflicting figures, unmatched reports."""
-    from tests.analysis.test_reconciliation import NEWS
-
-    news = tmp_path / "news.txt"
-    news.write_text(NEWS, encoding="utf-8")
-    files = build_report([newest_snapshot, news], tmp_path / "out", formats="html,pdf")
-    body = Page(files[0].read_text(encoding="utf-8")).body_text
-    assert "Text reports against the table's attack of the same night" in body
-    assert "conflict: intercepted +8" in body and "agree" in body
-    assert "Text reports with no figure compared" in body and "no attack in the tables" in body
-    assert "2 text attacks that match an attack in the tables are left out" in body
-    check_layout(files[1])
-
-
 def test_real_snapshot_report(snapshot, tmp_path, epoch):
-    files = build_report(snapshot, tmp_path)
+    from tests.analysis.test_reconciliation import NEWS_MATCHED
+
+    # two text reports of nights the table has, one agreeing and one not (section 7)
+    news = tmp_path / "news.txt"
+    news.write_text(NEWS_MATCHED, encoding="utf-8")
+    files = build_report([snapshot, news], tmp_path)
     html = files[0].read_text(encoding="utf-8")
     page = Page(html)
     assert [a.get("id") for a in page.all("section")] == [sid for sid, _ in SECTIONS]
@@ -428,7 +418,11 @@ def test_real_snapshot_report(snapshot, tmp_path, epoch):
     has_count = "is_shahed" in snapshot.read_text(encoding="utf-8").splitlines()[0]
     assert ("Shahed-type drones among the strike drones launched" in page.body_text) is has_count
     assert ("the Shahed counts include decoys" in page.body_text) is has_count
-    assert "No text report was given beside a table" in page.body_text
+    # text reports beside the table: a section of their own, and not counted twice
+    body = page.body_text
+    assert "Text reports against the table's attack of the same night" in body
+    assert "conflict: intercepted +8" in body and "agree" in body
+    assert "2 text attacks that match an attack in the tables are left out" in body
     # the methods' break paragraph is the one written from the breaks detected
     from airdef.analysis import analyse_rates, prepare_analysis
     from airdef.report.sections.methods import breaks_paragraph
