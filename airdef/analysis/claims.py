@@ -11,6 +11,9 @@ change between them:
 * ``not significant``: a claimed change whose difference interval contains zero;
 * ``contradicted``: the claimed rate lies outside the interval (for a change: the
   interval excludes zero with the other sign);
+* ``too few attacks``: airdef's interval says next to nothing (the rate table's
+  ``reliable`` flag: too few effective independent attacks), so the claim can be
+  neither confirmed nor contradicted; a change with such a period is the same.
 * ``no data``: nothing was launched in the window.
 
 A claim's ``measure`` says what its rate counts: ``intercepted`` (shot down, the
@@ -41,7 +44,8 @@ MEASURES = ("intercepted", "neutralized")
 
 COLUMNS = [
     "claim", "who", "said_on", "source", "about", "measure", "period", "start", "end", "claimed",
-    "attacks", "launched", "intercepted", "rate", "ci_low", "ci_high", "method", "verdict",
+    "attacks", "launched", "intercepted", "rate", "ci_low", "ci_high", "method", "reliable",
+    "verdict",
 ]  # fmt: skip
 
 
@@ -145,9 +149,12 @@ def check_claims(
                 "start": start, "end": end - pd.Timedelta(days=1), "claimed": float(period["rate"]),
                 **{k: r.get(k, np.nan) for k in ("attacks", "launched", "intercepted", "rate",
                                                  "ci_low", "ci_high", "method")},
+                "reliable": bool(r.get("reliable", True)),
             }  # fmt: skip
             if pd.isna(launched) or not launched or pd.isna(row["ci_low"]):
                 row["verdict"] = "no data"
+            elif not row["reliable"]:
+                row["verdict"] = "too few attacks"
             else:
                 inside_ci = row["ci_low"] <= row["claimed"] <= row["ci_high"]
                 row["verdict"] = "consistent" if inside_ci else "contradicted"
@@ -161,7 +168,9 @@ def check_claims(
             )  # fmt: skip
             claimed = b["claimed"] - a["claimed"]
             low, high = float(low[0]), float(high[0])
-            if low <= 0 <= high:
+            if not (a["reliable"] and b["reliable"]):
+                verdict = "too few attacks"
+            elif low <= 0 <= high:
                 verdict = "not significant"
             else:
                 verdict = "consistent" if np.sign(low) == np.sign(claimed) else "contradicted"
@@ -169,6 +178,7 @@ def check_claims(
                 **head, "period": "change", "start": a["start"], "end": b["end"],
                 "claimed": claimed, "attacks": np.nan, "launched": np.nan, "intercepted": np.nan,
                 "rate": b["rate"] - a["rate"], "ci_low": low, "ci_high": high,
-                "method": "MOVER", "verdict": verdict,
+                "method": "MOVER", "reliable": bool(a["reliable"] and b["reliable"]),
+                "verdict": verdict,
             })  # fmt: skip
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -33,7 +33,11 @@ methods appendix prints them):
 
 The summary shows six: ``volume``, ``missiles``, ``growth``, ``change``, then
 ``break`` if there is one, else ``lowest``, then ``largest``; when fewer exist the
-rest are filled from ``lowest`` and ``trend`` in that order.
+rest are filled from ``lowest`` and ``trend`` in that order. No figure is stated
+twice: a candidate whose figures (:func:`stated`: a class's rate, its launches per
+month, its change, its trend, a break, the largest attack) an earlier finding already
+states is skipped, so the lowest-rate class is never a missile class the second
+finding names. A trend whose data straddle a definition break is not a finding.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ from airdef.analysis.result import Analysis
 from airdef.model import event_time
 
 __all__ = ["GROWTH_MONTHS", "MIN_LAUNCHED", "MISSILE_CLASSES", "TREND_ALPHA", "Finding",
-           "choose_findings"]  # fmt: skip
+           "choose_findings", "stated"]  # fmt: skip
 
 #: The classes of the ``missiles`` finding, always stated when they were launched.
 MISSILE_CLASSES: tuple[str, ...] = ("ballistic_missile", "cruise_missile")
@@ -140,6 +144,8 @@ def _trend(a: Analysis) -> Finding | None:
     if t is None or t.empty:
         return None
     ok = t.loc[t["p_value"].notna() & (t["p_value"] < TREND_ALPHA)]
+    if "note" in ok:  # a trend across a change of definition is not performance
+        ok = ok.loc[ok["note"].fillna("").astype(str).isin(["", "<NA>"])]
     if ok.empty:
         return None
     row = ok.loc[ok["p_value"].astype(float).idxmin()]
@@ -213,6 +219,30 @@ def _largest(a: Analysis) -> Finding | None:
     )
 
 
+def stated(finding: Finding) -> set[tuple[str, str]]:
+    """The figures a finding states, as (kind of figure, what it is about).
+
+    Examples
+    --------
+    >>> stated(Finding("lowest", {"weapon_class": "ballistic_missile"}))
+    {('rate', 'ballistic_missile')}
+    """
+    f, row = finding, finding.row
+    if f.kind == "volume":
+        return {("rate", str(row["weapon_class"])), ("share", str(row["weapon_class"]))}
+    if f.kind == "missiles":
+        return {("rate", str(r["weapon_class"])) for r in f.facts["rows"]}
+    if f.kind == "lowest":
+        return {("rate", str(row["weapon_class"]))}
+    if f.kind == "growth":
+        return {("launches", str(f.facts["weapon_class"]))}
+    if f.kind in ("change", "trend"):
+        return {(f.kind, str(row.get("weapon_class", "")))}
+    if f.kind == "break":
+        return {("break", f"{row['weapon']} {row['date']}")}
+    return {(f.kind, str(row.get("attack_id", "")))}
+
+
 def choose_findings(analysis: Analysis, n: int = 6) -> list[Finding]:
     """The ``n`` facts the summary states, chosen by the rules of this module.
 
@@ -235,6 +265,14 @@ def choose_findings(analysis: Analysis, n: int = 6) -> list[Finding]:
     first = [volume, _missiles(analysis), _growth(analysis, main), _change(analysis),
              brk or lowest, _largest(analysis)]  # fmt: skip
     rest = [lowest if brk else None, _trend(analysis)]
-    chosen = [f for f in first if f is not None]
-    chosen += [f for f in rest if f is not None and f.kind not in {c.kind for c in chosen}]
+    chosen: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for f in first:
+        if f is not None and not stated(f) & seen:
+            chosen.append(f)
+            seen |= stated(f)
+    for f in rest:
+        if f is not None and f.kind not in {c.kind for c in chosen} and not stated(f) & seen:
+            chosen.append(f)
+            seen |= stated(f)
     return chosen[:n]

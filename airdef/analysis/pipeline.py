@@ -15,8 +15,10 @@ import numpy as np
 import pandas as pd
 
 from airdef.analysis.casualties import casualty_tables
+from airdef.analysis.decoys import decoy_table
 from airdef.analysis.options import ReportOptions
 from airdef.analysis.projection import project
+from airdef.analysis.reconciliation import reconciliation
 from airdef.analysis.result import Analysis, MethodFacts, Problem
 from airdef.analysis.tables import (
     class_order,
@@ -41,6 +43,11 @@ __all__ = [
 
 #: Pooled (empirical-Bayes) rates beside the raw ones in the rate tables.
 POOLED = True
+
+#: The rule of :func:`airdef.rates.definition_breaks`: reporting months needed on each side
+#: of a break, and the suppressed share of launches for a month to count as reporting.
+BREAK_MIN_MONTHS = 3
+BREAK_MIN_SHARE = 0.01
 
 
 def methods_used(tables: Iterable[pd.DataFrame | None]) -> list[str]:
@@ -76,6 +83,8 @@ def method_facts(tables: Iterable[pd.DataFrame | None]) -> MethodFacts:
         auto_alpha=AUTO_ALPHA,
         auto_method=AUTO_METHOD,
         single_item_strength=SINGLE_ITEM_STRENGTH,
+        break_min_months=BREAK_MIN_MONTHS,
+        break_min_share=BREAK_MIN_SHARE,
     )
 
 
@@ -104,6 +113,28 @@ def with_neutralized(table: pd.DataFrame, neutralized: pd.DataFrame, by: list[st
     return table.merge(extra, on=by, how="left")
 
 
+def without_matched_text(
+    data: StrikeData, both: tuple[pd.DataFrame, pd.DataFrame] | None
+) -> tuple[StrikeData, int]:
+    """The data without the events of text reports that match an attack in the tables
+    (the table already counts that attack), and how many text attacks were left out."""
+    if both is None:
+        return data, 0
+    matched, unmatched = both
+    ids = set(matched["attack_id_text"]) | set(unmatched.loc[unmatched["linked"], "attack_id"])
+    if not ids:
+        return data, 0
+    keep = ~data.events["attack_id"].isin(ids).fillna(False)
+    out = StrikeData(
+        events=data.events.loc[keep].reset_index(drop=True),
+        casualties=data.casualties,
+        quarantine=data.quarantine,
+        provenance=data.provenance,
+        evidence=data.evidence,
+    )
+    return out, len(ids)
+
+
 def prepare_analysis(data: StrikeData, options: ReportOptions | None = None) -> Analysis:
     """Select the data and check that it has something to estimate; no estimates yet."""
     from airdef.analysis.inputs import input_files
@@ -111,16 +142,28 @@ def prepare_analysis(data: StrikeData, options: ReportOptions | None = None) -> 
 
     options = options or ReportOptions()
     selected = data.select(since=options.since, until=options.until, source=options.source)
+    both = reconciliation(selected)
+    chosen = selected
+    selected, text_left_out = without_matched_text(selected, both)
     result = Analysis(
         options=options,
         data_all=data,
         data=selected,
         quality=summarize(data),
-        selection=selection_summary(data, selected, options.since, options.until),
+        selection=selection_summary(data, chosen, options.since, options.until),
         inputs=input_files(data),
         synthetic_rows=int(is_synthetic(data.events).sum()) if len(data.events) else 0,
         methods=method_facts([]),
     )
+    if both is not None:
+        result.reconciled, result.unreconciled = both
+    result.selection["text_attacks_left_out"] = text_left_out
+    if text_left_out:
+        result.selection["rows_kept"] = len(selected.events)
+        result.selection["attacks"] = int(selected.events["attack_id"].nunique())
+        result.selection["reporters"] = {
+            str(k): int(v) for k, v in selected.events["reporter"].value_counts().items()
+        }
     ev = selected.events
     launched = pd.to_numeric(ev["launched"], errors="coerce")
     usable_rows = launched.gt(0).fillna(False) & ev["intercepted"].notna()
@@ -175,7 +218,8 @@ def analyse_rates(result: Analysis, truth: pd.DataFrame | None = None) -> Analys
     order = np.lexsort((-by_weapon["launched"].fillna(0).to_numpy(float),
                         class_order(by_weapon).to_numpy()))  # fmt: skip
     result.by_weapon = pooled_reliable(with_reliable(by_weapon.iloc[order].reset_index(drop=True)))
-    result.breaks = definition_breaks(ev)
+    result.breaks = definition_breaks(ev, min_months=BREAK_MIN_MONTHS, min_share=BREAK_MIN_SHARE)
+    result.decoys = decoy_table(selected)
     if result.dated:
         trend = rate_trend(selected, by="weapon_class", freq="MS", **kwargs)
         result.periods, result.trend = trend.periods, trend.trend

@@ -61,6 +61,8 @@ class MethodFacts:
     auto_alpha: float = 0.0
     auto_method: str = ""
     single_item_strength: float = 0.0
+    break_min_months: int = 0
+    break_min_share: float = 0.0
 
 
 @dataclass
@@ -102,6 +104,9 @@ class Analysis:
     truth: pd.DataFrame | None = None
     claims: pd.DataFrame | None = None
     claims_source: str = ""
+    decoys: pd.DataFrame | None = None
+    reconciled: pd.DataFrame | None = None
+    unreconciled: pd.DataFrame | None = None
     truth_source: str = ""
     methods: MethodFacts = field(default_factory=MethodFacts)
     problems: dict[str, Problem] = field(default_factory=dict)
@@ -123,7 +128,7 @@ RATE_FIELDS: tuple[str, ...] = (
     "overall", "by_class", "by_weapon", "breaks", "periods", "partial_periods", "trend",
     "compare", "compare_windows",
     "casualties_by_city", "casualties_by_district", "truth", "truth_source", "methods",
-    "claims", "claims_source",
+    "claims", "claims_source", "decoys", "reconciled", "unreconciled",
 )  # fmt: skip
 PROJECTION_FIELDS: tuple[str, ...] = (
     "needs", "needs_systems", "forecast", "fan", "fan_draws", "doctrine", "ledger", "supply",

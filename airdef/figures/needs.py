@@ -7,7 +7,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter, NullFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator, NullFormatter
 
 from airdef.figures._style import class_color, class_label, new_figure, style
 from airdef.figures.trends import panel_grid
@@ -51,6 +51,7 @@ def forecast_fan(
             sns.lineplot(x=day, y=f["median"].to_numpy(float), ax=ax, color=color, linewidth=1.4)
             ax.set_title(class_label(c), fontsize=8.5)
             ax.set_ylim(bottom=0)
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True, min_n_ticks=2))
             ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
             ax.grid(axis="x", visible=False)
         if not classes:
@@ -173,6 +174,7 @@ def stock_fan(
             ax.axhline(0, color="#D55E00", linewidth=0.8)
             ax.set_title(name if len(name) <= 38 else name[:37] + "…", fontsize=8.5)
             ax.set_ylim(bottom=0)
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True, min_n_ticks=2))
             ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
             ax.tick_params(axis="x", labelsize=7, rotation=30)
         if not names:

@@ -17,6 +17,14 @@ def _short(text: str, width: int = 38) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _unreliable(rows: pd.DataFrame, column: str) -> np.ndarray:
+    """True where the table's ``column`` flags the interval as saying next to nothing."""
+    if column not in rows:
+        return np.zeros(len(rows), dtype=bool)
+    flag = rows[column].astype("boolean")
+    return (~flag.fillna(True)).to_numpy(dtype=bool)
+
+
 def forest_plot(
     table: pd.DataFrame,
     *,
@@ -34,7 +42,10 @@ def forest_plot(
         Columns ``label``, ``rate``, ``ci_low``, ``ci_high`` and ``launched``; with
         ``pooled`` also ``rate_pooled``, ``ci_low_pooled``, ``ci_high_pooled``
         (drawn below each raw interval); ``weapon_class`` colours the rows.
-        Rows with nothing launched are left out.
+        Rows with nothing launched are left out. Where a ``reliable`` column is False
+        the interval is not drawn (it would span most of the scale): a cross marks the
+        pooled estimate (the rate without ``pooled``) and the row says "too few
+        independent attacks"; ``reliable_pooled`` False leaves out the pooled interval.
     label : str
         Column naming the rows.
     title : str
@@ -72,31 +83,63 @@ def forest_plot(
             for c in (rows["weapon_class"] if "weapon_class" in rows else ["unknown"] * n)
         ]
         offset = 0.18 if has_pooled else 0.0
+        shaky = _unreliable(rows, "reliable")
+        shaky_pooled = _unreliable(rows, "reliable_pooled") if has_pooled else shaky
         rate = rows["rate"].to_numpy(float)
+        low, high = rows["ci_low"].to_numpy(float), rows["ci_high"].to_numpy(float)
+        solid = ~shaky
         ax.hlines(
-            y - offset, rows["ci_low"].to_numpy(float), rows["ci_high"].to_numpy(float),
-            colors=colors, linewidth=2.2,
+            (y - offset)[solid], low[solid], high[solid],
+            colors=[c for c, k in zip(colors, solid, strict=True) if k], linewidth=2.2,
         )  # fmt: skip
-        ax.scatter(rate, y - offset, s=26, c=colors, zorder=3, edgecolors="white", linewidths=0.6)
+        ax.scatter(
+            rate[solid], (y - offset)[solid], s=26,
+            c=[c for c, k in zip(colors, solid, strict=True) if k], zorder=3,
+            edgecolors="white", linewidths=0.6,
+        )  # fmt: skip
         handles = [
             Line2D([], [], color="#444444", marker="o", linewidth=2.2, markersize=5,
                    label="observed rate, confidence interval"),
         ]  # fmt: skip
         if has_pooled:
+            pooled_rate = rows["rate_pooled"].to_numpy(float)
+            show = solid & ~shaky_pooled
             ax.hlines(
-                y + offset,
-                rows["ci_low_pooled"].to_numpy(float),
-                rows["ci_high_pooled"].to_numpy(float),
-                colors=colors, linewidth=1.1, linestyles=(0, (3, 1.5)),
+                (y + offset)[show],
+                rows["ci_low_pooled"].to_numpy(float)[show],
+                rows["ci_high_pooled"].to_numpy(float)[show],
+                colors=[c for c, k in zip(colors, show, strict=True) if k], linewidth=1.1,
+                linestyles=(0, (3, 1.5)),
             )  # fmt: skip
             ax.scatter(
-                rows["rate_pooled"].to_numpy(float), y + offset, s=22, marker="D",
-                facecolors="white", edgecolors=colors, linewidths=1.0, zorder=3,
+                pooled_rate[solid], (y + offset)[solid], s=22, marker="D",
+                facecolors="white", edgecolors=[c for c, k in zip(colors, solid, strict=True) if k],
+                linewidths=1.0, zorder=3,
             )  # fmt: skip
             handles.append(
                 Line2D([], [], color="#444444", marker="D", markerfacecolor="white",
                        linestyle=(0, (3, 1.5)), linewidth=1.1, markersize=4.5,
                        label="pooled toward its class (hierarchical Bayes)")
+            )  # fmt: skip
+        if shaky.any():
+            where = rows["rate_pooled"].to_numpy(float) if has_pooled else rate
+            where = np.where(np.isnan(where), rate, where)
+            ax.scatter(
+                where[shaky], y[shaky], s=44, marker="X",
+                c=[c for c, k in zip(colors, shaky, strict=True) if k], edgecolors="#222222",
+                linewidths=0.5, zorder=4,
+            )  # fmt: skip
+            for yy, xx in zip(y[shaky], where[shaky], strict=True):
+                right = xx < 0.55
+                ax.annotate(
+                    "too few independent attacks", (xx, yy), xytext=(7 if right else -7, 0),
+                    textcoords="offset points", ha="left" if right else "right", va="center",
+                    fontsize=6.5, color="#555555", style="italic",
+                )  # fmt: skip
+            handles.append(
+                Line2D([], [], color="#444444", marker="X", linestyle="none", markersize=6,
+                       label="too few independent attacks: "
+                       + ("pooled estimate" if has_pooled else "rate") + " only, no interval")
             )  # fmt: skip
         if has_truth:
             ax.scatter(
@@ -118,7 +161,8 @@ def forest_plot(
         ax.grid(axis="y", visible=False)
         ax.set_title(title)
         fig.legend(
-            handles=handles, loc="outside lower center", ncols=len(handles), frameon=False,
+            handles=handles, loc="outside lower center", ncols=min(len(handles), 2),
+            frameon=False,
             handlelength=2.2,
         )  # fmt: skip
     return fig

@@ -17,10 +17,12 @@ from airdef.report.provenance import build_time, formats
 from airdef.report.sections.casualties import casualties_section
 from airdef.report.sections.claims import claims_section
 from airdef.report.sections.layout import Figure, Numbering, Table
+from airdef.report.sections.methods import breaks_paragraph
 from airdef.report.sections.needs import doctrine_section, needs_section
 from airdef.report.sections.provenance import provenance_section
 from airdef.report.sections.quality import quality_section
 from airdef.report.sections.rates import rates_section
+from airdef.report.sections.reconciliation import reconciliation_section
 from airdef.report.sections.summary import glance_table, key_figures
 from airdef.report.sections.trends import comparisons_section, trends_section
 from airdef.stats.cluster import RELIABLE_MIN_ATTACKS, RELIABLE_MIN_MINORITY
@@ -35,6 +37,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("trends", "Trends"),
     ("comparisons", "Latest period against the one before"),
     ("claims", "Published claims checked against the data"),
+    ("reconciliation", "Text reports against the tables"),
     ("casualties", "Casualties by city and district"),
     ("needs", "Munition needs"),
     ("methods", "Methods"),
@@ -81,6 +84,7 @@ def build_context(analysis: Analysis, *, figures: dict[str, str]) -> dict[str, A
         "sections": [
             {"id": sid, "number": i + 1, "title": t} for i, (sid, t) in enumerate(SECTIONS)
         ],
+        "secnum": {sid: i + 1 for i, (sid, _) in enumerate(SECTIONS)},
         "synthetic": a.synthetic,
         "synthetic_rows": fmt.count(a.synthetic_rows),
         "rows_total": fmt.count(len(a.data_all.events)),
@@ -106,11 +110,23 @@ def build_context(analysis: Analysis, *, figures: dict[str, str]) -> dict[str, A
         context["trends"] = trends_section(a, num, level)
         context["comparisons"] = comparisons_section(a, num, level)
         context["claims"] = claims_section(a, num, level)
+        context["reconciliation"] = reconciliation_section(a, num)
         context["casualties"] = casualties_section(a, num)
         context["needs"] = needs_section(a, num)
     else:
-        for key in ("rates", "trends", "comparisons", "claims", "casualties", "needs"):
+        for key in (
+            "rates",
+            "trends",
+            "comparisons",
+            "claims",
+            "reconciliation",
+            "casualties",
+            "needs",
+        ):
             context[key] = {}
+    m = a.methods
+    context["breaks_paragraph"] = breaks_paragraph(a)
+    context["break_months"] = fmt.plural(m.break_min_months, "month")
     context["doctrine"] = doctrine_section(a, num)
     context["provenance"] = provenance_section(a, num, context["built"])
     m = a.methods

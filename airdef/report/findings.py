@@ -32,7 +32,8 @@ PROBLEM_TEXT: dict[str, str] = {
 
 #: The rules, as the methods appendix prints them.
 RULES: tuple[str, ...] = (
-    "First, the weapon class with most launches: its share of all launches and its rate.",
+    "First, the weapon class with most launches: its share of all launches, its rate and, "
+    "where it differs, its neutralized rate (intercepted or lost to electronic warfare).",
     f"Second, the rates of ballistic and cruise missiles, each where at least {MIN_LAUNCHED} "
     "were launched, whatever the class with most launches.",
     f"Third, the launches per month of the class with most launches: the mean of the first "
@@ -46,7 +47,12 @@ RULES: tuple[str, ...] = (
     "an informative interval (unknown and mixed rows excluded).",
     "Sixth, the attack with most weapons launched, against the median attack.",
     "When fewer than six of these exist, the lowest-rate class and then the most "
-    f"significant whole-period trend (p < {TREND_ALPHA:g}) fill the places.",
+    f"significant whole-period trend (p < {TREND_ALPHA:g}) whose data do not straddle a "
+    "definition break fill the places.",
+    "No figure is stated twice: a finding whose figure (a class's rate, its launches per "
+    "month, its change, its trend, a break, the largest attack) an earlier finding already "
+    "states is skipped, so the lowest-rate class is left out when it is a missile class "
+    "the second finding names.",
 )
 
 
@@ -103,7 +109,14 @@ def _volume(a: Analysis, f: Finding) -> str:
     return (
         f"{_cap(fmt.class_name(row['weapon_class']))} made up {fmt.pct(share)} of all launches "
         f"({fmt.count(row['launched'])} of {fmt.count(total)}); {fmt.pct(row['rate'])} of them "
-        f"were intercepted ({_level(a)} {fmt.pct_ci(row['ci_low'], row['ci_high'])})."
+        f"were intercepted ({_interval(a, row)})"
+        + (
+            f", {fmt.pct(row['rate_neutralized'])} neutralized counting those lost to "
+            "electronic warfare."
+            if not fmt.is_missing(row.get("rate_neutralized"))
+            and row.get("rate_neutralized") != row["rate"]
+            else "."
+        )
     )
 
 
@@ -147,7 +160,8 @@ def _break(a: Analysis, f: Finding) -> str:
     return (
         f"From {fmt.date(row['date'], '%B %Y')}, {what} for {row['weapon']}: across that month "
         f"its intercepted-only rate moved from {fmt.pct(row['rate_before'])} to "
-        f"{fmt.pct(row['rate_after'])} (three months each side) for that reason alone, so "
+        f"{fmt.pct(row['rate_after'])} ({fmt.plural(a.methods.break_min_months, 'month')} with "
+        "launches on each side) for that reason alone, so "
         f"{scope} mix two definitions and their trends are not performance changes."
     )
 
@@ -173,10 +187,24 @@ def _trend(a: Analysis, f: Finding) -> str:
     )
 
 
+def _interval(a: Analysis, r: dict) -> str:
+    """A rate's interval in a sentence, never bare when the table marks it uninformative:
+    then the pooled estimate, with its interval where that one says something."""
+    if fmt.is_missing(r.get("reliable")) or bool(r.get("reliable")):
+        return f"{_level(a)} {fmt.pct_ci(r['ci_low'], r['ci_high'])}"
+    out = "from too few independent attacks for an interval"
+    if not fmt.is_missing(r.get("rate_pooled")):
+        out += f"; pooled estimate {fmt.pct(r['rate_pooled'])}"
+        ok = r.get("reliable_pooled")
+        if not fmt.is_missing(r.get("ci_low_pooled")) and (fmt.is_missing(ok) or bool(ok)):
+            out += f", {_level(a)} {fmt.pct_ci(r['ci_low_pooled'], r['ci_high_pooled'])}"
+    return out
+
+
 def _missiles(a: Analysis, f: Finding) -> str:
     parts = [
         f"{fmt.pct(r['rate'])} of {fmt.count(r['launched'])} {fmt.class_name(r['weapon_class'])} "
-        f"were intercepted ({_level(a)} {fmt.pct_ci(r['ci_low'], r['ci_high'])})"
+        f"were intercepted ({_interval(a, r)})"
         for r in f.facts["rows"]
     ]
     return f"Of the missiles, {'; '.join(parts)}."
@@ -185,8 +213,11 @@ def _missiles(a: Analysis, f: Finding) -> str:
 def _growth(a: Analysis, f: Finding) -> str:
     x = f.facts
     span = "{} to {}"
+    # a table of chosen nights (the bundled compiled table) does not count every launch
+    chosen = a.data.events["origin"].astype("string").str.startswith("data/public_reports/")
+    where = " in the nights the table covers" if chosen.fillna(False).any() else ""
     return (
-        f"Launches of {fmt.class_name(x['weapon_class'])} went from "
+        f"Launches of {fmt.class_name(x['weapon_class'])}{where} went from "
         f"{fmt.count(x['first_mean'])} a month ("
         + span.format(fmt.date(x["first_from"], "%Y-%m"), fmt.date(x["first_to"], "%Y-%m"))
         + f") to {fmt.count(x['last_mean'])} a month ("

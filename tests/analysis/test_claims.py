@@ -73,6 +73,19 @@ def test_verdicts_follow_the_intervals():
     assert check_claims(data, [claim])["verdict"].iloc[2] == "contradicted"
 
 
+def test_a_window_of_too_few_attacks_tests_nothing():
+    """Two attacks give an interval that says next to nothing: no verdict either way."""
+    ev = pd.concat([events([0.9] * 12, "2023-01-02"), events([0.5] * 2, "2023-07-03")])
+    data = airdef.StrikeData(events=ev.reset_index(drop=True))
+    claim = {"who": "x", "classes": ["cruise_missile"], "period": [
+        {"start": "2023-01-01", "end": "2023-04-30", "rate": 0.9},
+        {"start": "2023-07-01", "end": "2023-10-31", "rate": 0.2},
+    ]}  # fmt: skip
+    table = check_claims(data, [claim])
+    assert table["reliable"].tolist() == [True, False, False]
+    assert table["verdict"].tolist() == ["consistent", "too few attacks", "too few attacks"]
+
+
 def test_bad_claims_files_are_one_clear_error(tmp_path):
     typo = tmp_path / "typo.toml"
     typo.write_text(

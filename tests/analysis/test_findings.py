@@ -55,3 +55,39 @@ def test_missiles_growth_and_largest_on_the_real_data(newest_snapshot):
     largest = found["largest"].row
     per_attack = result.data.events.groupby("attack_id")["launched"].sum()
     assert largest["launched"] == per_attack.max()
+
+
+@pytest.fixture(scope="module", params=["2025-05", "2026-06"], ids=lambda k: f"snapshot_{k}")
+def real_rates(request):
+    """The rate part of the analysis (no projection) of each real snapshot."""
+    from airdef.analysis import analyse_rates, prepare_analysis
+    from tests.conftest import SNAPSHOTS
+
+    path = SNAPSHOTS[request.param]
+    if not path.exists():
+        pytest.skip(f"the real Air Force snapshot not found at {path}")
+    return analyse_rates(prepare_analysis(airdef.load(path)))
+
+
+def test_no_two_findings_state_the_same_figure(real_rates, simulated):
+    from airdef.analysis.findings import stated
+
+    for result in (real_rates, simulated):
+        found = choose_findings(result)
+        figures = [stated(f) for f in found]
+        for i, a in enumerate(figures):
+            for b in figures[i + 1 :]:
+                assert not a & b, (a, b)
+        # the missiles finding names ballistic missiles, so the lowest rate (theirs) is not
+        # stated again
+        missiles = {r["weapon_class"] for f in found if f.kind == "missiles"
+                    for r in f.facts["rows"]}  # fmt: skip
+        assert not [f for f in found if f.kind == "lowest" and f.row["weapon_class"] in missiles]
+
+
+def test_findings_name_a_missile_class_and_no_trend_across_a_break(real_rates):
+    found = choose_findings(real_rates)
+    assert any(f.kind == "missiles" for f in found)
+    for f in found:
+        if f.kind == "trend":
+            assert str(f.row.get("note") or "") in ("", "<NA>")

@@ -69,7 +69,7 @@ def epoch():
 
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory, epoch):
-    """The report on the bundled sample data, as ``make report`` builds it."""
+    """The report on the synthetic sample, as ``make report DATA=synthetic`` builds it."""
     out = tmp_path_factory.mktemp("bundled")
     files = build_report(sample_files(), out)
     html = (out / "airdef-report.html").read_text(encoding="utf-8")
@@ -378,8 +378,18 @@ def test_parallel_and_sequential_builds_and_pdfs_are_identical(tmp_path, epoch):
 # --- the real snapshots --------------------------------------------------------------------------
 
 
+def html_text(text: str) -> str:
+    """Text as the page's body text has it (entities decoded, spaces collapsed)."""
+    return " ".join(text.split())
+
+
 def test_real_snapshot_report(snapshot, tmp_path, epoch):
-    files = build_report(snapshot, tmp_path)
+    from tests.analysis.test_reconciliation import NEWS_MATCHED
+
+    # two text reports of nights the table has, one agreeing and one not (section 7)
+    news = tmp_path / "news.txt"
+    news.write_text(NEWS_MATCHED, encoding="utf-8")
+    files = build_report([snapshot, news], tmp_path)
     html = files[0].read_text(encoding="utf-8")
     page = Page(html)
     assert [a.get("id") for a in page.all("section")] == [sid for sid, _ in SECTIONS]
@@ -404,6 +414,21 @@ def test_real_snapshot_report(snapshot, tmp_path, epoch):
     assert "PvKPivden" in page.body_text  # the regional command left out, and named
     assert "Definition breaks detected in the data" in page.body_text
     assert "The data has no casualty figures" in page.body_text
+    # decoys: the Shahed-type share per month where the input has the count (2026 schema)
+    has_count = "is_shahed" in snapshot.read_text(encoding="utf-8").splitlines()[0]
+    assert ("Shahed-type drones among the strike drones launched" in page.body_text) is has_count
+    assert ("the Shahed counts include decoys" in page.body_text) is has_count
+    # text reports beside the table: a section of their own, and not counted twice
+    body = page.body_text
+    assert "Text reports against the table's attack of the same night" in body
+    assert "conflict: intercepted +8" in body and "agree" in body
+    assert "2 text attacks that match an attack in the tables are left out" in body
+    # the methods' break paragraph is the one written from the breaks detected
+    from airdef.analysis import analyse_rates, prepare_analysis
+    from airdef.report.sections.methods import breaks_paragraph
+
+    paragraph = breaks_paragraph(analyse_rates(prepare_analysis(airdef.load(snapshot))))
+    assert html_text(paragraph) in page.body_text
 
 
 def test_cli_without_path_prefers_the_fetched_dataset(tmp_path, monkeypatch, capsys):

@@ -6,7 +6,7 @@ from typing import Any
 
 from airdef.analysis import Analysis
 from airdef.report import fmt
-from airdef.report.sections.layout import Numbering
+from airdef.report.sections.layout import UNINFORMATIVE, Numbering
 
 
 def claims_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
@@ -16,6 +16,8 @@ def claims_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
         return {}
 
     def shown(r: Any, low: str, high: str) -> str:
+        if not fmt.is_missing(r.get("reliable")) and not bool(r["reliable"]):
+            return UNINFORMATIVE
         if r["period"] == "change":
             return fmt.pp_ci(r[low], r[high])
         return fmt.pct_ci(r[low], r[high])
@@ -49,7 +51,8 @@ def claims_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
             ],
             note="Consistent: the claimed rate lies inside airdef's interval (for a change, the "
             "interval of the difference excludes zero with the claimed sign); not significant: "
-            "the difference interval contains zero; contradicted: outside the interval. "
+            "the difference interval contains zero; contradicted: outside the interval; too few "
+            "attacks: airdef's interval says next to nothing, so the claim is not tested. "
             "Sources: " + "; ".join(dict.fromkeys(str(s) for s in c["source"] if s)) + ".",
             synthetic=a.synthetic,
             wide=True,

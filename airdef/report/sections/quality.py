@@ -9,6 +9,7 @@ import pandas as pd
 from airdef.analysis import Analysis
 from airdef.report import fmt
 from airdef.report.sections.layout import Numbering
+from airdef.report.sections.trends import decoy_words
 
 __all__ = ["quality_section"]
 
@@ -96,7 +97,9 @@ def quality_section(a: Analysis, num: Numbering) -> dict[str, Any]:
             ("EW share before", "num", lambda r: fmt.pct(r["suppressed_share_before"])),
             ("EW share after", "num", lambda r: fmt.pct(r["suppressed_share_after"])),
         ],
-        note="Rates are intercepted / launched over three months on each side of the break; "
+        note=f"Rates are intercepted / launched over {fmt.plural(a.methods.break_min_months, 'month')} "
+        "with launches on each side of the break; "
         "EW share is drones reported lost to electronic warfare (suppressed) / launched.",
     ) if b is not None and len(b) else None  # fmt: skip
+    out["decoy_words"] = decoy_words(a)
     return out

@@ -11,13 +11,36 @@ from airdef.report.sections.layout import Numbering, notes, rate_columns, reliab
 __all__ = ["rates_section"]
 
 
+#: What the crosses of the forest plots mean, for their captions.
+CROSSES = (
+    "; crosses: too few independent attacks for the interval to say anything, so only the "
+    "pooled estimate is drawn (section 3 tables give both)"
+)
+
+
+#: A weapon table longer than this shows only the weapons seen in two attacks or more.
+MAX_WEAPON_ROWS = 70
+
+
+def table_rows(table):
+    """The weapon table's rows the report prints, and those it leaves out (``None`` when it
+    prints all): past :data:`MAX_WEAPON_ROWS` rows, weapons seen in a single attack, whose
+    rates can carry no interval, are left to the CSV table."""
+    if len(table) <= MAX_WEAPON_ROWS:
+        return table, None
+    several = table["attacks"].fillna(0) >= 2
+    return table.loc[several], table.loc[~several]
+
+
 def rates_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
     pooled = a.by_class is not None and "rate_pooled" in a.by_class
     out: dict[str, Any] = {"pooled": pooled}
     out["class_figure"] = num.figure(
         "fig-class",
         f"Interception rate by weapon class with {level}s"
-        + ("; diamonds: pooled estimates." if pooled else "."),
+        + ("; diamonds: pooled estimates" if pooled else "")
+        + CROSSES
+        + ".",
     )
     out["by_class"] = num.table(
         "tab-class",
@@ -47,17 +70,20 @@ def rates_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
         "fig-weapon",
         f"Interception rate by weapon with {level}s, grouped by class"
         + ("; diamonds: pooled toward the weapon's class" if pooled else "")
+        + CROSSES
         + (
             f". Shown: the {shown} weapons with most launches (each at least 10 where possible); "
-            f"all {total} are in the table."
+            f"all {total} are in tables/rates_by_weapon.csv."
             if shown < total
             else "."
         ),
     )
+    rows, left_out = table_rows(a.by_weapon)
     out["by_weapon"] = num.table(
         "tab-weapon",
-        "Interception rates by weapon",
-        a.by_weapon,
+        "Interception rates by weapon"
+        + (", for the weapons seen in two attacks or more" if left_out is not None else ""),
+        rows,
         [
             ("Weapon", "text", lambda r: r["weapon"]),
             ("Class", "text", lambda r: fmt.class_title(r["weapon_class"])),
@@ -68,6 +94,11 @@ def rates_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
             t
             for t in (
                 reliability_note(a.by_weapon, pooled=pooled),
+                ""
+                if left_out is None
+                else f"Left out here: {fmt.plural(len(left_out), 'weapon')} seen in a single "
+                f"attack ({fmt.plural(left_out['launched'].fillna(0).sum(), 'launch', 'launches')}"
+                "), whose rates can carry no interval; they are in tables/rates_by_weapon.csv.",
                 "Dispersion and excluded or censored rows per weapon are in "
                 "tables/rates_by_weapon.csv.",
             )

@@ -9,7 +9,65 @@ from airdef.report import fmt
 from airdef.report.sections.layout import UNINFORMATIVE, Numbering, ci_cell, notes
 from airdef.stats.cluster import RELIABLE_MIN_ATTACKS, RELIABLE_MIN_MINORITY
 
-__all__ = ["comparisons_section", "trends_section"]
+__all__ = ["comparisons_section", "decoy_words", "trends_section"]
+
+
+def decoy_month(a: Analysis) -> dict[str, Any] | None:
+    """The month the decoy sentence quotes: the latest whole month whose reports with a
+    Shahed-type count cover at least half its launches, else the best-covered month."""
+    d = a.decoys
+    if d is None or d.empty:
+        return None
+    partial = set() if a.partial_periods is None else set(a.partial_periods["period"])
+    whole = d.loc[~d["period"].isin(partial)]
+    whole = whole if len(whole) else d
+    good = whole.loc[whole["coverage"] >= 0.5]
+    row = good.iloc[-1] if len(good) else whole.loc[whole["coverage"].idxmax()]
+    return dict(row)
+
+
+def decoy_words(a: Analysis) -> str:
+    """One sentence on decoys among the reported strike drones, from the data; empty
+    when the input has no Shahed-type counts."""
+    row = decoy_month(a)
+    if row is None:
+        return ""
+    d = a.decoys
+    return (
+        f"From {fmt.date(d['period'].min(), '%B %Y')} the reports say how many of the strike "
+        "drones launched were Shahed-type: the Shahed counts include decoys (Gerbera and other "
+        "drones), counted in launched and intercepted alike. In "
+        f"{fmt.date(row['period'], '%B %Y')}, {fmt.pct(row['share'], 0)} of the "
+        f"{fmt.count(row['launched'])} strike drones launched in the reports that say so were "
+        f"Shahed-type ({fmt.pct(row['coverage'], 0)} of that month's launches); in every month "
+        f"with such reports the share lies between {fmt.pct(d['share'].min(), 0)} and "
+        f"{fmt.pct(d['share'].max(), 0)}."
+    )
+
+
+def decoy_table(a: Analysis, num: Numbering):
+    d = a.decoys
+    if d is None or d.empty:
+        return None
+    partial = set() if a.partial_periods is None else set(a.partial_periods["period"])
+    return num.table(
+        "tab-decoys",
+        "Shahed-type drones among the strike drones launched, per month",
+        d,
+        [
+            ("Month", "text", lambda r: fmt.date(r["period"], "%Y-%m")
+             + (" (partial)" if r["period"] in partial else "")),
+            ("Reports", "num", lambda r: fmt.count(r["rows"])),
+            ("Launched", "num", lambda r: fmt.count(r["launched"])),
+            ("Shahed-type", "num", lambda r: fmt.count(r["shahed_type"])),
+            ("Decoys and others", "num", lambda r: fmt.count(r["decoys"])),
+            ("Share Shahed-type", "num", lambda r: fmt.pct(r["share"])),
+            ("Month's launches covered", "num", lambda r: fmt.pct(r["coverage"], 0)),
+        ],
+        note="Only the reports that give a Shahed-type count are counted (the counts are "
+        "rounded, “about 60”); months without such a report are not shown. Covered: the "
+        "launches of these reports over all launches of the same weapons that month.",
+    )  # fmt: skip
 
 
 def partial_words(a: Analysis) -> str:
@@ -70,6 +128,8 @@ def trends_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
         wide=True,
     )  # fmt: skip
     out["trend_notes"] = notes(a.trend, "weapon_class")
+    out["decoy_words"] = decoy_words(a)
+    out["decoys"] = decoy_table(a, num)
     return out
 
 
