@@ -26,7 +26,9 @@ def test_press_figures_agree_with_the_air_force_data(snapshot):
     assert covered.iloc[:6].all()  # both snapshots cover 2023-2024
     seen = periods.loc[covered]
     assert (seen["ci_low"] <= seen["claimed"]).all() and (seen["claimed"] <= seen["ci_high"]).all()
-    assert set(seen["verdict"]) == {"consistent"}
+    assert set(seen.loc[seen["reliable"], "verdict"]) == {"consistent"}
+    assert set(seen.loc[~seen["reliable"], "verdict"]) <= {"too few attacks"}
+    assert seen["reliable"].sum() >= 4
     assert set(periods.loc[~covered, "verdict"]) <= {"no data"}
     assert periods.loc[periods["who"] == "ABC News", "measure"].tolist() == [
         "neutralized", "intercepted",
