@@ -27,10 +27,18 @@ from airdef.io.text.weapons import Phrase, lookup_name
 
 __all__ = ["read_phrase_uk", "uk_name", "SINGULAR_MISSILE"]
 
-_WORD = re.compile(r"[\w'’ʼ/-]+|[«»\"“”„,()]|[–—]", re.UNICODE)
+_WORD = re.compile(r"[\w'’ʼ/-]+|[«»\"“”„,()]|[–—]|[.;:!?](?=\s|$)", re.UNICODE)
+# Nouns after a class adjective that make it no weapon ("зенітних ракетних військ").
+_NOT_WEAPON = re.compile(
+    r"^(?:(?:військ|войск|підрозділ|подразделен|комплекс|систем|частин|бригад|полк|дивізіон|"
+    r"дивизион|установ)\w*|удар(?:и|у|ів|ом|ам|ами|ов)?|атак(?:а|и|у|ою|ами|ой)?|"
+    r"обстріл(?:и|у|ів|ом)?|обстрел(?:ы|а|ов|ом)?|тривог(?:а|и|у|ою)?|оборон(?:а|и|у|ою|ы)|"
+    r"ппо|зрк|небезпек\w*|загроз\w*|угроз\w*)$",
+    re.IGNORECASE,
+)
 
 _HEAD = [
-    (re.compile(r"^(?:ракет|ракеты?$)\w*$"), "missile"),
+    (re.compile(r"^ракет(?:а|и|у|ою|ам|ами|ах|і|ы|ой|е)?$"), "missile"),
     (
         re.compile(
             r"^(?:дрон|безп[іи]?лотник|беспилотник|бпла|бла|uav|бпла-\w+|fpv-дрон|дронів-|дрон[иі]?-|"
@@ -39,7 +47,7 @@ _HEAD = [
         ),
         "drone",
     ),
-    (re.compile(r"^(?:каб|авіабомб|авиабомб|бомб|уаб)\w*$"), "bomb"),
+    (re.compile(r"^(?:каб|авіабомб|авиабомб|бомб(?!ардув|ардир)|уаб)\w*$"), "bomb"),
     (re.compile(r"^(?:ціл(?:ей|і|ь|ями)|целей|цели)$"), "target"),
 ]
 _CLASS = [
@@ -206,8 +214,10 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
         n += 1
         if w in '«»"“”„()':
             continue
-        if re.fullmatch(r"\d+", w):
+        if re.fullmatch(r"\d+|[.;:!?]", w):
             break
+        if not heads and not names and _NOT_WEAPON.match(low):
+            return None
         head = _head(low)
         is_class, cls = _cls(low)
         name = None if head == "bomb" and low.startswith("каб") else uk_name(w)
