@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from airdef.io.text.casualties import CasualtyFigure, CasualtyRow
-from airdef.io.text.lexicon_uk import CITIES, DISTRICTS, NUMBER_WORD_RE, uk_number
+from airdef.io.text.lexicon_uk import CITIES, DISTRICTS, NUMBER_WORD_RE, latin_name, uk_number
 from airdef.io.text.numbers import find_numbers
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
@@ -33,7 +33,8 @@ _KILLED = (
 )
 _INJURED = (
     r"поранен\w*|поранил\w*|поранення|постражда\w*|постраждал\w*|потерпіл\w*|травмован\w*|"
-    r"травмувал\w*|пострада\w*|пострадавш\w*|ранен\w*|ранил\w*|поранено"
+    r"травмувал\w*|пострада\w*|пострадавш\w*|ранен\w*|ранил\w*|поранено|"
+    r"з\s+(?:\w+\s+)?ушкодженнями|тілесн\w*\s+ушкодж\w*|травм(?:ами|и|у)"
 )
 _WORD = re.compile(rf"(?<![\w'])(?:(?P<k>{_KILLED})|(?P<i>{_INJURED}))(?![\w'])", _I)
 _PERSON = re.compile(
@@ -42,6 +43,25 @@ _PERSON = re.compile(
     r"(?:жінка|чоловік|дитина|хлопчик|дівчинка|людина|пенсіонерка|пенсіонер|мешканець|мешканка|"
     r"женщина|мужчина|ребенок|ребёнок|мальчик|девочка|девушка|дівчина|юнак|підліток|водій)\b",
     _I,
+)
+_ONE = re.compile(
+    r"(?<![\w'])(?:маємо|є|имеем|есть)\s+(?:ще\s+)?(?:одного\s+)?(?:(?P<k>загиблого|погибшего)|"
+    r"(?P<i>пораненого|постраждалого|травмованого|раненого|пострадавшего))(?![\w'])",
+    _I,
+)
+# "обійшлося без жертв", "ніхто не постраждав", "пострадавших нет": killed 0 and injured 0
+_ZERO = re.compile(
+    r"(?<![\w'])(?:без\s+(?:(?:руйнувань|разрушений|пошкоджень)\s+(?:і|та|й|и)\s+)?"
+    r"(?:жертв|постраждалих|пострадавших|потерпілих|загиблих\s+(?:і|та|й)\s+поранених|"
+    r"погибших\s+и\s+раненых)|ніхто\s+не\s+постраждав|никто\s+не\s+пострадал|"
+    r"(?:постраждалих|пострадавших|жертв)\s+(?:немає|нема|нет)|(?:немає|нет)\s+(?:постраждалих|"
+    r"пострадавших|жертв))(?![\w'])",
+    _I,
+)
+# A village or town named after its kind: "у селі Погреби", "у с. Дубівка", "в поселке X".
+_SETTLEMENT = re.compile(
+    r"(?<![\w'])(?:у|в)\s+(?:селі|місті|селищі|смт|с\.|м\.|сел\.|селе|городе|поселке|пос\.)\s*"
+    r"(?P<x>[А-ЯІЇЄҐ][\w'’ʼ-]+(?:\s+[А-ЯІЇЄҐ][\w'’ʼ-]+)?)"
 )
 _PART = re.compile(
     r"(?:серед\s+(?:них|яких|загиблих|поранених|постраждалих|потерпілих)|з\s+них|з\s+яких|"
@@ -88,8 +108,8 @@ _REGION_FORM = re.compile(
     r"(?:ськ|цьк|зьк|ск|цк)(?:а|ої|ій|ою|ую|ая|ой|ую|у)$|щин\w*$|ччин\w*$", _I
 )
 _DISTRICT = re.compile(
-    r"(?<![\w'])(?P<n>[\w'’ʼ-]+?)(?:ському|ськім|ський|ського|ськом|ском|ского|ский|цькому|цький|"
-    r"цькім|цкому|цком)\s+район\w*|(?<![\w'])(?P<r>[\w'’ʼ-]+?)щин[іиою]\b",
+    r"(?<![\w'])(?P<n>[\w'’ʼ-]+?)(?P<suf>ськ|цьк|зьк|ск|цк)(?:ому|ім|ий|ого|ом|ого|им)\s+район\w*|"
+    r"(?<![\w'])(?P<a>[\w'’ʼ-]+?)ному\s+район\w*|(?<![\w'])(?P<r>[\w'’ʼ-]+?)щин[іиою]\b",
     _I,
 )
 _CITY_RES = [(re.compile(rf"(?<![\w'])(?:{k})[\w'’ʼ-]*", _I), v) for k, v in CITIES.items()]
@@ -118,16 +138,33 @@ def find_cities_uk(text: str, start: int, end: int) -> list[tuple[int, str]]:
             if _REGION_FORM.search(word) and "столиц" not in word.lower():
                 continue
             out.append((m.start(), name))
+    known = {p for p, _ in out}
+    for m in _SETTLEMENT.finditer(text, start, end):
+        if m.start("x") not in known and not re.search(r"[ыэъё]", m["x"], _I):
+            out.append((m.start("x"), latin_name(m["x"])))
     return sorted(out)
 
 
 def _district(text: str, start: int, end: int) -> str | None:
+    """The English name of the first district named, by the list or by transliteration."""
     for m in _DISTRICT.finditer(text, start, end):
-        stem = _fold(m.group("n") or m.group("r") or "")
+        stem = _fold(m.group("n") or m.group("a") or m.group("r") or "")
         for key, name in DISTRICTS.items():
             if re.match(key, stem + ("ськ" if m.group("n") else "")) or re.match(key, stem):
                 return name
+        word = m.group("n") or m.group("a")
+        # a district named in Ukrainian, capitalised, not in the list: "у Самарівському районі"
+        if word and word[0].isupper() and not re.search(r"[ыэъё]", word, _I):
+            if m.group("n") and m["suf"] in ("ськ", "цьк", "зьк"):
+                return latin_name(word + m["suf"] + "ий")
+            if m.group("a"):
+                return latin_name(word + "ний")
     return None
+
+
+def zero_overruled(key: tuple, rows: dict) -> bool:
+    """A "no casualties" of a place that has figures of its own (or of a district of it)."""
+    return any(k[0] == key[0] for k in rows)
 
 
 def _numbers(text: str, sent: Sentence, blocked: SpanSet) -> list[tuple[int, int, int]]:
@@ -178,12 +215,26 @@ def extract_casualties_uk(
     )
     default = cities[0] if len(set(cities)) == 1 and not nationwide else None
     rows: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
+    zeros: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     vague_seen = False
+    last_city: str | None = None
     for sent in sentences:
+        here = find_cities_uk(text, sent.start, sent.end)
+        zero = _ZERO.search(text, sent.start, sent.end)
+        if zero:
+            # "в столиці без постраждалих": the city of the sentence, else of the last one named
+            city = here[0][1] if here else last_city
+            key = ((city,) if city else (), None)
+            row = zeros.setdefault(key, CasualtyRow(key[0], None, None, None))
+            for name in ("killed", "injured"):
+                row.figures[name] = CasualtyFigure(
+                    name, 0, "exact", zero.start(), zero.end(), sent.index
+                )
+        if here:
+            last_city = here[-1][1]
         words = list(_WORD.finditer(text, sent.start, sent.end))
         if not words:
             continue
-        here = find_cities_uk(text, sent.start, sent.end)
         city = here[0][1] if here else default
         district = _district(text, sent.start, sent.end)
         figures: list[CasualtyFigure] = []
@@ -209,7 +260,8 @@ def extract_casualties_uk(
                     continue
                 if any(s2 != s and (e <= s2 < w.start() or w.end() <= s2 < s) for _, s2, _ in nums):
                     continue
-                dist = len(gap) + (0 if w.start() >= e else 1)
+                # a word in the number's own clause before one past a comma
+                dist = len(gap) + (0 if w.start() >= e else 1) + (60 if "," in gap else 0)
                 if best is None or dist < best[0]:
                     best = (dist, w)
             if best is None:
@@ -224,7 +276,10 @@ def extract_casualties_uk(
             update = bool(_UPDATE.search(text[max(sent.start, s - 40) : s]))
             lo, hi = min(s, best[1].start()), max(e, best[1].end())
             figures.append(CasualtyFigure(field, value + offset, qual, lo, hi, sent.index, update))
-        for m in _PERSON.finditer(text, sent.start, sent.end):
+        for m in [
+            *_PERSON.finditer(text, sent.start, sent.end),
+            *_ONE.finditer(text, sent.start, sent.end),
+        ]:
             if any(m.start() <= f.start < m.end() or f.start <= m.start() < f.end for f in figures):
                 continue
             if any(m.start() <= s < m.end() for _, s, _ in nums):
@@ -244,7 +299,11 @@ def extract_casualties_uk(
     out = list(rows.values())
     districts = {d for s in pool if (d := _district(text, s.start, s.end))}
     if len(out) == 1 and out[0].district is None and len(districts) == 1:
-        out[0].district = districts.pop()
+        district = districts.pop()
+        # a raion named after the row's own city ("Одеський район") surrounds it
+        if not any(district[:4] == c[:4] for c in out[0].cities):
+            out[0].district = district
+    out += [row for key, row in zeros.items() if not zero_overruled(key, rows)]
     if not out and vague_seen:
         out.append(CasualtyRow((default,) if default else (), None, None, None))
     return out

@@ -22,6 +22,7 @@ __all__ = [
     "MONTHS_UK",
     "NUMBER_WORD_RE",
     "cyrillic_share",
+    "latin_name",
     "uk_number",
 ]
 
@@ -197,6 +198,41 @@ def cyrillic_share(text: str) -> float:
     if not letters:
         return 0.0
     return sum("\u0400" <= c <= "\u04ff" for c in letters) / len(letters)
+
+
+# The national transliteration of Ukrainian (Cabinet of Ministers resolution No. 55 of
+# 27 January 2010), which gives the usual English spelling of Ukrainian place names.
+_LATIN = dict(
+    zip(
+        "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+        "a b v h g d e ie zh z y i i i k l m n o p r s t u f kh ts ch sh shch _ iu ia".split(),
+        strict=True,
+    )
+)
+_LATIN_FIRST = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+
+def latin_name(name: str) -> str:
+    """The Latin spelling of a Ukrainian name by the national transliteration.
+
+    Examples
+    --------
+    >>> [latin_name(w) for w in ("Вугледар", "Солом'янський", "Золочів", "Біла Церква")]
+    ['Vuhledar', 'Solomianskyi', 'Zolochiv', 'Bila Tserkva']
+    """
+    out = []
+    for word in re.split(r"(\s+|-)", _fold(name)):
+        word = word.replace("'", "").replace("зг", "з\u0000")
+        chars = []
+        for i, c in enumerate(word):
+            if c == "\u0000":
+                chars.append("gh")
+            elif i == 0 and c in _LATIN_FIRST:
+                chars.append(_LATIN_FIRST[c])
+            else:
+                chars.append(_LATIN.get(c, c).replace("_", ""))
+        out.append("".join(chars).capitalize() if word.strip(" -") else word)
+    return "".join(out)
 
 
 #: Genitive month names (Ukrainian and Russian) -> month number.
