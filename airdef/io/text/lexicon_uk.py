@@ -101,7 +101,18 @@ _NUMBER_FORMS: dict[int, tuple[str, ...]] = {
         "девятью",
         "девятеро",
     ),
-    10: ("десять", "десяти", "десятьох", "десятьма", "десятеро", "десятью"),
+    10: (
+        "десять",
+        "десяти",
+        "десятьох",
+        "десятьма",
+        "десятеро",
+        "десятью",
+        "десяток",
+        "десятка",
+        "десятку",
+        "десятком",
+    ),
     11: ("одинадцять", "одиннадцать"),
     12: ("дванадцять", "двенадцать"),
     13: ("тринадцять", "тринадцать"),
@@ -143,13 +154,15 @@ for _value in list(range(11, 20)) + [20, 30]:
             _WORD_VALUE[_form[:-1] + "ьма"] = _value
             _WORD_VALUE[_form[:-1] + "ью"] = _value
 
+# "п'ять десятків", "двома десятками": tens after a number word (alone, "десятки" is vague)
+_TENS = ("десятки", "десятків", "десятками", "десятках", "десяткам", "десятков")
 _ONE_WORD = "|".join(
     sorted((re.escape(w).replace("'", f"[{_APOS}]") for w in _WORD_VALUE), key=len, reverse=True)
 )
 #: A number written in Ukrainian or Russian words, one or several words long.
 NUMBER_WORD_RE = re.compile(
     rf"(?<![\w{_APOS}-])(?:півтора\s+десятк[аиу]|полтора\s+десятк[аиу]|"
-    rf"(?:{_ONE_WORD})(?:\s+(?:{_ONE_WORD}))*)(?![\w{_APOS}-])",
+    rf"(?:{_ONE_WORD})(?:\s+(?:{_ONE_WORD}|{'|'.join(_TENS)}))*)(?![\w{_APOS}-])",
     re.IGNORECASE,
 )
 
@@ -167,12 +180,19 @@ def uk_number(words: str) -> int | None:
     [11, 4, 23, 420]
     >>> [uk_number(w) for w in ("п’ятеро", "двумя", "півтора десятка", "три тисячі")]
     [5, 2, 15, 3000]
+    >>> [uk_number(w) for w in ("десяток", "п’ятьма десятками", "два десятки", "десятки")]
+    [10, 50, 20, None]
     """
     text = _fold(words.strip())
     if re.fullmatch(r"(?:півтора|полтора)\s+десятк[аиу]", text):
         return 15
     total = current = 0
     for word in text.split():
+        if word in _TENS:
+            if not current:
+                return None
+            current *= 10
+            continue
         value = _WORD_VALUE.get(word)
         if value is None:
             value = _WORD_VALUE.get(word.replace("е", "ё"))

@@ -287,6 +287,8 @@ class UkReader:
                 for fig in figures:
                     registry.set_figure(group, fig)
             else:
+                if parent is None and not item.child:
+                    self._mark_restated(registry, item.phrase, figures)
                 group = registry.add(item.phrase, figures, sentence=sent.index, parent=parent)
             if group is None:
                 continue
@@ -308,6 +310,28 @@ class UkReader:
         self._read_named(sent, verbs, items)
         if current:
             self.previous = list(dict.fromkeys(current))
+
+    @staticmethod
+    def _mark_restated(registry: Registry, phrase: Phrase, figures: list[Figure]) -> None:
+        """ "понад п'ятьма десятками дронів ... 54 дрони": the exact figure replaces the hedge.
+
+        A hedged figure of an earlier group the new mention refers to is marked
+        initial when the exact one falls inside it, so the two are one group.
+        """
+        for fig in figures:
+            if fig.qualifier != "exact" or fig.value is None:
+                continue
+            for g in registry.candidates(phrase)[:1]:
+                old = g.figures.get(fig.field)
+                if old is None or old.value is None or old.qualifier == "exact":
+                    continue
+                fits = {
+                    "at_least": fig.value >= old.value,
+                    "at_most": fig.value <= old.value,
+                    "approx": abs(fig.value - old.value) <= max(2, old.value // 10),
+                }.get(old.qualifier or "", False)
+                if fits:
+                    old.initial = True
 
     def _phrases(self, sent: Sentence) -> list[Phrase]:
         """Weapon phrases of a sentence that no number precedes."""
@@ -433,6 +457,21 @@ class UkReader:
             for sent in self.headline:
                 self._read(sent, head)
             for g in head.groups:
+                same = [
+                    o
+                    for o in self.registry.groups
+                    if o.parent is None
+                    and o.figures
+                    and o.phrase.weapon_class == g.phrase.weapon_class
+                    and o.phrase.coverage & g.phrase.coverage
+                ]
+                if len(same) == 1:
+                    # the lead line gives what the body leaves out ("атакувала 49 БпЛА" above
+                    # "знищила або подавила 36 дронів")
+                    for name, fig in g.figures.items():
+                        if same[0].value(name) is None and fig.value is not None:
+                            self.registry.set_figure(same[0], fig)
+                    continue
                 if not any(g.phrase.coverage & o.phrase.coverage for o in self.registry.groups):
                     moved = self.registry.new(
                         g.phrase, list(g.figures.values()), sentence=g.sentence
