@@ -60,6 +60,11 @@ from airdef.io.text.weapons_uk import SINGULAR_MISSILE, read_phrase_uk
 
 __all__ = ["UkReader"]
 
+# "з 673 засобів повітряного нападу збито 635": the number after "з" is the whole
+_OF_ALL = re.compile(r"(?:^|[\s,(])(?:з|із|зі|из)\s+$", re.IGNORECASE)
+# "збили усі 18 ракет": intercepted and launched alike
+_ALL_OF = re.compile(r"(?<![\w'])(?:усі|всі|все|всех|всіх)\s+$", re.IGNORECASE)
+
 
 @dataclass
 class _Item:
@@ -112,6 +117,10 @@ class UkReader:
             return _Item(n, phrase, nxt, "of", end)
         phrase = read_phrase_uk(t, pos)
         if phrase is not None and phrase.start <= pos + 2:
+            m = OF_M.match(t, phrase.end)  # "52 вражеских дрона из 110"
+            total = next((x for x in nums if m and x.start == m.end()), None)
+            if total is not None:
+                return _Item(n, phrase, total, "of", phrase.end)
             return _Item(n, phrase, None, "phrase", phrase.end)
         dash = DASH.match(t, pos)
         if dash:
@@ -210,6 +219,9 @@ class UkReader:
                 )
             )
             role, combined, found = self._role(item, verbs, stops)
+            head = t[max(sent.start, item.number.start - 6) : item.number.start]
+            if item.kind == "phrase" and _OF_ALL.search(head):
+                role, combined, found = "launched", False, True  # "з 673 засобів ... збито 635"
             if from_list and self.list_verb is not None:
                 role, combined, found = ROLE[self.list_verb.lastgroup or ""], False, True
             if item.kind == "region":
@@ -258,6 +270,8 @@ class UkReader:
                     continue
                 role = "intercepted"
             figures = [self._fig(role, item.number, item.end, sent)]
+            if role == "intercepted" and _ALL_OF.search(head):  # "збили усі 18 ракет"
+                figures.append(self._fig("launched", item.number, item.end, sent))
             if item.total is not None:
                 figures.append(self._fig("launched", item.total, item.end, sent))
                 if role == "launched":
