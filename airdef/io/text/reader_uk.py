@@ -492,8 +492,12 @@ class UkReader:
                     )
                     if g.gid in self.combined:
                         self.combined.add(moved.gid)
-        if not any(g.figures for g in self.registry.groups):
-            for phrase, index in self.named:
+        # weapons named without a number in an attack sentence are groups of their own: all
+        # of them in a report with no count, else the named types ("ракети Х-31П") that no
+        # counted group covers (``Registry.finish`` drops the covered ones)
+        counted = any(g.figures for g in self.registry.groups)
+        for phrase, index in self.named:
+            if not counted or (not phrase.generic and not phrase.total):
                 self.registry.add(phrase, [], sentence=index, vague=True)
         name_plain_missiles(self.registry.groups, [p for p, _ in self.named])
         groups = self.registry.finish()
