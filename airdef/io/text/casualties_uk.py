@@ -23,6 +23,7 @@ from airdef.io.text.lexicon_uk import CITIES, DISTRICTS, NUMBER_WORD_RE, latin_n
 from airdef.io.text.numbers import find_numbers
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
+from airdef.io.text.weapons_uk import read_phrase_uk
 
 __all__ = ["extract_casualties_uk", "find_cities_uk"]
 
@@ -162,6 +163,18 @@ def _district(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_REGION_WORD = re.compile(
+    r"(?<![\w'])[\w'’ʼ-]+щин[іиаою]\b|(?<![\w'])(?:област[іи]|громаді|області)(?![\w'])", _I
+)
+
+
+def _region_last(text: str, start: int, cities_at: list[int]) -> bool:
+    """Whether a region, district or community is the last place named before ``start``."""
+    regions = [m.start() for m in _REGION_WORD.finditer(text, 0, start)]
+    before = [p for p in cities_at if p < start]
+    return bool(regions) and (not before or regions[-1] > before[-1])
+
+
 def zero_overruled(key: tuple, rows: dict) -> bool:
     """A "no casualties" of a place that has figures of its own (or of a district of it)."""
     return any(k[0] == key[0] for k in rows)
@@ -188,7 +201,14 @@ def _numbers(text: str, sent: Sentence, blocked: SpanSet) -> list[tuple[int, int
         ):
             continue
         out.append((value, m.start(), m.end()))
+    # "було збито дві ракети": a number that counts weapons counts no people
+    out = [(v, s, e) for v, s, e in out if not _counts_weapons(text, e)]
     return sorted(out, key=lambda x: x[1])
+
+
+def _counts_weapons(text: str, end: int) -> bool:
+    phrase = read_phrase_uk(text, end, limit=4)
+    return phrase is not None and phrase.start <= end + 2
 
 
 def extract_casualties_uk(
@@ -214,6 +234,7 @@ def extract_casualties_uk(
         re.search(r"по\s+(?:всій\s+)?Україні|по\s+Украине|в\s+Україні", s.text) for s in pool
     )
     default = cities[0] if len(set(cities)) == 1 and not nationwide else None
+    cities_at = [p for s in pool for p, _ in find_cities_uk(text, s.start, s.end)]
     rows: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     zeros: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     vague_seen = False
@@ -236,6 +257,8 @@ def extract_casualties_uk(
         if not words:
             continue
         city = here[0][1] if here else default
+        if not here and city is not None and _region_last(text, sent.start, cities_at):
+            city = None  # "на Полтавщині ... збили ракету ... постраждали троє людей"
         district = _district(text, sent.start, sent.end)
         figures: list[CasualtyFigure] = []
         nums = _numbers(text, sent, block)
