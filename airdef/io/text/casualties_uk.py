@@ -29,7 +29,7 @@ __all__ = ["extract_casualties_uk", "find_cities_uk"]
 
 _I = re.IGNORECASE
 _KILLED = (
-    r"загин\w*|загибл\w*|вбит\w*|вбил\w*|убит\w*|убил\w*|погиб\w*|погибш\w*|смертельн\w*|"
+    r"забра\w*\s+життя|забрал\w*\s+жизн\w*|загин\w*|загибл\w*|вбит\w*|вбил\w*|убит\w*|убил\w*|погиб\w*|погибш\w*|смертельн\w*|"
     r"загублен\w*"
 )
 _INJURED = (
@@ -59,6 +59,7 @@ _ZERO = re.compile(
     r"пострадавших|жертв))(?![\w'])",
     _I,
 )
+_NO_DEAD = re.compile(r"жертв|загибл|погибш", _I)
 # A village or town named after its kind: "у селі Погреби", "у с. Дубівка", "в поселке X".
 _SETTLEMENT = re.compile(
     r"(?<![\w'])(?:у|в)\s+(?:селі|місті|селищі|смт|с\.|м\.|сел\.|селе|городе|поселке|пос\.)\s*"
@@ -284,7 +285,8 @@ def extract_casualties_uk(
                 if any(s2 != s and (e <= s2 < w.start() or w.end() <= s2 < s) for _, s2, _ in nums):
                     continue
                 # a word in the number's own clause before one past a comma
-                dist = len(gap) + (0 if w.start() >= e else 1) + (60 if "," in gap else 0)
+                # "2 людини загинули та 4 дістали поранення": the verb after the number first
+                dist = len(gap) + (0 if w.start() >= e else 10) + (60 if "," in gap else 0)
                 if best is None or dist < best[0]:
                     best = (dist, w)
             if best is None:
@@ -326,7 +328,18 @@ def extract_casualties_uk(
         # a raion named after the row's own city ("Одеський район") surrounds it
         if not any(district[:4] == c[:4] for c in out[0].cities):
             out[0].district = district
-    out += [row for key, row in zeros.items() if not zero_overruled(key, rows)]
+    for key, row in zeros.items():
+        if not zero_overruled(key, rows):
+            out.append(row)
+            continue
+        for other in rows.values():  # "обійшлося без жертв. Але постраждали 8 людей"
+            fig = row.figures["killed"]
+            if (
+                other.cities == key[0]
+                and "killed" not in other.figures
+                and _NO_DEAD.search(text, fig.start, fig.end)
+            ):
+                other.figures["killed"] = fig
     if not out and vague_seen:
         out.append(CasualtyRow((default,) if default else (), None, None, None))
     return out

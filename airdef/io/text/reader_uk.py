@@ -60,6 +60,31 @@ from airdef.io.text.weapons_uk import SINGULAR_MISSILE, read_phrase_uk
 
 __all__ = ["UkReader"]
 
+_LIST_GLUE = re.compile(r"[»\"”)\s]*(?:,|і|й|та|и|а\s+також|,\s*а\s+також)\s*", re.IGNORECASE)
+
+
+def _drop_sums(groups: list[Group]) -> list[Group]:
+    """ "114 повітряних цілей: 27 «шахедів» та 87 ракет": a total that only sums its parts."""
+    drop = set()
+    for g in groups:
+        kids = [o for o in groups if o.parent == g.gid]
+        named = {k: f.value for k, f in g.figures.items() if f.value is not None}
+        if not g.phrase.total or not kids or not named:
+            continue
+        if all(
+            sum(o.value(k) or 0 for o in kids) == v and all(o.value(k) is not None for o in kids)
+            for k, v in named.items()
+        ):
+            drop.add(g.gid)
+            for o in kids:
+                o.parent = None
+    return [g for g in groups if g.gid not in drop]
+
+
+def _agrees_all(group: Group, figures: list[Figure]) -> bool:
+    return all(group.value(f.field) in (None, f.value) for f in figures)
+
+
 # "з 673 засобів повітряного нападу збито 635": the number after "з" is the whole
 _OF_ALL = re.compile(r"(?:^|[\s,(])(?:з|із|зі|из)\s+$", re.IGNORECASE)
 # "збили усі 18 ракет": intercepted and launched alike
@@ -206,6 +231,7 @@ class UkReader:
         breakdown: dict[int, tuple[Group, dict]] = {}
         last_group: Group | None = None
         colon_parent: Group | None = None
+        in_colon_list = False
         for k, item in enumerate(items):
             head = t[max(sent.start, item.number.start - 60) : item.number.start]
             item.child = bool(CHILD_BEFORE.search(head)) or (
@@ -277,12 +303,14 @@ class UkReader:
                 if role == "launched":
                     figures = figures[1:]
             parent = None
+            gap = t[items[k - 1].end : item.number.start] if k else ""
             if item.child and last_group is not None:
                 parent = last_group
-            elif colon_parent is not None and re.search(
-                r"[:;]\s*$", t[items[k - 1].end : item.number.start] if k else ""
+            elif colon_parent is not None and (
+                re.search(r"[:;]\s*$", gap) or (in_colon_list and _LIST_GLUE.fullmatch(gap))
             ):
-                parent = colon_parent
+                parent = colon_parent  # "114 повітряних цілей: 27 «шахедів» та 87 ракет"
+            in_colon_list = parent is not None and parent is colon_parent
             same = [
                 g
                 for g in registry.candidates(item.phrase)
@@ -300,6 +328,19 @@ class UkReader:
                 group = same[0]
                 for fig in figures:
                     registry.set_figure(group, fig)
+            elif (
+                parent is None
+                and not item.child
+                and re.search(r"(?:,|\s(?:і|й|та|и|а\s+також))\s*$", gap)
+                and any(g.phrase.weapon == item.phrase.weapon and g.parent is None for g in current)
+                and not any(
+                    g.phrase.weapon == item.phrase.weapon
+                    for g in registry.candidates(item.phrase)[:1]
+                    if _agrees_all(g, figures)
+                )
+            ):
+                # "вісім дронів-камікадзе ... і три безпілотники": a sibling, not a part
+                group = registry.new(item.phrase, figures, sentence=sent.index, additive=True)
             else:
                 if parent is None and not item.child:
                     self._mark_restated(registry, item.phrase, figures)
@@ -500,7 +541,7 @@ class UkReader:
             if not counted or (not phrase.generic and not phrase.total):
                 self.registry.add(phrase, [], sentence=index, vague=True)
         name_plain_missiles(self.registry.groups, [p for p, _ in self.named])
-        groups = self.registry.finish()
+        groups = _drop_sums(self.registry.finish())
         tops = [g for g in groups if g.parent is None and g.gid not in self.regional]
         for g in groups:
             if g.parent is not None or g.gid not in self.regional:
