@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
 from airdef.io.text.lexicon_uk import uk_number
@@ -60,6 +60,12 @@ from airdef.io.text.weapons_uk import SINGULAR_MISSILE, read_phrase_uk
 
 __all__ = ["UkReader"]
 
+_EACH = re.compile(r"(?:^|(?<=\s))[Пп]о\s+$")
+_ADJ = r"[\w'’ʼ-]+(?:ській|цькій|зькій|ской|цкой)"
+_REGIONS = re.compile(
+    rf"(?:в|у|над)\s+{_ADJ}(?:\s*(?:,|та|і|й|и)\s*{_ADJ})+\s+(?:областях|областями|областей)",
+    re.IGNORECASE,
+)
 _LIST_GLUE = re.compile(r"[»\"”)\s]*(?:,|і|й|та|и|а\s+також|,\s*а\s+також)\s*", re.IGNORECASE)
 
 
@@ -317,6 +323,14 @@ class UkReader:
                 if g.gid in self.regional
                 and all(g.value(f.field) in (None, f.value) for f in figures)
             ]
+            each = self._distributive(item, sent) if parent is None and not item.child else []
+            if each:
+                # "По 4 дрони знищено в Одеській та Миколаївській областях": 4 in each region
+                for region in each:
+                    phrase = replace(item.phrase, label=f"{item.phrase.label} ({region})")
+                    group = registry.new(phrase, figures, sentence=sent.index, additive=True)
+                    current.append(group)
+                continue
             if from_list:  # each line of a list is a group of its own
                 key = (self.list_verb.start() if self.list_verb else 0, -1)
                 group = registry.new(
@@ -365,6 +379,17 @@ class UkReader:
         self._read_named(sent, verbs, items)
         if current:
             self.previous = list(dict.fromkeys(current))
+
+    def _distributive(self, item: _Item, sent: Sentence) -> list[str]:
+        """The regions of "по N ... в X-ській та Y-ській областях", each with N of its own."""
+        t = self.t
+        if not _EACH.search(t, max(sent.start, item.number.start - 4), item.number.start):
+            return []
+        m = _REGIONS.search(t, item.end, min(sent.end, item.end + 120))
+        if not m:
+            return []
+        names = re.findall(r"[\w'’ʼ-]+(?:ській|цькій|зькій|ской|цкой)", m.group())
+        return [f"{n} область" for n in names] if len(names) > 1 else []
 
     @staticmethod
     def _mark_restated(registry: Registry, phrase: Phrase, figures: list[Figure]) -> None:
