@@ -8,7 +8,8 @@
   :func:`~airdef.io.text.dates.make_date`);
 * a day and month with neither year nor publication date takes its year from
   a weekday beside it ("у понеділок, 10 жовтня" is 2022): the one year of the
-  full-scale war, 2022 to 2027, in which that day fell on that weekday;
+  full-scale war, 2022 to 2027, in which that day fell on that weekday, else
+  from the one year the text names ("2024 року");
 * weekdays ("у понеділок", "в пятницу") and relative words ("сьогодні вночі",
   "цієї ночі", "минулої ночі", "вранці", "за добу", "этой ночью") resolve
   against the publication date; "вчора" is the day before.
@@ -77,6 +78,15 @@ def _year_of_weekday(text: str, m: re.Match[str]) -> int | None:
     return years[0] if len(years) == 1 else None
 
 
+_YEAR_WORD = re.compile(r"(?<!\d)(20[2-3]\d)\s+(?:року|рік|році|году|год|г\.|р\.)", _I)
+
+
+def _only_year(text: str) -> int | None:
+    """The one year the text names ("2024 року країна-агресор ... обстрілює"), if one."""
+    years = {int(y) for y in _YEAR_WORD.findall(text)}
+    return years.pop() if len(years) == 1 else None
+
+
 def find_dates_uk(text: str, published: dt.date | None = None) -> list[DateMention]:
     """Every Ukrainian or Russian date expression in ``text``, in order.
 
@@ -104,7 +114,7 @@ def find_dates_uk(text: str, published: dt.date | None = None) -> list[DateMenti
                 continue
             year = int(m["y"]) if m["y"] else None
             if year is None and published is None:
-                year = _year_of_weekday(text, m)
+                year = _year_of_weekday(text, m) or _only_year(text)
             day = make_date(year, MONTHS_UK[m["m"].lower()], int(m["d"]), published)
             mentions.append(DateMention(m.start(), m.end(), "dmy", day))
             taken.append((m.start(), m.end()))
