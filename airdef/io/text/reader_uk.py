@@ -562,8 +562,17 @@ class UkReader:
         # of them in a report with no count, else the named types ("ракети Х-31П") that no
         # counted group covers (``Registry.finish`` drops the covered ones)
         counted = any(g.figures for g in self.registry.groups)
+        seen: set[str] = set()
         for phrase, index in self.named:
-            if not counted or (not phrase.generic and not phrase.total):
+            if not counted and (index, phrase.weapon) not in seen and not phrase.total:
+                # "використовуючи «шахеди», балістичні ракети, «Кинджали»": each one named
+                # in a sentence is a group; later mentions refer back to them
+                if any(i == index for i, _ in seen):
+                    self.registry.new(phrase, [], sentence=index, vague=True)
+                else:
+                    self.registry.add(phrase, [], sentence=index, vague=True)
+                seen.add((index, phrase.weapon))
+            elif counted and not phrase.generic and not phrase.total:
                 self.registry.add(phrase, [], sentence=index, vague=True)
         name_plain_missiles(self.registry.groups, [p for p, _ in self.named])
         groups = _drop_sums(self.registry.finish())

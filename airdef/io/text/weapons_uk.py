@@ -236,6 +236,10 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
                 }
                 if name and not head and kind_class not in have and "mixed" not in have:
                     break  # "72 дрони та «Іскандер»": a second group, not a mixed one
+                if is_class and kind_class not in have and "mixed" not in have:
+                    break  # "«шахеди», балістичні ракети": a second group
+                if head and classes and kind_class not in have and "mixed" not in have:
+                    break  # "крилаті ракети та «обманки»"
             if name:
                 names.append(name)
             if head:
