@@ -16,6 +16,7 @@ sentence ("у Деснянському районі") is kept with its English n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from airdef.io.text.casualties import CasualtyFigure, CasualtyRow
@@ -62,7 +63,7 @@ _ZERO = re.compile(
 _NO_DEAD = re.compile(r"жертв|загибл|погибш", _I)
 # A village or town named after its kind: "у селі Погреби", "у с. Дубівка", "в поселке X".
 _SETTLEMENT = re.compile(
-    r"(?<![\w'])(?:у|в)\s+(?:селі|місті|селищі|смт|с\.|м\.|сел\.|селе|городе|поселке|пос\.)\s*"
+    r"(?<![\w'])(?i:у|в)\s+(?i:селі|місті|селищі|смт|с\.|м\.|сел\.|селе|городе|поселке|пос\.)\s*"
     r"(?P<x>[А-ЯІЇЄҐ][\w'’ʼ-]+(?:\s+[А-ЯІЇЄҐ][\w'’ʼ-]+)?)"
 )
 _PART = re.compile(
@@ -169,11 +170,14 @@ _REGION_WORD = re.compile(
 )
 
 
-def _region_last(text: str, start: int, cities_at: list[int]) -> bool:
-    """Whether a region, district or community is the last place named before ``start``."""
-    regions = [m.start() for m in _REGION_WORD.finditer(text, 0, start)]
-    before = [p for p in cities_at if p < start]
-    return bool(regions) and (not before or regions[-1] > before[-1])
+def _region_last(start: int, regions: list[int], cities_at: list[int]) -> bool:
+    """Whether a region or community is the last place named before ``start``.
+
+    ``regions`` and ``cities_at`` are sorted positions of region and city names.
+    """
+    r = bisect_left(regions, start)
+    c = bisect_left(cities_at, start)
+    return r > 0 and (c == 0 or regions[r - 1] > cities_at[c - 1])
 
 
 def zero_overruled(key: tuple, rows: dict) -> bool:
@@ -235,7 +239,8 @@ def extract_casualties_uk(
         re.search(r"по\s+(?:всій\s+)?Україні|по\s+Украине|в\s+Україні", s.text) for s in pool
     )
     default = cities[0] if len(set(cities)) == 1 and not nationwide else None
-    cities_at = [p for s in pool for p, _ in find_cities_uk(text, s.start, s.end)]
+    cities_at = sorted(p for s in pool for p, _ in find_cities_uk(text, s.start, s.end))
+    regions = [m.start() for m in _REGION_WORD.finditer(text)] if default else []
     rows: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     zeros: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     vague_seen = False
@@ -258,7 +263,7 @@ def extract_casualties_uk(
         if not words:
             continue
         city = here[0][1] if here else default
-        if not here and city is not None and _region_last(text, sent.start, cities_at):
+        if not here and city is not None and _region_last(sent.start, regions, cities_at):
             city = None  # "на Полтавщині ... збили ракету ... постраждали троє людей"
         district = _district(text, sent.start, sent.end)
         figures: list[CasualtyFigure] = []

@@ -60,11 +60,13 @@ def _weekday(word: str) -> int:
     return next(v for k, v in _WEEKDAYS.items() if re.fullmatch(k, word, _I))
 
 
-def _year_of_weekday(text: str, m: re.Match[str]) -> int | None:
-    """The one war year in which the day of ``m`` fell on the weekday named beside it."""
-    near = list(_ANY_WEEKDAY.finditer(text, max(0, m.start() - 40), m.end() + 40))
-    words = near or list(_ANY_WEEKDAY.finditer(text))
-    numbers = {_weekday(w["w"].lower()) for w in words}
+def _year_of_weekday(m: re.Match[str], weekdays: list[tuple[int, int]]) -> int | None:
+    """The one war year in which the day of ``m`` fell on the weekday named beside it.
+
+    ``weekdays`` holds (position, weekday number) of every weekday the text names.
+    """
+    near = [w for p, w in weekdays if m.start() - 40 <= p <= m.end() + 40]
+    numbers = set(near or [w for _, w in weekdays])
     if len(numbers) != 1:
         return None
     month, day, weekday = MONTHS_UK[m["m"].lower()], int(m["d"]), numbers.pop()
@@ -85,6 +87,10 @@ def _only_year(text: str) -> int | None:
     """The one year the text names ("2024 року країна-агресор ... обстрілює"), if one."""
     years = {int(y) for y in _YEAR_WORD.findall(text)}
     return years.pop() if len(years) == 1 else None
+
+
+def _weekdays(text: str) -> list[tuple[int, int]]:
+    return [(w.start(), _weekday(w["w"].lower())) for w in _ANY_WEEKDAY.finditer(text)]
 
 
 def find_dates_uk(text: str, published: dt.date | None = None) -> list[DateMention]:
@@ -108,13 +114,17 @@ def find_dates_uk(text: str, published: dt.date | None = None) -> list[DateMenti
     def free(m: re.Match[str]) -> bool:
         return not any(s < m.end() and m.start() < e for s, e in taken)
 
+    weekdays: list[tuple[int, int]] | None = None  # read once, when first needed
+    only_year: int | None = None
     for pattern in (_NIGHT, _DAY):
         for m in pattern.finditer(text):
             if not free(m):
                 continue
             year = int(m["y"]) if m["y"] else None
             if year is None and published is None:
-                year = _year_of_weekday(text, m) or _only_year(text)
+                if weekdays is None:
+                    weekdays, only_year = _weekdays(text), _only_year(text)
+                year = _year_of_weekday(m, weekdays) or only_year
             day = make_date(year, MONTHS_UK[m["m"].lower()], int(m["d"]), published)
             mentions.append(DateMention(m.start(), m.end(), "dmy", day))
             taken.append((m.start(), m.end()))

@@ -128,6 +128,7 @@ def test_corpus_is_present(corpus_dir):
 # level measured when it was last raised; a change that reads fewer items
 # right fails here. Raise them as the reader improves.
 FLOORS = {"reports_dev_en.json": ("en", 34 / 60), "reports_dev_uk.json": ("uk", 32 / 40)}
+FLOORS["reports_dev_uk.json"] = ("uk", 35 / 40)  # Ukrainian and Russian, measured 35 of 40
 
 
 EXTRA = Path(__file__).parent / "data" / "extra_excerpts.json"
@@ -144,6 +145,25 @@ def test_extra_excerpts_fully_right():
     assert len(entries) == 9 and all(e["source_url"] for e in entries)
     wrong = {e["id"]: problems(e) for e in entries}
     assert not any(wrong.values()), wrong
+
+
+UK_PUBLIC = Path(__file__).parent / "data" / "uk_public.json"
+
+
+def test_uk_public_excerpts_share_fully_right():
+    """Ukrainian and Russian excerpts from public pages (each with its URL), scored alike.
+
+    Annotated before the reader was run on them: of the first 33, 15 were fully
+    right then; of the 17 added later, 10. Now 47 of the 50 are.
+    """
+    entries = read_entries(UK_PUBLIC)
+    assert len(entries) == 50 and all(e["source_url"] for e in entries)
+    assert {e["lang"] for e in entries} <= {"uk", "ru"}
+    wrong = {e["id"]: problems(e) for e in entries}
+    wrong = {k: v for k, v in wrong.items() if v}
+    assert len(entries) - len(wrong) >= 47, "\n".join(
+        f"{k}: {'; '.join(v)}" for k, v in wrong.items()
+    )
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
