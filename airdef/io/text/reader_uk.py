@@ -66,6 +66,8 @@ _REGIONS = re.compile(
     rf"(?:в|у|над)\s+{_ADJ}(?:\s*(?:,|та|і|й|и)\s*{_ADJ})+\s+(?:областях|областями|областей)",
     re.IGNORECASE,
 )
+_ATTACK_VERB = re.compile(r"(?:атакува|атакувал|атакував|атаковал|вдари|ударил|ударив)", re.I)
+_SHOT = re.compile(r"(?:збит|сбит|уламк|обломк)\w*\s+(?:\w+\s+)?$", re.I)
 _LIST_GLUE = re.compile(r"[»\"”)\s]*(?:,|і|й|та|и|а\s+також|,\s*а\s+також)\s*", re.IGNORECASE)
 
 
@@ -447,12 +449,13 @@ class UkReader:
     def _read_all(self, sent: Sentence, registry: Registry, items: list[_Item]) -> None:
         """ "Усі ворожі БпЛА ... були знешкоджені": intercepted equals launched."""
         t = self.t
-        if items:
+        start = max([sent.start] + [i.end for i in items])
+        m = ALL.search(t, start, sent.end)
+        options = [g for g in self.registry.groups if g.sentence == sent.index] if items else []
+        options = options or self.previous
+        if not m or not options:
             return
-        m = ALL.search(t, sent.start, sent.end)
-        if not m or not self.previous:
-            return
-        target = self.previous[-1]
+        target = options[-1]
         launched = target.figures.get("launched")
         if launched is None or launched.value is None or target.value("intercepted") is not None:
             return
@@ -482,7 +485,8 @@ class UkReader:
         t = self.t
         taken = SpanSet([(i.number.start, i.end) for i in items])
         for m in re.finditer(
-            r"(?<![\w'])([\w'’ʼ-]+\s+)?(ракет(?:а|у|ою|ой))(?![\w'])",
+            r"(?<![\w'])([\w'’ʼ-]+\s+)?(ракет(?:а|у|ою|ой)|дрон(?:а|ом)?|безпілотник(?:а|ом)?|"
+            r"беспилотник(?:а|ом)?)(?![\w'-])",
             t[sent.start : sent.end],
             FLAGS,
         ):
@@ -501,7 +505,18 @@ class UkReader:
             for v in verbs:
                 if v.end() <= s and ";" not in t[v.end() : s]:
                     verb = v
-            if verb is None or ROLE[verb.lastgroup or ""] != "launched":
+            drone = phrase.weapon_class != "unknown" and not m.group(2).lower().startswith("ракет")
+            if drone:
+                # "російський дрон атакував", "атакували Херсон із безпілотника": one drone
+                verb = next((v for v in verbs if abs(v.start() - s) <= 40), None)
+                if (
+                    verb is None
+                    or not _ATTACK_VERB.match(v_text := verb.group())
+                    or (_SHOT.search(t, max(sent.start, s - 15), s))
+                ):
+                    continue
+                del v_text
+            elif verb is None or ROLE[verb.lastgroup or ""] != "launched":
                 continue
             fig = Figure("launched", 1, "exact", s, phrase.end, sent.index)
             group = registry.add(phrase, [fig], sentence=sent.index)
