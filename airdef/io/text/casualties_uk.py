@@ -40,8 +40,11 @@ _INJURED = (
 )
 _WORD = re.compile(rf"(?<![\w'])(?:(?P<k>{_KILLED})|(?P<i>{_INJURED}))(?![\w'])", _I)
 _PERSON = re.compile(
-    r"(?<![\w'])(?:(?P<k>загинул[аи]|загинув|загинуло|погиб|погибла)|(?P<i>постраждал[аи]|"
-    r"постраждав|поранен[аи]й?|поранено|пострадал[аи]?|ранен[аи]?))\s+(?:[\w'’ʼ-]+\s+){0,2}?"
+    r"(?<![\w'])(?:(?P<k>загинул[аи]|загинув|загинуло|погиб|погибла|(?:травм\w*|поранен\w*),?\s+"
+    r"несумісн\w*\s+з\s+життям,?\s+(?:дістав|дістала|отримав|отримала)|смертельн\w+\s+поранен\w*"
+    r"(?:\s+[\w'’ʼ-]+){0,4}?\s+(?:дістав|дістала|отримав|отримала))|(?P<i>постраждал[аи]|"
+    r"постраждав|поранен[аи]й?|поранено|пострадал[аи]?|ранен[аи]?|(?:поранення|травм[иу])\s+"
+    r"(?:отримав|отримала|дістав|дістала|зазнав|зазнала)))\s+(?:[\w'’ʼ-]+\s+){0,2}?"
     r"(?:жінка|чоловік|дитина|хлопчик|дівчинка|людина|пенсіонерка|пенсіонер|мешканець|мешканка|"
     r"женщина|мужчина|ребенок|ребёнок|мальчик|девочка|девушка|дівчина|юнак|підліток|водій)\b",
     _I,
@@ -55,7 +58,8 @@ _ONE = re.compile(
 _ZERO = re.compile(
     r"(?<![\w'])(?:без\s+(?:(?:руйнувань|разрушений|пошкоджень)\s+(?:і|та|й|и)\s+)?"
     r"(?:жертв|постраждалих|пострадавших|потерпілих|загиблих\s+(?:і|та|й)\s+поранених|"
-    r"погибших\s+и\s+раненых)|ніхто\s+не\s+постраждав|никто\s+не\s+пострадал|"
+    r"погибших\s+и\s+раненых)|(?:ніхто|люди)\s+не\s+(?:постраждав|постраждал[аи]?)|(?:никто|люди)\s+не\s+"
+    r"пострадал[аи]?|"
     r"(?:постраждалих|пострадавших|жертв)\s+(?:немає|нема|нет)|(?:немає|нет)\s+(?:постраждалих|"
     r"пострадавших|жертв))(?![\w'])",
     _I,
@@ -79,9 +83,27 @@ _TOLL = re.compile(
     r"(?P<n>\d{1,6}|[а-яіїєґ'’]+)",
     _I,
 )
+# "До двох збільшилась кількість жертв": the toll with the number first
+_TOLL_FIRST = re.compile(
+    r"(?<![\w'])(?:до|уже|вже)\s+(?P<n>\d{1,6}|[а-яіїєґ'’]+)\s+(?:зросл[аи]|збільшил[аи]ся|"
+    r"збільшилась|вырос(?:ло|ла)?|увеличил[ао]сь)\s+(?:кількість|число)\s+(?:(?P<k>загиблих|"
+    r"погибших|жертв)|(?P<i>постраждалих|поранених|потерпілих|пострадавших|раненых))\b",
+    _I,
+)
+# "за попередніми даними": a parenthesis between a number and its casualty word
+_ASIDE = re.compile(
+    r",\s*(?:за\s+попередніми\s+даними|за\s+попередньою\s+інформацією|попередньо|на\s+жаль|"
+    r"за\s+уточненою\s+інформацією|за\s+даними\s+[\w'’ʼ-]+|по\s+предварительным\s+данным|"
+    r"предварительно|к\s+сожалению)\s*,",
+    _I,
+)
 _PART_AFTER = re.compile(
     r"\s+(?:з|із|из)\s+(?:них|яких)\b|\s+(?:у|в)\s+(?:важкому|тяжкому|тяжелом|критичному)\s+стан|"
     r"\s+(?:госпіталізован|перебувають\s+у\s+лікарн|в\s+лікарн|у\s+лікарн)",
+    _I,
+)
+_PLACES_AFTER = re.compile(
+    r"\s+(?:[\w'’ʼ-]+\s+)?(?:місц(?:е|я|і|ях|ями)|локаці\w*|населених|районах|областях|громадах)\b",
     _I,
 )
 _AGE = re.compile(
@@ -104,7 +126,8 @@ _QUAL = [
     (re.compile(r"(?:близько|приблизно|майже|около|почти)\s+$", _I), "approx", 0),
 ]
 _VAGUE = re.compile(
-    rf"(?:\bє|\bесть|десятк\w*|кілька|декілька|несколько|багато|много)\s+(?:\w+\s+)?(?:{_KILLED}|{_INJURED})",
+    rf"(?:\bє|\bесть|десятк\w*|кілька|декілька|несколько|багато|много|призвел\w*\s+до(?:\s+\w+\s+"
+    rf"(?:та|і|й|и))?|привел\w*\s+к(?:\s+\w+\s+и)?)\s+(?:\w+\s+)?(?:{_KILLED}|{_INJURED})",
     _I,
 )
 _REGION_FORM = re.compile(
@@ -193,6 +216,7 @@ def _numbers(text: str, sent: Sentence, blocked: SpanSet) -> list[tuple[int, int
             n.is_word
             or blocked.covers(s)
             or _AGE.match(text, e)
+            or _PLACES_AFTER.match(text, e)
             or re.match(r"-(?:ї|й|го|ій|х)", text[e : e + 3])
         ):
             continue
@@ -202,6 +226,7 @@ def _numbers(text: str, sent: Sentence, blocked: SpanSet) -> list[tuple[int, int
         if (
             value is None
             or _AGE.match(text, m.end())
+            or _PLACES_AFTER.match(text, m.end())
             or re.match(r"\s+\d+-річн", text[m.end() : m.end() + 12])
         ):
             continue
@@ -268,7 +293,10 @@ def extract_casualties_uk(
         district = _district(text, sent.start, sent.end)
         figures: list[CasualtyFigure] = []
         nums = _numbers(text, sent, block)
-        for m in _TOLL.finditer(text, sent.start, sent.end):
+        for m in [
+            *_TOLL.finditer(text, sent.start, sent.end),
+            *_TOLL_FIRST.finditer(text, sent.start, sent.end),
+        ]:
             value = uk_number(m["n"]) if not m["n"].isdigit() else int(m["n"])
             if value is not None:
                 field = "killed" if m["k"] else "injured"
@@ -285,6 +313,7 @@ def extract_casualties_uk(
             best = None
             for w in words:
                 gap = text[e : w.start()] if w.start() >= e else text[w.end() : s]
+                gap = _ASIDE.sub(" ", gap)
                 if re.search(r"[.;]|\d", gap) or len(gap) > 45:
                     continue
                 if any(s2 != s and (e <= s2 < w.start() or w.end() <= s2 < s) for _, s2, _ in nums):

@@ -48,6 +48,7 @@ from airdef.io.text.patterns_uk import (
     REGION,
     REGION_LIST,
     ROLE,
+    RUNNING_TOTAL,
     VAGUE,
     VERB_UK,
     UkNumber,
@@ -66,7 +67,9 @@ _REGIONS = re.compile(
     rf"(?:в|у|над)\s+{_ADJ}(?:\s*(?:,|та|і|й|и)\s*{_ADJ})+\s+(?:областях|областями|областей)",
     re.IGNORECASE,
 )
-_ATTACK_VERB = re.compile(r"(?:атакува|атакувал|атакував|атаковал|вдари|ударил|ударив)", re.I)
+_ATTACK_VERB = re.compile(
+    r"(?:атакува|атакувал|атакував|атаковал|вдари|ударил|ударив|скину|скинул|сбросил)", re.I
+)
 _SHOT = re.compile(r"(?:збит|сбит|уламк|обломк)\w*\s+(?:\w+\s+)?$", re.I)
 _LIST_GLUE = re.compile(r"[»\"”)\s]*(?:,|і|й|та|и|а\s+також|,\s*а\s+також)\s*", re.IGNORECASE)
 
@@ -216,6 +219,8 @@ class UkReader:
         t = self.t
         if NEGATIVE.search(t, sent.start, sent.end) and not VERB_UK.search(t, sent.start, sent.end):
             return
+        if RUNNING_TOTAL.search(t, sent.start, sent.end):
+            return  # "з початку повномасштабного вторгнення ППО збила понад дві тисячі ракет"
         nums = find_numbers_uk(t, sent.start, sent.end, self.blocked)
         verbs = self._verbs(sent)
         body = t[sent.start : sent.end].strip()
@@ -303,6 +308,11 @@ class UkReader:
                 if item.kind != "of":
                     continue
                 role = "intercepted"
+            back = [g for g in self.previous if g.value("launched") == item.number.value]
+            if item.phrase.total and not current and role != "launched" and len(back) == 1:
+                # "двома ракетами Х-59 ... обидві цілі було знищено": the targets named before
+                registry.set_figure(back[0], self._fig(role, item.number, item.end, sent))
+                continue
             figures = [self._fig(role, item.number, item.end, sent)]
             if role == "intercepted" and _ALL_OF.search(head):  # "збили усі 18 ракет"
                 figures.append(self._fig("launched", item.number, item.end, sent))
@@ -498,7 +508,7 @@ class UkReader:
                 m.group(1) and uk_number(m.group(1).strip())
             ):
                 continue
-            phrase = read_phrase_uk(t, s)
+            phrase = read_phrase_uk(t, s) or read_phrase_uk(t, sent.start + m.start(2))
             if phrase is None or not SINGULAR_MISSILE.match(m.group(2).lower()):
                 continue
             verb = None
