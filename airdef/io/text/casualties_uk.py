@@ -203,6 +203,17 @@ def _region_last(start: int, regions: list[int], cities_at: list[int]) -> bool:
     return r > 0 and (c == 0 or regions[r - 1] > cities_at[c - 1])
 
 
+_PART_DISTRICT = re.compile(
+    r"(?:серед\s+них|з\s+них|із\s+них|среди\s+них|из\s+них)\s*[–—-]?\s*(?P<n>\d{1,5}|[а-яіїєґ'’]+)"
+    r"\s*[–—-]?\s*(?:у|в)\s+[\w'’ʼ-]+(?:ському|цькому|зькому|ском|цком)\s+район\w*",
+    _I,
+)
+
+
+def _value(word: str) -> int | None:
+    return int(word) if word.isdigit() else uk_number(word)
+
+
 def zero_overruled(key: tuple, rows: dict) -> bool:
     """A "no casualties" of a place that has figures of its own (or of a district of it)."""
     return any(k[0] == key[0] for k in rows)
@@ -270,6 +281,7 @@ def extract_casualties_uk(
     zeros: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     vague_seen = False
     last_city: str | None = None
+    carry: tuple[str, int, str | None] | None = None  # the district of the last figures
     for sent in sentences:
         here = find_cities_uk(text, sent.start, sent.end)
         zero = _ZERO.search(text, sent.start, sent.end)
@@ -291,6 +303,13 @@ def extract_casualties_uk(
         if not here and city is not None and _region_last(sent.start, regions, cities_at):
             city = None  # "на Полтавщині ... збили ракету ... постраждали троє людей"
         district = _district(text, sent.start, sent.end)
+        carried = (
+            district is None
+            and not here
+            and carry is not None
+            and "\n" not in text[carry[1] : sent.start]
+            and carry[2] == city
+        )
         figures: list[CasualtyFigure] = []
         nums = _numbers(text, sent, block)
         for m in [
@@ -349,7 +368,28 @@ def extract_casualties_uk(
             vague_seen = True
         if not figures:
             continue
+        if carried and carry is not None:
+            # "У Дніпровському районі Херсона шестеро людей постраждали ... Четверо людей
+            # постраждали внаслідок скиду": the paragraph goes on about the district's figure
+            held = rows.get(((city,) if city else (), carry[0]))
+            if held is not None and {f.field for f in figures} <= set(held.figures):
+                district = carry[0]
+        part = _PART_DISTRICT.search(text, sent.start, sent.end)
+        if part and district is not None and (value := _value(part["n"])) is not None:
+            # "п'ятьох постраждалих, серед них двоє - у Солом'янському районі": the part is
+            # the district's, the whole the city's
+            fig = figures[-1]
+            sub = rows.setdefault(
+                ((city,) if city else (), district),
+                CasualtyRow((city,) if city else (), district, None, None),
+            )
+            sub.figures.setdefault(
+                fig.field,
+                CasualtyFigure(fig.field, value, "exact", part.start("n"), part.end(), sent.index),
+            )
+            district = None
         key = ((city,) if city else (), district)
+        carry = (district, sent.end, city) if district is not None else None
         row = rows.setdefault(key, CasualtyRow(key[0], district, None, None))
         for fig in figures:
             old = row.figures.get(fig.field)

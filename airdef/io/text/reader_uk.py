@@ -74,6 +74,21 @@ _SHOT = re.compile(r"(?:збит|сбит|уламк|обломк)\w*\s+(?:\w+\s
 _LIST_GLUE = re.compile(r"[»\"”)\s]*(?:,|і|й|та|и|а\s+також|,\s*а\s+також)\s*", re.IGNORECASE)
 
 
+_TYPED = frozenset({"cruise_missile", "ballistic_missile", "anti_aircraft_missile"})
+
+
+def _drop_plain_mentions(groups: list[Group]) -> list[Group]:
+    """ "ракети Х-31 ... уламки ракет": plain missiles without a number are the typed ones."""
+    typed = any(g.phrase.weapon_class in _TYPED for g in groups)
+    return [
+        g
+        for g in groups
+        if not (
+            typed and not g.figures and g.phrase.weapon == "Unknown Missile" and g.parent is None
+        )
+    ]
+
+
 def _drop_sums(groups: list[Group]) -> list[Group]:
     """ "114 повітряних цілей: 27 «шахедів» та 87 ракет": a total that only sums its parts."""
     drop = set()
@@ -600,7 +615,7 @@ class UkReader:
             elif counted and not phrase.generic and not phrase.total:
                 self.registry.add(phrase, [], sentence=index, vague=True)
         name_plain_missiles(self.registry.groups, [p for p, _ in self.named])
-        groups = _drop_sums(self.registry.finish())
+        groups = _drop_plain_mentions(_drop_sums(self.registry.finish()))
         tops = [g for g in groups if g.parent is None and g.gid not in self.regional]
         for g in groups:
             if g.parent is not None or g.gid not in self.regional:
