@@ -382,6 +382,15 @@ class UkReader:
             ):
                 # "вісім дронів-камікадзе ... і три безпілотники": a sibling, not a part
                 group = registry.new(item.phrase, figures, sentence=sent.index, additive=True)
+            elif (
+                parent is None
+                and not regional
+                and (picked := registry.pick(item.phrase)) is not None
+                and picked.gid in self.regional
+            ):
+                # a nationwide count after a region's ("У черкаському небі знищили три шахеди
+                # ... противник атакував Україну 51 БпЛА"): a group of its own
+                group = registry.new(item.phrase, figures, sentence=sent.index)
             else:
                 if parent is None and not item.child:
                     self._mark_restated(registry, item.phrase, figures)
@@ -480,6 +489,10 @@ class UkReader:
         options = options or self.previous
         if not m or not options:
             return
+        # "сбитие обоих ракет": the group of the weapon named after the word for all
+        named = read_phrase_uk(t, m.end(), limit=4)
+        if named is not None and named.start <= m.end() + 2:
+            options = [g for g in options if g.phrase.coverage & named.coverage] or options
         target = options[-1]
         launched = target.figures.get("launched")
         if launched is None or launched.value is None or target.value("intercepted") is not None:
