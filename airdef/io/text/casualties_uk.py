@@ -299,6 +299,8 @@ def extract_casualties_uk(
             last_city = here[-1][1]
         words = list(_WORD.finditer(text, sent.start, sent.end))
         if not words:
+            # "що спричинило жертви": casualties named with no figure
+            vague_seen = vague_seen or bool(_VAGUE.search(text, sent.start, sent.end))
             continue
         city = here[0][1] if here else default
         if not here and city is not None and _region_last(sent.start, regions, cities_at):

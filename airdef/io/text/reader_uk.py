@@ -391,6 +391,14 @@ class UkReader:
                 # a nationwide count after a region's ("У черкаському небі знищили три шахеди
                 # ... противник атакував Україну 51 БпЛА"): a group of its own
                 group = registry.new(item.phrase, figures, sentence=sent.index)
+            elif (
+                parent is None
+                and not regional
+                and len(national := self._national(registry, item.phrase, figures)) == 1
+            ):
+                group = national[0]  # "підтверджено збиття 32-х БпЛА" after "атакував 51 БпЛА"
+                for fig in figures:
+                    registry.set_figure(group, fig)
             else:
                 if parent is None and not item.child:
                     self._mark_restated(registry, item.phrase, figures)
@@ -415,6 +423,17 @@ class UkReader:
         self._read_named(sent, verbs, items)
         if current:
             self.previous = list(dict.fromkeys(current))
+
+    def _national(self, registry: Registry, phrase: Phrase, figures: list[Figure]) -> list[Group]:
+        """The one nationwide group a mention refers to when regional groups could too."""
+        found = registry.candidates(phrase)
+        if not any(g.gid in self.regional for g in found):
+            return []
+        return [
+            g
+            for g in found
+            if g.gid not in self.regional and g.parent is None and _agrees_all(g, figures)
+        ]
 
     def _distributive(self, item: _Item, sent: Sentence) -> list[str]:
         """The regions of "по N ... в X-ській та Y-ській областях", each with N of its own."""
