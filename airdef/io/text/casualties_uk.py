@@ -204,9 +204,11 @@ def _region_last(start: int, regions: list[int], cities_at: list[int]) -> bool:
     return r > 0 and (c == 0 or regions[r - 1] > cities_at[c - 1])
 
 
+_OF_THEM = r"(?:серед\s+них|з\s+них|із\s+них|среди\s+них|из\s+них)"
+_IN_DISTRICT = r"(?:у|в)\s+[\w'’ʼ-]+(?:ському|цькому|зькому|ском|цком)\s+район\w*"
 _PART_DISTRICT = re.compile(
-    r"(?:серед\s+них|з\s+них|із\s+них|среди\s+них|из\s+них)\s*[–—-]?\s*(?P<n>\d{1,5}|[а-яіїєґ'’]+)"
-    r"\s*[–—-]?\s*(?:у|в)\s+[\w'’ʼ-]+(?:ському|цькому|зькому|ском|цком)\s+район\w*",
+    rf"{_OF_THEM}\s*[–—-]?\s*(?P<n>\d{{1,5}}|[а-яіїєґ'’]+)\s*[–—-]?\s*{_IN_DISTRICT}|"
+    rf"{_OF_THEM}\s*,?\s*{_IN_DISTRICT}\s*[–—:-]?\s*(?P<n2>\d{{1,5}}|[а-яіїєґ'’]+)",
     _I,
 )
 
@@ -286,6 +288,8 @@ def extract_casualties_uk(
     for sent in sentences:
         here = find_cities_uk(text, sent.start, sent.end)
         zero = _ZERO.search(text, sent.start, sent.end)
+        if zero and not here and _district(text, sent.start, sent.end):
+            zero = None  # "У Броварському районі обійшлося без жертв": a place we cannot name
         if zero:
             # "в столиці без постраждалих": the city of the sentence, else of the last one named
             city = here[0][1] if here else last_city
@@ -378,7 +382,7 @@ def extract_casualties_uk(
             if held is not None and {f.field for f in figures} <= set(held.figures):
                 district = carry[0]
         part = _PART_DISTRICT.search(text, sent.start, sent.end)
-        if part and district is not None and (value := _value(part["n"])) is not None:
+        if part and district is not None and (value := _value(part["n"] or part["n2"])) is not None:
             # "п'ятьох постраждалих, серед них двоє - у Солом'янському районі": the part is
             # the district's, the whole the city's
             fig = figures[-1]
@@ -388,7 +392,7 @@ def extract_casualties_uk(
             )
             sub.figures.setdefault(
                 fig.field,
-                CasualtyFigure(fig.field, value, "exact", part.start("n"), part.end(), sent.index),
+                CasualtyFigure(fig.field, value, "exact", part.start(), part.end(), sent.index),
             )
             district = None
         key = ((city,) if city else (), district)
@@ -413,6 +417,7 @@ def extract_casualties_uk(
             fig = row.figures["killed"]
             if (
                 other.cities == key[0]
+                and other.district is None
                 and "killed" not in other.figures
                 and _NO_DEAD.search(text, fig.start, fig.end)
             ):

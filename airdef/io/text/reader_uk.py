@@ -160,6 +160,11 @@ class UkReader:
             return _Item(n, None, None, "region", pos)
         m = OF_THEM_AFTER.match(t, pos)
         if m:
+            dash = DASH.match(t, m.end())
+            phrase = read_phrase_uk(t, dash.end()) if dash else None
+            if dash and phrase is not None and phrase.start <= dash.end() + 2:
+                # "49 БпЛА ..., близько 30 із них – шахеди": a part named after the dash
+                return _Item(n, phrase, None, "phrase", phrase.end, child=True)
             return _Item(n, None, None, "them", m.end())
         m = OF_M.match(t, pos)
         if m and nxt is not None and nxt.start == m.end():
@@ -262,13 +267,18 @@ class UkReader:
         in_colon_list = False
         for k, item in enumerate(items):
             head = t[max(sent.start, item.number.start - 60) : item.number.start]
-            item.child = bool(CHILD_BEFORE.search(head)) or (
-                k > 0
-                and items[k - 1].child
-                and item.kind == "bare"
-                and bool(
-                    re.fullmatch(
-                        r"[^.;\d]*?,?\s*(?:а|і|й|та|и)\s+", t[items[k - 1].end : item.number.start]
+            item.child = (
+                item.child
+                or bool(CHILD_BEFORE.search(head))
+                or (
+                    k > 0
+                    and items[k - 1].child
+                    and item.kind == "bare"
+                    and bool(
+                        re.fullmatch(
+                            r"[^.;\d]*?,?\s*(?:а|і|й|та|и)\s+",
+                            t[items[k - 1].end : item.number.start],
+                        )
                     )
                 )
             )

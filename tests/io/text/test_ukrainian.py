@@ -430,3 +430,31 @@ def test_a_number_that_counts_weapons_counts_no_people():
     )
     row = data.casualties.iloc[0]
     assert (int(row["injured"]), pd.isna(row["city"])) == (3, True)
+
+
+def test_a_part_named_after_of_them_and_a_district_part():
+    # uk_pub_65 and the Air Force's "близько 30 із них – шахеди"
+    data = parse(
+        "У ніч на 23 серпня противник атакував 49 ударними БпЛА, близько 30 із них – шахеди. "
+        "У Києві загинули двоє людей, ще 12 поранено, серед них у Дарницькому районі — троє. "
+        "У Броварському районі обійшлося без жертв."
+    )
+    part = one(data.events, launched_qual="approx")
+    assert (int(part["launched"]), part["part_of"]) == (30, "ударними БпЛА")
+    cas = data.casualties
+    assert len(cas) == 2
+    kyiv = cas.loc[cas["district"].isna()].iloc[0]
+    assert (int(kyiv["killed"]), int(kyiv["injured"])) == (2, 12)
+    darnytsia = one(cas, district="Darnytskyi")
+    assert (pd.isna(darnytsia["killed"]), int(darnytsia["injured"])) == (True, 3)
+
+
+def test_running_totals_are_not_the_attack():
+    # uk_pub_52, uk_pub_68
+    data = parse(
+        "Вдень 14 квітня російські війська атакували Одещину двома керованими авіаційними "
+        "ракетами Х-59. Обидві цілі було знищено. Загалом, з початку повномасштабного вторгнення "
+        "українська ППО збила понад дві тисячі ракет. Тільки протягом жовтня окупанти випустили "
+        "по Україні 2023 БПЛА."
+    )
+    assert counts(data_top(data)) == (2, 2, None)
