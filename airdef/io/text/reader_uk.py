@@ -349,6 +349,11 @@ class UkReader:
             gap = t[items[k - 1].end : item.number.start] if k else ""
             if item.child and last_group is not None:
                 parent = last_group
+            elif item.child and item.kind == "phrase" and OF_THEM_AFTER.match(t, item.number.end):
+                # "... із них – шахеди" about a group of an earlier sentence, or of none
+                parent = self.previous[-1] if self.previous else None
+                if parent is None:
+                    continue
             elif colon_parent is not None and (
                 re.search(r"[:;]\s*$", gap) or (in_colon_list and _LIST_GLUE.fullmatch(gap))
             ):
