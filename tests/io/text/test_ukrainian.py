@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import airdef
 from airdef.io.text.lexicon_uk import latin_name, uk_number
@@ -458,3 +460,25 @@ def test_running_totals_are_not_the_attack():
         "по Україні 2023 БПЛА."
     )
     assert counts(data_top(data)) == (2, 2, None)
+
+
+@given(
+    count=st.integers(min_value=2, max_value=900),
+    age=st.integers(min_value=2, max_value=95),
+    other=st.integers(min_value=2, max_value=60),
+    total=st.integers(min_value=1000, max_value=9000),
+)
+@settings(max_examples=25, deadline=None)
+def test_ages_places_and_running_totals_are_never_counts(count, age, other, total):
+    text = (
+        f"Противник атакував {count} ударними БпЛА. Зафіксовано влучання у {other} різних "
+        f"місцях. Загинув {age}-річний чоловік. З початку повномасштабного вторгнення ворог "
+        f"випустив {total} дронів."
+    )
+    data = airdef.parse_report(text, published="2025-08-23")
+    ev = data.events
+    values = set(ev["launched"].dropna().astype(int)) | set(ev["intercepted"].dropna().astype(int))
+    assert values == {count}
+    cas = data.casualties
+    assert cas["killed"].dropna().astype(int).tolist() == [1]
+    assert cas["injured"].isna().all()
