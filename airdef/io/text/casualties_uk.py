@@ -64,11 +64,21 @@ _ZERO = re.compile(
     r"пострадавших|жертв))(?![\w'])",
     _I,
 )
+_MORE_PEOPLE = re.compile(
+    r"\s*(?:,|та|і|й|и)\s+(?:[\w'’ʼ-]*річн\w*|\d+|жін\w*|чолов\w*|дит\w*|хлоп\w*|дівч\w*|"
+    r"женщин\w*|мужчин\w*)",
+    _I,
+)
+_WITH_REGION = re.compile(
+    r"(?:та|і|й|и)\s+(?:\d+\s+|[\w'’ʼ]+\s+)?(?:населених\s+пункт\w*|населенных\s+пункт\w*|"
+    r"громад\w*)\s+(?:област|регіон|Харківщин|\w+щин)",
+    _I,
+)
 _NO_DEAD = re.compile(r"жертв|загибл|погибш", _I)
 # A village or town named after its kind: "у селі Погреби", "у с. Дубівка", "в поселке X".
 _SETTLEMENT = re.compile(
     r"(?<![\w'])(?i:у|в)\s+(?i:селі|місті|селищі|смт|с\.|м\.|сел\.|селе|городе|поселке|пос\.)\s*"
-    r"(?P<x>[А-ЯІЇЄҐ][\w'’ʼ-]+(?:\s+[А-ЯІЇЄҐ][\w'’ʼ-]+)?)"
+    r"(?P<x>[А-ЯІЇЄҐ][\w'’ʼ-]+(?:\s+(?![\w'’ʼ-]+(?:ської|цької|зької|ської|ого|ої)\b)[А-ЯІЇЄҐ][\w'’ʼ-]+)?)"
 )
 _PART = re.compile(
     r"(?:серед\s+(?:них|яких|загиблих|поранених|постраждалих|потерпілих)|з\s+них|з\s+яких|"
@@ -102,6 +112,9 @@ _PART_AFTER = re.compile(
     r"\s+(?:госпіталізован|перебувають\s+у\s+лікарн|в\s+лікарн|у\s+лікарн)",
     _I,
 )
+# "жінки 47, 50, 60 років": a list of ages; "троє дітей": the children among the victims
+_AGE_LIST = re.compile(r"(?:\s*(?:,|і|та|и)\s*\d{1,3})*\s+(?:років|роки|рік|лет|года|год)\b", _I)
+_CHILDREN = re.compile(r"\s+(?:діт\w*|дитин\w*|детей|дет\w*|ребен\w*|ребён\w*)", _I)
 _PLACES_AFTER = re.compile(
     r"\s+(?:[\w'’ʼ-]+\s+)?(?:місц(?:е|я|і|ях|ями)|локаці\w*|населених|районах|областях|громадах)\b",
     _I,
@@ -164,9 +177,14 @@ def find_cities_uk(text: str, start: int, end: int) -> list[tuple[int, str]]:
             word = m.group()
             if _REGION_FORM.search(word) and "столиц" not in word.lower():
                 continue
+            if re.match(r"\s+(?:район|громад|област)", text[m.end() : m.end() + 12], _I):
+                continue  # "у Броварському районі" names a district, not the town
             out.append((m.start(), name))
     known = {p for p, _ in out}
-    for m in _SETTLEMENT.finditer(text, start, end):
+    # "у сел. Козача Лопань": the abbreviation may have ended the sentence before
+    for m in _SETTLEMENT.finditer(text, max(0, start - 12), end):
+        if m.start("x") < start:
+            continue
         if m.start("x") not in known and not re.search(r"[ыэъё]", m["x"], _I):
             out.append((m.start("x"), latin_name(m["x"])))
     return sorted(out)
@@ -217,6 +235,19 @@ def _value(word: str) -> int | None:
     return int(word) if word.isdigit() else uk_number(word)
 
 
+def _clauses(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences cut at semicolons: "У с. Ківшарівка постраждав ...; в с. Руська Лозова ..."."""
+    out = []
+    for sent in sentences:
+        start = sent.start
+        for m in re.finditer(r";|[.!?][»”\"]?[ \t]*\n", text[sent.start : sent.end]):
+            end = sent.start + m.start()
+            out.append(Sentence(start, end, text[start:end], sent.index))
+            start = end + 1
+        out.append(Sentence(start, sent.end, text[start : sent.end], sent.index))
+    return out
+
+
 def zero_overruled(key: tuple, rows: dict) -> bool:
     """A "no casualties" of a place that has figures of its own (or of a district of it)."""
     return any(k[0] == key[0] for k in rows)
@@ -230,6 +261,8 @@ def _numbers(text: str, sent: Sentence, blocked: SpanSet) -> list[tuple[int, int
             n.is_word
             or blocked.covers(s)
             or _AGE.match(text, e)
+            or _AGE_LIST.match(text, e)
+            or _CHILDREN.match(text, e)
             or _PLACES_AFTER.match(text, e)
             or re.match(r"-(?:ї|й|го|ій|х)", text[e : e + 3])
         ):
@@ -240,6 +273,7 @@ def _numbers(text: str, sent: Sentence, blocked: SpanSet) -> list[tuple[int, int
         if (
             value is None
             or _AGE.match(text, m.end())
+            or _CHILDREN.match(text, m.end())
             or _PLACES_AFTER.match(text, m.end())
             or re.match(r"\s+\d+-річн", text[m.end() : m.end() + 12])
         ):
@@ -285,7 +319,7 @@ def extract_casualties_uk(
     vague_seen = False
     last_city: str | None = None
     carry: tuple[str, int, str | None] | None = None  # the district of the last figures
-    for sent in sentences:
+    for sent in _clauses(text, sentences):
         here = find_cities_uk(text, sent.start, sent.end)
         zero = _ZERO.search(text, sent.start, sent.end)
         if zero and not here and _district(text, sent.start, sent.end):
@@ -307,6 +341,8 @@ def extract_casualties_uk(
             vague_seen = vague_seen or bool(_VAGUE.search(text, sent.start, sent.end))
             continue
         city = here[0][1] if here else default
+        if here and _WITH_REGION.search(text, sent.start, sent.end):
+            city = None  # "Внаслідок обстрілів Харкова та 14 населених пунктів області ..."
         if not here and city is not None and _region_last(sent.start, regions, cities_at):
             city = None  # "на Полтавщині ... збили ракету ... постраждали троє людей"
         district = _district(text, sent.start, sent.end)
@@ -369,6 +405,8 @@ def extract_casualties_uk(
                 continue
             if any(m.start() <= s < m.end() for _, s, _ in nums):
                 continue
+            if _MORE_PEOPLE.match(text, m.end()):
+                continue  # "постраждали 40-річна жінка та 47-річний чоловік": an enumeration
             field = "killed" if m.group("k") else "injured"
             figures.append(CasualtyFigure(field, 1, "exact", m.start(), m.end(), sent.index))
         if not figures and _VAGUE.search(text, sent.start, sent.end):

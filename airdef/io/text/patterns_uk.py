@@ -139,7 +139,9 @@ REGION_LIST = re.compile(
     FLAGS,
 )
 ATTACK_WORD = re.compile(
-    rf"(?:{LAUNCH}|атак\w*|удар\w*|обстріл\w*|обстрел\w*|{OTHER}|{INTERCEPT})", FLAGS
+    rf"(?:{LAUNCH}|атак\w*|удар\w*|обстріл\w*|обстрел\w*|прильот\w*|приліт\w*|прилет\w*|{OTHER}|"
+    rf"{INTERCEPT})",
+    FLAGS,
 )
 VAGUE = re.compile(
     r"(?<![\w'])(?:десятк\w*|сотн\w*|кілька|декілька|несколько|частина|частью|часть|багато|"

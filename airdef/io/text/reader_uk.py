@@ -71,6 +71,11 @@ _ATTACK_VERB = re.compile(
     r"(?:атакува|атакувал|атакував|атаковал|вдари|ударил|ударив|скину|скинул|сбросил)", re.I
 )
 _SHOT = re.compile(r"(?:збит|сбит|уламк|обломк)\w*\s+(?:\w+\s+)?$", re.I)
+_LIST_HEAD = re.compile(
+    r"(?:(?:таке|наступне|такое|следующее)\s+озброєння|вооружение|прилетіло|прилетело)[»”\"]?\s*:$",
+    re.IGNORECASE,
+)
+_LAUNCHED_LIST = VERB_UK.search("випустили")
 _LIST_GLUE = re.compile(r"[»\"”)\s]*(?:,|і|й|та|и|а\s+також|,\s*а\s+також)\s*", re.IGNORECASE)
 
 
@@ -244,12 +249,15 @@ class UkReader:
         nums = find_numbers_uk(t, sent.start, sent.end, self.blocked)
         verbs = self._verbs(sent)
         body = t[sent.start : sent.end].strip()
-        bullet = body[:1] in "-–—•" and bool(body)
+        bullet = body[:1] in "-–—•▪●*" and bool(body)
         from_list = not verbs and bullet and self.list_verb is not None
         if from_list:
             verbs = [self.list_verb]  # "випустили таке озброєння:\n- чотири КАБи;"
         elif not bullet:
             self.list_verb = verbs[-1] if verbs and body.endswith(":") else None
+            if self.list_verb is None and _LIST_HEAD.search(body):
+                # "За добу по Харківщині “прилетіло”:", "по регіону таке озброєння:"
+                self.list_verb = _LAUNCHED_LIST
         items: list[_Item] = []
         used: set[int] = set()
         for n in nums:
@@ -431,6 +439,8 @@ class UkReader:
             if parent is None:
                 last_group = group
             current.append(group)
+        if from_list and not items:
+            self._read_list_line(sent, registry, current)
         self._breakdown(breakdown)
         self._read_all(sent, registry, items)
         self._read_vague(sent, registry)
@@ -482,6 +492,20 @@ class UkReader:
                 }.get(old.qualifier or "", False)
                 if fits:
                     old.initial = True
+
+    def _read_list_line(self, sent: Sentence, registry: Registry, current: list[Group]) -> None:
+        """ "- БпЛА (тип встановлюється);": a line of a weapons list with no number."""
+        t = self.t
+        m = re.match(r"\s*[-–—•▪●*]\ufe0f?\s*", t[sent.start : sent.end])
+        start = sent.start + (m.end() if m else 0)
+        phrase = read_phrase_uk(t, start, limit=6)
+        if phrase is None or phrase.start > start + 2 or phrase.total:
+            return
+        key = (self.list_verb.start() if self.list_verb else 0, -1)
+        fig = Figure("launched", None, None, phrase.start, phrase.end, sent.index)
+        current.append(
+            registry.new(phrase, [fig], sentence=sent.index, additive=True, list_key=key)
+        )
 
     def _phrases(self, sent: Sentence) -> list[Phrase]:
         """Weapon phrases of a sentence that no number precedes."""
