@@ -482,3 +482,35 @@ def test_ages_places_and_running_totals_are_never_counts(count, age, other, tota
     cas = data.casualties
     assert cas["killed"].dropna().astype(int).tolist() == [1]
     assert cas["injured"].isna().all()
+
+
+def test_a_regional_daily_list():
+    # uk_pub_79, uk_pub_84: a regional head's list of villages and of weapons
+    data = parse(
+        "Вранці 23 січня начальник ХОВА повідомив, що під ударами опинилися сім населених "
+        "пунктів області.\n\nУ с. Ківшарівка постраждав 45-річний чоловік; в с. Руська Лозова "
+        "постраждав 70-річний чоловік; в с. Грушівка постраждали 40-річна жінка та 47-річний "
+        "чоловік.\n\nЗа добу по Харківщині “прилетіло”:\n\n▪️п’ять КАБ;\n\n▪️ дві ракети "
+        "«Іскандер М»;\n\n▪️БпЛА (тип встановлюється).",
+        published="2026-01-23",
+    )
+    cas = data.casualties.set_index("city")
+    assert sorted(cas.index) == ["Kivsharivka", "Ruska Lozova"]  # Hrushivka's two: a list
+    assert cas["injured"].astype(int).tolist() == [1, 1]
+    ev = data.events
+    assert int(one(ev, weapon_class="guided_bomb")["launched"]) == 5
+    assert int(one(ev, weapon_class="ballistic_missile")["launched"]) == 2
+    assert pd.isna(one(ev, weapon_class="strike_drone")["launched"])
+
+
+def test_a_city_with_the_regions_settlements_and_lists_of_ages():
+    # uk_pub_81
+    data = parse(
+        "Внаслідок обстрілів Харкова та 14 населених пунктів області троє людей загинули, 16 – "
+        "постраждали. У м. Чугуїв загинув 53-річний чоловік, постраждали жінки 41 і 60 років."
+    )
+    cas = data.casualties
+    total = cas.loc[cas["city"].isna()].iloc[0]
+    assert (int(total["killed"]), int(total["injured"])) == (3, 16)
+    chuhuiv = one(cas, city="Chuhuiv")
+    assert (int(chuhuiv["killed"]), pd.isna(chuhuiv["injured"])) == (1, True)
