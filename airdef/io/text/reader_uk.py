@@ -30,16 +30,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
-from airdef.io.text.lexicon_uk import uk_number
+from airdef.io.text.mentions_uk import (
+    Item,
+    UkMentions,
+    agrees_all,
+    drop_plain_mentions,
+    drop_sums,
+)
 from airdef.io.text.patterns_uk import (
-    ALL,
-    ATTACK_WORD,
     CHILD_BEFORE,
     DASH,
-    FLAGS,
     HIT,
     NEGATIVE,
     OF_M,
@@ -49,7 +52,6 @@ from airdef.io.text.patterns_uk import (
     REGION_LIST,
     ROLE,
     RUNNING_TOTAL,
-    VAGUE,
     VERB_UK,
     UkNumber,
     find_numbers_uk,
@@ -57,20 +59,10 @@ from airdef.io.text.patterns_uk import (
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase
-from airdef.io.text.weapons_uk import SINGULAR_MISSILE, read_phrase_uk
+from airdef.io.text.weapons_uk import read_phrase_uk
 
 __all__ = ["UkReader"]
 
-_EACH = re.compile(r"(?:^|(?<=\s))[Пп]о\s+$")
-_ADJ = r"[\w'’ʼ-]+(?:ській|цькій|зькій|ской|цкой)"
-_REGIONS = re.compile(
-    rf"(?:в|у|над)\s+{_ADJ}(?:\s*(?:,|та|і|й|и)\s*{_ADJ})+\s+(?:областях|областями|областей)",
-    re.IGNORECASE,
-)
-_ATTACK_VERB = re.compile(
-    r"(?:атакува|атакувал|атакував|атаковал|вдари|ударил|ударив|скину|скинул|сбросил)", re.I
-)
-_SHOT = re.compile(r"(?:збит|сбит|уламк|обломк)\w*\s+(?:\w+\s+)?$", re.I)
 _LIST_HEAD = re.compile(
     r"(?:(?:таке|наступне|такое|следующее)\s+озброєння|вооружение|прилетіло|прилетело)[»”\"]?\s*:$",
     re.IGNORECASE,
@@ -78,64 +70,13 @@ _LIST_HEAD = re.compile(
 _LAUNCHED_LIST = VERB_UK.search("випустили")
 _LIST_GLUE = re.compile(r"[»\"”)\s]*(?:,|і|й|та|и|а\s+також|,\s*а\s+також)\s*", re.IGNORECASE)
 
-
-_TYPED = frozenset({"cruise_missile", "ballistic_missile", "anti_aircraft_missile"})
-
-
-def _drop_plain_mentions(groups: list[Group]) -> list[Group]:
-    """ "ракети Х-31 ... уламки ракет": plain missiles without a number are the typed ones."""
-    typed = any(g.phrase.weapon_class in _TYPED for g in groups)
-    return [
-        g
-        for g in groups
-        if not (
-            typed and not g.figures and g.phrase.weapon == "Unknown Missile" and g.parent is None
-        )
-    ]
-
-
-def _drop_sums(groups: list[Group]) -> list[Group]:
-    """ "114 повітряних цілей: 27 «шахедів» та 87 ракет": a total that only sums its parts."""
-    drop = set()
-    for g in groups:
-        kids = [o for o in groups if o.parent == g.gid]
-        named = {k: f.value for k, f in g.figures.items() if f.value is not None}
-        if not g.phrase.total or not kids or not named:
-            continue
-        if all(
-            sum(o.value(k) or 0 for o in kids) == v and all(o.value(k) is not None for o in kids)
-            for k, v in named.items()
-        ):
-            drop.add(g.gid)
-            for o in kids:
-                o.parent = None
-    return [g for g in groups if g.gid not in drop]
-
-
-def _agrees_all(group: Group, figures: list[Figure]) -> bool:
-    return all(group.value(f.field) in (None, f.value) for f in figures)
-
-
 # "з 673 засобів повітряного нападу збито 635": the number after "з" is the whole
 _OF_ALL = re.compile(r"(?:^|[\s,(])(?:з|із|зі|из)\s+$", re.IGNORECASE)
 # "збили усі 18 ракет": intercepted and launched alike
 _ALL_OF = re.compile(r"(?<![\w'])(?:усі|всі|все|всех|всіх)\s+$", re.IGNORECASE)
 
 
-@dataclass
-class _Item:
-    number: UkNumber
-    phrase: Phrase | None
-    total: UkNumber | None  # "N з M": the M
-    kind: str  # "phrase", "of", "them", "bare", "region"
-    end: int
-    child: bool = False
-    regional: bool = False
-    role: str | None = None
-    combined: bool = False
-
-
-class UkReader:
+class UkReader(UkMentions):
     """State while reading one Ukrainian or Russian report (one attack)."""
 
     def __init__(self, text: str, blocked: Sequence[tuple[int, int]]) -> None:
@@ -154,49 +95,49 @@ class UkReader:
         self.first_line: tuple[int, int] | None = None
 
     # -- one number ---------------------------------------------------------------------
-    def _item(self, n: UkNumber, nums: list[UkNumber], sent: Sentence) -> _Item:
+    def _item(self, n: UkNumber, nums: list[UkNumber], sent: Sentence) -> Item:
         t = self.t
         pos = n.end
         nxt = next((m for m in nums if m.start >= pos), None)
         if n.total is not None:
             phrase = read_phrase_uk(t, pos)
             if phrase is not None and phrase.start <= pos + 2:
-                return _Item(n, phrase, n.total, "of", phrase.end)
-            return _Item(n, None, None, "region", pos)
+                return Item(n, phrase, n.total, "of", phrase.end)
+            return Item(n, None, None, "region", pos)
         m = OF_THEM_AFTER.match(t, pos)
         if m:
             dash = DASH.match(t, m.end())
             phrase = read_phrase_uk(t, dash.end()) if dash else None
             if dash and phrase is not None and phrase.start <= dash.end() + 2:
                 # "49 БпЛА ..., близько 30 із них – шахеди": a part named after the dash
-                return _Item(n, phrase, None, "phrase", phrase.end, child=True)
-            return _Item(n, None, None, "them", m.end())
+                return Item(n, phrase, None, "phrase", phrase.end, child=True)
+            return Item(n, None, None, "them", m.end())
         m = OF_M.match(t, pos)
         if m and nxt is not None and nxt.start == m.end():
             phrase = read_phrase_uk(t, nxt.end)
             end = phrase.end if phrase else nxt.end
-            return _Item(n, phrase, nxt, "of", end)
+            return Item(n, phrase, nxt, "of", end)
         phrase = read_phrase_uk(t, pos)
         if phrase is not None and phrase.start <= pos + 2:
             m = OF_M.match(t, phrase.end)  # "52 вражеских дрона из 110"
             total = next((x for x in nums if m and x.start == m.end()), None)
             if total is not None:
-                return _Item(n, phrase, total, "of", phrase.end)
-            return _Item(n, phrase, None, "phrase", phrase.end)
+                return Item(n, phrase, total, "of", phrase.end)
+            return Item(n, phrase, None, "phrase", phrase.end)
         dash = DASH.match(t, pos)
         if dash:
             phrase = read_phrase_uk(t, dash.end())
             if phrase is not None and phrase.start <= dash.end() + 2:
-                return _Item(n, phrase, None, "phrase", phrase.end)
+                return Item(n, phrase, None, "phrase", phrase.end)
             if re.match(r"[\w'’ʼ-]+(?:ської|цької|зької|ської)\b", t[dash.end() : dash.end() + 30]):
-                return _Item(n, None, None, "region", dash.end())
-        return _Item(n, None, None, "bare", pos)
+                return Item(n, None, None, "region", dash.end())
+        return Item(n, None, None, "bare", pos)
 
     def _verbs(self, sent: Sentence) -> list[re.Match[str]]:
         return list(VERB_UK.finditer(self.t, sent.start, sent.end))
 
     def _role(
-        self, item: _Item, verbs: list[re.Match[str]], stops: list[int]
+        self, item: Item, verbs: list[re.Match[str]], stops: list[int]
     ) -> tuple[str | None, bool, bool]:
         """(field, combined, found) from the verb after or before the count."""
         t = self.t
@@ -258,7 +199,7 @@ class UkReader:
             if self.list_verb is None and _LIST_HEAD.search(body):
                 # "За добу по Харківщині “прилетіло”:", "по регіону таке озброєння:"
                 self.list_verb = _LAUNCHED_LIST
-        items: list[_Item] = []
+        items: list[Item] = []
         used: set[int] = set()
         for n in nums:
             if n.start in used:
@@ -400,7 +341,7 @@ class UkReader:
                 and not any(
                     g.phrase.weapon == item.phrase.weapon
                     for g in registry.candidates(item.phrase)[:1]
-                    if _agrees_all(g, figures)
+                    if agrees_all(g, figures)
                 )
             ):
                 # "вісім дронів-камікадзе ... і три безпілотники": a sibling, not a part
@@ -449,197 +390,7 @@ class UkReader:
         if current:
             self.previous = list(dict.fromkeys(current))
 
-    def _national(self, registry: Registry, phrase: Phrase, figures: list[Figure]) -> list[Group]:
-        """The one nationwide group a mention refers to when regional groups could too."""
-        found = registry.candidates(phrase)
-        if not any(g.gid in self.regional for g in found):
-            return []
-        return [
-            g
-            for g in found
-            if g.gid not in self.regional and g.parent is None and _agrees_all(g, figures)
-        ]
-
-    def _distributive(self, item: _Item, sent: Sentence) -> list[str]:
-        """The regions of "по N ... в X-ській та Y-ській областях", each with N of its own."""
-        t = self.t
-        if not _EACH.search(t, max(sent.start, item.number.start - 4), item.number.start):
-            return []
-        m = _REGIONS.search(t, item.end, min(sent.end, item.end + 120))
-        if not m:
-            return []
-        names = re.findall(r"[\w'’ʼ-]+(?:ській|цькій|зькій|ской|цкой)", m.group())
-        return [f"{n} область" for n in names] if len(names) > 1 else []
-
-    @staticmethod
-    def _mark_restated(registry: Registry, phrase: Phrase, figures: list[Figure]) -> None:
-        """ "понад п'ятьма десятками дронів ... 54 дрони": the exact figure replaces the hedge.
-
-        A hedged figure of an earlier group the new mention refers to is marked
-        initial when the exact one falls inside it, so the two are one group.
-        """
-        for fig in figures:
-            if fig.qualifier != "exact" or fig.value is None:
-                continue
-            for g in registry.candidates(phrase)[:1]:
-                old = g.figures.get(fig.field)
-                if old is None or old.value is None or old.qualifier == "exact":
-                    continue
-                fits = {
-                    "at_least": fig.value >= old.value,
-                    "at_most": fig.value <= old.value,
-                    "approx": abs(fig.value - old.value) <= max(2, old.value // 10),
-                }.get(old.qualifier or "", False)
-                if fits:
-                    old.initial = True
-
-    def _read_list_line(self, sent: Sentence, registry: Registry, current: list[Group]) -> None:
-        """ "- БпЛА (тип встановлюється);": a line of a weapons list with no number."""
-        t = self.t
-        m = re.match(r"\s*[-–—•▪●*]\ufe0f?\s*", t[sent.start : sent.end])
-        start = sent.start + (m.end() if m else 0)
-        phrase = read_phrase_uk(t, start, limit=6)
-        if phrase is None or phrase.start > start + 2 or phrase.total:
-            return
-        key = (self.list_verb.start() if self.list_verb else 0, -1)
-        fig = Figure("launched", None, None, phrase.start, phrase.end, sent.index)
-        current.append(
-            registry.new(phrase, [fig], sentence=sent.index, additive=True, list_key=key)
-        )
-
-    def _phrases(self, sent: Sentence) -> list[Phrase]:
-        """Weapon phrases of a sentence that no number precedes."""
-        t = self.t
-        out: list[Phrase] = []
-        pos = sent.start
-        for tok in re.finditer(r"(?<![\w'])[\w«\"“][\w'’ʼ/-]*", t[sent.start : sent.end]):
-            s = sent.start + tok.start()
-            if s < pos:
-                continue
-            phrase = read_phrase_uk(t, s, limit=6)
-            if phrase is None or phrase.start > s + 1:
-                continue
-            out.append(phrase)
-            pos = phrase.end
-        return out
-
-    def _breakdown(self, breakdown: dict[int, tuple[Group, dict]]) -> None:
-        """ "З них 91 знищено ..., а 59 втрачені або подавлені": the split replaces the total."""
-        for target, parts in breakdown.values():
-            if "intercepted" not in parts or "suppressed" not in parts:
-                continue
-            (hit, sent), (lost, sent2) = parts["intercepted"], parts["suppressed"]
-            total = target.value("intercepted")
-            if total is not None and hit.number.value + lost.number.value == total:
-                self.registry.set_figure(
-                    target, self._fig("intercepted", hit.number, hit.end, sent), replace=True
-                )
-                self.registry.set_figure(
-                    target, self._fig("suppressed", lost.number, lost.end, sent2), replace=True
-                )
-
-    def _read_all(self, sent: Sentence, registry: Registry, items: list[_Item]) -> None:
-        """ "Усі ворожі БпЛА ... були знешкоджені": intercepted equals launched."""
-        t = self.t
-        start = max([sent.start] + [i.end for i in items])
-        m = ALL.search(t, start, sent.end)
-        options = [g for g in self.registry.groups if g.sentence == sent.index] if items else []
-        options = options or self.previous
-        if not m or not options:
-            return
-        # "сбитие обоих ракет": the group of the weapon named after the word for all
-        named = read_phrase_uk(t, m.end(), limit=4)
-        if named is not None and named.start <= m.end() + 2:
-            options = [g for g in options if g.phrase.coverage & named.coverage] or options
-        target = options[-1]
-        launched = target.figures.get("launched")
-        if launched is None or launched.value is None or target.value("intercepted") is not None:
-            return
-        fig = Figure(
-            "intercepted", launched.value, launched.qualifier, m.start(), m.end(), sent.index
-        )
-        registry.set_figure(target, fig)
-
-    def _read_vague(self, sent: Sentence, registry: Registry) -> None:
-        """ "частина ракет влучила", "десятки дронів": a group with no number."""
-        t = self.t
-        for m in VAGUE.finditer(t, sent.start, sent.end):
-            phrase = read_phrase_uk(t, m.end(), limit=6)
-            if phrase is None or phrase.start != m.end() or phrase.total:
-                continue
-            registry.add(phrase, [], sentence=sent.index, vague=True)
-
-    def _read_singular(
-        self,
-        sent: Sentence,
-        registry: Registry,
-        verbs: list,
-        items: list[_Item],
-        current: list[Group],
-    ) -> None:
-        """A missile named in the singular without a number is one ("балістичною ракетою")."""
-        t = self.t
-        taken = SpanSet([(i.number.start, i.end) for i in items])
-        for m in re.finditer(
-            r"(?<![\w'])([\w'’ʼ-]+\s+)?(ракет(?:а|у|ою|ой)|дрон(?:а|ом)?|безпілотник(?:а|ом)?|"
-            r"беспилотник(?:а|ом)?)(?![\w'-])",
-            t[sent.start : sent.end],
-            FLAGS,
-        ):
-            s = sent.start + m.start()
-            if taken.overlaps(s, sent.start + m.end()):
-                continue
-            before = t[max(sent.start, s - 12) : s]
-            if re.search(r"\d\s*$|одн\w*\s*$", before) or (
-                m.group(1) and uk_number(m.group(1).strip())
-            ):
-                continue
-            phrase = read_phrase_uk(t, s) or read_phrase_uk(t, sent.start + m.start(2))
-            if phrase is None or not SINGULAR_MISSILE.match(m.group(2).lower()):
-                continue
-            verb = None
-            for v in verbs:
-                if v.end() <= s and ";" not in t[v.end() : s]:
-                    verb = v
-            drone = phrase.weapon_class != "unknown" and not m.group(2).lower().startswith("ракет")
-            if drone:
-                # "російський дрон атакував", "атакували Херсон із безпілотника": one drone
-                verb = next((v for v in verbs if abs(v.start() - s) <= 40), None)
-                if (
-                    verb is None
-                    or not _ATTACK_VERB.match(v_text := verb.group())
-                    or (_SHOT.search(t, max(sent.start, s - 15), s))
-                ):
-                    continue
-                del v_text
-            elif verb is None or ROLE[verb.lastgroup or ""] != "launched":
-                continue
-            fig = Figure("launched", 1, "exact", s, phrase.end, sent.index)
-            group = registry.add(phrase, [fig], sentence=sent.index)
-            if group is not None:
-                current.append(group)
-
-    def _read_named(self, sent: Sentence, verbs: list, items: list[_Item]) -> None:
-        """Weapons named without a number in an attack sentence, kept for reports with no count."""
-        t = self.t
-        if not ATTACK_WORD.search(t, sent.start, sent.end):
-            return
-        taken = SpanSet([(i.number.start, i.end) for i in items])
-        pos = sent.start
-        for tok in re.finditer(r"(?<![\w'])[\w«\"“][\w'’ʼ/-]*", t[sent.start : sent.end]):
-            s = sent.start + tok.start()
-            if s < pos or taken.covers(s):
-                continue
-            phrase = read_phrase_uk(t, s, limit=6)
-            if phrase is None or phrase.start > s + 1 or phrase.total:
-                continue
-            self.named.append((phrase, sent.index))
-            pos = phrase.end
-
     # -- figures and finishing ----------------------------------------------------------
-    @staticmethod
-    def _fig(field: str, n: UkNumber, end: int, sent: Sentence) -> Figure:
-        return Figure(field, n.value, n.qualifier, n.start, end, sent.index)
 
     def finish(self) -> list[Group]:
         """The finished groups: headline figures only where the body has none."""
@@ -686,7 +437,7 @@ class UkReader:
             elif counted and not phrase.generic and not phrase.total:
                 self.registry.add(phrase, [], sentence=index, vague=True)
         name_plain_missiles(self.registry.groups, [p for p, _ in self.named])
-        groups = _drop_plain_mentions(_drop_sums(self.registry.finish()))
+        groups = drop_plain_mentions(drop_sums(self.registry.finish()))
         tops = [g for g in groups if g.parent is None and g.gid not in self.regional]
         for g in groups:
             if g.parent is not None or g.gid not in self.regional:
