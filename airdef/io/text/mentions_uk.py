@@ -200,6 +200,14 @@ class UkMentions:
             options = [g for g in options if g.phrase.coverage & named.coverage] or options
         target = options[-1]
         launched = target.figures.get("launched")
+        caught = target.figures.get("intercepted")
+        if (launched is None or launched.value is None) and caught is not None and caught.value:
+            # "знешкодили близько десяти дронів ... всі дрони були збиті": launched alike
+            self.registry.set_figure(
+                target,
+                Figure("launched", caught.value, caught.qualifier, m.start(), m.end(), sent.index),
+            )
+            return
         if launched is None or launched.value is None or target.value("intercepted") is not None:
             return
         fig = Figure(
