@@ -32,6 +32,10 @@ _ATTACK_VERB = re.compile(
     r"(?:атакува|атакувал|атакував|атаковал|вдари|ударил|ударив|скину|скинул|сбросил)", re.I
 )
 _SHOT = re.compile(r"(?:збит|сбит|уламк|обломк)\w*\s+(?:\w+\s+)?$", re.I)
+_WERE_DESTROYED = re.compile(
+    r"(?<![\w'])(?:були|було|был[иао]?)\s+(?:знищен|збит|сбит|уничтожен|знешкоджен|перехоплен)\w*",
+    re.I,
+)
 _TYPED = frozenset({"cruise_missile", "ballistic_missile", "anti_aircraft_missile"})
 
 
@@ -214,6 +218,28 @@ class UkMentions:
             "intercepted", launched.value, launched.qualifier, m.start(), m.end(), sent.index
         )
         registry.set_figure(target, fig)
+
+    def _read_were_destroyed(
+        self, sent: Sentence, registry: Registry, items: list[Item], current: list[Group]
+    ) -> None:
+        """ "Дві ракети типу «Онікс», випущені з Криму, були знищені": all of them."""
+        m = _WERE_DESTROYED.search(self.t, items[-1].end, sent.end)
+        target = current[-1]
+        launched = target.figures.get("launched")
+        if m is None or launched is None or launched.value is None:
+            return
+        if target.value("intercepted") is None:
+            registry.set_figure(
+                target,
+                Figure(
+                    "intercepted",
+                    launched.value,
+                    launched.qualifier,
+                    m.start(),
+                    m.end(),
+                    sent.index,
+                ),
+            )
 
     def _read_vague(self, sent: Sentence, registry: Registry) -> None:
         """ "частина ракет влучила", "десятки дронів": a group with no number."""

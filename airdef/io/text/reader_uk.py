@@ -382,6 +382,8 @@ class UkReader(UkMentions):
             current.append(group)
         if from_list and not items:
             self._read_list_line(sent, registry, current)
+        if items and current:
+            self._read_were_destroyed(sent, registry, items, current)
         self._breakdown(breakdown)
         self._read_all(sent, registry, items)
         self._read_vague(sent, registry)

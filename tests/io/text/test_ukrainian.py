@@ -514,3 +514,12 @@ def test_a_city_with_the_regions_settlements_and_lists_of_ages():
     assert (int(total["killed"]), int(total["injured"])) == (3, 16)
     chuhuiv = one(cas, city="Chuhuiv")
     assert (int(chuhuiv["killed"]), pd.isna(chuhuiv["injured"])) == (1, True)
+
+
+def test_a_counted_subject_that_were_destroyed():
+    # uk_pub_78: "Дві ракети типу «Онікс», випущені ..., були знищені"
+    data = parse(
+        "«Дві ракети типу «Онікс», випущені з берегового ракетного комплексу в Криму, були "
+        "знищені силами протиповітряної оборони», – йдеться в повідомленні."
+    )
+    assert counts(data_top(data)) == (2, 2, None)
