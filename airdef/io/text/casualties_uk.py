@@ -16,32 +16,76 @@ sentence ("у Деснянському районі") is kept with its English n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from airdef.io.text.casualties import CasualtyFigure, CasualtyRow
-from airdef.io.text.lexicon_uk import CITIES, DISTRICTS, NUMBER_WORD_RE, uk_number
+from airdef.io.text.lexicon_uk import CITIES, DISTRICTS, NUMBER_WORD_RE, latin_name, uk_number
 from airdef.io.text.numbers import find_numbers
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
+from airdef.io.text.weapons_uk import read_phrase_uk
 
 __all__ = ["extract_casualties_uk", "find_cities_uk"]
 
 _I = re.IGNORECASE
 _KILLED = (
-    r"загин\w*|загибл\w*|вбит\w*|вбил\w*|убит\w*|убил\w*|погиб\w*|погибш\w*|смертельн\w*|"
+    r"забра\w*\s+життя|забрал\w*\s+жизн\w*|загин\w*|загибл\w*|вбит\w*|вбил\w*|убит\w*|убил\w*|погиб\w*|погибш\w*|смертельн\w*|"
     r"загублен\w*"
 )
 _INJURED = (
     r"поранен\w*|поранил\w*|поранення|постражда\w*|постраждал\w*|потерпіл\w*|травмован\w*|"
-    r"травмувал\w*|пострада\w*|пострадавш\w*|ранен\w*|ранил\w*|поранено"
+    r"травмувал\w*|пострада\w*|пострадавш\w*|ранен\w*|ранил\w*|поранено|"
+    r"з\s+(?:\w+\s+)?ушкодженнями|тілесн\w*\s+ушкодж\w*|травм(?:ами|и|у)"
 )
 _WORD = re.compile(rf"(?<![\w'])(?:(?P<k>{_KILLED})|(?P<i>{_INJURED}))(?![\w'])", _I)
 _PERSON = re.compile(
-    r"(?<![\w'])(?:(?P<k>загинул[аи]|загинув|загинуло|погиб|погибла)|(?P<i>постраждал[аи]|"
-    r"постраждав|поранен[аи]й?|поранено|пострадал[аи]?|ранен[аи]?))\s+(?:[\w'’ʼ-]+\s+){0,2}?"
+    r"(?<![\w'])(?:(?P<k>загинул[аи]|загинув|загинуло|погиб|погибла|(?:травм\w*|поранен\w*),?\s+"
+    r"несумісн\w*\s+з\s+життям,?\s+(?:дістав|дістала|отримав|отримала)|смертельн\w+\s+поранен\w*"
+    r"(?:\s+[\w'’ʼ-]+){0,4}?\s+(?:дістав|дістала|отримав|отримала))|(?P<i>постраждал[аи]|"
+    r"постраждав|поранен[аи]й?|поранено|пострадал[аи]?|ранен[аи]?|(?:поранення|травм[иу])\s+"
+    r"(?:отримав|отримала|дістав|дістала|зазнав|зазнала)))\s+(?:[\w'’ʼ-]+\s+){0,2}?"
     r"(?:жінка|чоловік|дитина|хлопчик|дівчинка|людина|пенсіонерка|пенсіонер|мешканець|мешканка|"
     r"женщина|мужчина|ребенок|ребёнок|мальчик|девочка|девушка|дівчина|юнак|підліток|водій)\b",
     _I,
+)
+_ONE = re.compile(
+    r"(?<![\w'])(?:маємо|є|имеем|есть)\s+(?:ще\s+)?(?:одного\s+|один\s+|одна\s+)?(?:(?P<k>загиблого|"
+    r"погибшего|загиблий|загибла|погибший)|(?P<i>пораненого|постраждалого|травмованого|раненого|"
+    r"пострадавшего|поранений|постраждалий|травмований|раненый))(?![\w'])",
+    _I,
+)
+# "обійшлося без жертв", "ніхто не постраждав", "пострадавших нет": killed 0 and injured 0
+_ZERO = re.compile(
+    r"(?<![\w'])(?:без\s+(?:(?:руйнувань|разрушений|пошкоджень)\s+(?:і|та|й|и)\s+)?"
+    r"(?:жертв|постраждалих|пострадавших|потерпілих|загиблих\s+(?:і|та|й)\s+поранених|"
+    r"погибших\s+и\s+раненых)|(?:ніхто|люди)\s+не\s+(?:постраждав|постраждал[аи]?)|(?:никто|люди)\s+не\s+"
+    r"пострадал[аи]?|"
+    r"(?:постраждалих|пострадавших|жертв)\s+(?:немає|нема|нет)|(?:немає|нет)\s+(?:постраждалих|"
+    r"пострадавших|жертв)|(?:жертв\w*|постраждал\w*|потерпіл\w*)(?:\s+[\w'’ʼ,-]+){0,10}?\s+"
+    r"відсутн\w*)(?![\w'])",
+    _I,
+)
+_MORE_PEOPLE = re.compile(
+    r"\s*(?:,|та|і|й|и)\s+(?:[\w'’ʼ-]*річн\w*|\d+|жін\w*|чолов\w*|дит\w*|хлоп\w*|дівч\w*|"
+    r"женщин\w*|мужчин\w*)",
+    _I,
+)
+_WITH_REGION = re.compile(
+    r"(?:та|і|й|и)\s+(?:\d+\s+|[\w'’ʼ]+\s+)?(?:населених\s+пункт\w*|населенных\s+пункт\w*|"
+    r"громад\w*)\s+(?:област|регіон|Харківщин|\w+щин)",
+    _I,
+)
+_NO_NEWS = re.compile(
+    r"(?:інформаці\w*|відомост\w*|даних|звернень|информаци\w*|сведений|данных)\s+(?:[\w'’ʼ,-]+\s+){0,4}?"
+    r"(?:про|о|щодо)\s+(?:[\w'’ʼ,-]+\s+){0,3}?$",
+    _I,
+)
+_NO_DEAD = re.compile(r"жертв|загибл|погибш", _I)
+# A village or town named after its kind: "у селі Погреби", "у с. Дубівка", "в поселке X".
+_SETTLEMENT = re.compile(
+    r"(?<![\w'])(?i:у|в)\s+(?i:селі|місті|селищі|смт|с\.|м\.|сел\.|селе|городе|поселке|пос\.)\s*"
+    r"(?P<x>[А-ЯІЇЄҐ][\w'’ʼ-]+(?:\s+(?![\w'’ʼ-]+(?:ської|цької|зької|ської|ого|ої)\b)[А-ЯІЇЄҐ][\w'’ʼ-]+)?)"
 )
 _PART = re.compile(
     r"(?:серед\s+(?:них|яких|загиблих|поранених|постраждалих|потерпілих)|з\s+них|з\s+яких|"
@@ -56,9 +100,30 @@ _TOLL = re.compile(
     r"(?P<n>\d{1,6}|[а-яіїєґ'’]+)",
     _I,
 )
+# "До двох збільшилась кількість жертв": the toll with the number first
+_TOLL_FIRST = re.compile(
+    r"(?<![\w'])(?:до|уже|вже)\s+(?P<n>\d{1,6}|[а-яіїєґ'’]+)\s+(?:зросл[аи]|збільшил[аи]ся|"
+    r"збільшилась|вырос(?:ло|ла)?|увеличил[ао]сь)\s+(?:кількість|число)\s+(?:(?P<k>загиблих|"
+    r"погибших|жертв)|(?P<i>постраждалих|поранених|потерпілих|пострадавших|раненых))\b",
+    _I,
+)
+# "за попередніми даними": a parenthesis between a number and its casualty word
+_ASIDE = re.compile(
+    r",\s*(?:за\s+попередніми\s+даними|за\s+попередньою\s+інформацією|попередньо|на\s+жаль|"
+    r"за\s+уточненою\s+інформацією|за\s+даними\s+[\w'’ʼ-]+|по\s+предварительным\s+данным|"
+    r"предварительно|к\s+сожалению)\s*,",
+    _I,
+)
 _PART_AFTER = re.compile(
     r"\s+(?:з|із|из)\s+(?:них|яких)\b|\s+(?:у|в)\s+(?:важкому|тяжкому|тяжелом|критичному)\s+стан|"
     r"\s+(?:госпіталізован|перебувають\s+у\s+лікарн|в\s+лікарн|у\s+лікарн)",
+    _I,
+)
+# "жінки 47, 50, 60 років": a list of ages; "троє дітей": the children among the victims
+_AGE_LIST = re.compile(r"(?:\s*(?:,|і|та|и)\s*\d{1,3})*\s+(?:років|роки|рік|лет|года|год)\b", _I)
+_CHILDREN = re.compile(r"\s+(?:діт\w*|дитин\w*|детей|дет\w*|ребен\w*|ребён\w*)", _I)
+_PLACES_AFTER = re.compile(
+    r"\s+(?:[\w'’ʼ-]+\s+)?(?:місц(?:е|я|і|ях|ями)|локаці\w*|населених|районах|областях|громадах)\b",
     _I,
 )
 _AGE = re.compile(
@@ -81,15 +146,17 @@ _QUAL = [
     (re.compile(r"(?:близько|приблизно|майже|около|почти)\s+$", _I), "approx", 0),
 ]
 _VAGUE = re.compile(
-    rf"(?:\bє|\bесть|десятк\w*|кілька|декілька|несколько|багато|много)\s+(?:\w+\s+)?(?:{_KILLED}|{_INJURED})",
+    rf"(?:\bє|\bесть|десятк\w*|кілька|декілька|несколько|багато|много|призвел\w*\s+до(?:\s+\w+\s+"
+    rf"(?:та|і|й|и))?|привел\w*\s+к(?:\s+\w+\s+и)?)\s+(?:\w+\s+)?(?:{_KILLED}|{_INJURED})|"
+    r"(?:\bє|\bесть|спричинил\w*|призвел\w*\s+до|привел\w*\s+к)\s+жертв\w*",
     _I,
 )
 _REGION_FORM = re.compile(
     r"(?:ськ|цьк|зьк|ск|цк)(?:а|ої|ій|ою|ую|ая|ой|ую|у)$|щин\w*$|ччин\w*$", _I
 )
 _DISTRICT = re.compile(
-    r"(?<![\w'])(?P<n>[\w'’ʼ-]+?)(?:ському|ськім|ський|ського|ськом|ском|ского|ский|цькому|цький|"
-    r"цькім|цкому|цком)\s+район\w*|(?<![\w'])(?P<r>[\w'’ʼ-]+?)щин[іиою]\b",
+    r"(?<![\w'])(?P<n>[\w'’ʼ-]+?)(?P<suf>ськ|цьк|зьк|ск|цк)(?:ому|ім|ий|ого|ом|ого|им)\s+район\w*|"
+    r"(?<![\w'])(?P<a>[\w'’ʼ-]+?)ному\s+район\w*|(?<![\w'])(?P<r>[\w'’ʼ-]+?)щин[іиою]\b",
     _I,
 )
 _CITY_RES = [(re.compile(rf"(?<![\w'])(?:{k})[\w'’ʼ-]*", _I), v) for k, v in CITIES.items()]
@@ -117,17 +184,80 @@ def find_cities_uk(text: str, start: int, end: int) -> list[tuple[int, str]]:
             word = m.group()
             if _REGION_FORM.search(word) and "столиц" not in word.lower():
                 continue
+            if re.match(r"\s+(?:район|громад|област)", text[m.end() : m.end() + 12], _I):
+                continue  # "у Броварському районі" names a district, not the town
             out.append((m.start(), name))
+    known = {p for p, _ in out}
+    # "у сел. Козача Лопань": the abbreviation may have ended the sentence before
+    for m in _SETTLEMENT.finditer(text, max(0, start - 12), end):
+        if m.start("x") < start:
+            continue
+        if m.start("x") not in known and not re.search(r"[ыэъё]", m["x"], _I):
+            out.append((m.start("x"), latin_name(m["x"])))
     return sorted(out)
 
 
 def _district(text: str, start: int, end: int) -> str | None:
+    """The English name of the first district named, by the list or by transliteration."""
     for m in _DISTRICT.finditer(text, start, end):
-        stem = _fold(m.group("n") or m.group("r") or "")
+        stem = _fold(m.group("n") or m.group("a") or m.group("r") or "")
         for key, name in DISTRICTS.items():
             if re.match(key, stem + ("ськ" if m.group("n") else "")) or re.match(key, stem):
                 return name
+        word = m.group("n") or m.group("a")
+        # a district named in Ukrainian, capitalised, not in the list: "у Самарівському районі"
+        if word and word[0].isupper() and not re.search(r"[ыэъё]", word, _I):
+            if m.group("n") and m["suf"] in ("ськ", "цьк", "зьк"):
+                return latin_name(word + m["suf"] + "ий")
+            if m.group("a"):
+                return latin_name(word + "ний")
     return None
+
+
+_REGION_WORD = re.compile(
+    r"(?<![\w'])[\w'’ʼ-]+щин[іиаою]\b|(?<![\w'])(?:област[іи]|громаді|області)(?![\w'])", _I
+)
+
+
+def _region_last(start: int, regions: list[int], cities_at: list[int]) -> bool:
+    """Whether a region or community is the last place named before ``start``.
+
+    ``regions`` and ``cities_at`` are sorted positions of region and city names.
+    """
+    r = bisect_left(regions, start)
+    c = bisect_left(cities_at, start)
+    return r > 0 and (c == 0 or regions[r - 1] > cities_at[c - 1])
+
+
+_OF_THEM = r"(?:серед\s+них|з\s+них|із\s+них|среди\s+них|из\s+них)"
+_IN_DISTRICT = r"(?:у|в)\s+[\w'’ʼ-]+(?:ському|цькому|зькому|ском|цком)\s+район\w*"
+_PART_DISTRICT = re.compile(
+    rf"{_OF_THEM}\s*[–—-]?\s*(?P<n>\d{{1,5}}|[а-яіїєґ'’]+)\s*[–—-]?\s*{_IN_DISTRICT}|"
+    rf"{_OF_THEM}\s*,?\s*{_IN_DISTRICT}\s*[–—:-]?\s*(?P<n2>\d{{1,5}}|[а-яіїєґ'’]+)",
+    _I,
+)
+
+
+def _value(word: str) -> int | None:
+    return int(word) if word.isdigit() else uk_number(word)
+
+
+def _clauses(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences cut at semicolons: "У с. Ківшарівка постраждав ...; в с. Руська Лозова ..."."""
+    out = []
+    for sent in sentences:
+        start = sent.start
+        for m in re.finditer(r";|[.!?][»”\"]?[ \t]*\n", text[sent.start : sent.end]):
+            end = sent.start + m.start()
+            out.append(Sentence(start, end, text[start:end], sent.index))
+            start = end + 1
+        out.append(Sentence(start, sent.end, text[start : sent.end], sent.index))
+    return out
+
+
+def zero_overruled(key: tuple, rows: dict) -> bool:
+    """A "no casualties" of a place that has figures of its own (or of a district of it)."""
+    return any(k[0] == key[0] for k in rows)
 
 
 def _numbers(text: str, sent: Sentence, blocked: SpanSet) -> list[tuple[int, int, int]]:
@@ -138,6 +268,9 @@ def _numbers(text: str, sent: Sentence, blocked: SpanSet) -> list[tuple[int, int
             n.is_word
             or blocked.covers(s)
             or _AGE.match(text, e)
+            or _AGE_LIST.match(text, e)
+            or _CHILDREN.match(text, e)
+            or _PLACES_AFTER.match(text, e)
             or re.match(r"-(?:ї|й|го|ій|х)", text[e : e + 3])
         ):
             continue
@@ -147,11 +280,20 @@ def _numbers(text: str, sent: Sentence, blocked: SpanSet) -> list[tuple[int, int
         if (
             value is None
             or _AGE.match(text, m.end())
+            or _CHILDREN.match(text, m.end())
+            or _PLACES_AFTER.match(text, m.end())
             or re.match(r"\s+\d+-річн", text[m.end() : m.end() + 12])
         ):
             continue
         out.append((value, m.start(), m.end()))
+    # "було збито дві ракети": a number that counts weapons counts no people
+    out = [(v, s, e) for v, s, e in out if not _counts_weapons(text, e)]
     return sorted(out, key=lambda x: x[1])
+
+
+def _counts_weapons(text: str, end: int) -> bool:
+    phrase = read_phrase_uk(text, end, limit=4)
+    return phrase is not None and phrase.start <= end + 2
 
 
 def extract_casualties_uk(
@@ -177,18 +319,59 @@ def extract_casualties_uk(
         re.search(r"по\s+(?:всій\s+)?Україні|по\s+Украине|в\s+Україні", s.text) for s in pool
     )
     default = cities[0] if len(set(cities)) == 1 and not nationwide else None
+    cities_at = sorted(p for s in pool for p, _ in find_cities_uk(text, s.start, s.end))
+    regions = [m.start() for m in _REGION_WORD.finditer(text)] if default else []
     rows: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
+    zeros: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     vague_seen = False
-    for sent in sentences:
+    last_city: str | None = None
+    carry: tuple[str, int, str | None] | None = None  # the district of the last figures
+    for sent in _clauses(text, sentences):
+        here = find_cities_uk(text, sent.start, sent.end)
+        zero = _ZERO.search(text, sent.start, sent.end)
+        if (
+            zero
+            and re.search(r"немає|нема|нет", zero.group(), _I)
+            and _NO_NEWS.search(text, max(sent.start, zero.start() - 60), zero.start())
+        ):
+            zero = None  # "інформації про руйнування чи постраждалих немає": no news, not none
+        if zero and not here and _district(text, sent.start, sent.end):
+            zero = None  # "У Броварському районі обійшлося без жертв": a place we cannot name
+        if zero:
+            # "в столиці без постраждалих": the city of the sentence, else of the last one named
+            city = here[0][1] if here else last_city
+            key = ((city,) if city else (), None)
+            row = zeros.setdefault(key, CasualtyRow(key[0], None, None, None))
+            for name in ("killed", "injured"):
+                row.figures[name] = CasualtyFigure(
+                    name, 0, "exact", zero.start(), zero.end(), sent.index
+                )
+        if here:
+            last_city = here[-1][1]
         words = list(_WORD.finditer(text, sent.start, sent.end))
         if not words:
+            # "що спричинило жертви": casualties named with no figure
+            vague_seen = vague_seen or bool(_VAGUE.search(text, sent.start, sent.end))
             continue
-        here = find_cities_uk(text, sent.start, sent.end)
         city = here[0][1] if here else default
+        if here and _WITH_REGION.search(text, sent.start, sent.end):
+            city = None  # "Внаслідок обстрілів Харкова та 14 населених пунктів області ..."
+        if not here and city is not None and _region_last(sent.start, regions, cities_at):
+            city = None  # "на Полтавщині ... збили ракету ... постраждали троє людей"
         district = _district(text, sent.start, sent.end)
+        carried = (
+            district is None
+            and not here
+            and carry is not None
+            and "\n" not in text[carry[1] : sent.start]
+            and carry[2] == city
+        )
         figures: list[CasualtyFigure] = []
         nums = _numbers(text, sent, block)
-        for m in _TOLL.finditer(text, sent.start, sent.end):
+        for m in [
+            *_TOLL.finditer(text, sent.start, sent.end),
+            *_TOLL_FIRST.finditer(text, sent.start, sent.end),
+        ]:
             value = uk_number(m["n"]) if not m["n"].isdigit() else int(m["n"])
             if value is not None:
                 field = "killed" if m["k"] else "injured"
@@ -205,11 +388,14 @@ def extract_casualties_uk(
             best = None
             for w in words:
                 gap = text[e : w.start()] if w.start() >= e else text[w.end() : s]
+                gap = _ASIDE.sub(" ", gap)
                 if re.search(r"[.;]|\d", gap) or len(gap) > 45:
                     continue
                 if any(s2 != s and (e <= s2 < w.start() or w.end() <= s2 < s) for _, s2, _ in nums):
                     continue
-                dist = len(gap) + (0 if w.start() >= e else 1)
+                # a word in the number's own clause before one past a comma
+                # "2 людини загинули та 4 дістали поранення": the verb after the number first
+                dist = len(gap) + (0 if w.start() >= e else 10) + (60 if "," in gap else 0)
                 if best is None or dist < best[0]:
                     best = (dist, w)
             if best is None:
@@ -224,18 +410,44 @@ def extract_casualties_uk(
             update = bool(_UPDATE.search(text[max(sent.start, s - 40) : s]))
             lo, hi = min(s, best[1].start()), max(e, best[1].end())
             figures.append(CasualtyFigure(field, value + offset, qual, lo, hi, sent.index, update))
-        for m in _PERSON.finditer(text, sent.start, sent.end):
+        for m in [
+            *_PERSON.finditer(text, sent.start, sent.end),
+            *_ONE.finditer(text, sent.start, sent.end),
+        ]:
             if any(m.start() <= f.start < m.end() or f.start <= m.start() < f.end for f in figures):
                 continue
             if any(m.start() <= s < m.end() for _, s, _ in nums):
                 continue
+            if _MORE_PEOPLE.match(text, m.end()):
+                continue  # "постраждали 40-річна жінка та 47-річний чоловік": an enumeration
             field = "killed" if m.group("k") else "injured"
             figures.append(CasualtyFigure(field, 1, "exact", m.start(), m.end(), sent.index))
         if not figures and _VAGUE.search(text, sent.start, sent.end):
             vague_seen = True
         if not figures:
             continue
+        if carried and carry is not None:
+            # "У Дніпровському районі Херсона шестеро людей постраждали ... Четверо людей
+            # постраждали внаслідок скиду": the paragraph goes on about the district's figure
+            held = rows.get(((city,) if city else (), carry[0]))
+            if held is not None and {f.field for f in figures} <= set(held.figures):
+                district = carry[0]
+        part = _PART_DISTRICT.search(text, sent.start, sent.end)
+        if part and district is not None and (value := _value(part["n"] or part["n2"])) is not None:
+            # "п'ятьох постраждалих, серед них двоє - у Солом'янському районі": the part is
+            # the district's, the whole the city's
+            fig = figures[-1]
+            sub = rows.setdefault(
+                ((city,) if city else (), district),
+                CasualtyRow((city,) if city else (), district, None, None),
+            )
+            sub.figures.setdefault(
+                fig.field,
+                CasualtyFigure(fig.field, value, "exact", part.start(), part.end(), sent.index),
+            )
+            district = None
         key = ((city,) if city else (), district)
+        carry = (district, sent.end, city) if district is not None else None
         row = rows.setdefault(key, CasualtyRow(key[0], district, None, None))
         for fig in figures:
             old = row.figures.get(fig.field)
@@ -244,7 +456,23 @@ def extract_casualties_uk(
     out = list(rows.values())
     districts = {d for s in pool if (d := _district(text, s.start, s.end))}
     if len(out) == 1 and out[0].district is None and len(districts) == 1:
-        out[0].district = districts.pop()
+        district = districts.pop()
+        # a raion named after the row's own city ("Одеський район") surrounds it
+        if not any(district[:4] == c[:4] for c in out[0].cities):
+            out[0].district = district
+    for key, row in zeros.items():
+        if not zero_overruled(key, rows):
+            out.append(row)
+            continue
+        for other in rows.values():  # "обійшлося без жертв. Але постраждали 8 людей"
+            fig = row.figures["killed"]
+            if (
+                other.cities == key[0]
+                and other.district is None
+                and "killed" not in other.figures
+                and _NO_DEAD.search(text, fig.start, fig.end)
+            ):
+                other.figures["killed"] = fig
     if not out and vague_seen:
         out.append(CasualtyRow((default,) if default else (), None, None, None))
     return out

@@ -22,6 +22,7 @@ __all__ = [
     "MONTHS_UK",
     "NUMBER_WORD_RE",
     "cyrillic_share",
+    "latin_name",
     "uk_number",
 ]
 
@@ -44,6 +45,8 @@ _NUMBER_FORMS: dict[int, tuple[str, ...]] = {
         "одною",
         "одних",
         "одній",
+        "однієї",
+        "одної",
     ),
     2: (
         "два",
@@ -100,7 +103,18 @@ _NUMBER_FORMS: dict[int, tuple[str, ...]] = {
         "девятью",
         "девятеро",
     ),
-    10: ("десять", "десяти", "десятьох", "десятьма", "десятеро", "десятью"),
+    10: (
+        "десять",
+        "десяти",
+        "десятьох",
+        "десятьма",
+        "десятеро",
+        "десятью",
+        "десяток",
+        "десятка",
+        "десятку",
+        "десятком",
+    ),
     11: ("одинадцять", "одиннадцать"),
     12: ("дванадцять", "двенадцать"),
     13: ("тринадцять", "тринадцать"),
@@ -142,13 +156,15 @@ for _value in list(range(11, 20)) + [20, 30]:
             _WORD_VALUE[_form[:-1] + "ьма"] = _value
             _WORD_VALUE[_form[:-1] + "ью"] = _value
 
+# "п'ять десятків", "двома десятками": tens after a number word (alone, "десятки" is vague)
+_TENS = ("десятки", "десятків", "десятками", "десятках", "десяткам", "десятков")
 _ONE_WORD = "|".join(
     sorted((re.escape(w).replace("'", f"[{_APOS}]") for w in _WORD_VALUE), key=len, reverse=True)
 )
 #: A number written in Ukrainian or Russian words, one or several words long.
 NUMBER_WORD_RE = re.compile(
     rf"(?<![\w{_APOS}-])(?:півтора\s+десятк[аиу]|полтора\s+десятк[аиу]|"
-    rf"(?:{_ONE_WORD})(?:\s+(?:{_ONE_WORD}))*)(?![\w{_APOS}-])",
+    rf"(?:{_ONE_WORD})(?:\s+(?:{_ONE_WORD}|{'|'.join(_TENS)}))*)(?![\w{_APOS}-])",
     re.IGNORECASE,
 )
 
@@ -166,12 +182,19 @@ def uk_number(words: str) -> int | None:
     [11, 4, 23, 420]
     >>> [uk_number(w) for w in ("п’ятеро", "двумя", "півтора десятка", "три тисячі")]
     [5, 2, 15, 3000]
+    >>> [uk_number(w) for w in ("десяток", "п’ятьма десятками", "два десятки", "десятки")]
+    [10, 50, 20, None]
     """
     text = _fold(words.strip())
     if re.fullmatch(r"(?:півтора|полтора)\s+десятк[аиу]", text):
         return 15
     total = current = 0
     for word in text.split():
+        if word in _TENS:
+            if not current:
+                return None
+            current *= 10
+            continue
         value = _WORD_VALUE.get(word)
         if value is None:
             value = _WORD_VALUE.get(word.replace("е", "ё"))
@@ -197,6 +220,41 @@ def cyrillic_share(text: str) -> float:
     if not letters:
         return 0.0
     return sum("\u0400" <= c <= "\u04ff" for c in letters) / len(letters)
+
+
+# The national transliteration of Ukrainian (Cabinet of Ministers resolution No. 55 of
+# 27 January 2010), which gives the usual English spelling of Ukrainian place names.
+_LATIN = dict(
+    zip(
+        "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+        "a b v h g d e ie zh z y i i i k l m n o p r s t u f kh ts ch sh shch _ iu ia".split(),
+        strict=True,
+    )
+)
+_LATIN_FIRST = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+
+def latin_name(name: str) -> str:
+    """The Latin spelling of a Ukrainian name by the national transliteration.
+
+    Examples
+    --------
+    >>> [latin_name(w) for w in ("Вугледар", "Солом'янський", "Золочів", "Біла Церква")]
+    ['Vuhledar', 'Solomianskyi', 'Zolochiv', 'Bila Tserkva']
+    """
+    out = []
+    for word in re.split(r"(\s+|-)", _fold(name)):
+        word = word.replace("'", "").replace("зг", "з\u0000")
+        chars = []
+        for i, c in enumerate(word):
+            if c == "\u0000":
+                chars.append("gh")
+            elif i == 0 and c in _LATIN_FIRST:
+                chars.append(_LATIN_FIRST[c])
+            else:
+                chars.append(_LATIN.get(c, c).replace("_", ""))
+        out.append("".join(chars).capitalize() if word.strip(" -") else word)
+    return "".join(out)
 
 
 #: Genitive month names (Ukrainian and Russian) -> month number.
@@ -248,11 +306,35 @@ CITIES: dict[str, str] = {
     r"івано-франківськ": "Ivano-Frankivsk",
     r"біла церква|білій церкві": "Bila Tserkva",
     r"краматорськ": "Kramatorsk",
-    r"слов'янськ": "Sloviansk",
     r"павлоград": "Pavlohrad",
     r"новомосковськ": "Novomoskovsk",
     r"золочів|золочеві": "Zolochiv",
     r"дубівц|дубівк": "Dubivka",
+    # often attacked towns (stems in any case)
+    r"куп['’ʼ]янськ|купянск": "Kupiansk",
+    r"ізюм|изюм": "Izium",
+    r"чугуїв|чугуєв|чугуев": "Chuhuiv",
+    r"балаклі|балакле": "Balakliia",
+    r"лозов[аоуі]|лозовой": "Lozova",
+    r"мереф": "Merefa",
+    r"покровськ|покровск": "Pokrovsk",
+    r"нікопол|никопол": "Nikopol",
+    r"марганц|марганец": "Marhanets",
+    r"охтирк|ахтырк": "Okhtyrka",
+    r"шостк": "Shostka",
+    r"конотоп": "Konotop",
+    r"кременчу": "Kremenchuk",
+    r"бровар": "Brovary",
+    r"бучі|буча|бучу": "Bucha",
+    r"ірпін|ирпен": "Irpin",
+    r"умань|умані": "Uman",
+    r"дружківк|дружковк": "Druzhkivka",
+    r"костянтинівк|константиновк": "Kostiantynivka",
+    r"слов['’ʼ]янськ|славянск": "Sloviansk",
+    r"вугледар|угледар": "Vuhledar",
+    r"берислав": "Beryslav",
+    r"глухов|глухів": "Hlukhiv",
+    r"білгород-дністровськ": "Bilhorod-Dnistrovskyi",
 }
 
 #: District stems (adjective forms, "у Шевченківському районі") -> English name.

@@ -30,16 +30,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 
 from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
-from airdef.io.text.lexicon_uk import uk_number
+from airdef.io.text.mentions_uk import (
+    Item,
+    UkMentions,
+    agrees_all,
+    drop_plain_mentions,
+    drop_sums,
+)
 from airdef.io.text.patterns_uk import (
-    ALL,
-    ATTACK_WORD,
     CHILD_BEFORE,
     DASH,
-    FLAGS,
     HIT,
     NEGATIVE,
     OF_M,
@@ -48,7 +51,7 @@ from airdef.io.text.patterns_uk import (
     REGION,
     REGION_LIST,
     ROLE,
-    VAGUE,
+    RUNNING_TOTAL,
     VERB_UK,
     UkNumber,
     find_numbers_uk,
@@ -56,25 +59,24 @@ from airdef.io.text.patterns_uk import (
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase
-from airdef.io.text.weapons_uk import SINGULAR_MISSILE, read_phrase_uk
+from airdef.io.text.weapons_uk import read_phrase_uk
 
 __all__ = ["UkReader"]
 
+_LIST_HEAD = re.compile(
+    r"(?:(?:таке|наступне|такое|следующее)\s+озброєння|вооружение|прилетіло|прилетело)[»”\"]?\s*:$",
+    re.IGNORECASE,
+)
+_LAUNCHED_LIST = VERB_UK.search("випустили")
+_LIST_GLUE = re.compile(r"[»\"”)\s]*(?:,|і|й|та|и|а\s+також|,\s*а\s+також)\s*", re.IGNORECASE)
 
-@dataclass
-class _Item:
-    number: UkNumber
-    phrase: Phrase | None
-    total: UkNumber | None  # "N з M": the M
-    kind: str  # "phrase", "of", "them", "bare", "region"
-    end: int
-    child: bool = False
-    regional: bool = False
-    role: str | None = None
-    combined: bool = False
+# "з 673 засобів повітряного нападу збито 635": the number after "з" is the whole
+_OF_ALL = re.compile(r"(?:^|[\s,(])(?:з|із|зі|из)\s+$", re.IGNORECASE)
+# "збили усі 18 ракет": intercepted and launched alike
+_ALL_OF = re.compile(r"(?<![\w'])(?:усі|всі|все|всех|всіх)\s+$", re.IGNORECASE)
 
 
-class UkReader:
+class UkReader(UkMentions):
     """State while reading one Ukrainian or Russian report (one attack)."""
 
     def __init__(self, text: str, blocked: Sequence[tuple[int, int]]) -> None:
@@ -93,40 +95,49 @@ class UkReader:
         self.first_line: tuple[int, int] | None = None
 
     # -- one number ---------------------------------------------------------------------
-    def _item(self, n: UkNumber, nums: list[UkNumber], sent: Sentence) -> _Item:
+    def _item(self, n: UkNumber, nums: list[UkNumber], sent: Sentence) -> Item:
         t = self.t
         pos = n.end
         nxt = next((m for m in nums if m.start >= pos), None)
         if n.total is not None:
             phrase = read_phrase_uk(t, pos)
             if phrase is not None and phrase.start <= pos + 2:
-                return _Item(n, phrase, n.total, "of", phrase.end)
-            return _Item(n, None, None, "region", pos)
+                return Item(n, phrase, n.total, "of", phrase.end)
+            return Item(n, None, None, "region", pos)
         m = OF_THEM_AFTER.match(t, pos)
         if m:
-            return _Item(n, None, None, "them", m.end())
+            dash = DASH.match(t, m.end())
+            phrase = read_phrase_uk(t, dash.end()) if dash else None
+            if dash and phrase is not None and phrase.start <= dash.end() + 2:
+                # "49 БпЛА ..., близько 30 із них – шахеди": a part named after the dash
+                return Item(n, phrase, None, "phrase", phrase.end, child=True)
+            return Item(n, None, None, "them", m.end())
         m = OF_M.match(t, pos)
         if m and nxt is not None and nxt.start == m.end():
             phrase = read_phrase_uk(t, nxt.end)
             end = phrase.end if phrase else nxt.end
-            return _Item(n, phrase, nxt, "of", end)
+            return Item(n, phrase, nxt, "of", end)
         phrase = read_phrase_uk(t, pos)
         if phrase is not None and phrase.start <= pos + 2:
-            return _Item(n, phrase, None, "phrase", phrase.end)
+            m = OF_M.match(t, phrase.end)  # "52 вражеских дрона из 110"
+            total = next((x for x in nums if m and x.start == m.end()), None)
+            if total is not None:
+                return Item(n, phrase, total, "of", phrase.end)
+            return Item(n, phrase, None, "phrase", phrase.end)
         dash = DASH.match(t, pos)
         if dash:
             phrase = read_phrase_uk(t, dash.end())
             if phrase is not None and phrase.start <= dash.end() + 2:
-                return _Item(n, phrase, None, "phrase", phrase.end)
+                return Item(n, phrase, None, "phrase", phrase.end)
             if re.match(r"[\w'’ʼ-]+(?:ської|цької|зької|ської)\b", t[dash.end() : dash.end() + 30]):
-                return _Item(n, None, None, "region", dash.end())
-        return _Item(n, None, None, "bare", pos)
+                return Item(n, None, None, "region", dash.end())
+        return Item(n, None, None, "bare", pos)
 
     def _verbs(self, sent: Sentence) -> list[re.Match[str]]:
         return list(VERB_UK.finditer(self.t, sent.start, sent.end))
 
     def _role(
-        self, item: _Item, verbs: list[re.Match[str]], stops: list[int]
+        self, item: Item, verbs: list[re.Match[str]], stops: list[int]
     ) -> tuple[str | None, bool, bool]:
         """(field, combined, found) from the verb after or before the count."""
         t = self.t
@@ -174,16 +185,21 @@ class UkReader:
         t = self.t
         if NEGATIVE.search(t, sent.start, sent.end) and not VERB_UK.search(t, sent.start, sent.end):
             return
+        if RUNNING_TOTAL.search(t, sent.start, sent.end):
+            return  # "з початку повномасштабного вторгнення ППО збила понад дві тисячі ракет"
         nums = find_numbers_uk(t, sent.start, sent.end, self.blocked)
         verbs = self._verbs(sent)
         body = t[sent.start : sent.end].strip()
-        bullet = body[:1] in "-–—•" and bool(body)
+        bullet = body[:1] in "-–—•▪●*" and bool(body)
         from_list = not verbs and bullet and self.list_verb is not None
         if from_list:
             verbs = [self.list_verb]  # "випустили таке озброєння:\n- чотири КАБи;"
         elif not bullet:
             self.list_verb = verbs[-1] if verbs and body.endswith(":") else None
-        items: list[_Item] = []
+            if self.list_verb is None and _LIST_HEAD.search(body):
+                # "За добу по Харківщині “прилетіло”:", "по регіону таке озброєння:"
+                self.list_verb = _LAUNCHED_LIST
+        items: list[Item] = []
         used: set[int] = set()
         for n in nums:
             if n.start in used:
@@ -197,19 +213,28 @@ class UkReader:
         breakdown: dict[int, tuple[Group, dict]] = {}
         last_group: Group | None = None
         colon_parent: Group | None = None
+        in_colon_list = False
         for k, item in enumerate(items):
             head = t[max(sent.start, item.number.start - 60) : item.number.start]
-            item.child = bool(CHILD_BEFORE.search(head)) or (
-                k > 0
-                and items[k - 1].child
-                and item.kind == "bare"
-                and bool(
-                    re.fullmatch(
-                        r"[^.;\d]*?,?\s*(?:а|і|й|та|и)\s+", t[items[k - 1].end : item.number.start]
+            item.child = (
+                item.child
+                or bool(CHILD_BEFORE.search(head))
+                or (
+                    k > 0
+                    and items[k - 1].child
+                    and item.kind == "bare"
+                    and bool(
+                        re.fullmatch(
+                            r"[^.;\d]*?,?\s*(?:а|і|й|та|и)\s+",
+                            t[items[k - 1].end : item.number.start],
+                        )
                     )
                 )
             )
             role, combined, found = self._role(item, verbs, stops)
+            head = t[max(sent.start, item.number.start - 6) : item.number.start]
+            if item.kind == "phrase" and _OF_ALL.search(head):
+                role, combined, found = "launched", False, True  # "з 673 засобів ... збито 635"
             if from_list and self.list_verb is not None:
                 role, combined, found = ROLE[self.list_verb.lastgroup or ""], False, True
             if item.kind == "region":
@@ -257,24 +282,46 @@ class UkReader:
                 if item.kind != "of":
                     continue
                 role = "intercepted"
+            back = [g for g in self.previous if g.value("launched") == item.number.value]
+            if item.phrase.total and not current and role != "launched" and len(back) == 1:
+                # "двома ракетами Х-59 ... обидві цілі було знищено": the targets named before
+                registry.set_figure(back[0], self._fig(role, item.number, item.end, sent))
+                continue
             figures = [self._fig(role, item.number, item.end, sent)]
+            if role == "intercepted" and _ALL_OF.search(head):  # "збили усі 18 ракет"
+                figures.append(self._fig("launched", item.number, item.end, sent))
             if item.total is not None:
                 figures.append(self._fig("launched", item.total, item.end, sent))
                 if role == "launched":
                     figures = figures[1:]
             parent = None
+            gap = t[items[k - 1].end : item.number.start] if k else ""
             if item.child and last_group is not None:
                 parent = last_group
-            elif colon_parent is not None and re.search(
-                r"[:;]\s*$", t[items[k - 1].end : item.number.start] if k else ""
+            elif item.child and item.kind == "phrase" and OF_THEM_AFTER.match(t, item.number.end):
+                # "... із них – шахеди" about a group of an earlier sentence, or of none
+                parent = self.previous[-1] if self.previous else None
+                if parent is None:
+                    continue
+            elif colon_parent is not None and (
+                re.search(r"[:;]\s*$", gap) or (in_colon_list and _LIST_GLUE.fullmatch(gap))
             ):
-                parent = colon_parent
+                parent = colon_parent  # "114 повітряних цілей: 27 «шахедів» та 87 ракет"
+            in_colon_list = parent is not None and parent is colon_parent
             same = [
                 g
                 for g in registry.candidates(item.phrase)
                 if g.gid in self.regional
                 and all(g.value(f.field) in (None, f.value) for f in figures)
             ]
+            each = self._distributive(item, sent) if parent is None and not item.child else []
+            if each:
+                # "По 4 дрони знищено в Одеській та Миколаївській областях": 4 in each region
+                for region in each:
+                    phrase = replace(item.phrase, label=f"{item.phrase.label} ({region})")
+                    group = registry.new(phrase, figures, sentence=sent.index, additive=True)
+                    current.append(group)
+                continue
             if from_list:  # each line of a list is a group of its own
                 key = (self.list_verb.start() if self.list_verb else 0, -1)
                 group = registry.new(
@@ -286,7 +333,39 @@ class UkReader:
                 group = same[0]
                 for fig in figures:
                     registry.set_figure(group, fig)
+            elif (
+                parent is None
+                and not item.child
+                and re.search(r"(?:,|\s(?:і|й|та|и|а\s+також))\s*$", gap)
+                and any(g.phrase.weapon == item.phrase.weapon and g.parent is None for g in current)
+                and not any(
+                    g.phrase.weapon == item.phrase.weapon
+                    for g in registry.candidates(item.phrase)[:1]
+                    if agrees_all(g, figures)
+                )
+            ):
+                # "вісім дронів-камікадзе ... і три безпілотники": a sibling, not a part
+                group = registry.new(item.phrase, figures, sentence=sent.index, additive=True)
+            elif (
+                parent is None
+                and not regional
+                and (picked := registry.pick(item.phrase)) is not None
+                and picked.gid in self.regional
+            ):
+                # a nationwide count after a region's ("У черкаському небі знищили три шахеди
+                # ... противник атакував Україну 51 БпЛА"): a group of its own
+                group = registry.new(item.phrase, figures, sentence=sent.index)
+            elif (
+                parent is None
+                and not regional
+                and len(national := self._national(registry, item.phrase, figures)) == 1
+            ):
+                group = national[0]  # "підтверджено збиття 32-х БпЛА" after "атакував 51 БпЛА"
+                for fig in figures:
+                    registry.set_figure(group, fig)
             else:
+                if parent is None and not item.child:
+                    self._mark_restated(registry, item.phrase, figures)
                 group = registry.add(item.phrase, figures, sentence=sent.index, parent=parent)
             if group is None:
                 continue
@@ -301,6 +380,10 @@ class UkReader:
             if parent is None:
                 last_group = group
             current.append(group)
+        if from_list and not items:
+            self._read_list_line(sent, registry, current)
+        if items and current:
+            self._read_were_destroyed(sent, registry, items, current)
         self._breakdown(breakdown)
         self._read_all(sent, registry, items)
         self._read_vague(sent, registry)
@@ -309,122 +392,7 @@ class UkReader:
         if current:
             self.previous = list(dict.fromkeys(current))
 
-    def _phrases(self, sent: Sentence) -> list[Phrase]:
-        """Weapon phrases of a sentence that no number precedes."""
-        t = self.t
-        out: list[Phrase] = []
-        pos = sent.start
-        for tok in re.finditer(r"(?<![\w'])[\w«\"“][\w'’ʼ/-]*", t[sent.start : sent.end]):
-            s = sent.start + tok.start()
-            if s < pos:
-                continue
-            phrase = read_phrase_uk(t, s, limit=6)
-            if phrase is None or phrase.start > s + 1:
-                continue
-            out.append(phrase)
-            pos = phrase.end
-        return out
-
-    def _breakdown(self, breakdown: dict[int, tuple[Group, dict]]) -> None:
-        """ "З них 91 знищено ..., а 59 втрачені або подавлені": the split replaces the total."""
-        for target, parts in breakdown.values():
-            if "intercepted" not in parts or "suppressed" not in parts:
-                continue
-            (hit, sent), (lost, sent2) = parts["intercepted"], parts["suppressed"]
-            total = target.value("intercepted")
-            if total is not None and hit.number.value + lost.number.value == total:
-                self.registry.set_figure(
-                    target, self._fig("intercepted", hit.number, hit.end, sent), replace=True
-                )
-                self.registry.set_figure(
-                    target, self._fig("suppressed", lost.number, lost.end, sent2), replace=True
-                )
-
-    def _read_all(self, sent: Sentence, registry: Registry, items: list[_Item]) -> None:
-        """ "Усі ворожі БпЛА ... були знешкоджені": intercepted equals launched."""
-        t = self.t
-        if items:
-            return
-        m = ALL.search(t, sent.start, sent.end)
-        if not m or not self.previous:
-            return
-        target = self.previous[-1]
-        launched = target.figures.get("launched")
-        if launched is None or launched.value is None or target.value("intercepted") is not None:
-            return
-        fig = Figure(
-            "intercepted", launched.value, launched.qualifier, m.start(), m.end(), sent.index
-        )
-        registry.set_figure(target, fig)
-
-    def _read_vague(self, sent: Sentence, registry: Registry) -> None:
-        """ "частина ракет влучила", "десятки дронів": a group with no number."""
-        t = self.t
-        for m in VAGUE.finditer(t, sent.start, sent.end):
-            phrase = read_phrase_uk(t, m.end(), limit=6)
-            if phrase is None or phrase.start != m.end() or phrase.total:
-                continue
-            registry.add(phrase, [], sentence=sent.index, vague=True)
-
-    def _read_singular(
-        self,
-        sent: Sentence,
-        registry: Registry,
-        verbs: list,
-        items: list[_Item],
-        current: list[Group],
-    ) -> None:
-        """A missile named in the singular without a number is one ("балістичною ракетою")."""
-        t = self.t
-        taken = SpanSet([(i.number.start, i.end) for i in items])
-        for m in re.finditer(
-            r"(?<![\w'])([\w'’ʼ-]+\s+)?(ракет(?:а|у|ою|ой))(?![\w'])",
-            t[sent.start : sent.end],
-            FLAGS,
-        ):
-            s = sent.start + m.start()
-            if taken.overlaps(s, sent.start + m.end()):
-                continue
-            before = t[max(sent.start, s - 12) : s]
-            if re.search(r"\d\s*$|одн\w*\s*$", before) or (
-                m.group(1) and uk_number(m.group(1).strip())
-            ):
-                continue
-            phrase = read_phrase_uk(t, s)
-            if phrase is None or not SINGULAR_MISSILE.match(m.group(2).lower()):
-                continue
-            verb = None
-            for v in verbs:
-                if v.end() <= s and ";" not in t[v.end() : s]:
-                    verb = v
-            if verb is None or ROLE[verb.lastgroup or ""] != "launched":
-                continue
-            fig = Figure("launched", 1, "exact", s, phrase.end, sent.index)
-            group = registry.add(phrase, [fig], sentence=sent.index)
-            if group is not None:
-                current.append(group)
-
-    def _read_named(self, sent: Sentence, verbs: list, items: list[_Item]) -> None:
-        """Weapons named without a number in an attack sentence, kept for reports with no count."""
-        t = self.t
-        if not ATTACK_WORD.search(t, sent.start, sent.end):
-            return
-        taken = SpanSet([(i.number.start, i.end) for i in items])
-        pos = sent.start
-        for tok in re.finditer(r"(?<![\w'])[\w«\"“][\w'’ʼ/-]*", t[sent.start : sent.end]):
-            s = sent.start + tok.start()
-            if s < pos or taken.covers(s):
-                continue
-            phrase = read_phrase_uk(t, s, limit=6)
-            if phrase is None or phrase.start > s + 1 or phrase.total:
-                continue
-            self.named.append((phrase, sent.index))
-            pos = phrase.end
-
     # -- figures and finishing ----------------------------------------------------------
-    @staticmethod
-    def _fig(field: str, n: UkNumber, end: int, sent: Sentence) -> Figure:
-        return Figure(field, n.value, n.qualifier, n.start, end, sent.index)
 
     def finish(self) -> list[Group]:
         """The finished groups: headline figures only where the body has none."""
@@ -433,17 +401,45 @@ class UkReader:
             for sent in self.headline:
                 self._read(sent, head)
             for g in head.groups:
+                same = [
+                    o
+                    for o in self.registry.groups
+                    if o.parent is None
+                    and o.figures
+                    and o.phrase.weapon_class == g.phrase.weapon_class
+                    and o.phrase.coverage & g.phrase.coverage
+                ]
+                if len(same) == 1:
+                    # the lead line gives what the body leaves out ("атакувала 49 БпЛА" above
+                    # "знищила або подавила 36 дронів")
+                    for name, fig in g.figures.items():
+                        if same[0].value(name) is None and fig.value is not None:
+                            self.registry.set_figure(same[0], fig)
+                    continue
                 if not any(g.phrase.coverage & o.phrase.coverage for o in self.registry.groups):
                     moved = self.registry.new(
                         g.phrase, list(g.figures.values()), sentence=g.sentence
                     )
                     if g.gid in self.combined:
                         self.combined.add(moved.gid)
-        if not any(g.figures for g in self.registry.groups):
-            for phrase, index in self.named:
+        # weapons named without a number in an attack sentence are groups of their own: all
+        # of them in a report with no count, else the named types ("ракети Х-31П") that no
+        # counted group covers (``Registry.finish`` drops the covered ones)
+        counted = any(g.figures for g in self.registry.groups)
+        seen: set[str] = set()
+        for phrase, index in self.named:
+            if not counted and (index, phrase.weapon) not in seen and not phrase.total:
+                # "використовуючи «шахеди», балістичні ракети, «Кинджали»": each one named
+                # in a sentence is a group; later mentions refer back to them
+                if any(i == index for i, _ in seen):
+                    self.registry.new(phrase, [], sentence=index, vague=True)
+                else:
+                    self.registry.add(phrase, [], sentence=index, vague=True)
+                seen.add((index, phrase.weapon))
+            elif counted and not phrase.generic and not phrase.total:
                 self.registry.add(phrase, [], sentence=index, vague=True)
         name_plain_missiles(self.registry.groups, [p for p, _ in self.named])
-        groups = self.registry.finish()
+        groups = drop_plain_mentions(drop_sums(self.registry.finish()))
         tops = [g for g in groups if g.parent is None and g.gid not in self.regional]
         for g in groups:
             if g.parent is not None or g.gid not in self.regional:

@@ -27,10 +27,18 @@ from airdef.io.text.weapons import Phrase, lookup_name
 
 __all__ = ["read_phrase_uk", "uk_name", "SINGULAR_MISSILE"]
 
-_WORD = re.compile(r"[\w'’ʼ/-]+|[«»\"“”„,()]|[–—]", re.UNICODE)
+_WORD = re.compile(r"[\w'’ʼ/-]+|[«»\"“”„,()]|[–—]|[.;:!?](?=\s|$)", re.UNICODE)
+# Nouns after a class adjective that make it no weapon ("зенітних ракетних військ").
+_NOT_WEAPON = re.compile(
+    r"^(?:(?:військ|войск|підрозділ|подразделен|комплекс|систем|частин|бригад|полк|дивізіон|"
+    r"дивизион|установ)\w*|удар(?:и|у|ів|ом|ам|ами|ов)?|атак(?:а|и|у|ою|ами|ой)?|"
+    r"обстріл(?:и|у|ів|ом)?|обстрел(?:ы|а|ов|ом)?|тривог(?:а|и|у|ою)?|оборон(?:а|и|у|ою|ы)|"
+    r"ппо|зрк|небезпек\w*|загроз\w*|угроз\w*|засоб(?:ами|и|ів|ом)?)$",
+    re.IGNORECASE,
+)
 
 _HEAD = [
-    (re.compile(r"^(?:ракет|ракеты?$)\w*$"), "missile"),
+    (re.compile(r"^ракет(?:а|и|у|ою|ам|ами|ах|і|ы|ой|е)?$"), "missile"),
     (
         re.compile(
             r"^(?:дрон|безп[іи]?лотник|беспилотник|бпла|бла|uav|бпла-\w+|fpv-дрон|дронів-|дрон[иі]?-|"
@@ -39,7 +47,7 @@ _HEAD = [
         ),
         "drone",
     ),
-    (re.compile(r"^(?:каб|авіабомб|авиабомб|бомб|уаб)\w*$"), "bomb"),
+    (re.compile(r"^(?:каб|авіабомб|авиабомб|бомб(?!ардув|ардир)|уаб)\w*$"), "bomb"),
     (re.compile(r"^(?:ціл(?:ей|і|ь|ями)|целей|цели)$"), "target"),
 ]
 _CLASS = [
@@ -63,12 +71,14 @@ _CLASS_NAME = {
 }
 _MOD = re.compile(
     r"^(?:ударн|ворож|вражеск|російськ|российск|росіян|іранськ|иранск|камікадзе|камикадзе|"
-    r"типу|типа|тип|інших|других|інші|другие|різн|разн|типів|типов|моделей|виробництва|"
+    r"типу|типа|тип|інших|других|інші|другие|другого|іншого|иного|різн|разн|типів|типов|моделей|"
+    r"виробництва|"
     r"производства|літальн|летательн|безпілотн|беспилотн|безпилотн|повітрян|воздушн|"
     r"морськ|морск|наземн|авіаційн|авиационн|стратегічн|реактивн|баражуюч|барражирующ|"
     r"дальн|нових|новых|нов|модерніз|ракет\w*-носі|розвідувальн|разведывательн|"
     r"далекобійн|ракетн|штурмов|ударно-|сучасн|також|ще|ещё|еще|базування|базирования|"
-    r"повітряного|нападу|засоб|средств|оперативно-тактичн|тактичн|важк)\w*$"
+    r"повітряного|нападу|засоб|средств|оперативно-тактичн|тактичн|важк|фугасн|планеруюч|такі|таких|"
+    r"такими|цих|этих|эти|такие|планирующ|некерован|неуправляем)\w*$|^ці$"
 )
 _RECON = re.compile(r"^(?:розвідувальн|разведывательн|оперативно-тактичн)\w*$")
 _JOIN = {"і", "й", "та", "и", "а", ",", "або", "чи", "или"}
@@ -77,7 +87,9 @@ _MEANS = re.compile(
     r"(?:засоб\w*|средств\w*)\s+(?:повітряного|воздушного)\s+(?:нападу|нападения)", re.IGNORECASE
 )
 #: Singular forms of "missile": a named missile without a number is one.
-SINGULAR_MISSILE = re.compile(r"^(?:ракет(?:а|у|ою|ой))$")
+SINGULAR_MISSILE = re.compile(
+    r"^(?:ракет(?:а|у|ою|ой)|дрон(?:а|ом)?|безпілотник(?:а|ом)?|беспилотник(?:а|ом)?)$"
+)
 
 # Case endings to strip from a Cyrillic name before the catalog look-up.
 _ENDINGS = re.compile(r"(?:ами|ами|ями|ові|ів|ах|ям|ам|ом|ем|ою|ей|ах|и|і|у|а|ю|е|ы|ом|ов)$")
@@ -206,8 +218,10 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
         n += 1
         if w in '«»"“”„()':
             continue
-        if re.fullmatch(r"\d+", w):
+        if re.fullmatch(r"\d+|[.;:!?]", w):
             break
+        if not heads and not names and _NOT_WEAPON.match(low):
+            return None
         head = _head(low)
         is_class, cls = _cls(low)
         name = None if head == "bomb" and low.startswith("каб") else uk_name(w)
@@ -225,6 +239,10 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
                 }
                 if name and not head and kind_class not in have and "mixed" not in have:
                     break  # "72 дрони та «Іскандер»": a second group, not a mixed one
+                if is_class and kind_class not in have and "mixed" not in have:
+                    break  # "«шахеди», балістичні ракети": a second group
+                if head and classes and kind_class not in have and "mixed" not in have:
+                    break  # "крилаті ракети та «обманки»"
             if name:
                 names.append(name)
             if head:
@@ -247,7 +265,8 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
             if _RECON.match(low):
                 recon = True
             if first is not None and re.match(
-                r"^(?:типу|типа|інших|других|різних|разных|типів|типов|моделей)$", low
+                r"^(?:типу|типа|інших|других|другого|іншого|різних|разных|типів|типов|моделей)$",
+                low,
             ):
                 last_end = tok.end()
             first = (

@@ -128,6 +128,7 @@ def test_corpus_is_present(corpus_dir):
 # level measured when it was last raised; a change that reads fewer items
 # right fails here. Raise them as the reader improves.
 FLOORS = {"reports_dev_en.json": ("en", 34 / 60), "reports_dev_uk.json": ("uk", 32 / 40)}
+FLOORS["reports_dev_uk.json"] = ("uk", 36 / 40)  # Ukrainian and Russian, measured 36 of 40
 
 
 EXTRA = Path(__file__).parent / "data" / "extra_excerpts.json"
@@ -144,6 +145,26 @@ def test_extra_excerpts_fully_right():
     assert len(entries) == 9 and all(e["source_url"] for e in entries)
     wrong = {e["id"]: problems(e) for e in entries}
     assert not any(wrong.values()), wrong
+
+
+UK_PUBLIC = Path(__file__).parent / "data" / "uk_public.json"
+
+
+def test_uk_public_excerpts_share_fully_right():
+    """Ukrainian and Russian excerpts from public pages (each with its URL), scored alike.
+
+    Annotated before the reader was run on them, in six batches: 15 of the
+    first 33 were fully right then, 10 of the next 17, 1 of the next 15, 5 of
+    the next 10, 2 of the next 9 and 2 of the last 8. Now 82 of the 92 are.
+    """
+    entries = read_entries(UK_PUBLIC)
+    assert len(entries) == 92 and all(e["source_url"] for e in entries)
+    assert {e["lang"] for e in entries} <= {"uk", "ru"}
+    wrong = {e["id"]: problems(e) for e in entries}
+    wrong = {k: v for k, v in wrong.items() if v}
+    assert len(entries) - len(wrong) >= 82, "\n".join(
+        f"{k}: {'; '.join(v)}" for k, v in wrong.items()
+    )
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import airdef
-from airdef.io.text.lexicon_uk import uk_number
+from airdef.io.text.lexicon_uk import latin_name, uk_number
 from airdef.io.text.weapons_uk import read_phrase_uk, uk_name
 from tests.io.text.helpers import assert_spans, one
 
@@ -166,3 +168,358 @@ def test_a_list_under_a_verb_line_gives_one_group_per_line():
     assert ev["part_of"].isna().all()
     assert sorted(ev["launched"].astype(int)) == [2, 4, 6, 12]
     assert one(ev, weapon_class="guided_bomb")["launched"] == 4
+
+
+# -- wording from the public excerpts in data/uk_public.json (item ids in comments) ----------
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("десяток", 10),  # uk_pub_15 "приблизно десяток ворожих ракет"
+        ("п’ятьма десятками", 50),  # uk_pub_01 "понад п’ятьма десятками"
+        ("два десятки", 20),
+        ("однієї", 1),  # uk_pub_43 "забрав життя однієї людини"
+        ("десятки", None),  # "dozens" alone is vague
+    ],
+)
+def test_tens_and_more_case_forms(words, value):
+    assert uk_number(words) == value
+
+
+@pytest.mark.parametrize(
+    ("name", "latin"),
+    [
+        # the national transliteration (Cabinet of Ministers resolution No. 55, 2010)
+        ("Вугледар", "Vuhledar"),
+        ("Солом'янський", "Solomianskyi"),
+        ("Згурівка", "Zghurivka"),
+        ("Козача Лопань", "Kozacha Lopan"),
+        ("Ярославський", "Yaroslavskyi"),
+        ("Івано-Франківськ", "Ivano-Frankivsk"),
+    ],
+)
+def test_latin_names(name, latin):
+    assert latin_name(name) == latin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "завдав ракетного удару по Києву",  # uk_pub_15 "ракетний удар"
+        "підрозділами зенітних ракетних військ",  # uk_pub_19
+        "із бортів стратегічних бомбардувальників Ту-95МС",  # uk_pub_15
+    ],
+)
+def test_attacks_troops_and_bombers_are_no_weapons(text):
+    start = text.index(" ") + 1
+    assert read_phrase_uk(text, start) is None
+
+
+def test_a_weapon_phrase_stops_at_the_end_of_a_sentence():
+    # uk_pub_08: "28 ракет і 16 БпЛА. Ракети були збиті усі"
+    data = parse(
+        "ППО змогли збити всі 28 ракет та 15 із 16 безпілотників. Нагадаємо, що уночі ворог "
+        "випустив 44 повітряні обʼєкти: 28 ракет і 16 БпЛА. Ракети були збиті усі.",
+        published="2023-08-30",
+    )
+    top = data.events.loc[data.events["part_of"].isna()]
+    assert sorted(counts(r) for _, r in top.iterrows()) == [(16, 15, None), (28, 28, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # uk_pub_31 (Russian): "N X из M" after the weapon
+        ("Военным удалось сбить 52 вражеских дрона из 110.", "launched", 110),
+        # uk_pub_30: "з M X збито N"
+        ("З 673 засобів повітряного нападу збито і подавлено 635.", "launched", 673),
+        # uk_pub_17: "збили усі 18 ракет" = 18 of 18
+        ("Сили ППО збили усі 18 ракет, запущених росією.", "launched", 18),
+    ],
+)
+def test_of_m_orders_and_all_of(text, field, value):
+    row = data_top(parse(text))
+    assert row[field] == value
+    assert not pd.isna(row["intercepted"])
+
+
+def data_top(data) -> pd.Series:
+    top = data.events.loc[data.events["part_of"].isna()]
+    assert len(top) == 1, data.events
+    return top.iloc[0]
+
+
+def test_shot_down_or_suppressed_in_other_words_is_one_combined_figure():
+    # uk_pub_02, uk_pub_04, uk_pub_36
+    for text in (
+        "Протиповітряна оборона знищила або подавила 36 ворожих дронів.",
+        "Противовоздушная оборона уничтожила или подавила 36 вражеских дронов.",
+        "Було відбито або подавлено 36 безпілотників.",
+    ):
+        data = parse(text)
+        assert counts(data_top(data)) == (None, 36, None)
+        ev = data.evidence
+        assert ev.loc[ev["field"] == "intercept_definition", "value"].tolist() == [
+            "shot_down_or_suppressed"
+        ]
+
+
+def test_an_exact_figure_replaces_the_hedged_one_it_restates():
+    # uk_pub_01: "понад п’ятьма десятками" then "54 ударні безпілотники"
+    data = parse(
+        "Російські війська атакували Україну понад п’ятьма десятками ударних безпілотників. "
+        "Російська армія застосувала 54 ударні безпілотники проти України. Протиповітряна "
+        "оборона збила або подавила 33 російські дрони."
+    )
+    assert counts(data_top(data)) == (54, 33, None)
+
+
+def test_the_lead_line_gives_what_the_body_leaves_out():
+    # uk_pub_02: a first line without a full stop, then the body
+    data = parse(
+        "У ніч на 23 серпня російська армія атакувала Україну 49 ударними БпЛА типу Shahed\n\n"
+        "Станом на 08:30, протиповітряна оборона знищила або подавила 36 ворожих дронів типу "
+        "Shahed."
+    )
+    assert counts(data_top(data)) == (49, 36, None)
+
+
+def test_directions_regions_and_strikes_are_no_counts():
+    # uk_pub_29 (Russian), uk_pub_40
+    data = parse(
+        "Атаковали дроны с трех направлений. Противовоздушной обороной уничтожено 17 из 22 "
+        "вражеских ударных БпЛА «Shahed-136/131»."
+    )
+    assert counts(data_top(data)) == (22, 17, None)
+
+
+def test_a_weekday_or_the_one_year_named_fixes_the_year():
+    # uk_pub_18: 10 October fell on a Monday in 2022 only (of 2022-2027)
+    data = parse(
+        "Кривий Ріг атакували дрони-камікадзе, повідомляє мер у понеділок, 10 жовтня. Сили ППО "
+        "збили дві ракети.",
+        published=None,
+    )
+    assert str(data.events["time_start"].iloc[0].date()) == "2022-10-10"
+    # dev_uk_21: "2024 року" elsewhere in the text
+    data = parse(
+        "У ніч на 14 грудня армія РФ випустила по Україні 132 безпілотники. З початку 2024 року "
+        "країна-агресор обстрілює Україну щодня.",
+        published=None,
+    )
+    assert str(data.events["time_start"].iloc[0].date()) == "2024-12-14"
+
+
+def test_a_named_type_without_a_number_beside_counted_groups():
+    # uk_pub_07
+    data = parse(
+        "Російська армія завдала удару 10 БпЛА типу Shahed. Також окупанти застосували "
+        "протирадіолокаційні ракети Х-31П та дві балістичні ракети «Іскандер-М».",
+        published="2024-08-22",
+    )
+    assert counts(one(data.events, weapon="Kh-31P")) == (None, None, None)
+    assert counts(one(data.events, weapon_class="ballistic_missile")) == (2, None, None)
+    assert counts(one(data.events, weapon_class="strike_drone")) == (10, None, None)
+
+
+def test_weapons_listed_without_numbers_are_one_group_each():
+    # dev_uk_27
+    data = parse(
+        "Російські війська завдали масованого удару по Києву, використовуючи комбіновані засоби: "
+        '"шахеди", балістичні ракети, "Кинджали", крилаті ракети та "обманки".'
+    )
+    assert len(data.events) == 5
+    assert data.events[["launched", "intercepted"]].isna().all().all()
+
+
+def test_a_total_that_only_sums_its_listed_parts_is_no_group():
+    # uk_pub_37
+    data = parse(
+        "Знищено 114 повітряних цілей: 27 «шахедів» та 87 крилатих ракет Х-101/Х-555/Х-55."
+    )
+    ev = data.events
+    assert ev["part_of"].isna().all()
+    assert sorted(ev["intercepted"].astype(int)) == [27, 87]
+
+
+def test_list_siblings_of_one_class_are_not_parts():
+    # uk_pub_19: eight kamikaze drones and three other drones
+    data = parse(
+        "Всього 11 жовтня збили 18 ракет, вісім дронів-камікадзе на півдні (Одеська та "
+        "Миколаївська область) і три безпілотники."
+    )
+    drones = data.events.loc[data.events["weapon_class"] == "strike_drone"]
+    assert drones["part_of"].isna().all()
+    assert sorted(drones["intercepted"].astype(int)) == [3, 8]
+
+
+def test_distributive_counts_give_one_group_per_region():
+    # dev_uk_14: "По 4 дрони" = 4 in each of the two regions
+    data = parse("По 4 дрони знищено в Одеській та Миколаївській областях.")
+    assert data.events["intercepted"].astype(int).tolist() == [4, 4]
+    assert data.events["part_of"].isna().all()
+
+
+def test_weapons_in_a_regions_airspace_and_aerial_bombs():
+    # uk_pub_45, uk_pub_49
+    data = parse("В повітряному просторі області перебувало 90 дронів та 23 крилаті ракети.")
+    assert sorted(data.events["launched"].astype(int)) == [23, 90]
+    data = parse("Війська атакували Запоріжжя, застосувавши шість фугасних авіабомб (ФАБ).")
+    assert counts(one(data.events, weapon_class="guided_bomb")) == (6, None, None)
+
+
+# -- casualties ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "killed", "injured"),
+    [
+        # uk_pub_15: "в столиці без постраждалих"
+        ("За попередніми даними, в столиці без постраждалих та руйнувань.", "Kyiv", 0, 0),
+        # uk_pub_24: the city of the sentence before
+        (
+            "В повітряному просторі навколо Києва було збито дев’ять БПЛА. За його словами, в "
+            "результаті атаки ніхто не постраждав.",
+            "Kyiv",
+            0,
+            0,
+        ),
+        # uk_pub_44: no dead, but injured
+        ("На щастя, обійшлося без жертв. Але постраждали 8 людей.", None, 0, 8),
+        # uk_pub_38: the verb after the number
+        (
+            "Внаслідок атаки на Запоріжжя 2 людини загинули та 4 дістали поранення.",
+            "Zaporizhzhia",
+            2,
+            4,
+        ),
+        # uk_pub_43: "забрав життя"
+        ("Повторний удар забрав життя однієї людини. Поранено щонайменше 16 людей.", None, 1, 16),
+        # uk_pub_12: injuries in other words
+        (
+            "Двоє людей загинуло, двоє людей доставлені в лікарню з незначними ушкодженнями.",
+            None,
+            2,
+            2,
+        ),
+    ],
+)
+def test_casualty_wordings(text, city, killed, injured):
+    data = parse(text)
+    assert len(data.casualties) == 1, data.casualties
+    row = data.casualties.iloc[0]
+    assert (None if pd.isna(row["city"]) else row["city"]) == city
+    assert (int(row["killed"]), int(row["injured"])) == (killed, injured)
+
+
+def test_districts_and_villages_not_in_the_list_by_transliteration():
+    # uk_pub_13: "Маємо пораненого ... в Самарівському районі"; a village named after "у селі"
+    data = parse(
+        "П'ятеро людей постраждали у Дніпропетровській області. Маємо пораненого через "
+        "російську атаку і в Самарівському районі."
+    )
+    assert int(one(data.casualties, district="Samarivskyi")["injured"]) == 1
+    data = parse("У селі Погреби загинули троє людей.")
+    assert int(one(data.casualties, city="Pohreby")["killed"]) == 3
+
+
+def test_a_number_that_counts_weapons_counts_no_people():
+    # uk_pub_18: "було збито дві ракети, від уламків однієї з них постраждали троє людей"
+    data = parse(
+        "Водночас на Полтавщині сили ППО збили ракету. Пізніше він уточнив, що було збито дві "
+        "ракети, від уламків однієї з них постраждали троє людей."
+    )
+    row = data.casualties.iloc[0]
+    assert (int(row["injured"]), pd.isna(row["city"])) == (3, True)
+
+
+def test_a_part_named_after_of_them_and_a_district_part():
+    # uk_pub_65 and the Air Force's "близько 30 із них – шахеди"
+    data = parse(
+        "У ніч на 23 серпня противник атакував 49 ударними БпЛА, близько 30 із них – шахеди. "
+        "У Києві загинули двоє людей, ще 12 поранено, серед них у Дарницькому районі — троє. "
+        "У Броварському районі обійшлося без жертв."
+    )
+    part = one(data.events, launched_qual="approx")
+    assert (int(part["launched"]), part["part_of"]) == (30, "ударними БпЛА")
+    cas = data.casualties
+    assert len(cas) == 2
+    kyiv = cas.loc[cas["district"].isna()].iloc[0]
+    assert (int(kyiv["killed"]), int(kyiv["injured"])) == (2, 12)
+    darnytsia = one(cas, district="Darnytskyi")
+    assert (pd.isna(darnytsia["killed"]), int(darnytsia["injured"])) == (True, 3)
+
+
+def test_running_totals_are_not_the_attack():
+    # uk_pub_52, uk_pub_68
+    data = parse(
+        "Вдень 14 квітня російські війська атакували Одещину двома керованими авіаційними "
+        "ракетами Х-59. Обидві цілі було знищено. Загалом, з початку повномасштабного вторгнення "
+        "українська ППО збила понад дві тисячі ракет. Тільки протягом жовтня окупанти випустили "
+        "по Україні 2023 БПЛА."
+    )
+    assert counts(data_top(data)) == (2, 2, None)
+
+
+@given(
+    count=st.integers(min_value=2, max_value=900),
+    age=st.integers(min_value=2, max_value=95),
+    other=st.integers(min_value=2, max_value=60),
+    total=st.integers(min_value=1000, max_value=9000),
+)
+@settings(max_examples=25, deadline=None)
+def test_ages_places_and_running_totals_are_never_counts(count, age, other, total):
+    text = (
+        f"Противник атакував {count} ударними БпЛА. Зафіксовано влучання у {other} різних "
+        f"місцях. Загинув {age}-річний чоловік. З початку повномасштабного вторгнення ворог "
+        f"випустив {total} дронів."
+    )
+    data = airdef.parse_report(text, published="2025-08-23")
+    ev = data.events
+    values = set(ev["launched"].dropna().astype(int)) | set(ev["intercepted"].dropna().astype(int))
+    assert values == {count}
+    cas = data.casualties
+    assert cas["killed"].dropna().astype(int).tolist() == [1]
+    assert cas["injured"].isna().all()
+
+
+def test_a_regional_daily_list():
+    # uk_pub_79, uk_pub_84: a regional head's list of villages and of weapons
+    data = parse(
+        "Вранці 23 січня начальник ХОВА повідомив, що під ударами опинилися сім населених "
+        "пунктів області.\n\nУ с. Ківшарівка постраждав 45-річний чоловік; в с. Руська Лозова "
+        "постраждав 70-річний чоловік; в с. Грушівка постраждали 40-річна жінка та 47-річний "
+        "чоловік.\n\nЗа добу по Харківщині “прилетіло”:\n\n▪️п’ять КАБ;\n\n▪️ дві ракети "
+        "«Іскандер М»;\n\n▪️БпЛА (тип встановлюється).",
+        published="2026-01-23",
+    )
+    cas = data.casualties.set_index("city")
+    assert sorted(cas.index) == ["Kivsharivka", "Ruska Lozova"]  # Hrushivka's two: a list
+    assert cas["injured"].astype(int).tolist() == [1, 1]
+    ev = data.events
+    assert int(one(ev, weapon_class="guided_bomb")["launched"]) == 5
+    assert int(one(ev, weapon_class="ballistic_missile")["launched"]) == 2
+    assert pd.isna(one(ev, weapon_class="strike_drone")["launched"])
+
+
+def test_a_city_with_the_regions_settlements_and_lists_of_ages():
+    # uk_pub_81
+    data = parse(
+        "Внаслідок обстрілів Харкова та 14 населених пунктів області троє людей загинули, 16 – "
+        "постраждали. У м. Чугуїв загинув 53-річний чоловік, постраждали жінки 41 і 60 років."
+    )
+    cas = data.casualties
+    total = cas.loc[cas["city"].isna()].iloc[0]
+    assert (int(total["killed"]), int(total["injured"])) == (3, 16)
+    chuhuiv = one(cas, city="Chuhuiv")
+    assert (int(chuhuiv["killed"]), pd.isna(chuhuiv["injured"])) == (1, True)
+
+
+def test_a_counted_subject_that_were_destroyed():
+    # uk_pub_78: "Дві ракети типу «Онікс», випущені ..., були знищені"
+    data = parse(
+        "«Дві ракети типу «Онікс», випущені з берегового ракетного комплексу в Криму, були "
+        "знищені силами протиповітряної оборони», – йдеться в повідомленні."
+    )
+    assert counts(data_top(data)) == (2, 2, None)

@@ -1,0 +1,322 @@
+"""Mentions of a Ukrainian or Russian report that are not "a number and its weapon".
+
+:class:`UkMentions` holds the parts of :class:`~airdef.io.text.reader_uk.UkReader`
+that read a sentence's other mentions (a missile or drone in the singular, weapons
+named without a number, "усі ... знищено", vague groups, a line of a weapons list,
+distributive "по N" counts) and the rules that finish the groups (a total that only
+sums its parts, plain missiles beside a typed one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from airdef.io.text.groups import Figure, Group, Registry
+from airdef.io.text.lexicon_uk import uk_number
+from airdef.io.text.patterns_uk import ALL, ATTACK_WORD, FLAGS, ROLE, VAGUE, UkNumber
+from airdef.io.text.segment import Sentence
+from airdef.io.text.spans import SpanSet
+from airdef.io.text.weapons import Phrase
+from airdef.io.text.weapons_uk import SINGULAR_MISSILE, read_phrase_uk
+
+__all__ = ["Item", "UkMentions", "agrees_all", "drop_plain_mentions", "drop_sums"]
+
+_EACH = re.compile(r"(?:^|(?<=\s))[Пп]о\s+$")
+_ADJ = r"[\w'’ʼ-]+(?:ській|цькій|зькій|ской|цкой)"
+_REGIONS = re.compile(
+    rf"(?:в|у|над)\s+{_ADJ}(?:\s*(?:,|та|і|й|и)\s*{_ADJ})+\s+(?:областях|областями|областей)",
+    re.IGNORECASE,
+)
+_ATTACK_VERB = re.compile(
+    r"(?:атакува|атакувал|атакував|атаковал|вдари|ударил|ударив|скину|скинул|сбросил)", re.I
+)
+_SHOT = re.compile(r"(?:збит|сбит|уламк|обломк)\w*\s+(?:\w+\s+)?$", re.I)
+_WERE_DESTROYED = re.compile(
+    r"(?<![\w'])(?:були|було|был[иао]?)\s+(?:знищен|збит|сбит|уничтожен|знешкоджен|перехоплен)\w*",
+    re.I,
+)
+_TYPED = frozenset({"cruise_missile", "ballistic_missile", "anti_aircraft_missile"})
+
+
+def drop_plain_mentions(groups: list[Group]) -> list[Group]:
+    """ "ракети Х-31 ... уламки ракет": plain missiles without a number are the typed ones."""
+    typed = any(g.phrase.weapon_class in _TYPED for g in groups)
+    return [
+        g
+        for g in groups
+        if not (
+            typed and not g.figures and g.phrase.weapon == "Unknown Missile" and g.parent is None
+        )
+    ]
+
+
+def drop_sums(groups: list[Group]) -> list[Group]:
+    """ "114 повітряних цілей: 27 «шахедів» та 87 ракет": a total that only sums its parts."""
+    drop = set()
+    for g in groups:
+        kids = [o for o in groups if o.parent == g.gid]
+        named = {k: f.value for k, f in g.figures.items() if f.value is not None}
+        if not g.phrase.total or not kids or not named:
+            continue
+        if all(
+            sum(o.value(k) or 0 for o in kids) == v and all(o.value(k) is not None for o in kids)
+            for k, v in named.items()
+        ):
+            drop.add(g.gid)
+            for o in kids:
+                o.parent = None
+    return [g for g in groups if g.gid not in drop]
+
+
+def agrees_all(group: Group, figures: list[Figure]) -> bool:
+    return all(group.value(f.field) in (None, f.value) for f in figures)
+
+
+@dataclass
+class Item:
+    number: UkNumber
+    phrase: Phrase | None
+    total: UkNumber | None  # "N з M": the M
+    kind: str  # "phrase", "of", "them", "bare", "region"
+    end: int
+    child: bool = False
+    regional: bool = False
+    role: str | None = None
+    combined: bool = False
+
+
+class UkMentions:
+    """Reading of the mentions around the counts, shared by :class:`UkReader`.
+
+    The reader provides ``t`` (the text), ``registry``, ``regional``,
+    ``previous``, ``named`` and ``list_verb``.
+    """
+
+    t: str
+    registry: Registry
+    regional: set[int]
+    previous: list[Group]
+    named: list[tuple[Phrase, int]]
+    list_verb: re.Match[str] | None
+
+    def _national(self, registry: Registry, phrase: Phrase, figures: list[Figure]) -> list[Group]:
+        """The one nationwide group a mention refers to when regional groups could too."""
+        found = registry.candidates(phrase)
+        if not any(g.gid in self.regional for g in found):
+            return []
+        return [
+            g
+            for g in found
+            if g.gid not in self.regional and g.parent is None and agrees_all(g, figures)
+        ]
+
+    def _distributive(self, item: Item, sent: Sentence) -> list[str]:
+        """The regions of "по N ... в X-ській та Y-ській областях", each with N of its own."""
+        t = self.t
+        if not _EACH.search(t, max(sent.start, item.number.start - 4), item.number.start):
+            return []
+        m = _REGIONS.search(t, item.end, min(sent.end, item.end + 120))
+        if not m:
+            return []
+        names = re.findall(r"[\w'’ʼ-]+(?:ській|цькій|зькій|ской|цкой)", m.group())
+        return [f"{n} область" for n in names] if len(names) > 1 else []
+
+    @staticmethod
+    def _mark_restated(registry: Registry, phrase: Phrase, figures: list[Figure]) -> None:
+        """ "понад п'ятьма десятками дронів ... 54 дрони": the exact figure replaces the hedge.
+
+        A hedged figure of an earlier group the new mention refers to is marked
+        initial when the exact one falls inside it, so the two are one group.
+        """
+        for fig in figures:
+            if fig.qualifier != "exact" or fig.value is None:
+                continue
+            for g in registry.candidates(phrase)[:1]:
+                old = g.figures.get(fig.field)
+                if old is None or old.value is None or old.qualifier == "exact":
+                    continue
+                fits = {
+                    "at_least": fig.value >= old.value,
+                    "at_most": fig.value <= old.value,
+                    "approx": abs(fig.value - old.value) <= max(2, old.value // 10),
+                }.get(old.qualifier or "", False)
+                if fits:
+                    old.initial = True
+
+    def _read_list_line(self, sent: Sentence, registry: Registry, current: list[Group]) -> None:
+        """ "- БпЛА (тип встановлюється);": a line of a weapons list with no number."""
+        t = self.t
+        m = re.match(r"\s*[-–—•▪●*]\ufe0f?\s*", t[sent.start : sent.end])
+        start = sent.start + (m.end() if m else 0)
+        phrase = read_phrase_uk(t, start, limit=6)
+        if phrase is None or phrase.start > start + 2 or phrase.total:
+            return
+        key = (self.list_verb.start() if self.list_verb else 0, -1)
+        fig = Figure("launched", None, None, phrase.start, phrase.end, sent.index)
+        current.append(
+            registry.new(phrase, [fig], sentence=sent.index, additive=True, list_key=key)
+        )
+
+    def _phrases(self, sent: Sentence) -> list[Phrase]:
+        """Weapon phrases of a sentence that no number precedes."""
+        t = self.t
+        out: list[Phrase] = []
+        pos = sent.start
+        for tok in re.finditer(r"(?<![\w'])[\w«\"“][\w'’ʼ/-]*", t[sent.start : sent.end]):
+            s = sent.start + tok.start()
+            if s < pos:
+                continue
+            phrase = read_phrase_uk(t, s, limit=6)
+            if phrase is None or phrase.start > s + 1:
+                continue
+            out.append(phrase)
+            pos = phrase.end
+        return out
+
+    def _breakdown(self, breakdown: dict[int, tuple[Group, dict]]) -> None:
+        """ "З них 91 знищено ..., а 59 втрачені або подавлені": the split replaces the total."""
+        for target, parts in breakdown.values():
+            if "intercepted" not in parts or "suppressed" not in parts:
+                continue
+            (hit, sent), (lost, sent2) = parts["intercepted"], parts["suppressed"]
+            total = target.value("intercepted")
+            if total is not None and hit.number.value + lost.number.value == total:
+                self.registry.set_figure(
+                    target, self._fig("intercepted", hit.number, hit.end, sent), replace=True
+                )
+                self.registry.set_figure(
+                    target, self._fig("suppressed", lost.number, lost.end, sent2), replace=True
+                )
+
+    def _read_all(self, sent: Sentence, registry: Registry, items: list[Item]) -> None:
+        """ "Усі ворожі БпЛА ... були знешкоджені": intercepted equals launched."""
+        t = self.t
+        start = max([sent.start] + [i.end for i in items])
+        m = ALL.search(t, start, sent.end)
+        options = [g for g in self.registry.groups if g.sentence == sent.index] if items else []
+        options = options or self.previous
+        if not m or not options:
+            return
+        # "сбитие обоих ракет": the group of the weapon named after the word for all
+        named = read_phrase_uk(t, m.end(), limit=4)
+        if named is not None and named.start <= m.end() + 2:
+            options = [g for g in options if g.phrase.coverage & named.coverage] or options
+        target = options[-1]
+        launched = target.figures.get("launched")
+        caught = target.figures.get("intercepted")
+        if (launched is None or launched.value is None) and caught is not None and caught.value:
+            # "знешкодили близько десяти дронів ... всі дрони були збиті": launched alike
+            self.registry.set_figure(
+                target,
+                Figure("launched", caught.value, caught.qualifier, m.start(), m.end(), sent.index),
+            )
+            return
+        if launched is None or launched.value is None or target.value("intercepted") is not None:
+            return
+        fig = Figure(
+            "intercepted", launched.value, launched.qualifier, m.start(), m.end(), sent.index
+        )
+        registry.set_figure(target, fig)
+
+    def _read_were_destroyed(
+        self, sent: Sentence, registry: Registry, items: list[Item], current: list[Group]
+    ) -> None:
+        """ "Дві ракети типу «Онікс», випущені з Криму, були знищені": all of them."""
+        m = _WERE_DESTROYED.search(self.t, items[-1].end, sent.end)
+        target = current[-1]
+        launched = target.figures.get("launched")
+        if m is None or launched is None or launched.value is None:
+            return
+        if target.value("intercepted") is None:
+            registry.set_figure(
+                target,
+                Figure(
+                    "intercepted",
+                    launched.value,
+                    launched.qualifier,
+                    m.start(),
+                    m.end(),
+                    sent.index,
+                ),
+            )
+
+    def _read_vague(self, sent: Sentence, registry: Registry) -> None:
+        """ "частина ракет влучила", "десятки дронів": a group with no number."""
+        t = self.t
+        for m in VAGUE.finditer(t, sent.start, sent.end):
+            phrase = read_phrase_uk(t, m.end(), limit=6)
+            if phrase is None or phrase.start != m.end() or phrase.total:
+                continue
+            registry.add(phrase, [], sentence=sent.index, vague=True)
+
+    def _read_singular(
+        self,
+        sent: Sentence,
+        registry: Registry,
+        verbs: list,
+        items: list[Item],
+        current: list[Group],
+    ) -> None:
+        """A missile named in the singular without a number is one ("балістичною ракетою")."""
+        t = self.t
+        taken = SpanSet([(i.number.start, i.end) for i in items])
+        for m in re.finditer(
+            r"(?<![\w'])([\w'’ʼ-]+\s+)?(ракет(?:а|у|ою|ой)|дрон(?:а|ом)?|безпілотник(?:а|ом)?|"
+            r"беспилотник(?:а|ом)?)(?![\w'-])",
+            t[sent.start : sent.end],
+            FLAGS,
+        ):
+            s = sent.start + m.start()
+            if taken.overlaps(s, sent.start + m.end()):
+                continue
+            before = t[max(sent.start, s - 12) : s]
+            if re.search(r"\d\s*$|одн\w*\s*$", before) or (
+                m.group(1) and uk_number(m.group(1).strip())
+            ):
+                continue
+            phrase = read_phrase_uk(t, s) or read_phrase_uk(t, sent.start + m.start(2))
+            if phrase is None or not SINGULAR_MISSILE.match(m.group(2).lower()):
+                continue
+            verb = None
+            for v in verbs:
+                if v.end() <= s and ";" not in t[v.end() : s]:
+                    verb = v
+            drone = phrase.weapon_class != "unknown" and not m.group(2).lower().startswith("ракет")
+            if drone:
+                # "російський дрон атакував", "атакували Херсон із безпілотника": one drone
+                verb = next((v for v in verbs if abs(v.start() - s) <= 40), None)
+                if (
+                    verb is None
+                    or not _ATTACK_VERB.match(v_text := verb.group())
+                    or (_SHOT.search(t, max(sent.start, s - 15), s))
+                ):
+                    continue
+                del v_text
+            elif verb is None or ROLE[verb.lastgroup or ""] != "launched":
+                continue
+            fig = Figure("launched", 1, "exact", s, phrase.end, sent.index)
+            group = registry.add(phrase, [fig], sentence=sent.index)
+            if group is not None:
+                current.append(group)
+
+    def _read_named(self, sent: Sentence, verbs: list, items: list[Item]) -> None:
+        """Weapons named without a number in an attack sentence, kept for reports with no count."""
+        t = self.t
+        if not ATTACK_WORD.search(t, sent.start, sent.end):
+            return
+        taken = SpanSet([(i.number.start, i.end) for i in items])
+        pos = sent.start
+        for tok in re.finditer(r"(?<![\w'])[\w«\"“][\w'’ʼ/-]*", t[sent.start : sent.end]):
+            s = sent.start + tok.start()
+            if s < pos or taken.covers(s):
+                continue
+            phrase = read_phrase_uk(t, s, limit=6)
+            if phrase is None or phrase.start > s + 1 or phrase.total:
+                continue
+            self.named.append((phrase, sent.index))
+            pos = phrase.end
+
+    @staticmethod
+    def _fig(field: str, n: UkNumber, end: int, sent: Sentence) -> Figure:
+        return Figure(field, n.value, n.qualifier, n.start, end, sent.index)
