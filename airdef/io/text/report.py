@@ -19,6 +19,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from airdef.io.text.breakdown import split_neutralized
 from airdef.io.text.casualties import CasualtyRow, extract_casualties
 from airdef.io.text.casualties_uk import extract_casualties_uk
 from airdef.io.text.dates import DateMention, find_dates
@@ -297,6 +298,7 @@ def read_report(
     block = SpanSet(blocked)  # sorted once, shared by every reader of the report
     for part, (segment, reader) in enumerate(_segments(folded, sents, dates, block, make)):
         groups = reader.finish()
+        split_neutralized(groups, folded, by_index, blocked)
         hits += getattr(reader, "hits", [])
         if ukrainian:
             rows = extract_casualties_uk(folded, segment, block, sents)
