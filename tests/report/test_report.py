@@ -429,6 +429,13 @@ def test_real_snapshot_report(snapshot, tmp_path, epoch):
 
     paragraph = breaks_paragraph(analyse_rates(prepare_analysis(airdef.load(snapshot))))
     assert html_text(paragraph) in page.body_text
+    # the bundled press claims: drones in October 2025 as shot down or suppressed; the
+    # 2025-05 snapshot ends before the 2025 claims, which are left out with a count
+    assert "The Wall Street Journal, 2024-05-13" in body
+    newer = "drones of all types (shot down or suppressed)" in body
+    assert newer is ("2026-06" in str(snapshot))
+    if "2025-05" in str(snapshot):
+        assert "claimed figures about periods without launches in the data left out" in body
 
 
 def test_cli_without_path_prefers_the_fetched_dataset(tmp_path, monkeypatch, capsys):

@@ -14,6 +14,10 @@ def claims_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
     c = a.claims
     if c is None or c.empty:
         return {}
+    outside = int(c["verdict"].eq("no data").sum())
+    c = c.loc[c["verdict"].ne("no data")]
+    if c.empty:
+        return {}
 
     def shown(r: Any, low: str, high: str) -> str:
         if not fmt.is_missing(r.get("reliable")) and not bool(r["reliable"]):
@@ -21,6 +25,11 @@ def claims_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
         if r["period"] == "change":
             return fmt.pp_ci(r[low], r[high])
         return fmt.pct_ci(r[low], r[high])
+
+    def about(r: Any) -> str:
+        if r.get("measure") == "neutralized":
+            return f"{r['about']} (shot down or suppressed)"
+        return str(r["about"])
 
     def value(r: Any, col: str) -> str:
         return fmt.pp(r[col]) if r["period"] == "change" else fmt.pct(r[col])
@@ -33,7 +42,7 @@ def claims_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
             c,
             [
                 ("Who, when", "text", lambda r: f"{r['who']}, {r['said_on']}"),
-                ("About", "text", lambda r: r["about"]),
+                ("About", "text", about),
                 (
                     "Period",
                     "text",
@@ -53,7 +62,15 @@ def claims_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
             "interval of the difference excludes zero with the claimed sign); not significant: "
             "the difference interval contains zero; contradicted: outside the interval; too few "
             "attacks: airdef's interval says next to nothing, so the claim is not tested. "
-            "Sources: " + "; ".join(dict.fromkeys(str(s) for s in c["source"] if s)) + ".",
+            + (
+                f"{outside} claimed figure{'s' if outside != 1 else ''} about periods without "
+                "launches in the data left out. "
+                if outside
+                else ""
+            )
+            + "Sources: "
+            + "; ".join(dict.fromkeys(str(s) for s in c["source"] if s))
+            + ".",
             synthetic=a.synthetic,
             wide=True,
         ),  # fmt: skip
