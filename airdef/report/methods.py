@@ -26,12 +26,16 @@ METHOD_TEXT: dict[str, str] = {
     ),
     "korn_graubard": (
         "Korn and Graubard's (1998) design-effect Clopper-Pearson interval for the pooled "
-        "ratio: the counts are divided by the design effect 1 + ρ(m_w − 1), with m_w the "
-        "size-weighted mean attack size and ρ the moment estimate of the intra-attack "
-        "correlation from the Pearson chi-square, and the effective sample size is reduced "
-        "by (z / t(k − 1))² for the k attacks the variance is estimated from. Closed form; "
-        "in airdef's simulations (30 attacks, intra-attack correlation 0.2) it covered "
-        "94–97% at nominal 95%."
+        "ratio: the counts are divided by the design effect, the larger of the model-based "
+        "1 + ρ(m_w − 1) (m_w the size-weighted mean attack size, ρ the moment estimate of "
+        "the intra-attack correlation) and the leave-one-attack-out jackknife's, which does "
+        "not assume that the rate is unrelated to attack size; the effective sample size "
+        "is then reduced by (z / t(df))², with Satterthwaite's degrees of freedom for the "
+        "clustered variance: with unequal attacks or few misses the variance rests on few "
+        "attacks, and df says how few. Closed form. On airdef's seeded coverage grid (3 to "
+        "100 attacks, intra-attack correlation 0 to 0.5, rates 0.05 to 0.99, Poisson and "
+        "heavy-tailed attack sizes; 1,000 replicates a cell) the rows it marks reliable "
+        "covered at least 94% at nominal 95% in every cell."
     ),
     "deff_wilson": (
         "Wilson's interval on the same design-effect-adjusted counts as Korn and Graubard's: "
