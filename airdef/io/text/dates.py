@@ -16,7 +16,10 @@ names (or ``None`` when it needs a publication date that is not known):
   is the day before.
 
 A day and month without a year take the publication year (the year before when
-that would put the attack after publication).
+that would put the attack after publication). With no publication date, a
+weekday written beside the day ("Wednesday, December 14") gives the year: the
+one year from :data:`FIRST_YEAR` to :data:`LAST_YEAR` in which that day falls on
+that weekday, if there is exactly one.
 """
 
 from __future__ import annotations
@@ -25,7 +28,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateMention", "MONTHS", "WEEKDAYS", "find_dates", "make_date"]
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "DateMention",
+    "MONTHS",
+    "WEEKDAYS",
+    "find_dates",
+    "make_date",
+    "year_of_weekday",
+]
+
+#: The years a weekday may place an undated day in: the full-scale war's reports.
+FIRST_YEAR, LAST_YEAR = 2022, 2027
 
 #: Month names and abbreviations -> month number.
 MONTHS: dict[str, int] = {}
@@ -213,6 +228,29 @@ def make_date(year: int | None, month: int, day: int, published: dt.date | None)
         return None
 
 
+def year_of_weekday(month: int, day: int, weekday: int) -> int | None:
+    """The one year from FIRST_YEAR to LAST_YEAR in which the day falls on ``weekday``.
+
+    Examples
+    --------
+    >>> year_of_weekday(12, 14, WEEKDAYS["wednesday"])
+    2022
+    >>> year_of_weekday(2, 30, 0) is None
+    True
+    """
+    years = []
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        try:
+            if dt.date(year, month, day).weekday() == weekday:
+                years.append(year)
+        except ValueError:
+            continue
+    return years[0] if len(years) == 1 else None
+
+
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<w>{_WEEKDAY}),?\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> dt.date | None | bool:
     """The day a match names; False when the match is not a date at all."""
     groups = m.groupdict()
@@ -227,6 +265,10 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> dt.date 
         if month is None or not 1 <= day <= 31:
             return False
         year = int(groups["y"]) if groups.get("y") else None
+        if year is None and published is None:
+            weekday = _WEEKDAY_BEFORE.search(m.string, max(0, m.start() - 14), m.start())
+            if weekday:  # "Wednesday, December 14": the weekday names the year
+                year = year_of_weekday(month, day, WEEKDAYS[weekday["w"].lower()])
         return make_date(year, month, day, published)
     if published is None:
         return None

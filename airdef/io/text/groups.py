@@ -309,14 +309,19 @@ _CLASS_LABEL = {
 }
 
 
-def name_plain_missiles(groups: list[Group], named: list[Phrase]) -> None:
+def name_plain_missiles(
+    groups: list[Group], named: list[Phrase], *, one_class: str = "all"
+) -> None:
     """Give plain "missiles" counts the missile classes the report names without a number.
 
     "Russia launched eight missiles ... four X-type cruise missiles, X-101 and
-    X-555" names one class: the eight are cruise missiles. "120 missiles ...
-    as well as cruise, ballistic and aircraft-launched ballistic missiles"
-    names several: the 120 are ``mixed``. A report that names no missile type
-    leaves them ``unknown``.
+    X-555" names one class: with ``one_class="all"`` the eight are cruise
+    missiles; with ``one_class="single"`` only a single missile takes the one
+    type named ("one missile ... The Kh-59 missile was downed"), and a larger
+    count stays ``unknown``, since a type named beside it need not be all of it.
+    "120 missiles ... as well as cruise, ballistic and aircraft-launched
+    ballistic missiles" names several: the 120 are ``mixed``. A report that
+    names no missile type leaves them ``unknown``.
     """
     classes: set[str] = set()
     for p in named:
@@ -330,6 +335,8 @@ def name_plain_missiles(groups: list[Group], named: list[Phrase]) -> None:
             continue
         if len(classes) >= 2:
             g.phrase = replace(g.phrase, weapon="missiles of various types", weapon_class="mixed")
+            continue
+        if one_class == "single" and any(f.value != 1 for f in g.figures.values()):
             continue
         cls = next(iter(classes))
         one = [p for p in named if p.weapon in weapons and p.weapon_class == cls]

@@ -1,0 +1,45 @@
+"""Attack dates of English reports: the year from a weekday, overnight spans.
+
+Every text here was written for these tests; expected values follow the corpus
+annotation rules (the corpus README beside the data).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from airdef.io.text.dates import WEEKDAYS, find_dates, year_of_weekday
+from tests.io.text.helpers import day, parse
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 14 December 2022 was a Wednesday, 4 September 2023 a Monday (calendar)
+        ("In the morning of Wednesday, December 14, 13 Shaheds were shot down.", "2022-12-14"),
+        ("Overnight into Monday, September 4, Russia launched 32 drones.", "2023-09-04"),
+        ("On Saturday, 7 September, Russia launched 67 drones.", "2024-09-07"),
+    ],
+)
+def test_weekday_beside_the_day_gives_the_year(text, expected):
+    assert day(parse(text, published=None)) == expected
+
+
+def test_weekday_that_does_not_fit_gives_no_year():
+    # 14 December fell on a Friday in no year from 2022 to 2027 (calendar)
+    assert [m.day for m in find_dates("on Friday, December 14", None)] == [None, None]
+
+
+def test_weekday_beside_the_day_does_not_override_the_publication_year():
+    mentions = find_dates("on Wednesday, December 14", dt.date(2023, 12, 20))
+    assert [m.day for m in mentions if m.kind == "mdy"] == [dt.date(2023, 12, 14)]
+
+
+def test_year_of_weekday_is_unique_or_none():
+    for month in range(1, 13):
+        for d in range(1, 32):
+            for w in WEEKDAYS.values():
+                year = year_of_weekday(month, d, w)
+                assert year is None or dt.date(year, month, d).weekday() == w
