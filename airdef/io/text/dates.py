@@ -34,6 +34,7 @@ __all__ = [
     "DateMention",
     "MONTHS",
     "WEEKDAYS",
+    "find_dateline",
     "find_dates",
     "make_date",
     "year_of_weekday",
@@ -286,6 +287,42 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> dt.date 
         return published - dt.timedelta(days=back)
     word = " ".join(groups["r"].lower().split())
     return published - dt.timedelta(days=1) if word == "yesterday" else published
+
+
+_DATELINE = re.compile(
+    r"(?:^|(?<=\)\s)|(?<=\n))[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,2}(?:,\s+[A-Z][a-z]+)?,\s+"
+    + "(?i:"
+    + _MONTH.format(g="m")
+    + ")"
+    + r"\s+"
+    + _DAY.format(g="d")
+    + _YEAR.format(g="y")
+    + r"(?![\w:])(?=\s*(?:\(\w+\)|/\w+/)?\s*(?:[-\u2013\u2014.]|\n|$))"
+)
+
+
+def find_dateline(text: str, published: dt.date | None = None) -> dt.date | None:
+    """The day of a wire dateline near the start ("KYIV, Dec 14 (Reuters) -"), if any.
+
+    A dateline says when the story was filed: relative words in it
+    ("overnight", "on Saturday") count from that day rather than from a later
+    publication date.
+
+    Examples
+    --------
+    >>> find_dateline("KYIV, Dec 14 (Reuters) - Russia launched 42 drones overnight.",
+    ...               dt.date(2023, 12, 15))
+    datetime.date(2023, 12, 14)
+    >>> find_dateline("Kyiv, the capital, was hit overnight.", dt.date(2023, 12, 15)) is None
+    True
+    """
+    m = _DATELINE.search(text, 0, 400)
+    if m is None:
+        return None
+    month = _month(m["m"])
+    if month is None:
+        return None
+    return make_date(int(m["y"]) if m["y"] else None, month, int(m["d"]), published)
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from airdef.io.text.casualties import CasualtyRow, extract_casualties
 from airdef.io.text.casualties_uk import extract_casualties_uk
-from airdef.io.text.dates import DateMention, find_dates
+from airdef.io.text.dates import DateMention, find_dateline, find_dates
 from airdef.io.text.dates_uk import find_dates_uk
 from airdef.io.text.extract import WeaponReader
 from airdef.io.text.groups import Group
@@ -270,6 +270,9 @@ def read_report(
     by_index = {s.index: s for s in sents}
     body = folded[report.start : report.end]
     ukrainian = cyrillic_share(body) > 0.3
+    if not ukrainian:
+        # relative words of wire copy count from its dateline ("KYIV, Dec 14 (Reuters) -")
+        published = find_dateline(body, published) or published
     found_dates = find_dates(body, published)
     if ukrainian:
         found_uk = find_dates_uk(body, published)

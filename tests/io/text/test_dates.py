@@ -43,3 +43,26 @@ def test_year_of_weekday_is_unique_or_none():
             for w in WEEKDAYS.values():
                 year = year_of_weekday(month, d, w)
                 assert year is None or dt.date(year, month, d).weekday() == w
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # the story filed on the 14th, published on the 15th: "overnight" is the 14th
+        (
+            "KYIV, Dec 14 (Reuters) - Overnight, Russia launched 42 drones.",
+            "2023-12-15",
+            "2023-12-14",
+        ),
+        (
+            "(Updates) KYIV, Dec 14 (Reuters) - Russia launched 42 drones overnight.",
+            "2023-12-15",
+            "2023-12-14",
+        ),
+        ("KYIV, November 25\n\nRussia launched 75 drones on Saturday.", "2023-11-26", "2023-11-25"),
+        # no dateline: the publication date
+        ("Kyiv, the capital, was attacked overnight with 42 drones.", "2023-12-15", "2023-12-15"),
+    ],
+)
+def test_relative_words_count_from_the_dateline(text, published, expected):
+    assert day(parse(text, published=published)) == expected
