@@ -339,6 +339,11 @@ class WeaponReader:
             P.ADDITIVE.search(t[max(sent.start, c.count.start - 16) : c.count.start])
             or re.match(r"\s+other\b", t[c.count.end : c.count.end + 8])
         )
+        # "five drones there ... Eight more drones were downed over Kherson": a peer of
+        # the group counted just before, part of what that one is part of
+        sibling = None
+        if re.match(r"\s+more\b", t[c.count.end : c.count.end + 8]) and self.registry.last:
+            sibling = self.registry.last[0]
         quote_end = c.phrase.end if c.phrase is not None and c.of_total is None else c.end
         if c.phrase is None and c.verb_end is not None:
             quote_end = c.verb_end
@@ -367,8 +372,9 @@ class WeaponReader:
                 figures,
                 sentence=sent.index,
                 correction=correction,
-                additive=additive,
+                additive=additive or sibling is not None,
                 parent=parent,
+                sibling=sibling,
                 list_key=list_key,
             )
             if parent is not None:

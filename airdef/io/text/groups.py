@@ -57,6 +57,7 @@ class Group:
     parent: int | None = None
     explicit_parent: bool = False
     additive: bool = False
+    sibling: int | None = None  # "N more": the group this one is a peer of
     vague: bool = False
     sentence: int = 0
     list_key: tuple[int, int] | None = None  # the list the group was first named in
@@ -151,6 +152,7 @@ class Registry:
         sentence: int,
         correction: bool = False,
         additive: bool = False,
+        sibling: Group | None = None,
         vague: bool = False,
         parent: Group | None = None,
         name_only: bool = False,
@@ -172,7 +174,8 @@ class Registry:
         if parent is not None:
             return self.new(phrase, figures, parent=parent.gid, **key)
         if additive:
-            return self.new(phrase, figures, additive=True, **key)
+            gid = sibling.gid if sibling is not None else None
+            return self.new(phrase, figures, additive=True, sibling=gid, **key)
         target = self.pick(phrase)
         if target is None:
             return self.new(phrase, figures, vague=vague and not figures, **key)
@@ -284,10 +287,20 @@ class Registry:
             else:
                 g.phrase = replace(g.phrase, weapon_class=classes.pop())
 
+    def _siblings(self) -> None:
+        """An "N more" group is a part of what the group it adds to is a part of."""
+        by_id = {g.gid: g for g in self.groups}
+        for g in self.groups:
+            peer = by_id.get(g.sibling) if g.sibling is not None else None
+            if g.parent is None and peer is not None and peer.parent is not None:
+                if peer.parent in by_id and by_id[peer.parent].phrase.coverage >= g.phrase.coverage:
+                    g.parent = peer.parent
+
     def finish(self) -> list[Group]:
         """Nest and drop as described in the module documentation; the groups kept."""
         self._nest_splits()
         self._resolve_totals()
+        self._siblings()
         self._mixed_parents()
         counted = [g for g in self.groups if g.figures and not g.phrase.total]
         cover = frozenset().union(*(g.phrase.coverage for g in counted))

@@ -305,7 +305,7 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
     names: list[str] = []
     classes: list[str] = []
     heads: list[str] = []
-    recon = various = heads_before_class = False
+    recon = various = heads_before_class = unknown_word = False
     first: int | None = None
     last_end: int | None = None
     i = 0
@@ -396,6 +396,14 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
                 i = close + 1
                 continue
             break
+        elif (
+            not unknown_word
+            and not heads
+            and re.fullmatch(r"[a-z]+(?:-[a-z]+)?", w)
+            and i + 1 < len(toks)
+            and _kind(toks[i + 1][2]) in ("head", "class")
+        ):
+            unknown_word = True  # "six Russian suicide drones", "108 strile drones"
         else:
             break
         if first is None and low not in _NOISE:

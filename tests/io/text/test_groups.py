@@ -35,3 +35,28 @@ def test_plain_missiles_beside_several_named_classes_are_mixed():
         "including Kalibr and Iskander-M."
     )
     assert one(data.events, launched=40)["weapon_class"] == "mixed"
+
+
+def test_more_after_a_count_is_a_peer_of_the_group_before():
+    data = parse(
+        "The air force shot down all 29 drones over eight regions. The governor of Mykolaiv "
+        "said five drones were shot down there. Eight more drones were downed over Kherson."
+    )
+    total = one(data.events, intercepted=29)
+    for n in (5, 8):
+        assert one(data.events, intercepted=n)["part_of"] == total["weapon_label"]
+
+
+def test_more_without_a_total_stays_top_level():
+    data = parse(
+        "Air defences shot down 11 Shaheds over Mykolaiv, while three more Shahed-136s "
+        "were shot down by other units. Gunners finished off two more drones in the east."
+    )
+    assert data.events["part_of"].isna().all()
+    assert sorted(data.events["intercepted"].astype(int)) == [2, 3, 11]
+
+
+def test_one_unknown_word_before_the_weapon_noun():
+    # a typo or an adjective the word lists lack ("strile", "suicide")
+    data = parse("Russia launched 108 strile drones; forces shot down six Russian suicide drones.")
+    assert one(data.events, weapon_class="strike_drone")["launched"] == 108
