@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from airdef.io.text import patterns as P
 from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
@@ -78,13 +79,17 @@ class WeaponReader:
             for n in find_numbers(t[sent.start : sent.end])
         ]
         out = [n for n in out if not self.blocked.covers(n.start)]
+        out = [n for n in out if not self._hypothetical(sent, n.start)]
         for m in P.ARTICLE.finditer(t, sent.start, sent.end):
             phrase = read_phrase(t, m.end(), limit=6)
             if phrase is None or phrase.total:
                 continue
             if phrase.start != m.end() and not P.LEAD_MODIFIERS.fullmatch(t, m.end(), phrase.start):
                 continue  # "a Russian Kh-47 Kinzhal": one, after a modifier
-            out.append(NumberToken(1, m.start(), m.end() - 1, m.group().strip(), is_word=True))
+            if re.match(r"\s+or\b", t[phrase.end : phrase.end + 4]):
+                continue  # "a missile or a drone attack": an alternative, not one missile
+            if not self._hypothetical(sent, m.start()):
+                out.append(NumberToken(1, m.start(), m.end() - 1, m.group().strip(), is_word=True))
         for m in P.THE_ONE.finditer(t, sent.start, sent.end):
             # "destroyed the missile and 18 of the drones": the one missile named before
             phrase = read_phrase(t, m.end(), limit=4)
@@ -94,6 +99,32 @@ class WeaponReader:
                 continue
             out.append(NumberToken(1, m.start("the"), m.end() - 1, "the", is_word=True))
         return sorted(out, key=lambda n: n.start)
+
+    def _period_clauses(self, sent: Sentence) -> SpanSet | None:
+        """The clauses of a total over a period ("over the past week"); None for all of them.
+
+        A sentence that also dates an attack in another clause ("launched 101 drones
+        overnight, adding that about 1,270 drones ... over the past week") keeps
+        that clause; otherwise the period covers the whole sentence.
+        """
+        t = self.t
+        hits = list(P.PERIOD.finditer(t, sent.start, sent.end))
+        if not hits:
+            return SpanSet([])
+        cuts = [sent.start]
+        cuts += [m.start() for m in P.CLAUSE_CUT.finditer(t, sent.start, sent.end)]
+        cuts.append(sent.end)
+        clauses = list(pairwise(cuts))
+        inside = [(a, b) for a, b in clauses if any(a <= m.start() < b for m in hits)]
+        others = [(a, b) for a, b in clauses if (a, b) not in inside]
+        if not any(P.ATTACK_TIME.search(t, a, b) for a, b in others):
+            return None
+        return SpanSet(inside)
+
+    def _hypothetical(self, sent: Sentence, pos: int) -> bool:
+        """Whether ``pos`` is in a clause of condition or question ("if it was a missile")."""
+        start = max(sent.start, *(self.t.rfind(c, sent.start, pos) for c in ",;:"))
+        return bool(P.HYPOTHETICAL.search(self.t, start, pos))
 
     def _number_at(self, nums: list[NumberToken], pos: int) -> Count | None:
         """The count (with its qualifier) that starts right at ``pos``, if any."""
@@ -150,6 +181,8 @@ class WeaponReader:
         """The field a count gives, and where it was read: forward, backward, weak, default."""
         t = self.t
         rest = t[c.end : min(sent.end, c.end + 80)]
+        if c.phrase is not None and P.SUBJECT.match(rest):
+            return None, "forward"  # "12 missiles reached their targets": what they did
         clause = re.split(r"[,;:.]|\s+(?:and|but|while|which|that|who)\s+", rest, maxsplit=1)[0]
         aux = P.AUX.search(clause)
         if (
@@ -196,9 +229,15 @@ class WeaponReader:
     def read(self, sent: Sentence) -> None:
         t = self.t
         self.current = []
-        if P.PERIOD.search(t, sent.start, sent.end) or P.COMPARISON.search(t, sent.start, sent.end):
-            return  # "since February 2022", "this year": totals over a period, not an attack
+        if P.COMPARISON.search(t, sent.start, sent.end) or P.RUSSIAN_CLAIM.search(
+            t, sent.start, sent.end
+        ):
+            return  # "exceeded the record", "Russian air defence downed": not this attack's counts
         nums = self.numbers(sent)
+        periods = self._period_clauses(sent)
+        if periods is None:
+            return  # "since February 2022", "this year": totals over a period, not an attack
+        nums = [n for n in nums if not periods.covers(n.start)]
         used: set[int] = set()
         items: list[dict] = []
         for n in nums:

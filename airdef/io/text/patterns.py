@@ -101,7 +101,10 @@ VAGUE = re.compile(
 )
 ARTICLE = re.compile(r"\b(?<!such\sas\s)an?\s+", re.IGNORECASE)
 PRONOUN = re.compile(r"(?:them|these|those|which|it)\b", re.IGNORECASE)
-OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?", re.IGNORECASE)
+OF = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|a\s+)?(?:total\s+(?:of\s+)?)?",
+    re.IGNORECASE,
+)
 BARE_NEXT = re.compile(
     r"\s*(?:[.,;:)!?]|$|(?:were|was|have|had|has|are|is|in\s+total|overall|more|of\s+(?:them|these|"
     r"which|those)|shot\s+down|destroyed|downed|intercepted|neutrali[sz]ed|lost|jammed|"
@@ -174,6 +177,29 @@ TYPE_WORD = re.compile(
     r"Kh-|X-|Х-|Iskander|Kalibr|Kinzhal|Kinzhals|S-300|S-400|Onyx|Oniks|Zircon|Tsirkon|KN-23)",
     re.IGNORECASE,
 )
+# a weapon count as the subject of an active verb: "12 missiles reached their targets",
+# "two drones destroyed an administrative building" (what the weapons did, not a count)
+SUBJECT = re.compile(
+    rf"\s+(?:(?:also|reportedly|then|later|apparently|still)\s+)?(?:(?:{OTHER})\b(?!\s+by\b)|"
+    r"(?:destroyed|damaged|downed)\s+(?:a|an|the|their|its|several|some|two|three|four|five|"
+    r"\d+|\w+ing)\b)",
+    re.IGNORECASE,
+)
+CLAUSE_CUT = re.compile(r"[,;:]\s|\s(?:while|whereas|but|adding|bringing)\b", re.IGNORECASE)
+# words that date an attack (a clause with one is no total over a period)
+ATTACK_TIME = re.compile(
+    r"\b(?:overnight|last\s+night|tonight|this\s+morning|early\s+hours|on\s+the\s+night)\b",
+    re.IGNORECASE,
+)
+# a figure of the Russian side: its air defence, its ministry, Ukrainian weapons
+RUSSIAN_CLAIM = re.compile(
+    r"\b(?:Russian|Russia's|Moscow's)\s+(?:air\s+defen[cs]es?|(?:Defen[cs]e\s+)?Ministry|"
+    r"(?:defen[cs]e\s+)?ministry|military\s+said|forces\s+(?:said|claimed))\b|"
+    r"\bUkrainian\s+(?:drones|UAVs|missiles|unmanned)",
+    re.IGNORECASE,
+)
+# a clause of condition or question: its numbers are no counts ("if it was a missile")
+HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|how\s+many|in\s+case)\b", re.IGNORECASE)
 INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT})\b", re.IGNORECASE)
 
 

@@ -1,0 +1,74 @@
+"""Which numbers of an English report count weapons, and for which field.
+
+Every text here was written for these tests; expected values follow the corpus
+annotation rules (the corpus README beside the data).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from airdef.io.text import NoCountsWarning
+from tests.io.text.helpers import counts, parse
+
+
+def quiet(text: str, published: str | None = "2024-03-10"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NoCountsWarning)
+        return parse(text, published=published)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was not known if it was a missile or a drone attack.",
+        "Officials did not say whether 12 drones or more were involved.",
+        "It is unclear how many of the 20 drones were shot down.",
+    ],
+)
+def test_a_clause_of_condition_or_question_counts_nothing(text):
+    assert quiet(text).events.empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air defences shot down 13 missiles, but 12 missiles reached their targets.",
+        "Air defences shot down 13 missiles. Two missiles destroyed an administrative building.",
+    ],
+)
+def test_weapons_as_the_subject_of_what_they_did_are_not_counted(text):
+    data = quiet(text)
+    assert len(data.events) == 1
+    assert counts(data, "missiles") == (None, None, 13, "exact")
+
+
+def test_n_of_the_total_m():
+    data = quiet("Air defences downed two of the total four missiles that were launched.")
+    assert counts(data, "missiles") == (4, "exact", 2, "exact")
+
+
+def test_a_total_over_a_period_in_another_clause_leaves_the_attack():
+    data = quiet(
+        "Zelensky said Russia launched 101 drones overnight, adding that about 1,270 drones "
+        "and 39 missiles were registered over the past week."
+    )
+    assert counts(data, "drones") == (101, "exact", None, None)
+    assert len(data.events) == 1
+
+
+def test_a_total_over_a_period_alone_is_no_attack():
+    assert quiet("Since the start of the year, Russia has launched 1,000 drones.").events.empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian air defence downed 402 Ukrainian drones over the past day, Moscow said.",
+        "Russia's Defence Ministry said its forces shot down 41 drones over Belgorod.",
+    ],
+)
+def test_russian_claims_are_not_counted(text):
+    assert quiet(text).events.empty
