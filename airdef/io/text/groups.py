@@ -296,11 +296,29 @@ class Registry:
                 if peer.parent in by_id and by_id[peer.parent].phrase.coverage >= g.phrase.coverage:
                     g.parent = peer.parent
 
+    def _lone_total(self) -> None:
+        """A total ("67 air targets") beside one counted group of other fields is that group.
+
+        "Radars spotted 67 incoming air targets ... 58 attack UAVs were shot down":
+        with no other weapons counted, the 67 launched are the drones'.
+        """
+        tops = [g for g in self._top() if g.figures]
+        totals = [g for g in tops if g.phrase.total and not g.explicit_parent]
+        others = [g for g in tops if not g.phrase.total]
+        if len(totals) != 1 or len(others) != 1:
+            return
+        total, other = totals[0], others[0]
+        if set(total.figures) & set(other.figures):
+            return
+        other.figures.update(total.figures)
+        self.groups = [g for g in self.groups if g is not total]
+
     def finish(self) -> list[Group]:
         """Nest and drop as described in the module documentation; the groups kept."""
         self._nest_splits()
         self._resolve_totals()
         self._siblings()
+        self._lone_total()
         self._mixed_parents()
         counted = [g for g in self.groups if g.figures and not g.phrase.total]
         cover = frozenset().union(*(g.phrase.coverage for g in counted))

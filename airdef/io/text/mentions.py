@@ -93,9 +93,15 @@ def read_all_none(reader: WeaponReader, sent: Sentence) -> None:
 
 def _set_all(reader: WeaponReader, g: Group, start: int, end: int, sent: Sentence) -> None:
     launched = g.figures.get("launched")
-    if launched is None or launched.value is None:
-        return
     but = P.ALL_BUT.match(reader.t, start)
+    if launched is None or launched.value is None:
+        downed = g.figures.get("intercepted")
+        if but is None and downed is not None and downed.value is not None:
+            # "downed 14 drones ... All the drones were intercepted": the 14 were all
+            fig = Figure("launched", downed.value, downed.qualifier, start, end, sent.index)
+            reader.registry.set_figure(g, fig)
+            reader.current.append(WeaponMention(g, start, end, "launched"))
+        return
     value = launched.value
     if but:
         nums = find_numbers(reader.t[but.end() : but.end() + 12])

@@ -60,3 +60,29 @@ def test_one_unknown_word_before_the_weapon_noun():
     # a typo or an adjective the word lists lack ("strile", "suicide")
     data = parse("Russia launched 108 strile drones; forces shot down six Russian suicide drones.")
     assert one(data.events, weapon_class="strike_drone")["launched"] == 108
+
+
+def test_a_total_beside_one_group_of_other_fields_is_that_group():
+    data = parse(
+        "Ukraine's air defence intercepted 58 Shahed drones overnight. Radars spotted 67 "
+        "incoming air targets."
+    )
+    assert len(data.events) == 1
+    row = one(data.events, weapon_class="strike_drone")
+    assert (int(row["launched"]), int(row["intercepted"])) == (67, 58)
+
+
+def test_a_total_beside_two_groups_stays():
+    data = parse(
+        "Radars spotted 67 incoming air targets. Forces shot down 50 drones and 5 missiles."
+    )
+    assert len(data.events) == 3
+
+
+def test_all_of_a_downed_count_were_launched():
+    data = parse(
+        "Air defences downed 14 Russian drones overnight. All the drones were intercepted "
+        "over Mykolaiv and Kherson oblasts."
+    )
+    row = one(data.events, weapon_class="strike_drone")
+    assert (int(row["launched"]), int(row["intercepted"])) == (14, 14)
