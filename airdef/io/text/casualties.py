@@ -220,16 +220,32 @@ def _pair_spans(text: str, figures: list[CasualtyFigure]) -> list[CasualtyFigure
     return out
 
 
-def _nearest(places: list[PlaceMention], fig: CasualtyFigure) -> PlaceMention | None:
+_CLAUSE_GAP = 40
+# a sentence that speaks of the whole attack, not of the place named before
+_NO_PLACE = re.compile(
+    r"\b(?:in\s+total|overall|nationwide|across|throughout|in\s+(?:all|several|various)|"
+    r"as\s+a\s+result\s+of\s+the\s+(?:Russian\s+)?(?:attack|strike|shelling)s?)\b",
+    re.IGNORECASE,
+)
+
+
+def _plain_city(p: PlaceMention) -> bool:
+    return bool(p.cities) and not p.region and not p.nationwide and p.district_count is None
+
+
+def _nearest(text: str, places: list[PlaceMention], fig: CasualtyFigure) -> PlaceMention | None:
     if not places:
         return None
 
     def distance(p: PlaceMention) -> int:
         if p.end <= fig.start:
-            return fig.start - p.end
-        if p.start >= fig.end:
-            return p.start - fig.end
-        return 0
+            gap = text[p.end : fig.start]
+        elif p.start >= fig.end:
+            gap = text[fig.end : p.start]
+        else:
+            return 0
+        # "..., one dead and 12 injured in Dnipro": a place across a comma is further
+        return len(gap) + (_CLAUSE_GAP if re.search(r"[,;:]", gap) else 0)
 
     return min(places, key=distance)
 
@@ -272,15 +288,27 @@ def extract_casualties(
     rows: list[CasualtyRow] = []
     fallback = _report_place(list(report_places))
     block = SpanSet(blocked)
+    previous: list[PlaceMention] = []
     for sent in sentences:
-        figures = _figures(text, sent, block)
-        if not figures:
-            continue
         places = [p for p in find_places(text[sent.start : sent.end])]
         places = [replace(p, start=p.start + sent.start, end=p.end + sent.start) for p in places]
+        figures = _figures(text, sent, block)
+        last = previous
+        previous = places
+        if not figures:
+            continue
         spans = _pair_spans(text, figures)
         for fig, span in zip(figures, spans, strict=True):
-            place = _nearest(places, span)
+            place = _nearest(text, places, span)
+            if (
+                place is None
+                and last
+                and _plain_city(last[-1])
+                and not _NO_PLACE.search(text, sent.start, sent.end)
+            ):
+                # "A missile hit a building in Uman. Five people were wounded.": there
+                districts = [p for p in last if p.district and p.cities]
+                place = districts[-1] if len(districts) == 1 else last[-1]
             if place is None:
                 cities, district, count = fallback[0], fallback[1], None
             else:
@@ -288,7 +316,10 @@ def extract_casualties(
                 if place.region:
                     cities = ()
                 elif not cities and not place.nationwide:
-                    cities = fallback[0]
+                    # "Kyiv Mayor Klitschko said six were dead in the Shevchenkivskyi
+                    # district": the city the sentence names
+                    named = [p for p in places if _plain_city(p) and len(p.cities) == 1]
+                    cities = named[0].cities if len(named) == 1 else fallback[0]
                 if place.cities and place.district is None:
                     same = [p for p in places if p.district and set(p.cities) <= set(place.cities)]
                     district = same[0].district if len(same) == 1 else None

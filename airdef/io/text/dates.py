@@ -151,7 +151,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ordinal",
         re.compile(
-            r"\b(?:on\s+)?the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?\w*\s*(?:floor|century|anniversary|brigade|day|month|year|time|row|wave))",
+            r"\b(?:on\s+)?the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!(?:\s*(?:[-\u2013\u2014]|to|and)\s*\d+(?:st|nd|rd|th))?\s+(?:of\s+)?\w*\s*(?:floor|storey|stor(?:y|ies)|century|anniversary|brigade|day|month|year|time|row|wave|minute|hour|place|round|attack|strike|session|package|edition))",
             re.IGNORECASE,
         ),
     ),

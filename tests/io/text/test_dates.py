@@ -66,3 +66,12 @@ def test_year_of_weekday_is_unique_or_none():
 )
 def test_relative_words_count_from_the_dateline(text, published, expected):
     assert day(parse(text, published=published)) == expected
+
+
+def test_ordinal_floors_are_not_a_day_of_the_month():
+    data = parse(
+        "Debris hit a block in Kyiv, killing one person. The residents of the 11th\u2013 16th "
+        "floors were evacuated.",
+        published="2022-03-17",
+    )
+    assert day(data) == "2022-03-17"
