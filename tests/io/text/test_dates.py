@@ -74,4 +74,4 @@ def test_ordinal_floors_are_not_a_day_of_the_month():
         "floors were evacuated.",
         published="2022-03-17",
     )
-    assert day(data) == "2022-03-17"
+    assert [str(d.date()) for d in data.casualties["date"]] == ["2022-03-17"]
