@@ -144,7 +144,7 @@ _NATIONWIDE = re.compile(
 )
 _NAME = r"[A-Z\u0400-\u042F][\w'-]+"
 _DISTRICTS = re.compile(
-    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)\s+(?:districts?|raions?|rayons?)\b"
+    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)\s+(?:[Dd]istricts?|raions?|rayons?)\b"
 )
 _DISTRICT_CITY = re.compile(
     rf"(?P<d>{_NAME})\s+(?P<c>[A-Z][\w'-]+)(?:\s+city)?\s+(?:districts?|raions?|rayons?)\b"

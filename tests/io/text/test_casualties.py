@@ -56,3 +56,39 @@ def test_a_district_named_before_its_city():
 def test_a_city_and_its_region_are_not_a_list_of_cities():
     data = parse("A missile hit Uman, Cherkasy Oblast, injuring five people.")
     assert rows(data) == {("Uman", None, None, 5)}
+
+
+def test_a_place_between_the_people_and_the_verb():
+    data = parse("At least 45 people in Kyiv's Dniprovskyi district were injured in the attack.")
+    assert rows(data) == {("Kyiv", "Dniprovskyi", None, 45)}
+    assert data.casualties["injured_qual"].tolist() == ["at_least"]
+
+
+def test_the_number_killed_rose_to_after_a_long_subject():
+    data = parse(
+        "The number of people killed as a result of a massive rocket attack by the occupiers "
+        "on various Ukrainian cities on October 10 increased to 19. A total of 105 people "
+        "were wounded.",
+        published="2022-10-11",
+    )
+    assert rows(data) == {(None, None, 19, 105)}
+
+
+def test_a_hedge_before_a_list_of_nouns_applies_to_both():
+    data = parse("The attacks caused at least 16 fatalities and 97 injuries across the country.")
+    row = data.casualties.iloc[0]
+    assert (row["killed_qual"], row["injured_qual"]) == ("at_least", "at_least")
+
+
+def test_a_hedge_before_a_clause_stays_with_its_figure():
+    data = parse("At least seven civilians were killed and 64 wounded in Lviv.")
+    row = data.casualties.iloc[0]
+    assert (row["killed_qual"], row["injured_qual"]) == ("at_least", "exact")
+
+
+def test_wounds_and_victims():
+    data = parse(
+        "In Kharkiv, a man was hospitalized with shrapnel wounds. In Odesa, the governor "
+        "reports on six victims."
+    )
+    assert rows(data) == {("Kharkiv", None, None, 1), ("Odesa", None, None, 6)}
