@@ -9,6 +9,7 @@ names (or ``None`` when it needs a publication date that is not known):
   ``the night of September 20 to 21``, ``the night of 31 August to 1 September``;
 * a day of the month alone (``on the 26th``), in the publication month (the
   month before when the day is later than publication);
+* "late on March 17", "late Sunday night": the night ends on the next day;
 * weekdays, resolved to the latest such day on or before publication:
   ``on Tuesday``, ``Saturday's attack``, ``the night of Friday to Saturday``;
 * relative words, resolved to the publication day: ``overnight``, ``last night``,
@@ -166,7 +167,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "relative",
         re.compile(
             r"\b(?P<r>overnight|last\s+night|this\s+morning|this\s+evening|today|tonight|"
-            r"yesterday|(?:in\s+)?the\s+early\s+hours|early\s+(?:this|on)\s+morning|at\s+night)\b",
+            # "yesterdayʼs attack": the modifier letter apostrophe is a word character
+            r"yesterday|(?:in\s+)?the\s+early\s+hours|early\s+(?:this|on)\s+morning|at\s+night)"
+            r"(?:\b|(?=\u02bcs\b))",
             re.IGNORECASE,
         ),
     ),
@@ -325,6 +328,10 @@ def find_dateline(text: str, published: dt.date | None = None) -> dt.date | None
     return make_date(int(m["y"]) if m["y"] else None, month, int(m["d"]), published)
 
 
+_LATE = re.compile(r"\blate\s+(?:on\s+)?$", re.IGNORECASE)
+_DAYTIME = re.compile(r"\s+(?:morning|afternoon)\b", re.IGNORECASE)
+
+
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
     """Every date expression in ``text``, in order, with overlaps resolved.
 
@@ -362,6 +369,13 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             day = _resolve(kind, m, published)
             if day is False:
                 continue
+            if (
+                day
+                and kind != "relative"
+                and _LATE.search(text, max(0, m.start() - 9), m.start())
+                and not _DAYTIME.match(text, m.end())
+            ):
+                day += dt.timedelta(days=1)  # "late on March 17": the night ends on the 18th
             mentions.append(DateMention(m.start(), m.end(), kind, day or None))
             taken.append((m.start(), m.end()))
     return sorted(mentions, key=lambda d: d.start)

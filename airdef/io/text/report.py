@@ -83,7 +83,13 @@ def _day_of(
         found = [
             d for d in found if d.rank >= 2 and not _REPORTING.search(text[sent.start : d.start])
         ]
-    return max(found, key=lambda d: (d.rank, -d.start), default=None)
+    best = max(found, key=lambda d: (d.rank, -d.start), default=None)
+    if best is not None and best.rank == 3:
+        # "from 8 p.m. on November 21 to 03:00 on November 22": the night ends on the 22nd
+        after = [d for d in found if d.rank == 3 and d.day == best.day + dt.timedelta(days=1)]
+        if after:
+            best = after[0]
+    return best
 
 
 def _headlines(raw: str, sents: list[Sentence]) -> list[Sentence]:

@@ -92,3 +92,12 @@ def test_wounds_and_victims():
         "reports on six victims."
     )
     assert rows(data) == {("Kharkiv", None, None, 1), ("Odesa", None, None, 6)}
+
+
+def test_about_one_is_one():
+    data = parse(
+        "It is known about one victim in the Desnianskyi district of Kyiv - a 19-year-old "
+        "man received a cut wound on his foot."
+    )
+    assert rows(data) == {("Kyiv", "Desnianskyi", None, 1)}
+    assert data.casualties["injured_qual"].tolist() == ["exact"]

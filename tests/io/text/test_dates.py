@@ -75,3 +75,36 @@ def test_ordinal_floors_are_not_a_day_of_the_month():
         published="2022-03-17",
     )
     assert [str(d.date()) for d in data.casualties["date"]] == ["2022-03-17"]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # "late on" a day: the night ends on the next day (corpus README: the morning after)
+        (
+            "Air defence shot down 11 of 16 drones launched late on March 17.",
+            "2023-03-18",
+            "2023-03-18",
+        ),
+        ("A drone attack late Sunday night injured 10 people.", "2025-06-23", "2025-06-23"),
+        # a range over midnight: its second day
+        (
+            "From 8:00 p.m. on November 21 to 03:00 on November 22, 2023, Russia attacked "
+            "with 14 drones.",
+            None,
+            "2023-11-22",
+        ),
+        # the modifier letter apostrophe of "yesterdayʼs"
+        (
+            "In yesterday\u02bcs attack Russia launched 67 cruise missiles.",
+            "2022-11-24",
+            "2022-11-23",
+        ),
+    ],
+)
+def test_nights_end_on_the_next_day(text, published, expected):
+    data = parse(text, published=published)
+    days = {str(d.date()) for d in data.events["time_start"]} | {
+        str(d.date()) for d in data.casualties["date"]
+    }
+    assert days == {expected}
