@@ -92,6 +92,27 @@ def _day_of(
     return best
 
 
+def _of_another_day(
+    text: str,
+    row: CasualtyRow,
+    by_index: dict[int, Sentence],
+    dates: list[DateMention],
+    day: dt.date,
+) -> bool:
+    """Whether every figure of a casualty row is dated more than a day from the attack.
+
+    "The strikes came a week after an attack last Tuesday killed 28 people": the 28
+    are another attack's.
+    """
+    days = []
+    for fig in row.figures.values():
+        mention = _day_of(text, by_index[fig.sentence], dates, events_only=True)
+        if mention is None:
+            return False
+        days.append(mention.day)
+    return bool(days) and all(abs((d - day).days) > 1 for d in days)
+
+
 def _headlines(raw: str, sents: list[Sentence]) -> list[Sentence]:
     """The report's headline, and the lines that print it again.
 
@@ -319,6 +340,8 @@ def read_report(
             # attack on Kyiv") tells of the attack of its publication day.
             date = DateMention(report.start, report.start, "relative", published)
         day = date.day if date else None
+        if day is not None and not ukrainian:
+            rows = [r for r in rows if not _of_another_day(folded, r, by_index, dates, day)]
         attack_id = _attack_id(day, source, body, part)
         start = pd.Timestamp(day) if day else pd.NaT
         end = start + pd.Timedelta(hours=23, minutes=59) if day else pd.NaT

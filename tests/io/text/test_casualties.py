@@ -101,3 +101,12 @@ def test_about_one_is_one():
     )
     assert rows(data) == {("Kyiv", "Desnianskyi", None, 1)}
     assert data.casualties["injured_qual"].tolist() == ["exact"]
+
+
+def test_casualties_of_an_attack_on_another_day_are_left_out():
+    data = parse(
+        "A Russian drone and missile attack on Kyiv overnight killed at least six people. "
+        "The strikes came nearly a week after an attack last Tuesday killed 28 people in Kyiv.",
+        published="2025-06-23",  # a Monday; "last Tuesday" is the 17th
+    )
+    assert rows(data) == {("Kyiv", None, 6, None)}
