@@ -54,7 +54,10 @@ def _reporter(source: str | None) -> str:
 # "the largest ... since the night of Dec. 27": a date compared with, not the attack's
 _BACKGROUND = re.compile(
     r"\b(?:since|than\s+on|than\s+in|compared\s+with|compared\s+to)\s+(?:the\s+)?"
-    r"(?:(?:night|morning|evening|attack|strike)\s+(?:of|on)\s+)?(?:the\s+)?$",
+    r"(?:(?:night|morning|evening|attack|strike)\s+(?:of|on)\s+)?(?:the\s+)?$|"
+    # "a week after an attack last Tuesday killed 28": an earlier attack
+    r"\b(?:after|before|following)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|assault|"
+    r"barrage)s?\s+(?:on\s+[\w']+\s+)?(?:last\s+|this\s+past\s+)?$",
     re.IGNORECASE,
 )
 
@@ -106,10 +109,19 @@ def _of_another_day(
     """
     days = []
     for fig in row.figures.values():
-        mention = _day_of(text, by_index[fig.sentence], dates, events_only=True)
-        if mention is None:
+        sent = by_index[fig.sentence]
+        lo = bisect_left(dates, sent.start, key=_start)
+        hi = bisect_left(dates, sent.end, key=_start)
+        found = [
+            d.day
+            for d in dates[lo:hi]
+            if d.day is not None
+            and d.rank >= 2
+            and not _REPORTING.search(text[sent.start : d.start])
+        ]
+        if not found:
             return False
-        days.append(mention.day)
+        days += found
     return bool(days) and all(abs((d - day).days) > 1 for d in days)
 
 
