@@ -84,12 +84,30 @@ class WeaponReader:
             phrase = read_phrase(t, m.end(), limit=6)
             if phrase is None or phrase.total:
                 continue
-            if phrase.start != m.end() and not P.LEAD_MODIFIERS.fullmatch(t, m.end(), phrase.start):
-                continue  # "a Russian Kh-47 Kinzhal": one, after a modifier
+            singular = P.SINGULAR_PASSIVE.match(t, phrase.end)
+            if (
+                phrase.start != m.end()
+                and not P.LEAD_MODIFIERS.fullmatch(t, m.end(), phrase.start)
+                and not (singular and P.FEW_WORDS.fullmatch(t, m.end(), phrase.start))
+            ):
+                continue  # "a Russian Kh-47 Kinzhal", "a controlled aviation missile Kh-59 was"
             if re.match(r"\s+or\b", t[phrase.end : phrase.end + 4]):
                 continue  # "a missile or a drone attack": an alternative, not one missile
             if not self._hypothetical(sent, m.start()):
                 out.append(NumberToken(1, m.start(), m.end() - 1, m.group().strip(), is_word=True))
+        for m in P.THE.finditer(t, sent.start, sent.end):
+            # "the Kh-22 cruise missile was launched": one missile of a named type
+            phrase = read_phrase(t, m.end(), limit=6)
+            if (
+                phrase is None
+                or phrase.generic
+                or phrase.total
+                or phrase.start != m.end()
+                or phrase.label.lower().endswith("s")
+                or not P.SINGULAR_PASSIVE.match(t, phrase.end)
+            ):
+                continue
+            out.append(NumberToken(1, m.start("the"), m.end() - 1, "the", is_word=True))
         for m in P.THE_ONE.finditer(t, sent.start, sent.end):
             # "destroyed the missile and 18 of the drones": the one missile named before
             phrase = read_phrase(t, m.end(), limit=4)
@@ -400,7 +418,10 @@ class WeaponReader:
         ):
             group, last_field = self.registry.last
             fig = figures[0]
-            fig.field = last_field
+            # "revised the number of downed craft to 74": the field the correction names
+            revised = [m.end() for m in P.CORRECTION.finditer(head)]
+            named = P.INTERCEPT_RE.search(head, revised[-1]) if revised else None
+            fig.field = "intercepted" if named else last_field
             self.registry.set_figure(group, fig, replace=True)
             self.current.append(WeaponMention(group, c.count.start, c.end, last_field))
             return group

@@ -106,8 +106,14 @@ class Registry:
 
     # -- lookup -------------------------------------------------------------------------
     def candidates(self, phrase: Phrase) -> list[Group]:
-        """Groups a mention of ``phrase`` could refer to, most recent first."""
-        return [g for g in reversed(self.groups) if _can_merge(phrase, g)]
+        """Groups a mention of ``phrase`` could refer to, most recent first.
+
+        A group counted as an addition ("additional 41 decoy UAVs") is a candidate
+        only when no other group is.
+        """
+        found = [g for g in reversed(self.groups) if _can_merge(phrase, g)]
+        plain = [g for g in found if not g.additive]
+        return plain or found
 
     def ancestors(self, group: Group) -> list[int]:
         out = []
@@ -207,6 +213,8 @@ class Registry:
                     continue
                 if other.phrase.weapon != g.phrase.weapon:
                     continue
+                if g.list_key is not None and g.list_key == other.list_key:
+                    continue  # "three over Lviv and one over Mykolaiv": peers of one list
                 shared = [f for f in g.figures if f in other.figures]
                 vals = [(g.value(f), other.value(f)) for f in shared]
                 if (

@@ -198,6 +198,13 @@ RUSSIAN_CLAIM = re.compile(
     r"\bUkrainian\s+(?:drones|UAVs|missiles|unmanned)",
     re.IGNORECASE,
 )
+# one weapon as the subject of a singular passive: "the Kh-22 cruise missile was launched"
+SINGULAR_PASSIVE = re.compile(
+    rf"\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(?:{INTERCEPT}|launched|fired)\b",
+    re.IGNORECASE,
+)
+THE = re.compile(r"\b(?P<the>the)\s+", re.IGNORECASE)
+FEW_WORDS = re.compile(r"(?:[a-z][\w-]*\s+){1,2}")
 # a clause of condition or question: its numbers are no counts ("if it was a missile")
 HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|how\s+many|in\s+case)\b", re.IGNORECASE)
 INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT})\b", re.IGNORECASE)

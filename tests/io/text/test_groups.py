@@ -86,3 +86,29 @@ def test_all_of_a_downed_count_were_launched():
     )
     row = one(data.events, weapon_class="strike_drone")
     assert (int(row["launched"]), int(row["intercepted"])) == (14, 14)
+
+
+def test_a_later_count_does_not_merge_into_an_addition():
+    data = parse(
+        "Forces shot down 60 drones overnight. Additional 41 decoy UAVs were lost from "
+        "tracking. Russia launched a total of 108 drones of Shahed-type."
+    )
+    row = one(data.events, launched=108)
+    assert int(row["intercepted"]) == 60
+
+
+def test_a_correction_names_its_field():
+    data = parse(
+        "The air force initially said 71 of the 75 drones had been shot down, but "
+        "subsequently revised the number of downed craft to 74."
+    )
+    row = one(data.events, weapon_class="strike_drone")
+    assert (int(row["launched"]), int(row["intercepted"])) == (75, 74)
+
+
+def test_one_named_missile_as_a_singular_subject():
+    data = parse(
+        "Russia attacked with 14 Shahed drones; all 14 were destroyed. In addition, the Kh-22 "
+        "cruise missile was launched from a Tu-22M3 aircraft."
+    )
+    assert int(one(data.events, weapon_class="cruise_missile")["launched"]) == 1
