@@ -295,7 +295,12 @@ class WeaponReader:
                 parent = item["prev"].get("parent")
             item["parent"] = parent
             item["group"] = self.record(
-                item["c"], item["field"], sent, parent, (sent.index, item["chain"])
+                item["c"],
+                item["field"],
+                sent,
+                parent,
+                (sent.index, item["chain"]),
+                downed_too=item.get("downed_too", False),
             )
         read_all_none(self, sent)
         read_vague(self, sent)
@@ -319,8 +324,7 @@ class WeaponReader:
                 return group
         return item["prev"].get("group")
 
-    @staticmethod
-    def _share(items: list[dict]) -> None:
+    def _share(self, items: list[dict]) -> None:
         """Give list items the verb, hedge and "all" of their list."""
         chains: list[list[dict]] = []
         for item in items:
@@ -341,16 +345,20 @@ class WeaponReader:
                 shared = tail["field"]
             else:
                 shared = head["field"]
+            # "eight drones and three cruise missiles which were shot down": launched, and
+            # by the relative clause after the list also intercepted
+            relative = P.RELATIVE_DOWNED.match(self.t, tail["c"].end)
             hedge = head["c"].count
             for item in chain:
+                item["downed_too"] = bool(relative) and item["field"] == "launched"
                 if item["how"] != "forward":
                     item["field"] = shared
                 if item is head:
                     continue
                 count = item["c"].count
                 own_all = item["c"].all_  # "about 70 of the missiles and all ten drones": ten exact
-                if head["c"].all_:
-                    item["c"].all_ = True
+                if head["c"].all_ and item["c"].of_total is None:
+                    item["c"].all_ = True  # "all 28 missiles and 15 out of 16 drones": not the 15
                 if (
                     not own_all
                     and hedge.qualifier != "exact"
@@ -377,6 +385,7 @@ class WeaponReader:
         sent: Sentence,
         parent: Group | None,
         list_key: tuple[int, int] | None = None,
+        downed_too: bool = False,
     ) -> Group | None:
         t = self.t
         if field is None:
@@ -407,6 +416,8 @@ class WeaponReader:
         figures = [self._figure(field, c.count, quote_end, sent, initial)]
         if c.all_ and field == "intercepted":
             figures.append(self._figure("launched", c.count, quote_end, sent, initial))
+        if downed_too and field == "launched" and c.of_total is None:
+            figures.append(self._figure("intercepted", c.count, quote_end, sent, initial))
         if c.of_total is not None and field != "launched":
             end = c.phrase.end if c.phrase is not None else c.of_total.end
             figures.append(self._figure("launched", c.of_total, end, sent, initial))

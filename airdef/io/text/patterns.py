@@ -32,7 +32,7 @@ LAUNCH = (
     r"launch(?:ed|es|ing)?|fir(?:ed|es|ing|e)|us(?:ed|es|ing)|sen(?:t|ds?|ding)|"
     r"deploy(?:ed|s|ing)?|unleash(?:ed|es|ing)?|hurl(?:ed|s|ing)?|lob(?:bed|s|bing)?|"
     r"dispatch(?:ed|es)?|detect(?:ed|s|ing)?|track(?:ed|s)?|record(?:ed|s)?|spotted|"
-    r"involv(?:ed|ing|es)|attack(?:ed|ing)|employ(?:ed|s)?"
+    r"involv(?:ed|ing|es)|includ(?:ed|es)|attack(?:ed|ing)|employ(?:ed|s)?"
 )
 SUPPRESS = (
     r"(?:locationally\s+)?lost|suppressed|jammed|(?:neutrali[sz]ed|downed)\s+by\s+electronic\s+"
@@ -205,6 +205,12 @@ SINGULAR_PASSIVE = re.compile(
 )
 THE = re.compile(r"\b(?P<the>the)\s+", re.IGNORECASE)
 FEW_WORDS = re.compile(r"(?:[a-z][\w-]*\s+){1,2}")
+# a relative clause saying a listed count was also shot down
+RELATIVE_DOWNED = re.compile(
+    rf"\s*,?\s*(?:which|that|all\s+of\s+which)\s+(?:were|was|have\s+been|had\s+been)\s+"
+    rf"(?:all\s+|also\s+|later\s+)?(?:{INTERCEPT})\b",
+    re.IGNORECASE,
+)
 # a clause of condition or question: its numbers are no counts ("if it was a missile")
 HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|how\s+many|in\s+case)\b", re.IGNORECASE)
 INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT})\b", re.IGNORECASE)

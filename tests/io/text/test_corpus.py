@@ -133,17 +133,27 @@ FLOORS = {"reports_dev_en.json": ("en", 34 / 60), "reports_dev_uk.json": ("uk", 
 EXTRA = Path(__file__).parent / "data" / "extra_excerpts.json"
 
 
+# English excerpts added to the extra file later (extra_en_04 on): 1 of 5 fully right when
+# they were annotated, before the reader saw them; the floor is the level reached since.
+EXTRA_LATER_EN_FLOOR = 3 / 5
+
+
 def test_extra_excerpts_fully_right():
     """Real excerpts gathered apart from the dev corpus (each with its URL), scored alike.
 
-    Before the reader saw them, 6 of the 9 were fully right (English 2/3,
+    Before the reader saw them, 6 of the first 9 were fully right (English 2/3,
     Ukrainian and Russian 4/6); the verbs "ліквідували"/"ликвидировали" and
-    "both missiles" were then added.
+    "both missiles" were then added. Those 9 must stay right.
     """
     entries = read_entries(EXTRA)
-    assert len(entries) == 9 and all(e["source_url"] for e in entries)
-    wrong = {e["id"]: problems(e) for e in entries}
+    assert all(e["source_url"] for e in entries)
+    later = [e for e in entries if e.get("lang") == "en" and e["id"] >= "extra_en_04"]
+    first = [e for e in entries if e not in later]
+    assert len(first) >= 9
+    wrong = {e["id"]: problems(e) for e in first}
     assert not any(wrong.values()), wrong
+    right = sum(not problems(e) for e in later)
+    assert right / len(later) >= EXTRA_LATER_EN_FLOOR, {e["id"]: problems(e) for e in later}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -72,3 +72,18 @@ def test_a_total_over_a_period_alone_is_no_attack():
 )
 def test_russian_claims_are_not_counted(text):
     assert quiet(text).events.empty
+
+
+def test_all_before_a_list_leaves_an_n_out_of_m_item():
+    data = quiet("Air defences shot down all 28 Russian missiles and 15 out of 16 drones.")
+    assert counts(data, "missiles") == (28, "exact", 28, "exact")
+    assert counts(data, "drones") == (16, "exact", 15, "exact")
+
+
+def test_included_and_a_relative_clause_after_the_list():
+    data = quiet(
+        "The air force said that the attack included eight Shahed drones and three cruise "
+        "missiles which were shot down."
+    )
+    assert counts(data, "Shahed drones") == (8, "exact", 8, "exact")
+    assert counts(data, "cruise missiles") == (3, "exact", 3, "exact")
