@@ -55,6 +55,7 @@ class _Construct:
     end: int
     all_: bool = False
     verb_end: int | None = None  # end of a passive verb after a bare count ("10 were shot down")
+    elided: bool = False  # the noun is the count's before ("three over Lviv and one over ...")
 
 
 class WeaponReader:
@@ -138,6 +139,16 @@ class WeaponReader:
         if not any(P.ATTACK_TIME.search(t, a, b) for a, b in others):
             return None
         return SpanSet(inside)
+
+    def _elided(self, count: Count, items: list[dict]) -> _Construct | None:
+        """ "three missiles over Lviv and one over Mykolaiv": the noun of the count before."""
+        last = items[-1] if items and items[-1]["c"] is not None else None
+        if last is None or last["c"].phrase is None:
+            return None
+        gap = self.t[last["c"].end : count.start]
+        if not P.ELIDED_GAP.fullmatch(gap) or not P.ELIDED_AFTER.match(self.t, count.end):
+            return None
+        return _Construct(count, last["c"].phrase, None, None, count.end, elided=True)
 
     def _hypothetical(self, sent: Sentence, pos: int) -> bool:
         """Whether ``pos`` is in a clause of condition or question ("if it was a missile")."""
@@ -265,6 +276,8 @@ class WeaponReader:
                 used.add(n.start)  # "a total volley of up to 28 missiles": what ships carry
                 continue
             c = self.construct(read_count(t, n), nums, sent)
+            if c is None:
+                c = self._elided(read_count(t, n), items)
             if c is not None and P.NEGATED_AFTER.match(t, c.end):
                 continue  # "the two missiles that were not destroyed"
             if c is None:
@@ -277,7 +290,9 @@ class WeaponReader:
             last = items[-1] if items and items[-1]["c"] is not None else None
             if last is not None and c.phrase is not None:
                 gap = t[last["c"].end : c.count.start]
-                if P.CHILD.match(gap) and not re.search(r"of\s+(?:which|them|these)", gap):
+                if c.elided:
+                    item["rel"] = "glue"
+                elif P.CHILD.match(gap) and not re.search(r"of\s+(?:which|them|these)", gap):
                     item["rel"] = "child"
                 elif P.GLUE.match(gap) and last["c"].phrase is not None:
                     item["rel"] = "glue"
@@ -410,7 +425,9 @@ class WeaponReader:
         sibling = None
         if re.match(r"\s+more\b", t[c.count.end : c.count.end + 8]) and self.registry.last:
             sibling = self.registry.last[0]
-        quote_end = c.phrase.end if c.phrase is not None and c.of_total is None else c.end
+        quote_end = (
+            c.phrase.end if c.phrase is not None and c.of_total is None and not c.elided else c.end
+        )
         if c.phrase is None and c.verb_end is not None:
             quote_end = c.verb_end
         figures = [self._figure(field, c.count, quote_end, sent, initial)]

@@ -211,8 +211,14 @@ class Registry:
             for other in self.groups:
                 if other is g or other.parent is not None or other.additive:
                     continue
-                if other.phrase.weapon != g.phrase.weapon:
-                    continue
+                same_class = (
+                    g.phrase.generic
+                    and not other.phrase.generic
+                    and g.phrase.weapon_class == other.phrase.weapon_class
+                    and g.phrase.weapon_class not in ("unknown", "mixed")
+                )
+                if other.phrase.weapon != g.phrase.weapon and not same_class:
+                    continue  # "three drones over Mykolaiv" may be a part of "36 Shahed drones"
                 if g.list_key is not None and g.list_key == other.list_key:
                     continue  # "three over Lviv and one over Mykolaiv": peers of one list
                 shared = [f for f in g.figures if f in other.figures]

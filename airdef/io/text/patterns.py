@@ -211,6 +211,12 @@ RELATIVE_DOWNED = re.compile(
     rf"(?:all\s+|also\s+|later\s+)?(?:{INTERCEPT})\b",
     re.IGNORECASE,
 )
+# a count whose noun is left out after a place phrase: "... and one over the Mykolaiv region"
+ELIDED_GAP = re.compile(
+    r"\s+(?:over|in|above|near|on|at)\s+[^,;.\d]{1,40}?\s*,?\s*(?:and|while|but)\s+(?:another\s+)?",
+    re.IGNORECASE,
+)
+ELIDED_AFTER = re.compile(r"\s+(?:more\s+)?(?:over|in|above|near)\b", re.IGNORECASE)
 # a clause of condition or question: its numbers are no counts ("if it was a missile")
 HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|how\s+many|in\s+case)\b", re.IGNORECASE)
 INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT})\b", re.IGNORECASE)

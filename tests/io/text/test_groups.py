@@ -112,3 +112,25 @@ def test_one_named_missile_as_a_singular_subject():
         "cruise missile was launched from a Tu-22M3 aircraft."
     )
     assert int(one(data.events, weapon_class="cruise_missile")["launched"]) == 1
+
+
+def test_a_count_with_its_noun_left_out_is_a_peer():
+    data = parse(
+        "Air defence shot down three cruise missiles over the Lviv region and one over the "
+        "Mykolaiv region."
+    )
+    assert data.events["part_of"].isna().all()
+    assert sorted(data.events["intercepted"].astype(int)) == [1, 3]
+    assert "one" in set(data.evidence["quote"])
+
+
+def test_a_regional_class_word_count_is_part_of_the_named_total():
+    data = parse(
+        "Russia launched 36 Shahed-136/131 drones overnight. All the drones were shot down. "
+        "Southern Command reported destroying three drones over Mykolaiv Oblast and one over "
+        "Odesa Oblast."
+    )
+    total = one(data.events, launched=36)
+    parts = data.events.loc[data.events["part_of"].notna()]
+    assert sorted(parts["intercepted"].astype(int)) == [1, 3]
+    assert set(parts["part_of"]) == {total["weapon_label"]}
