@@ -250,6 +250,9 @@ def _pair_spans(text: str, figures: list[CasualtyFigure]) -> list[CasualtyFigure
 
 
 _CLAUSE_GAP = 40
+_MANY_PLACES = re.compile(
+    r"\b(?:cities|towns|regions|oblasts|villages|settlements|nationwide|across)\b", re.IGNORECASE
+)
 _VERB_AUX = re.compile(r"\b(?:were|was|have|has|had|been|are|is)\b", re.IGNORECASE)
 _OVER = re.compile(r"\b(?:more\s+than|over)\b", re.IGNORECASE)
 # a sentence that speaks of the whole attack, not of the place named before
@@ -325,7 +328,9 @@ def extract_casualties(
         places = [replace(p, start=p.start + sent.start, end=p.end + sent.start) for p in places]
         figures = _figures(text, sent, block)
         last = previous
-        previous = places
+        # a sentence naming several places ("targeting Kyiv and several other cities")
+        # lends none of them to the next
+        previous = [] if _MANY_PLACES.search(text, sent.start, sent.end) else places
         if not figures:
             continue
         spans = _pair_spans(text, figures)

@@ -252,7 +252,7 @@ def year_of_weekday(month: int, day: int, weekday: int) -> int | None:
     return years[0] if len(years) == 1 else None
 
 
-_WEEKDAY_BEFORE = re.compile(rf"\b(?P<w>{_WEEKDAY}),?\s+(?:the\s+)?$", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<w>{_WEEKDAY}),?\s*\(?\s*(?:the\s+)?$", re.IGNORECASE)
 
 
 def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> dt.date | None | bool:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from airdef.io.text.weapons import Phrase
 
-__all__ = ["FIELDS", "Figure", "Group", "Registry", "name_plain_missiles"]
+__all__ = ["FIELDS", "Figure", "Group", "Registry", "name_plain_missiles", "restates"]
 
 #: Count fields a mention may give.
 FIELDS: tuple[str, ...] = ("launched", "intercepted", "suppressed")
@@ -78,6 +78,13 @@ def _can_merge(phrase: Phrase, group: Group) -> bool:
         return phrase.total and gp.total
     if phrase.weapon == gp.weapon:
         return True
+    if (
+        phrase.weapon_class == "unknown"
+        and phrase.generic
+        and gp.weapon_class == "mixed"
+        and not gp.coverage & {"strike_drone", "recon_drone"}
+    ):
+        return True  # "33 missiles" of "50 missiles of various types"
     if phrase.generic and phrase.coverage >= gp.coverage:
         return True
     return (
@@ -88,11 +95,27 @@ def _can_merge(phrase: Phrase, group: Group) -> bool:
     )
 
 
-def _agrees(figures: list[Figure], group: Group) -> bool:
+def restates(a: Figure, b: Figure, *, same_value: bool = False) -> bool:
+    """Whether an estimate and an exact figure are one figure ("nearly 300" and 297).
+
+    One of the two is ``approx`` and the other ``exact``, within a tenth of each
+    other; figures of the same value count only with ``same_value`` (otherwise
+    "about 75" beside "75" stands as two statements).
+    """
+    if a.value is None or b.value is None or {a.qualifier, b.qualifier} != {"approx", "exact"}:
+        return False
+    if a.value == b.value:
+        return same_value
+    return abs(a.value - b.value) <= 0.1 * max(a.value, b.value)
+
+
+def _agrees(figures: list[Figure], group: Group, *, same_value: bool = False) -> bool:
     for fig in figures:
         old = group.figures.get(fig.field)
         if old is not None and old.value is not None and fig.value is not None:
-            if (old.value, old.qualifier) != (fig.value, fig.qualifier):
+            if (old.value, old.qualifier) != (fig.value, fig.qualifier) and not restates(
+                old, fig, same_value=same_value
+            ):
                 return False
     return True
 
@@ -100,9 +123,12 @@ def _agrees(figures: list[Figure], group: Group) -> bool:
 class Registry:
     """The weapon groups of one attack, built mention by mention."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, same_value_restates: bool = False) -> None:
         self.groups: list[Group] = []
         self.last: tuple[Group, str] | None = None  # the last figure recorded
+        # "nearly 300 drones and 50 missiles" then "50 missiles": the hedge a list
+        # spreads to every item makes an estimate of the exact figure given later
+        self.same_value = same_value_restates
 
     # -- lookup -------------------------------------------------------------------------
     def candidates(self, phrase: Phrase) -> list[Group]:
@@ -146,7 +172,12 @@ class Registry:
     def _fill(self, group: Group, figures: list[Figure], *, replace: bool) -> None:
         for fig in figures:
             old = group.figures.get(fig.field)
-            if old is None or old.value is None or replace or old.initial:
+            exact = (
+                old is not None
+                and restates(old, fig, same_value=self.same_value)
+                and fig.qualifier == "exact"
+            )
+            if old is None or old.value is None or replace or old.initial or exact:
                 group.figures[fig.field] = fig
             self.last = (group, fig.field)
 
@@ -188,9 +219,12 @@ class Registry:
         initial = any(
             target.figures.get(f.field) and target.figures[f.field].initial for f in figures
         )
-        if not _agrees(figures, target) and not correction and not initial:
+        if not _agrees(figures, target, same_value=self.same_value) and not (correction or initial):
             return self.new(phrase, figures, **key)
-        if target.phrase.generic and not phrase.generic and not target.explicit_parent:
+        more_specific = not phrase.generic or (
+            target.phrase.weapon_class == "unknown" and phrase.weapon_class == "mixed"
+        )  # "50 missiles", then "50 missiles of various types"
+        if target.phrase.generic and more_specific and not target.explicit_parent:
             target.phrase = phrase
         target.vague = target.vague and not figures
         self._fill(target, figures, replace=correction)

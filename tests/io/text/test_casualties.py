@@ -110,3 +110,15 @@ def test_casualties_of_an_attack_on_another_day_are_left_out():
         published="2025-06-23",  # a Monday; "last Tuesday" is the 17th
     )
     assert rows(data) == {("Kyiv", None, 6, None)}
+
+
+def test_a_sentence_of_several_places_lends_none_to_the_next():
+    data = parse(
+        "Russian forces attacked Ukraine, targeting Kyiv and several other cities. The strike "
+        "killed at least 12 people. In Kyiv, four people died. One man was killed in Mykolaiv."
+    )
+    assert rows(data) == {
+        (None, None, 12, None),
+        ("Kyiv", None, 4, None),
+        ("Mykolaiv", None, 1, None),
+    }

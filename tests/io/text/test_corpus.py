@@ -133,9 +133,10 @@ FLOORS = {"reports_dev_en.json": ("en", 34 / 60), "reports_dev_uk.json": ("uk", 
 EXTRA = Path(__file__).parent / "data" / "extra_excerpts.json"
 
 
-# English excerpts added to the extra file later (extra_en_04 on): 1 of 5 fully right when
-# they were annotated, before the reader saw them; the floor is the level reached since.
-EXTRA_LATER_EN_FLOOR = 3 / 5
+# English excerpts added to the extra file later (extra_en_04 on), annotated before the
+# reader saw them: 1 of the 5 of extra_en_04-08 and 2 of the 5 of extra_en_09-13 were
+# fully right when added; the floor is the level reached since.
+EXTRA_LATER_EN_FLOOR = 8 / 10
 
 
 def test_extra_excerpts_fully_right():

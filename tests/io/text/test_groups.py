@@ -134,3 +134,20 @@ def test_a_regional_class_word_count_is_part_of_the_named_total():
     parts = data.events.loc[data.events["part_of"].notna()]
     assert sorted(parts["intercepted"].astype(int)) == [1, 3]
     assert set(parts["part_of"]) == {total["weapon_label"]}
+
+
+def test_an_estimate_restated_exactly_is_one_figure():
+    data = parse(
+        "Russia launched an assault with nearly 300 drones and 50 missiles. The barrage "
+        "consisted of 297 drones and 50 missiles of various types. Of these, 274 drones and "
+        "33 missiles were shot down or neutralised."
+    )
+    assert len(data.events) == 2
+    drones = one(data.events, weapon_class="strike_drone")
+    assert (int(drones["launched"]), drones["launched_qual"], int(drones["intercepted"])) == (
+        297,
+        "exact",
+        274,
+    )
+    missiles = one(data.events, weapon_class="mixed")
+    assert (int(missiles["launched"]), int(missiles["intercepted"])) == (50, 33)
