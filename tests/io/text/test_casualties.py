@@ -122,3 +122,11 @@ def test_a_sentence_of_several_places_lends_none_to_the_next():
         ("Kyiv", None, 4, None),
         ("Mykolaiv", None, 1, None),
     }
+
+
+def test_in_ukraine_is_nationwide():
+    data = parse(
+        "At least two people have been killed in Ukraine in an airstrike on the capital and "
+        "other regions. In Odesa, one person was injured."
+    )
+    assert rows(data) == {(None, None, 2, None), ("Odesa", None, None, 1)}
