@@ -51,7 +51,7 @@ VERB = re.compile(
 AUX = re.compile(
     r"\b(?:were|was|have\s+been|had\s+been|has\s+been|are\s+being|were\s+being|being|got|are|is)"
     r"\s+(?:(?:all|successfully|reportedly|also|later|then|subsequently|eventually|effectively|"
-    r"either|confirmed|likely|probably|already)\s+)*",
+    r"either|confirmed|likely|probably|already|able\s+to|managed\s+to)\s+)*",
     re.IGNORECASE,
 )
 FWD_VERB = re.compile(
@@ -195,7 +195,8 @@ ATTACK_TIME = re.compile(
 RUSSIAN_CLAIM = re.compile(
     r"\b(?:Russian|Russia's|Moscow's)\s+(?:air\s+defen[cs]es?|(?:Defen[cs]e\s+)?Ministry|"
     r"(?:defen[cs]e\s+)?ministry|military\s+said|forces\s+(?:said|claimed))\b|"
-    r"\bUkrainian\s+(?:drones|UAVs|missiles|unmanned)",
+    r"\bUkrainian\s+(?:drones|UAVs|missiles|unmanned)|\bUkrain(?:e|ian)-launched\b|"
+    r"\bover\s+Russian\s+(?:territory|regions?)\b",
     re.IGNORECASE,
 )
 # one weapon as the subject of a singular passive: "the Kh-22 cruise missile was launched"

@@ -125,6 +125,33 @@ def _of_another_day(
     return bool(days) and all(abs((d - day).days) > 1 for d in days)
 
 
+# a headline's present-tense verb: "Ukraine downs 22 out of 35 missiles, ... Air Force says"
+_HEADLINE_VERB = re.compile(
+    r"\b(?:downs|shoots\s+down|launches|fires|says|attacks|hits|destroys|repels|intercepts|"
+    r"strikes|kills)\b"
+)
+
+
+def _linked_headlines(raw: str, sents: list[Sentence]) -> list[Sentence]:
+    """Headlines of other stories printed inside the body (links to related articles).
+
+    A line of its own after the first, set off by blank lines, without closing
+    punctuation and worded as a headline ("Ukraine downs 22 out of 35 missiles,
+    20 drones used in Russian morning attack, Air Force says"): its figures are
+    another attack's.
+    """
+    out = []
+    for sent in sents[1:]:
+        text = sent.text.strip()
+        if not text or text[-1] in ".!?:;\"')]" or len(text.split()) > 30:
+            continue
+        before = raw[max(0, sent.start - 2) : sent.start]
+        after = raw[sent.end : sent.end + 2]
+        if before == "\n\n" and after.startswith("\n\n") and _HEADLINE_VERB.search(text):
+            out.append(sent)
+    return out
+
+
 def _headlines(raw: str, sents: list[Sentence]) -> list[Sentence]:
     """The report's headline, and the lines that print it again.
 
@@ -330,6 +357,8 @@ def read_report(
     blocked += [(s + report.start, e + report.start) for s, e in age_spans(body)]
     blocked += [(p.start, p.end) for p in places if p.district_count is not None]
     blocked += [(s.start, s.end) for s in _headlines(raw, sents)]
+    if not ukrainian:
+        blocked += [(s.start, s.end) for s in _linked_headlines(raw, sents)]
     events: list[dict] = []
     casualties: list[dict] = []
     evidence: list[dict] = []

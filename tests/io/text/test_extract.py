@@ -87,3 +87,30 @@ def test_included_and_a_relative_clause_after_the_list():
     )
     assert counts(data, "Shahed drones") == (8, "exact", 8, "exact")
     assert counts(data, "cruise missiles") == (3, "exact", 3, "exact")
+
+
+def test_n_of_which_it_was_able_to_shoot_down():
+    data = quiet(
+        "The air force said Russia launched a total of 67 long-range drones in a mass "
+        "overnight attack, 58 of which it was able to shoot down."
+    )
+    assert counts(data, "long-range drones") == (67, "exact", 58, "exact")
+
+
+def test_the_headline_of_another_story_inside_the_body_is_not_counted():
+    data = quiet(
+        "Russia launched 67 drones overnight, 58 of which were shot down.\n\n"
+        "Ukraine downs 22 out of 35 missiles, 20 drones used in Russian morning attack, "
+        "Air Force says\n\nSince the start of the invasion, Moscow has launched thousands "
+        "of missiles."
+    )
+    assert len(data.events) == 1
+    assert counts(data, "drones") == (67, "exact", 58, "exact")
+
+
+def test_figures_over_russian_territory_are_claims():
+    data = quiet(
+        "Russian air defence systems destroyed 41 Ukraine-launched drones, the ministry said. "
+        "Twenty-six of the drones were destroyed over Russian territory."
+    )
+    assert data.events.empty
