@@ -214,6 +214,13 @@ class Registry:
             gid = sibling.gid if sibling is not None else None
             return self.new(phrase, figures, additive=True, sibling=gid, **key)
         target = self.pick(phrase)
+        if (
+            target is not None
+            and list_key is not None
+            and target.list_key == list_key
+            and any(f.field in target.figures for f in figures)
+        ):
+            target = None  # "an aeroballistic missile Kinzhal and a ballistic missile": two
         if target is None:
             return self.new(phrase, figures, vague=vague and not figures, **key)
         initial = any(

@@ -68,6 +68,20 @@ def read_all_none(reader: WeaponReader, sent: Sentence) -> None:
                 target = reader.registry.pick(phrase)
                 if target is not None:
                     _set_all(reader, target, s + m.start(), phrase.end, sent)
+    for m in P.ALL_EXCEPT.finditer(t, s, e):
+        # "All the projectiles, except for the Iskander-M missile, were shot down"
+        window = t[m.end() : min(e, m.end() + 80)]
+        if not P.INTERCEPT_RE.search(window):
+            continue
+        excepted = read_phrase(t, m.end())
+        spared = reader.registry.pick(excepted) if excepted is not None else None
+        for g in reader.registry.groups:
+            if g.parent is not None or g.value("launched") is None:
+                continue
+            if g is spared:
+                _set_zero(reader, g, m.start(), excepted.end, sent)
+            elif g.value("intercepted") is None:
+                _set_all(reader, g, m.start(), m.end(), sent)
     for m in P.NONE.finditer(t, s, e):
         window = t[m.start() : min(e, m.end() + 40)]
         if P.INTERCEPT_RE.search(window):

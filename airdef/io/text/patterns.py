@@ -218,6 +218,12 @@ ELIDED_GAP = re.compile(
     re.IGNORECASE,
 )
 ELIDED_AFTER = re.compile(r"\s+(?:more\s+)?(?:over|in|above|near)\b", re.IGNORECASE)
+# every weapon of the attack but one: "All the projectiles, except for the Iskander-M missile"
+ALL_EXCEPT = re.compile(
+    r"\ball\s+(?:of\s+)?(?:the\s+)?(?:projectiles|weapons|targets|air\s+targets|missiles\s+and\s+"
+    r"drones|of\s+them)\s*,?\s*(?:except|but|save)\s+(?:for\s+)?(?:the\s+|an?\s+|one\s+)?",
+    re.IGNORECASE,
+)
 # a clause of condition or question: its numbers are no counts ("if it was a missile")
 HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|how\s+many|in\s+case)\b", re.IGNORECASE)
 INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT})\b", re.IGNORECASE)

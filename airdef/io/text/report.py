@@ -110,6 +110,8 @@ def _of_another_day(
     days = []
     for fig in row.figures.values():
         sent = by_index[fig.sentence]
+        if _BACK_REFERENCE.match(sent.text) and sent.index - 1 in by_index:
+            sent = by_index[sent.index - 1]  # "That wave of strikes killed ...": the one before
         lo = bisect_left(dates, sent.start, key=_start)
         hi = bisect_left(dates, sent.end, key=_start)
         found = [
@@ -125,6 +127,12 @@ def _of_another_day(
     return bool(days) and all(abs((d - day).days) > 1 for d in days)
 
 
+# a sentence about the attack the sentence before named: "That wave of drone strikes killed"
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:That|Those|The\s+same|The\s+earlier|The\s+previous)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:wave|attack|strike|barrage|assault)s?\b",
+    re.IGNORECASE,
+)
 # a headline's present-tense verb: "Ukraine downs 22 out of 35 missiles, ... Air Force says"
 _HEADLINE_VERB = re.compile(
     r"\b(?:downs|shoots\s+down|launches|fires|says|attacks|hits|destroys|repels|intercepts|"

@@ -130,3 +130,13 @@ def test_in_ukraine_is_nationwide():
         "other regions. In Odesa, one person was injured."
     )
     assert rows(data) == {(None, None, 2, None), ("Odesa", None, None, 1)}
+
+
+def test_that_wave_refers_to_the_earlier_attack_of_the_sentence_before():
+    data = parse(
+        "Air defences downed 15 cruise missiles launched overnight against Kyiv. No casualties "
+        "were reported. Russia launched its biggest drone attack on Sunday night. That wave of "
+        "strikes killed at least one person and injured five.",
+        published="2023-05-09",  # a Tuesday; Sunday night is 7-8 May
+    )
+    assert rows(data) == {("Kyiv", None, 0, 0)}

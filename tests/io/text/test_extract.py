@@ -114,3 +114,15 @@ def test_figures_over_russian_territory_are_claims():
         "Twenty-six of the drones were destroyed over Russian territory."
     )
     assert data.events.empty
+
+
+def test_all_but_one_named_weapon_were_shot_down():
+    data = quiet(
+        "Russian forces fired 24 Shahed drones, four cruise missiles, an aeroballistic missile "
+        "Kinzhal and a ballistic missile Iskander-M at Ukraine. All the projectiles, except for "
+        "the Iskander-M missile, were shot down."
+    )
+    assert counts(data, "Shahed drones") == (24, "exact", 24, "exact")
+    assert counts(data, "cruise missiles") == (4, "exact", 4, "exact")
+    assert counts(data, "aeroballistic missile Kinzhal") == (1, "exact", 1, "exact")
+    assert counts(data, "ballistic missile Iskander-M") == (1, "exact", 0, "exact")
