@@ -91,9 +91,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    # a list of nights: July 18, 19, 20, and 21 (the last day is the date; none is a count)
+    # a list of nights: July 18, 19, 20, and 21 (several attacks: background, and no count)
     (
-        "mdy",
+        "list",
         re.compile(
             r"\b"
             + _MONTH.format(g="m")
@@ -175,7 +175,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-_RANK = {"iso": 3, "dotted": 3, "dmy": 3, "mdy": 3, "ordinal": 3, "weekday": 2, "relative": 1}
+_RANK = {
+    "iso": 3,
+    "dotted": 3,
+    "dmy": 3,
+    "mdy": 3,
+    "ordinal": 3,
+    "weekday": 2,
+    "relative": 1,
+    "list": 0,  # "the nights of July 18, 19, 20, and 21": earlier attacks, never the date
+}
 
 
 @dataclass(frozen=True)
@@ -263,7 +272,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> dt.date 
             return dt.date(int(groups["y"]), int(groups["m"]), int(groups["d"]))
         except ValueError:
             return False
-    if kind in ("dmy", "mdy"):
+    if kind in ("dmy", "mdy", "list"):
         month = _month(groups.get("m")) or _month(groups.get("m0"))
         day = int(groups["d"])
         if month is None or not 1 <= day <= 31:

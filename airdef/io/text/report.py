@@ -80,6 +80,7 @@ def _day_of(
         d
         for d in dates[lo:hi]
         if d.day is not None
+        and d.rank > 0
         and not _BACKGROUND.search(text, max(sent.start, d.start - 30), d.start)
     ]
     if events_only:

@@ -108,3 +108,12 @@ def test_nights_end_on_the_next_day(text, published, expected):
         str(d.date()) for d in data.casualties["date"]
     }
     assert days == {expected}
+
+
+def test_a_list_of_nights_is_background():
+    data = parse(
+        "Three drones were shot down over the Odesa region. The invaders attacked the region on "
+        "the night of July 18, 19, 20, and 21, damaging port infrastructure.",
+        published="2023-07-24",
+    )
+    assert day(data) == "2023-07-24"
