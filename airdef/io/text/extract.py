@@ -405,10 +405,21 @@ class WeaponReader:
         t = self.t
         if field is None:
             if c.of_total is not None and c.phrase is not None and c.anaphor is None:
-                # "one of 12 Kalibr missiles made it past air defences": 12 were launched
+                # "one of 12 Kalibr missiles made it past air defences": 12 were launched,
+                # and the other 11 were stopped
                 end = c.phrase.end
-                fig = self._figure("launched", c.of_total, end, sent, False)
-                group = self.registry.add(c.phrase, [fig], sentence=sent.index, list_key=list_key)
+                figs = [self._figure("launched", c.of_total, end, sent, False)]
+                evaded = P.EVADED.search(t, c.end, min(sent.end, c.end + 120))
+                if evaded and c.of_total.qualifier == c.count.qualifier == "exact":
+                    stopped = Count(
+                        c.of_total.value - c.count.value,
+                        "exact",
+                        c.count.start,
+                        evaded.end(),
+                        c.count.number,
+                    )
+                    figs.append(self._figure("intercepted", stopped, evaded.end(), sent, False))
+                group = self.registry.add(c.phrase, figs, sentence=sent.index, list_key=list_key)
                 if group is not None:
                     self.current.append(WeaponMention(group, c.count.start, c.end, "launched"))
                 return group

@@ -224,6 +224,12 @@ ALL_EXCEPT = re.compile(
     r"drones|of\s+them)\s*,?\s*(?:except|but|save)\s+(?:for\s+)?(?:the\s+|an?\s+|one\s+)?",
     re.IGNORECASE,
 )
+# what got through the defences: "one of 12 missiles made it past air defences"
+EVADED = re.compile(
+    r"\b(?:made\s+it\s+(?:past|through)|got\s+(?:past|through)|evaded|penetrated|"
+    r"broke\s+through)\s+(?:the\s+)?(?:Ukrainian\s+|Ukraine's\s+)?air\s+defen[cs]es?\b",
+    re.IGNORECASE,
+)
 # a clause of condition or question: its numbers are no counts ("if it was a missile")
 HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|how\s+many|in\s+case)\b", re.IGNORECASE)
 INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT})\b", re.IGNORECASE)

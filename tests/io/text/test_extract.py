@@ -126,3 +126,12 @@ def test_all_but_one_named_weapon_were_shot_down():
     assert counts(data, "cruise missiles") == (4, "exact", 4, "exact")
     assert counts(data, "aeroballistic missile Kinzhal") == (1, "exact", 1, "exact")
     assert counts(data, "ballistic missile Iskander-M") == (1, "exact", 0, "exact")
+
+
+def test_n_of_m_that_made_it_past_the_defences_inverts():
+    # the example (reports_dev_en.json, dev_en_42): one of 12 got through, 11 did not
+    data = quiet(
+        "The air force reported downing all drones overnight, but one of 12 Kalibr missiles "
+        "apparently made it past air defences."
+    )
+    assert counts(data, "Kalibr missiles") == (12, "exact", 11, "exact")
