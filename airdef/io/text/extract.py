@@ -27,9 +27,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from airdef.io.text import patterns as P
+from airdef.io.text.clauses import hypothetical, period_clauses
 from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
 from airdef.io.text.mentions import (
     WeaponMention,
@@ -80,7 +80,7 @@ class WeaponReader:
             for n in find_numbers(t[sent.start : sent.end])
         ]
         out = [n for n in out if not self.blocked.covers(n.start)]
-        out = [n for n in out if not self._hypothetical(sent, n.start)]
+        out = [n for n in out if not hypothetical(t, sent, n.start)]
         for m in P.ARTICLE.finditer(t, sent.start, sent.end):
             phrase = read_phrase(t, m.end(), limit=6)
             if phrase is None or phrase.total:
@@ -94,7 +94,7 @@ class WeaponReader:
                 continue  # "a Russian Kh-47 Kinzhal", "a controlled aviation missile Kh-59 was"
             if re.match(r"\s+or\b", t[phrase.end : phrase.end + 4]):
                 continue  # "a missile or a drone attack": an alternative, not one missile
-            if not self._hypothetical(sent, m.start()):
+            if not hypothetical(t, sent, m.start()):
                 out.append(NumberToken(1, m.start(), m.end() - 1, m.group().strip(), is_word=True))
         for m in P.THE.finditer(t, sent.start, sent.end):
             # "the Kh-22 cruise missile was launched": one missile of a named type
@@ -119,27 +119,6 @@ class WeaponReader:
             out.append(NumberToken(1, m.start("the"), m.end() - 1, "the", is_word=True))
         return sorted(out, key=lambda n: n.start)
 
-    def _period_clauses(self, sent: Sentence) -> SpanSet | None:
-        """The clauses of a total over a period ("over the past week"); None for all of them.
-
-        A sentence that also dates an attack in another clause ("launched 101 drones
-        overnight, adding that about 1,270 drones ... over the past week") keeps
-        that clause; otherwise the period covers the whole sentence.
-        """
-        t = self.t
-        hits = list(P.PERIOD.finditer(t, sent.start, sent.end))
-        if not hits:
-            return SpanSet([])
-        cuts = [sent.start]
-        cuts += [m.start() for m in P.CLAUSE_CUT.finditer(t, sent.start, sent.end)]
-        cuts.append(sent.end)
-        clauses = list(pairwise(cuts))
-        inside = [(a, b) for a, b in clauses if any(a <= m.start() < b for m in hits)]
-        others = [(a, b) for a, b in clauses if (a, b) not in inside]
-        if not any(P.ATTACK_TIME.search(t, a, b) for a, b in others):
-            return None
-        return SpanSet(inside)
-
     def _elided(self, count: Count, items: list[dict]) -> _Construct | None:
         """ "three missiles over Lviv and one over Mykolaiv": the noun of the count before."""
         last = items[-1] if items and items[-1]["c"] is not None else None
@@ -149,11 +128,6 @@ class WeaponReader:
         if not P.ELIDED_GAP.fullmatch(gap) or not P.ELIDED_AFTER.match(self.t, count.end):
             return None
         return _Construct(count, last["c"].phrase, None, None, count.end, elided=True)
-
-    def _hypothetical(self, sent: Sentence, pos: int) -> bool:
-        """Whether ``pos`` is in a clause of condition or question ("if it was a missile")."""
-        start = max(sent.start, *(self.t.rfind(c, sent.start, pos) for c in ",;:"))
-        return bool(P.HYPOTHETICAL.search(self.t, start, pos))
 
     def _number_at(self, nums: list[NumberToken], pos: int) -> Count | None:
         """The count (with its qualifier) that starts right at ``pos``, if any."""
@@ -263,7 +237,7 @@ class WeaponReader:
         ):
             return  # "exceeded the record", "Russian air defence downed": not this attack's counts
         nums = self.numbers(sent)
-        periods = self._period_clauses(sent)
+        periods = period_clauses(t, sent)
         if periods is None:
             return  # "since February 2022", "this year": totals over a period, not an attack
         nums = [n for n in nums if not periods.covers(n.start)]
