@@ -3,12 +3,13 @@
 * :func:`period_clauses`: a total over a period ("over the past week", "since
   February 2022"); when another clause of the sentence dates an attack
   ("overnight"), only the period's clauses are left out;
-* :func:`hypothetical`: a clause of condition or question ("if it was a missile
+* :func:`hypothetical`: the spans of clauses of condition or question ("if it was a missile
   or a drone attack", "whether", "how many").
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import pairwise
 
 from airdef.io.text import patterns as P
@@ -39,7 +40,15 @@ def period_clauses(t: str, sent: Sentence) -> SpanSet | None:
     return SpanSet(inside)
 
 
-def hypothetical(t: str, sent: Sentence, pos: int) -> bool:
-    """Whether ``pos`` is in a clause of condition or question ("if it was a missile")."""
-    start = max(sent.start, *(t.rfind(c, sent.start, pos) for c in ",;:"))
-    return bool(P.HYPOTHETICAL.search(t, start, pos))
+def hypothetical(t: str, sent: Sentence) -> SpanSet:
+    """The spans of a sentence in a clause of condition or question ("if it was a missile").
+
+    Each runs from the word ("if", "whether", "how many") to the end of its clause
+    (the next comma, semicolon or colon), so one pass over the sentence finds them all.
+    """
+    cuts = [m.start() for m in P.CLAUSE_END.finditer(t, sent.start, sent.end)]
+    spans = []
+    for m in P.HYPOTHETICAL.finditer(t, sent.start, sent.end):
+        i = bisect_left(cuts, m.end())
+        spans.append((m.start(), cuts[i] if i < len(cuts) else sent.end))
+    return SpanSet(spans)

@@ -80,7 +80,8 @@ class WeaponReader:
             for n in find_numbers(t[sent.start : sent.end])
         ]
         out = [n for n in out if not self.blocked.covers(n.start)]
-        out = [n for n in out if not hypothetical(t, sent, n.start)]
+        iffy = hypothetical(t, sent)
+        out = [n for n in out if not iffy.covers(n.start)]
         for m in P.ARTICLE.finditer(t, sent.start, sent.end):
             phrase = read_phrase(t, m.end(), limit=6)
             if phrase is None or phrase.total:
@@ -94,7 +95,7 @@ class WeaponReader:
                 continue  # "a Russian Kh-47 Kinzhal", "a controlled aviation missile Kh-59 was"
             if re.match(r"\s+or\b", t[phrase.end : phrase.end + 4]):
                 continue  # "a missile or a drone attack": an alternative, not one missile
-            if not hypothetical(t, sent, m.start()):
+            if not iffy.covers(m.start()):
                 out.append(NumberToken(1, m.start(), m.end() - 1, m.group().strip(), is_word=True))
         for m in P.THE.finditer(t, sent.start, sent.end):
             # "the Kh-22 cruise missile was launched": one missile of a named type

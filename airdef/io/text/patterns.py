@@ -230,6 +230,7 @@ EVADED = re.compile(
     r"broke\s+through)\s+(?:the\s+)?(?:Ukrainian\s+|Ukraine's\s+)?air\s+defen[cs]es?\b",
     re.IGNORECASE,
 )
+CLAUSE_END = re.compile(r"[,;:]")
 # a clause of condition or question: its numbers are no counts ("if it was a missile")
 HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|how\s+many|in\s+case)\b", re.IGNORECASE)
 INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT})\b", re.IGNORECASE)
