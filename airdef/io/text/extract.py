@@ -64,7 +64,7 @@ class WeaponReader:
     def __init__(self, text: str, blocked: Sequence[tuple[int, int]]) -> None:
         self.t = text
         self.blocked = SpanSet(blocked)
-        self.registry = Registry(same_value_restates=True)
+        self.registry = Registry(same_value_restates=True, join_lone_suppressed=True)
         self.previous: list[Group] = []  # groups of the last count-bearing sentence
         self.named: list[Phrase] = []  # missile types named without a number
         self.current: list[WeaponMention] = []

@@ -123,12 +123,15 @@ def _agrees(figures: list[Figure], group: Group, *, same_value: bool = False) ->
 class Registry:
     """The weapon groups of one attack, built mention by mention."""
 
-    def __init__(self, *, same_value_restates: bool = False) -> None:
+    def __init__(
+        self, *, same_value_restates: bool = False, join_lone_suppressed: bool = False
+    ) -> None:
         self.groups: list[Group] = []
         self.last: tuple[Group, str] | None = None  # the last figure recorded
         # "nearly 300 drones and 50 missiles" then "50 missiles": the hedge a list
         # spreads to every item makes an estimate of the exact figure given later
         self.same_value = same_value_restates
+        self.join_suppressed = join_lone_suppressed  # see _lone_suppressed
 
     # -- lookup -------------------------------------------------------------------------
     def candidates(self, phrase: Phrase) -> list[Group]:
@@ -368,12 +371,34 @@ class Registry:
         other.figures.update(total.figures)
         self.groups = [g for g in self.groups if g is not total]
 
+    def _lone_suppressed(self) -> None:
+        """ "Additional 41 decoy UAVs were lost" beside one drone group: that group's loss.
+
+        A top-level group whose only figure is ``suppressed`` joins the one other
+        top-level group of its class that has none (with ``join_lone_suppressed``).
+        """
+        tops = [g for g in self._top() if g.figures]
+        for g in tops:
+            if set(g.figures) != {"suppressed"}:
+                continue
+            peers = [
+                o
+                for o in tops
+                if o is not g
+                and o.phrase.weapon_class == g.phrase.weapon_class
+                and "suppressed" not in o.figures
+            ]
+            if len(peers) == 1 and not any(o.parent == g.gid for o in self.groups):
+                peers[0].figures["suppressed"] = g.figures.pop("suppressed")
+
     def finish(self) -> list[Group]:
         """Nest and drop as described in the module documentation; the groups kept."""
         self._nest_splits()
         self._resolve_totals()
         self._siblings()
         self._lone_total()
+        if self.join_suppressed:
+            self._lone_suppressed()
         self._mixed_parents()
         counted = [g for g in self.groups if g.figures and not g.phrase.total]
         cover = frozenset().union(*(g.phrase.coverage for g in counted))

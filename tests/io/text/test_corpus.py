@@ -127,7 +127,7 @@ def test_corpus_is_present(corpus_dir):
 # corpus README's rules, scored by tests/io/text/scoring.py). Each floor is the
 # level measured when it was last raised; a change that reads fewer items
 # right fails here. Raise them as the reader improves.
-FLOORS = {"reports_dev_en.json": ("en", 40 / 60), "reports_dev_uk.json": ("uk", 32 / 40)}
+FLOORS = {"reports_dev_en.json": ("en", 41 / 60), "reports_dev_uk.json": ("uk", 32 / 40)}
 
 
 EXTRA = Path(__file__).parent / "data" / "extra_excerpts.json"

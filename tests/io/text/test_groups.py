@@ -151,3 +151,12 @@ def test_an_estimate_restated_exactly_is_one_figure():
     )
     missiles = one(data.events, weapon_class="mixed")
     assert (int(missiles["launched"]), int(missiles["intercepted"])) == (50, 33)
+
+
+def test_a_lone_loss_is_the_loss_of_the_one_group_of_its_class():
+    data = parse(
+        "Forces shot down 60 drones overnight. Additional 41 enemy decoy UAVs were lost from "
+        "tracking."
+    )
+    row = one(data.events, weapon_class="strike_drone")
+    assert (int(row["intercepted"]), int(row["suppressed"])) == (60, 41)
