@@ -19,6 +19,7 @@ leaves the city empty. Figures of the same place make one row.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -50,7 +51,13 @@ _INJURE_VERB = r"injuring|injured|injures|wounding|wounded|wounds|hurting|hurt|l
 _KILL_AFTER = (
     r"killed|dead|died|perished|lost\s+their\s+lives|deaths|fatalities|lives\s+lost|were\s+killed"
 )
-_INJURE_AFTER = r"injured|wounded|hurt|injuries|needed\s+(?:medical|hospital)"
+_INJURE_AFTER = (
+    r"injured|wounded|hurt|injuries|needed\s+(?:medical|hospital)|"
+    # "a man was hospitalized with shrapnel wounds", "received a cut wound"
+    r"(?:hospitali[sz]ed|taken\s+to\s+hospital)\s+with\s+(?:[\w-]+\s+){0,2}(?:wounds?|injur(?:y|ies)|"
+    r"burns|trauma)|(?:received|sustained|suffered)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:wounds?|injur(?:y|ies)|burns|trauma)"
+)
 _FORWARD = re.compile(
     rf"\b(?:(?P<k>{_KILL_VERB})|(?P<i>{_INJURE_VERB}))\s+(?:a\s+total\s+of\s+|another\s+|also\s+)?$",
     re.IGNORECASE,
@@ -58,18 +65,23 @@ _FORWARD = re.compile(
 _AFTER = re.compile(
     # "three employees of a food warehouse were killed": a short "of ..." after the people
     rf"\s+(?:(?:[\w'-]+\s+){{0,2}}?{_PEOPLE}(?:\s+(?:of|at|from)\s+(?:an?\s+|the\s+)?"
-    rf"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?(?=\s+(?:were|was|have|had|are)\b))?)?"
+    rf"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?(?=\s+(?:were|was|have|had|are)\b))?"
+    # "45 people in Kyiv's Dniprovskyi district were injured": where, before the verb
+    rf"(?:\s+(?:in|at|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[\w'-]+){{0,3}}?"
+    rf"(?=\s+(?:were|was|have|had|are)\b))?)?"
     rf"(?:\s*,[^,.;]{{0,40}},)?\s*"
     rf"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|reportedly|also|later|"
     rf"subsequently|confirmed|already|have|has|had|been|so\s+far|now)\s+)*(?:(?P<k>{_KILL_AFTER})|(?P<i>{_INJURE_AFTER}))\b",
     re.IGNORECASE,
 )
 _SHORT_AFTER = re.compile(
-    rf"\s*(?:{_PEOPLE}\s+)?(?:(?P<k>dead|killed)|(?P<i>injured|wounded|hurt))\b", re.IGNORECASE
+    rf"\s*(?:{_PEOPLE}\s+)?(?:(?P<k>dead|killed)|(?P<i>injured|wounded|hurt|victims?))\b",
+    re.IGNORECASE,
 )
 _TOLL = re.compile(
-    r"\b(?:(?P<k>death\s+toll|number\s+of\s+(?:the\s+)?(?:dead|killed|deaths|fatalities|victims))|"
-    r"(?P<i>number\s+of\s+(?:the\s+)?(?:injured|wounded|injuries)))\s+(?:[\w'-]+\s+){0,10}?"
+    r"\b(?:(?P<k>death\s+toll|number\s+of\s+(?:the\s+)?(?:people\s+)?(?:dead|killed|deaths|"
+    r"fatalities|victims))|(?P<i>number\s+of\s+(?:the\s+)?(?:people\s+)?(?:injured|wounded|"
+    r"injuries)))\s+(?:[\w'-]+,?\s+){0,20}?"
     r"(?:to|at|of|reached|is|was|stands\s+at|stood\s+at)\s+$",
     re.IGNORECASE,
 )
@@ -163,9 +175,9 @@ def _figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure
             )
             continue
         fwd = _FORWARD.search(head)
-        toll = _TOLL.search(text[max(s, count.start - 120) : count.start])
+        toll = _TOLL.search(text[max(s, count.start - 200) : count.start])
         if toll:
-            back = len(text[max(s, count.start - 120) : count.start]) - toll.start()
+            back = len(text[max(s, count.start - 200) : count.start]) - toll.start()
             out.append(_fig(toll, count, count.start - back, end, sent, True))
             continue
         after = _AFTER.match(text, end, e) or _SHORT_AFTER.match(text, end, e)
@@ -197,7 +209,24 @@ def _figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure
         if any(f.start <= m.start() < f.end for f in out):
             continue
         out.append(CasualtyFigure(_field(m), 0, "exact", m.start(), m.end(), sent.index))
-    return sorted(out, key=lambda f: f.start)
+    out.sort(key=lambda f: f.start)
+    _share_hedge(text, out)
+    return out
+
+
+def _share_hedge(text: str, figures: list[CasualtyFigure]) -> None:
+    """A hedge before a pair applies to both: "at least 16 fatalities and 97 injuries"."""
+    for a, b in itertools.pairwise(figures):
+        if (
+            a.field != b.field
+            and a.qualifier != "exact"
+            and b.qualifier == "exact"
+            and re.fullmatch(r"\s*,?\s*and\s+", text[a.end : b.start])
+            and re.match(r"\d+\s+(?:injur|wound|death|dead|fatalit|killed)", text[b.start : b.end])
+            and not _VERB_AUX.search(text, a.start, b.end)  # a list of nouns, not of clauses
+        ):
+            offset = 1 if a.qualifier == "at_least" and _OVER.search(text, a.start, a.end) else 0
+            b.qualifier, b.value = a.qualifier, b.value + offset
 
 
 def _fig(
@@ -220,16 +249,37 @@ def _pair_spans(text: str, figures: list[CasualtyFigure]) -> list[CasualtyFigure
     return out
 
 
-def _nearest(places: list[PlaceMention], fig: CasualtyFigure) -> PlaceMention | None:
+_CLAUSE_GAP = 40
+_MANY_PLACES = re.compile(
+    r"\b(?:cities|towns|regions|oblasts|villages|settlements|nationwide|across)\b", re.IGNORECASE
+)
+_VERB_AUX = re.compile(r"\b(?:were|was|have|has|had|been|are|is)\b", re.IGNORECASE)
+_OVER = re.compile(r"\b(?:more\s+than|over)\b", re.IGNORECASE)
+# a sentence that speaks of the whole attack, not of the place named before
+_NO_PLACE = re.compile(
+    r"\b(?:in\s+total|overall|nationwide|across|throughout|in\s+(?:all|several|various)|"
+    r"as\s+a\s+result\s+of\s+the\s+(?:Russian\s+)?(?:attack|strike|shelling)s?)\b",
+    re.IGNORECASE,
+)
+
+
+def _plain_city(p: PlaceMention) -> bool:
+    return bool(p.cities) and not p.region and not p.nationwide and p.district_count is None
+
+
+def _nearest(text: str, places: list[PlaceMention], fig: CasualtyFigure) -> PlaceMention | None:
     if not places:
         return None
 
     def distance(p: PlaceMention) -> int:
         if p.end <= fig.start:
-            return fig.start - p.end
-        if p.start >= fig.end:
-            return p.start - fig.end
-        return 0
+            gap = text[p.end : fig.start]
+        elif p.start >= fig.end:
+            gap = text[fig.end : p.start]
+        else:
+            return 0
+        # "..., one dead and 12 injured in Dnipro": a place across a comma is further
+        return len(gap) + (_CLAUSE_GAP if re.search(r"[,;:]", gap) else 0)
 
     return min(places, key=distance)
 
@@ -272,15 +322,29 @@ def extract_casualties(
     rows: list[CasualtyRow] = []
     fallback = _report_place(list(report_places))
     block = SpanSet(blocked)
+    previous: list[PlaceMention] = []
     for sent in sentences:
-        figures = _figures(text, sent, block)
-        if not figures:
-            continue
         places = [p for p in find_places(text[sent.start : sent.end])]
         places = [replace(p, start=p.start + sent.start, end=p.end + sent.start) for p in places]
+        figures = _figures(text, sent, block)
+        last = previous
+        # a sentence naming several places ("targeting Kyiv and several other cities")
+        # lends none of them to the next
+        previous = [] if _MANY_PLACES.search(text, sent.start, sent.end) else places
+        if not figures:
+            continue
         spans = _pair_spans(text, figures)
         for fig, span in zip(figures, spans, strict=True):
-            place = _nearest(places, span)
+            place = _nearest(text, places, span)
+            if (
+                place is None
+                and last
+                and _plain_city(last[-1])
+                and not _NO_PLACE.search(text, sent.start, sent.end)
+            ):
+                # "A missile hit a building in Uman. Five people were wounded.": there
+                districts = [p for p in last if p.district and p.cities]
+                place = districts[-1] if len(districts) == 1 else last[-1]
             if place is None:
                 cities, district, count = fallback[0], fallback[1], None
             else:
@@ -288,7 +352,10 @@ def extract_casualties(
                 if place.region:
                     cities = ()
                 elif not cities and not place.nationwide:
-                    cities = fallback[0]
+                    # "Kyiv Mayor Klitschko said six were dead in the Shevchenkivskyi
+                    # district": the city the sentence names
+                    named = [p for p in places if _plain_city(p) and len(p.cities) == 1]
+                    cities = named[0].cities if len(named) == 1 else fallback[0]
                 if place.cities and place.district is None:
                     same = [p for p in places if p.district and set(p.cities) <= set(place.cities)]
                     district = same[0].district if len(same) == 1 else None

@@ -9,6 +9,7 @@ names (or ``None`` when it needs a publication date that is not known):
   ``the night of September 20 to 21``, ``the night of 31 August to 1 September``;
 * a day of the month alone (``on the 26th``), in the publication month (the
   month before when the day is later than publication);
+* "late on March 17", "late Sunday night": the night ends on the next day;
 * weekdays, resolved to the latest such day on or before publication:
   ``on Tuesday``, ``Saturday's attack``, ``the night of Friday to Saturday``;
 * relative words, resolved to the publication day: ``overnight``, ``last night``,
@@ -16,7 +17,10 @@ names (or ``None`` when it needs a publication date that is not known):
   is the day before.
 
 A day and month without a year take the publication year (the year before when
-that would put the attack after publication).
+that would put the attack after publication). With no publication date, a
+weekday written beside the day ("Wednesday, December 14") gives the year: the
+one year from :data:`FIRST_YEAR` to :data:`LAST_YEAR` in which that day falls on
+that weekday, if there is exactly one.
 """
 
 from __future__ import annotations
@@ -25,7 +29,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateMention", "MONTHS", "WEEKDAYS", "find_dates", "make_date"]
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "DateMention",
+    "MONTHS",
+    "WEEKDAYS",
+    "find_dateline",
+    "find_dates",
+    "make_date",
+    "year_of_weekday",
+]
+
+#: The years a weekday may place an undated day in: the full-scale war's reports.
+FIRST_YEAR, LAST_YEAR = 2022, 2027
 
 #: Month names and abbreviations -> month number.
 MONTHS: dict[str, int] = {}
@@ -74,9 +91,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    # a list of nights: July 18, 19, 20, and 21 (the last day is the date; none is a count)
+    # a list of nights: July 18, 19, 20, and 21 (several attacks: background, and no count)
     (
-        "mdy",
+        "list",
         re.compile(
             r"\b"
             + _MONTH.format(g="m")
@@ -135,7 +152,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ordinal",
         re.compile(
-            r"\b(?:on\s+)?the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?\w*\s*(?:floor|century|anniversary|brigade|day|month|year|time|row|wave))",
+            r"\b(?:on\s+)?the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!(?:\s*(?:[-\u2013\u2014]|to|and)\s*\d+(?:st|nd|rd|th))?\s+(?:of\s+)?\w*\s*(?:floor|storey|stor(?:y|ies)|century|anniversary|brigade|day|month|year|time|row|wave|minute|hour|place|round|attack|strike|session|package|edition))",
             re.IGNORECASE,
         ),
     ),
@@ -150,13 +167,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "relative",
         re.compile(
             r"\b(?P<r>overnight|last\s+night|this\s+morning|this\s+evening|today|tonight|"
-            r"yesterday|(?:in\s+)?the\s+early\s+hours|early\s+(?:this|on)\s+morning|at\s+night)\b",
+            # "yesterdayʼs attack": the modifier letter apostrophe is a word character
+            r"yesterday|(?:in\s+)?the\s+early\s+hours|early\s+(?:this|on)\s+morning|at\s+night)"
+            r"(?:\b|(?=\u02bcs\b))",
             re.IGNORECASE,
         ),
     ),
 ]
 
-_RANK = {"iso": 3, "dotted": 3, "dmy": 3, "mdy": 3, "ordinal": 3, "weekday": 2, "relative": 1}
+_RANK = {
+    "iso": 3,
+    "dotted": 3,
+    "dmy": 3,
+    "mdy": 3,
+    "ordinal": 3,
+    "weekday": 2,
+    "relative": 1,
+    "list": 0,  # "the nights of July 18, 19, 20, and 21": earlier attacks, never the date
+}
 
 
 @dataclass(frozen=True)
@@ -213,6 +241,29 @@ def make_date(year: int | None, month: int, day: int, published: dt.date | None)
         return None
 
 
+def year_of_weekday(month: int, day: int, weekday: int) -> int | None:
+    """The one year from FIRST_YEAR to LAST_YEAR in which the day falls on ``weekday``.
+
+    Examples
+    --------
+    >>> year_of_weekday(12, 14, WEEKDAYS["wednesday"])
+    2022
+    >>> year_of_weekday(2, 30, 0) is None
+    True
+    """
+    years = []
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        try:
+            if dt.date(year, month, day).weekday() == weekday:
+                years.append(year)
+        except ValueError:
+            continue
+    return years[0] if len(years) == 1 else None
+
+
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<w>{_WEEKDAY}),?\s*\(?\s*(?:the\s+)?$", re.IGNORECASE)
+
+
 def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> dt.date | None | bool:
     """The day a match names; False when the match is not a date at all."""
     groups = m.groupdict()
@@ -221,12 +272,16 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> dt.date 
             return dt.date(int(groups["y"]), int(groups["m"]), int(groups["d"]))
         except ValueError:
             return False
-    if kind in ("dmy", "mdy"):
+    if kind in ("dmy", "mdy", "list"):
         month = _month(groups.get("m")) or _month(groups.get("m0"))
         day = int(groups["d"])
         if month is None or not 1 <= day <= 31:
             return False
         year = int(groups["y"]) if groups.get("y") else None
+        if year is None and published is None:
+            weekday = _WEEKDAY_BEFORE.search(m.string, max(0, m.start() - 14), m.start())
+            if weekday:  # "Wednesday, December 14": the weekday names the year
+                year = year_of_weekday(month, day, WEEKDAYS[weekday["w"].lower()])
         return make_date(year, month, day, published)
     if published is None:
         return None
@@ -244,6 +299,46 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> dt.date 
         return published - dt.timedelta(days=back)
     word = " ".join(groups["r"].lower().split())
     return published - dt.timedelta(days=1) if word == "yesterday" else published
+
+
+_DATELINE = re.compile(
+    r"(?:^|(?<=\)\s)|(?<=\n))[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,2}(?:,\s+[A-Z][a-z]+)?,\s+"
+    + "(?i:"
+    + _MONTH.format(g="m")
+    + ")"
+    + r"\s+"
+    + _DAY.format(g="d")
+    + _YEAR.format(g="y")
+    + r"(?![\w:])(?=\s*(?:\(\w+\)|/\w+/)?\s*(?:[-\u2013\u2014.]|\n|$))"
+)
+
+
+def find_dateline(text: str, published: dt.date | None = None) -> dt.date | None:
+    """The day of a wire dateline near the start ("KYIV, Dec 14 (Reuters) -"), if any.
+
+    A dateline says when the story was filed: relative words in it
+    ("overnight", "on Saturday") count from that day rather than from a later
+    publication date.
+
+    Examples
+    --------
+    >>> find_dateline("KYIV, Dec 14 (Reuters) - Russia launched 42 drones overnight.",
+    ...               dt.date(2023, 12, 15))
+    datetime.date(2023, 12, 14)
+    >>> find_dateline("Kyiv, the capital, was hit overnight.", dt.date(2023, 12, 15)) is None
+    True
+    """
+    m = _DATELINE.search(text, 0, 400)
+    if m is None:
+        return None
+    month = _month(m["m"])
+    if month is None:
+        return None
+    return make_date(int(m["y"]) if m["y"] else None, month, int(m["d"]), published)
+
+
+_LATE = re.compile(r"\blate\s+(?:on\s+)?$", re.IGNORECASE)
+_DAYTIME = re.compile(r"\s+(?:morning|afternoon)\b", re.IGNORECASE)
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
@@ -283,6 +378,13 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             day = _resolve(kind, m, published)
             if day is False:
                 continue
+            if (
+                day
+                and kind != "relative"
+                and _LATE.search(text, max(0, m.start() - 9), m.start())
+                and not _DAYTIME.match(text, m.end())
+            ):
+                day += dt.timedelta(days=1)  # "late on March 17": the night ends on the 18th
             mentions.append(DateMention(m.start(), m.end(), kind, day or None))
             taken.append((m.start(), m.end()))
     return sorted(mentions, key=lambda d: d.start)

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from airdef.io.text import patterns as P
+from airdef.io.text.clauses import hypothetical, period_clauses
 from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
 from airdef.io.text.mentions import (
     WeaponMention,
@@ -54,6 +55,7 @@ class _Construct:
     end: int
     all_: bool = False
     verb_end: int | None = None  # end of a passive verb after a bare count ("10 were shot down")
+    elided: bool = False  # the noun is the count's before ("three over Lviv and one over ...")
 
 
 class WeaponReader:
@@ -62,7 +64,7 @@ class WeaponReader:
     def __init__(self, text: str, blocked: Sequence[tuple[int, int]]) -> None:
         self.t = text
         self.blocked = SpanSet(blocked)
-        self.registry = Registry()
+        self.registry = Registry(same_value_restates=True, join_lone_suppressed=True)
         self.previous: list[Group] = []  # groups of the last count-bearing sentence
         self.named: list[Phrase] = []  # missile types named without a number
         self.current: list[WeaponMention] = []
@@ -78,13 +80,36 @@ class WeaponReader:
             for n in find_numbers(t[sent.start : sent.end])
         ]
         out = [n for n in out if not self.blocked.covers(n.start)]
+        iffy = hypothetical(t, sent)
+        out = [n for n in out if not iffy.covers(n.start)]
         for m in P.ARTICLE.finditer(t, sent.start, sent.end):
             phrase = read_phrase(t, m.end(), limit=6)
             if phrase is None or phrase.total:
                 continue
-            if phrase.start != m.end() and not P.LEAD_MODIFIERS.fullmatch(t, m.end(), phrase.start):
-                continue  # "a Russian Kh-47 Kinzhal": one, after a modifier
-            out.append(NumberToken(1, m.start(), m.end() - 1, m.group().strip(), is_word=True))
+            singular = P.SINGULAR_PASSIVE.match(t, phrase.end)
+            if (
+                phrase.start != m.end()
+                and not P.LEAD_MODIFIERS.fullmatch(t, m.end(), phrase.start)
+                and not (singular and P.FEW_WORDS.fullmatch(t, m.end(), phrase.start))
+            ):
+                continue  # "a Russian Kh-47 Kinzhal", "a controlled aviation missile Kh-59 was"
+            if re.match(r"\s+or\b", t[phrase.end : phrase.end + 4]):
+                continue  # "a missile or a drone attack": an alternative, not one missile
+            if not iffy.covers(m.start()):
+                out.append(NumberToken(1, m.start(), m.end() - 1, m.group().strip(), is_word=True))
+        for m in P.THE.finditer(t, sent.start, sent.end):
+            # "the Kh-22 cruise missile was launched": one missile of a named type
+            phrase = read_phrase(t, m.end(), limit=6)
+            if (
+                phrase is None
+                or phrase.generic
+                or phrase.total
+                or phrase.start != m.end()
+                or phrase.label.lower().endswith("s")
+                or not P.SINGULAR_PASSIVE.match(t, phrase.end)
+            ):
+                continue
+            out.append(NumberToken(1, m.start("the"), m.end() - 1, "the", is_word=True))
         for m in P.THE_ONE.finditer(t, sent.start, sent.end):
             # "destroyed the missile and 18 of the drones": the one missile named before
             phrase = read_phrase(t, m.end(), limit=4)
@@ -94,6 +119,16 @@ class WeaponReader:
                 continue
             out.append(NumberToken(1, m.start("the"), m.end() - 1, "the", is_word=True))
         return sorted(out, key=lambda n: n.start)
+
+    def _elided(self, count: Count, items: list[dict]) -> _Construct | None:
+        """ "three missiles over Lviv and one over Mykolaiv": the noun of the count before."""
+        last = items[-1] if items and items[-1]["c"] is not None else None
+        if last is None or last["c"].phrase is None:
+            return None
+        gap = self.t[last["c"].end : count.start]
+        if not P.ELIDED_GAP.fullmatch(gap) or not P.ELIDED_AFTER.match(self.t, count.end):
+            return None
+        return _Construct(count, last["c"].phrase, None, None, count.end, elided=True)
 
     def _number_at(self, nums: list[NumberToken], pos: int) -> Count | None:
         """The count (with its qualifier) that starts right at ``pos``, if any."""
@@ -150,6 +185,8 @@ class WeaponReader:
         """The field a count gives, and where it was read: forward, backward, weak, default."""
         t = self.t
         rest = t[c.end : min(sent.end, c.end + 80)]
+        if c.phrase is not None and P.SUBJECT.match(rest):
+            return None, "forward"  # "12 missiles reached their targets": what they did
         clause = re.split(r"[,;:.]|\s+(?:and|but|while|which|that|who)\s+", rest, maxsplit=1)[0]
         aux = P.AUX.search(clause)
         if (
@@ -196,9 +233,15 @@ class WeaponReader:
     def read(self, sent: Sentence) -> None:
         t = self.t
         self.current = []
-        if P.PERIOD.search(t, sent.start, sent.end) or P.COMPARISON.search(t, sent.start, sent.end):
-            return  # "since February 2022", "this year": totals over a period, not an attack
+        if P.COMPARISON.search(t, sent.start, sent.end) or P.RUSSIAN_CLAIM.search(
+            t, sent.start, sent.end
+        ):
+            return  # "exceeded the record", "Russian air defence downed": not this attack's counts
         nums = self.numbers(sent)
+        periods = period_clauses(t, sent)
+        if periods is None:
+            return  # "since February 2022", "this year": totals over a period, not an attack
+        nums = [n for n in nums if not periods.covers(n.start)]
         used: set[int] = set()
         items: list[dict] = []
         for n in nums:
@@ -208,6 +251,8 @@ class WeaponReader:
                 used.add(n.start)  # "a total volley of up to 28 missiles": what ships carry
                 continue
             c = self.construct(read_count(t, n), nums, sent)
+            if c is None:
+                c = self._elided(read_count(t, n), items)
             if c is not None and P.NEGATED_AFTER.match(t, c.end):
                 continue  # "the two missiles that were not destroyed"
             if c is None:
@@ -220,7 +265,9 @@ class WeaponReader:
             last = items[-1] if items and items[-1]["c"] is not None else None
             if last is not None and c.phrase is not None:
                 gap = t[last["c"].end : c.count.start]
-                if P.CHILD.match(gap) and not re.search(r"of\s+(?:which|them|these)", gap):
+                if c.elided:
+                    item["rel"] = "glue"
+                elif P.CHILD.match(gap) and not re.search(r"of\s+(?:which|them|these)", gap):
                     item["rel"] = "child"
                 elif P.GLUE.match(gap) and last["c"].phrase is not None:
                     item["rel"] = "glue"
@@ -238,7 +285,12 @@ class WeaponReader:
                 parent = item["prev"].get("parent")
             item["parent"] = parent
             item["group"] = self.record(
-                item["c"], item["field"], sent, parent, (sent.index, item["chain"])
+                item["c"],
+                item["field"],
+                sent,
+                parent,
+                (sent.index, item["chain"]),
+                downed_too=item.get("downed_too", False),
             )
         read_all_none(self, sent)
         read_vague(self, sent)
@@ -262,8 +314,7 @@ class WeaponReader:
                 return group
         return item["prev"].get("group")
 
-    @staticmethod
-    def _share(items: list[dict]) -> None:
+    def _share(self, items: list[dict]) -> None:
         """Give list items the verb, hedge and "all" of their list."""
         chains: list[list[dict]] = []
         for item in items:
@@ -284,16 +335,20 @@ class WeaponReader:
                 shared = tail["field"]
             else:
                 shared = head["field"]
+            # "eight drones and three cruise missiles which were shot down": launched, and
+            # by the relative clause after the list also intercepted
+            relative = P.RELATIVE_DOWNED.match(self.t, tail["c"].end)
             hedge = head["c"].count
             for item in chain:
+                item["downed_too"] = bool(relative) and item["field"] == "launched"
                 if item["how"] != "forward":
                     item["field"] = shared
                 if item is head:
                     continue
                 count = item["c"].count
                 own_all = item["c"].all_  # "about 70 of the missiles and all ten drones": ten exact
-                if head["c"].all_:
-                    item["c"].all_ = True
+                if head["c"].all_ and item["c"].of_total is None:
+                    item["c"].all_ = True  # "all 28 missiles and 15 out of 16 drones": not the 15
                 if (
                     not own_all
                     and hedge.qualifier != "exact"
@@ -320,14 +375,26 @@ class WeaponReader:
         sent: Sentence,
         parent: Group | None,
         list_key: tuple[int, int] | None = None,
+        downed_too: bool = False,
     ) -> Group | None:
         t = self.t
         if field is None:
             if c.of_total is not None and c.phrase is not None and c.anaphor is None:
-                # "one of 12 Kalibr missiles made it past air defences": 12 were launched
+                # "one of 12 Kalibr missiles made it past air defences": 12 were launched,
+                # and the other 11 were stopped
                 end = c.phrase.end
-                fig = self._figure("launched", c.of_total, end, sent, False)
-                group = self.registry.add(c.phrase, [fig], sentence=sent.index, list_key=list_key)
+                figs = [self._figure("launched", c.of_total, end, sent, False)]
+                evaded = P.EVADED.search(t, c.end, min(sent.end, c.end + 120))
+                if evaded and c.of_total.qualifier == c.count.qualifier == "exact":
+                    stopped = Count(
+                        c.of_total.value - c.count.value,
+                        "exact",
+                        c.count.start,
+                        evaded.end(),
+                        c.count.number,
+                    )
+                    figs.append(self._figure("intercepted", stopped, evaded.end(), sent, False))
+                group = self.registry.add(c.phrase, figs, sentence=sent.index, list_key=list_key)
                 if group is not None:
                     self.current.append(WeaponMention(group, c.count.start, c.end, "launched"))
                 return group
@@ -339,12 +406,21 @@ class WeaponReader:
             P.ADDITIVE.search(t[max(sent.start, c.count.start - 16) : c.count.start])
             or re.match(r"\s+other\b", t[c.count.end : c.count.end + 8])
         )
-        quote_end = c.phrase.end if c.phrase is not None and c.of_total is None else c.end
+        # "five drones there ... Eight more drones were downed over Kherson": a peer of
+        # the group counted just before, part of what that one is part of
+        sibling = None
+        if re.match(r"\s+more\b", t[c.count.end : c.count.end + 8]) and self.registry.last:
+            sibling = self.registry.last[0]
+        quote_end = (
+            c.phrase.end if c.phrase is not None and c.of_total is None and not c.elided else c.end
+        )
         if c.phrase is None and c.verb_end is not None:
             quote_end = c.verb_end
         figures = [self._figure(field, c.count, quote_end, sent, initial)]
         if c.all_ and field == "intercepted":
             figures.append(self._figure("launched", c.count, quote_end, sent, initial))
+        if downed_too and field == "launched" and c.of_total is None:
+            figures.append(self._figure("intercepted", c.count, quote_end, sent, initial))
         if c.of_total is not None and field != "launched":
             end = c.phrase.end if c.phrase is not None else c.of_total.end
             figures.append(self._figure("launched", c.of_total, end, sent, initial))
@@ -356,7 +432,10 @@ class WeaponReader:
         ):
             group, last_field = self.registry.last
             fig = figures[0]
-            fig.field = last_field
+            # "revised the number of downed craft to 74": the field the correction names
+            revised = [m.end() for m in P.CORRECTION.finditer(head)]
+            named = P.INTERCEPT_RE.search(head, revised[-1]) if revised else None
+            fig.field = "intercepted" if named else last_field
             self.registry.set_figure(group, fig, replace=True)
             self.current.append(WeaponMention(group, c.count.start, c.end, last_field))
             return group
@@ -367,8 +446,9 @@ class WeaponReader:
                 figures,
                 sentence=sent.index,
                 correction=correction,
-                additive=additive,
+                additive=additive or sibling is not None,
                 parent=parent,
+                sibling=sibling,
                 list_key=list_key,
             )
             if parent is not None:
@@ -410,7 +490,7 @@ class WeaponReader:
 
     def finish(self) -> list[Group]:
         """The finished groups (see :meth:`Registry.finish`), plain missiles typed by the names."""
-        name_plain_missiles(self.registry.groups, self.named)
+        name_plain_missiles(self.registry.groups, self.named, one_class="single")
         return self.registry.finish()
 
     def _parallel(self, pos: int) -> Group | None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from airdef.io.text.weapons import Phrase
 
-__all__ = ["FIELDS", "Figure", "Group", "Registry", "name_plain_missiles"]
+__all__ = ["FIELDS", "Figure", "Group", "Registry", "name_plain_missiles", "restates"]
 
 #: Count fields a mention may give.
 FIELDS: tuple[str, ...] = ("launched", "intercepted", "suppressed")
@@ -57,6 +57,7 @@ class Group:
     parent: int | None = None
     explicit_parent: bool = False
     additive: bool = False
+    sibling: int | None = None  # "N more": the group this one is a peer of
     vague: bool = False
     sentence: int = 0
     list_key: tuple[int, int] | None = None  # the list the group was first named in
@@ -77,6 +78,13 @@ def _can_merge(phrase: Phrase, group: Group) -> bool:
         return phrase.total and gp.total
     if phrase.weapon == gp.weapon:
         return True
+    if (
+        phrase.weapon_class == "unknown"
+        and phrase.generic
+        and gp.weapon_class == "mixed"
+        and not gp.coverage & {"strike_drone", "recon_drone"}
+    ):
+        return True  # "33 missiles" of "50 missiles of various types"
     if phrase.generic and phrase.coverage >= gp.coverage:
         return True
     return (
@@ -87,11 +95,27 @@ def _can_merge(phrase: Phrase, group: Group) -> bool:
     )
 
 
-def _agrees(figures: list[Figure], group: Group) -> bool:
+def restates(a: Figure, b: Figure, *, same_value: bool = False) -> bool:
+    """Whether an estimate and an exact figure are one figure ("nearly 300" and 297).
+
+    One of the two is ``approx`` and the other ``exact``, within a tenth of each
+    other; figures of the same value count only with ``same_value`` (otherwise
+    "about 75" beside "75" stands as two statements).
+    """
+    if a.value is None or b.value is None or {a.qualifier, b.qualifier} != {"approx", "exact"}:
+        return False
+    if a.value == b.value:
+        return same_value
+    return abs(a.value - b.value) <= 0.1 * max(a.value, b.value)
+
+
+def _agrees(figures: list[Figure], group: Group, *, same_value: bool = False) -> bool:
     for fig in figures:
         old = group.figures.get(fig.field)
         if old is not None and old.value is not None and fig.value is not None:
-            if (old.value, old.qualifier) != (fig.value, fig.qualifier):
+            if (old.value, old.qualifier) != (fig.value, fig.qualifier) and not restates(
+                old, fig, same_value=same_value
+            ):
                 return False
     return True
 
@@ -99,14 +123,26 @@ def _agrees(figures: list[Figure], group: Group) -> bool:
 class Registry:
     """The weapon groups of one attack, built mention by mention."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, *, same_value_restates: bool = False, join_lone_suppressed: bool = False
+    ) -> None:
         self.groups: list[Group] = []
         self.last: tuple[Group, str] | None = None  # the last figure recorded
+        # "nearly 300 drones and 50 missiles" then "50 missiles": the hedge a list
+        # spreads to every item makes an estimate of the exact figure given later
+        self.same_value = same_value_restates
+        self.join_suppressed = join_lone_suppressed  # see _lone_suppressed
 
     # -- lookup -------------------------------------------------------------------------
     def candidates(self, phrase: Phrase) -> list[Group]:
-        """Groups a mention of ``phrase`` could refer to, most recent first."""
-        return [g for g in reversed(self.groups) if _can_merge(phrase, g)]
+        """Groups a mention of ``phrase`` could refer to, most recent first.
+
+        A group counted as an addition ("additional 41 decoy UAVs") is a candidate
+        only when no other group is.
+        """
+        found = [g for g in reversed(self.groups) if _can_merge(phrase, g)]
+        plain = [g for g in found if not g.additive]
+        return plain or found
 
     def ancestors(self, group: Group) -> list[int]:
         out = []
@@ -139,7 +175,12 @@ class Registry:
     def _fill(self, group: Group, figures: list[Figure], *, replace: bool) -> None:
         for fig in figures:
             old = group.figures.get(fig.field)
-            if old is None or old.value is None or replace or old.initial:
+            exact = (
+                old is not None
+                and restates(old, fig, same_value=self.same_value)
+                and fig.qualifier == "exact"
+            )
+            if old is None or old.value is None or replace or old.initial or exact:
                 group.figures[fig.field] = fig
             self.last = (group, fig.field)
 
@@ -151,6 +192,7 @@ class Registry:
         sentence: int,
         correction: bool = False,
         additive: bool = False,
+        sibling: Group | None = None,
         vague: bool = False,
         parent: Group | None = None,
         name_only: bool = False,
@@ -172,16 +214,27 @@ class Registry:
         if parent is not None:
             return self.new(phrase, figures, parent=parent.gid, **key)
         if additive:
-            return self.new(phrase, figures, additive=True, **key)
+            gid = sibling.gid if sibling is not None else None
+            return self.new(phrase, figures, additive=True, sibling=gid, **key)
         target = self.pick(phrase)
+        if (
+            target is not None
+            and list_key is not None
+            and target.list_key == list_key
+            and any(f.field in target.figures for f in figures)
+        ):
+            target = None  # "an aeroballistic missile Kinzhal and a ballistic missile": two
         if target is None:
             return self.new(phrase, figures, vague=vague and not figures, **key)
         initial = any(
             target.figures.get(f.field) and target.figures[f.field].initial for f in figures
         )
-        if not _agrees(figures, target) and not correction and not initial:
+        if not _agrees(figures, target, same_value=self.same_value) and not (correction or initial):
             return self.new(phrase, figures, **key)
-        if target.phrase.generic and not phrase.generic and not target.explicit_parent:
+        more_specific = not phrase.generic or (
+            target.phrase.weapon_class == "unknown" and phrase.weapon_class == "mixed"
+        )  # "50 missiles", then "50 missiles of various types"
+        if target.phrase.generic and more_specific and not target.explicit_parent:
             target.phrase = phrase
         target.vague = target.vague and not figures
         self._fill(target, figures, replace=correction)
@@ -202,8 +255,16 @@ class Registry:
             for other in self.groups:
                 if other is g or other.parent is not None or other.additive:
                     continue
-                if other.phrase.weapon != g.phrase.weapon:
-                    continue
+                same_class = (
+                    g.phrase.generic
+                    and not other.phrase.generic
+                    and g.phrase.weapon_class == other.phrase.weapon_class
+                    and g.phrase.weapon_class not in ("unknown", "mixed")
+                )
+                if other.phrase.weapon != g.phrase.weapon and not same_class:
+                    continue  # "three drones over Mykolaiv" may be a part of "36 Shahed drones"
+                if g.list_key is not None and g.list_key == other.list_key:
+                    continue  # "three over Lviv and one over Mykolaiv": peers of one list
                 shared = [f for f in g.figures if f in other.figures]
                 vals = [(g.value(f), other.value(f)) for f in shared]
                 if (
@@ -284,10 +345,60 @@ class Registry:
             else:
                 g.phrase = replace(g.phrase, weapon_class=classes.pop())
 
+    def _siblings(self) -> None:
+        """An "N more" group is a part of what the group it adds to is a part of."""
+        by_id = {g.gid: g for g in self.groups}
+        for g in self.groups:
+            peer = by_id.get(g.sibling) if g.sibling is not None else None
+            if g.parent is None and peer is not None and peer.parent is not None:
+                if peer.parent in by_id and by_id[peer.parent].phrase.coverage >= g.phrase.coverage:
+                    g.parent = peer.parent
+
+    def _lone_total(self) -> None:
+        """A total ("67 air targets") beside one counted group of other fields is that group.
+
+        "Radars spotted 67 incoming air targets ... 58 attack UAVs were shot down":
+        with no other weapons counted, the 67 launched are the drones'.
+        """
+        tops = [g for g in self._top() if g.figures]
+        totals = [g for g in tops if g.phrase.total and not g.explicit_parent]
+        others = [g for g in tops if not g.phrase.total]
+        if len(totals) != 1 or len(others) != 1:
+            return
+        total, other = totals[0], others[0]
+        if set(total.figures) & set(other.figures):
+            return
+        other.figures.update(total.figures)
+        self.groups = [g for g in self.groups if g is not total]
+
+    def _lone_suppressed(self) -> None:
+        """ "Additional 41 decoy UAVs were lost" beside one drone group: that group's loss.
+
+        A top-level group whose only figure is ``suppressed`` joins the one other
+        top-level group of its class that has none (with ``join_lone_suppressed``).
+        """
+        tops = [g for g in self._top() if g.figures]
+        for g in tops:
+            if set(g.figures) != {"suppressed"}:
+                continue
+            peers = [
+                o
+                for o in tops
+                if o is not g
+                and o.phrase.weapon_class == g.phrase.weapon_class
+                and "suppressed" not in o.figures
+            ]
+            if len(peers) == 1 and not any(o.parent == g.gid for o in self.groups):
+                peers[0].figures["suppressed"] = g.figures.pop("suppressed")
+
     def finish(self) -> list[Group]:
         """Nest and drop as described in the module documentation; the groups kept."""
         self._nest_splits()
         self._resolve_totals()
+        self._siblings()
+        self._lone_total()
+        if self.join_suppressed:
+            self._lone_suppressed()
         self._mixed_parents()
         counted = [g for g in self.groups if g.figures and not g.phrase.total]
         cover = frozenset().union(*(g.phrase.coverage for g in counted))
@@ -309,14 +420,19 @@ _CLASS_LABEL = {
 }
 
 
-def name_plain_missiles(groups: list[Group], named: list[Phrase]) -> None:
+def name_plain_missiles(
+    groups: list[Group], named: list[Phrase], *, one_class: str = "all"
+) -> None:
     """Give plain "missiles" counts the missile classes the report names without a number.
 
     "Russia launched eight missiles ... four X-type cruise missiles, X-101 and
-    X-555" names one class: the eight are cruise missiles. "120 missiles ...
-    as well as cruise, ballistic and aircraft-launched ballistic missiles"
-    names several: the 120 are ``mixed``. A report that names no missile type
-    leaves them ``unknown``.
+    X-555" names one class: with ``one_class="all"`` the eight are cruise
+    missiles; with ``one_class="single"`` only a single missile takes the one
+    type named ("one missile ... The Kh-59 missile was downed"), and a larger
+    count stays ``unknown``, since a type named beside it need not be all of it.
+    "120 missiles ... as well as cruise, ballistic and aircraft-launched
+    ballistic missiles" names several: the 120 are ``mixed``. A report that
+    names no missile type leaves them ``unknown``.
     """
     classes: set[str] = set()
     for p in named:
@@ -330,6 +446,8 @@ def name_plain_missiles(groups: list[Group], named: list[Phrase]) -> None:
             continue
         if len(classes) >= 2:
             g.phrase = replace(g.phrase, weapon="missiles of various types", weapon_class="mixed")
+            continue
+        if one_class == "single" and any(f.value != 1 for f in g.figures.values()):
             continue
         cls = next(iter(classes))
         one = [p for p in named if p.weapon in weapons and p.weapon_class == cls]

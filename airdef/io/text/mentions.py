@@ -68,6 +68,20 @@ def read_all_none(reader: WeaponReader, sent: Sentence) -> None:
                 target = reader.registry.pick(phrase)
                 if target is not None:
                     _set_all(reader, target, s + m.start(), phrase.end, sent)
+    for m in P.ALL_EXCEPT.finditer(t, s, e):
+        # "All the projectiles, except for the Iskander-M missile, were shot down"
+        window = t[m.end() : min(e, m.end() + 80)]
+        if not P.INTERCEPT_RE.search(window):
+            continue
+        excepted = read_phrase(t, m.end())
+        spared = reader.registry.pick(excepted) if excepted is not None else None
+        for g in reader.registry.groups:
+            if g.parent is not None or g.value("launched") is None:
+                continue
+            if g is spared:
+                _set_zero(reader, g, m.start(), excepted.end, sent)
+            elif g.value("intercepted") is None:
+                _set_all(reader, g, m.start(), m.end(), sent)
     for m in P.NONE.finditer(t, s, e):
         window = t[m.start() : min(e, m.end() + 40)]
         if P.INTERCEPT_RE.search(window):
@@ -93,9 +107,15 @@ def read_all_none(reader: WeaponReader, sent: Sentence) -> None:
 
 def _set_all(reader: WeaponReader, g: Group, start: int, end: int, sent: Sentence) -> None:
     launched = g.figures.get("launched")
-    if launched is None or launched.value is None:
-        return
     but = P.ALL_BUT.match(reader.t, start)
+    if launched is None or launched.value is None:
+        downed = g.figures.get("intercepted")
+        if but is None and downed is not None and downed.value is not None:
+            # "downed 14 drones ... All the drones were intercepted": the 14 were all
+            fig = Figure("launched", downed.value, downed.qualifier, start, end, sent.index)
+            reader.registry.set_figure(g, fig)
+            reader.current.append(WeaponMention(g, start, end, "launched"))
+        return
     value = launched.value
     if but:
         nums = find_numbers(reader.t[but.end() : but.end() + 12])

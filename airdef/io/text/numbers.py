@@ -349,6 +349,8 @@ def read_count(text: str, number: NumberToken) -> Count:
     head = text[max(0, number.start - 40) : number.start]
     for pattern, qual, offset in _QUAL_RE:
         m = pattern.search(head)
+        if m and qual == "approx" and number.value == 1 and number.text.lower() == "one":
+            break  # "it is known about one victim": "about one" is no estimate
         if m:
             start = number.start - (len(head) - m.start())
             return Count(max(number.value + offset, 0), qual, start, number.end, number)

@@ -19,7 +19,8 @@ INTERCEPT = (
     r"shot\s+down|shoot(?:s|ing)?\s+down|down(?:ed|ing|s)|(?<=to\s)down|destroy(?:ed|s|ing)?|"
     r"intercept(?:ed|s|ing|ions?)?|neutrali[sz](?:ed|es|ing|e)|eliminat(?:ed|es|ing|e)|"
     r"brought\s+down|bring(?:s|ing)?\s+down|took\s+down|taken\s+down|tak(?:e|es|ing)\s+down|"
-    r"knock(?:ed|s)?\s+(?:out|down)|repel(?:led|s)?|repuls(?:ed|es)|defeated"
+    r"knock(?:ed|s)?\s+(?:out|down)|repel(?:led|s)?|repuls(?:ed|es)|defeated|"
+    r"finish(?:ed|es|ing)?\s+off"
 )
 WITH = r"(?:[\w'-]+,?\s+){0,5}?(?:with|using)"
 LAUNCH = (
@@ -31,7 +32,7 @@ LAUNCH = (
     r"launch(?:ed|es|ing)?|fir(?:ed|es|ing|e)|us(?:ed|es|ing)|sen(?:t|ds?|ding)|"
     r"deploy(?:ed|s|ing)?|unleash(?:ed|es|ing)?|hurl(?:ed|s|ing)?|lob(?:bed|s|bing)?|"
     r"dispatch(?:ed|es)?|detect(?:ed|s|ing)?|track(?:ed|s)?|record(?:ed|s)?|spotted|"
-    r"involv(?:ed|ing|es)|attack(?:ed|ing)|employ(?:ed|s)?"
+    r"involv(?:ed|ing|es)|includ(?:ed|es)|attack(?:ed|ing)|employ(?:ed|s)?"
 )
 SUPPRESS = (
     r"(?:locationally\s+)?lost|suppressed|jammed|(?:neutrali[sz]ed|downed)\s+by\s+electronic\s+"
@@ -50,7 +51,7 @@ VERB = re.compile(
 AUX = re.compile(
     r"\b(?:were|was|have\s+been|had\s+been|has\s+been|are\s+being|were\s+being|being|got|are|is)"
     r"\s+(?:(?:all|successfully|reportedly|also|later|then|subsequently|eventually|effectively|"
-    r"either|confirmed|likely|probably|already)\s+)*",
+    r"either|confirmed|likely|probably|already|able\s+to|managed\s+to)\s+)*",
     re.IGNORECASE,
 )
 FWD_VERB = re.compile(
@@ -100,7 +101,10 @@ VAGUE = re.compile(
 )
 ARTICLE = re.compile(r"\b(?<!such\sas\s)an?\s+", re.IGNORECASE)
 PRONOUN = re.compile(r"(?:them|these|those|which|it)\b", re.IGNORECASE)
-OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?", re.IGNORECASE)
+OF = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|a\s+)?(?:total\s+(?:of\s+)?)?",
+    re.IGNORECASE,
+)
 BARE_NEXT = re.compile(
     r"\s*(?:[.,;:)!?]|$|(?:were|was|have|had|has|are|is|in\s+total|overall|more|of\s+(?:them|these|"
     r"which|those)|shot\s+down|destroyed|downed|intercepted|neutrali[sz]ed|lost|jammed|"
@@ -173,6 +177,62 @@ TYPE_WORD = re.compile(
     r"Kh-|X-|Х-|Iskander|Kalibr|Kinzhal|Kinzhals|S-300|S-400|Onyx|Oniks|Zircon|Tsirkon|KN-23)",
     re.IGNORECASE,
 )
+# a weapon count as the subject of an active verb: "12 missiles reached their targets",
+# "two drones destroyed an administrative building" (what the weapons did, not a count)
+SUBJECT = re.compile(
+    rf"\s+(?:(?:also|reportedly|then|later|apparently|still)\s+)?(?:(?:{OTHER})\b(?!\s+by\b)|"
+    r"(?:destroyed|damaged|downed)\s+(?:a|an|the|their|its|several|some|two|three|four|five|"
+    r"\d+|\w+ing)\b)",
+    re.IGNORECASE,
+)
+CLAUSE_CUT = re.compile(r"[,;:]\s|\s(?:while|whereas|but|adding|bringing)\b", re.IGNORECASE)
+# words that date an attack (a clause with one is no total over a period)
+ATTACK_TIME = re.compile(
+    r"\b(?:overnight|last\s+night|tonight|this\s+morning|early\s+hours|on\s+the\s+night)\b",
+    re.IGNORECASE,
+)
+# a figure of the Russian side: its air defence, its ministry, Ukrainian weapons
+RUSSIAN_CLAIM = re.compile(
+    r"\b(?:Russian|Russia's|Moscow's)\s+(?:air\s+defen[cs]es?|(?:Defen[cs]e\s+)?Ministry|"
+    r"(?:defen[cs]e\s+)?ministry|military\s+said|forces\s+(?:said|claimed))\b|"
+    r"\bUkrainian\s+(?:drones|UAVs|missiles|unmanned)|\bUkrain(?:e|ian)-launched\b|"
+    r"\bover\s+Russian\s+(?:territory|regions?)\b",
+    re.IGNORECASE,
+)
+# one weapon as the subject of a singular passive: "the Kh-22 cruise missile was launched"
+SINGULAR_PASSIVE = re.compile(
+    rf"\s+(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(?:{INTERCEPT}|launched|fired)\b",
+    re.IGNORECASE,
+)
+THE = re.compile(r"\b(?P<the>the)\s+", re.IGNORECASE)
+FEW_WORDS = re.compile(r"(?:[a-z][\w-]*\s+){1,2}")
+# a relative clause saying a listed count was also shot down
+RELATIVE_DOWNED = re.compile(
+    rf"\s*,?\s*(?:which|that|all\s+of\s+which)\s+(?:were|was|have\s+been|had\s+been)\s+"
+    rf"(?:all\s+|also\s+|later\s+)?(?:{INTERCEPT})\b",
+    re.IGNORECASE,
+)
+# a count whose noun is left out after a place phrase: "... and one over the Mykolaiv region"
+ELIDED_GAP = re.compile(
+    r"\s+(?:over|in|above|near|on|at)\s+[^,;.\d]{1,40}?\s*,?\s*(?:and|while|but)\s+(?:another\s+)?",
+    re.IGNORECASE,
+)
+ELIDED_AFTER = re.compile(r"\s+(?:more\s+)?(?:over|in|above|near)\b", re.IGNORECASE)
+# every weapon of the attack but one: "All the projectiles, except for the Iskander-M missile"
+ALL_EXCEPT = re.compile(
+    r"\ball\s+(?:of\s+)?(?:the\s+)?(?:projectiles|weapons|targets|air\s+targets|missiles\s+and\s+"
+    r"drones|of\s+them)\s*,?\s*(?:except|but|save)\s+(?:for\s+)?(?:the\s+|an?\s+|one\s+)?",
+    re.IGNORECASE,
+)
+# what got through the defences: "one of 12 missiles made it past air defences"
+EVADED = re.compile(
+    r"\b(?:made\s+it\s+(?:past|through)|got\s+(?:past|through)|evaded|penetrated|"
+    r"broke\s+through)\s+(?:the\s+)?(?:Ukrainian\s+|Ukraine's\s+)?air\s+defen[cs]es?\b",
+    re.IGNORECASE,
+)
+CLAUSE_END = re.compile(r"[,;:]")
+# a clause of condition or question: its numbers are no counts ("if it was a missile")
+HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless|how\s+many|in\s+case)\b", re.IGNORECASE)
 INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT})\b", re.IGNORECASE)
 
 

@@ -17,7 +17,7 @@ Kholodnohirskyy district", "Kyiv's Solomianskyi and Podilskyi districts");
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from airdef.io.text.numbers import find_numbers
 
@@ -139,12 +139,16 @@ _SPECIAL = [
 ]
 _NATIONWIDE = re.compile(
     r"\b(?:across|throughout|all\s+over)\s+(?:the\s+country|Ukraine)\b|\bnationwide\b|"
+    r"\bin\s+Ukraine\b(?!['\u2019]s)|"
     r"\bin\s+(?:several|multiple|many|various|\w+)\s+(?:regions|oblasts)\b",
     re.IGNORECASE,
 )
 _NAME = r"[A-Z\u0400-\u042F][\w'-]+"
 _DISTRICTS = re.compile(
-    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)\s+(?:districts?|raions?|rayons?)\b"
+    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)\s+(?:[Dd]istricts?|raions?|rayons?)\b"
+)
+_DISTRICT_CITY = re.compile(
+    rf"(?P<d>{_NAME})\s+(?P<c>[A-Z][\w'-]+)(?:\s+city)?\s+(?:districts?|raions?|rayons?)\b"
 )
 _DISTRICT_COUNT = re.compile(
     r"\b(?P<n>[\w-]+(?:\s[\w-]+)?)\s+(?:of\s+(?:the\s+)?(?:city's\s+|capital's\s+)?)?"
@@ -215,7 +219,17 @@ def find_places(text: str) -> list[PlaceMention]:
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
 
+    for m in _DISTRICT_CITY.finditer(text):
+        # "in Darnytsia Kyiv district": a district named before its city
+        city = _city_of(m["c"])
+        if city is None or _city_of(m["d"]) or m["d"].lower() in _NOT_DISTRICT:
+            continue
+        name = DISTRICT_SPELLINGS.get(m["d"].lower(), m["d"])
+        out.append(PlaceMention(m.start(), m.end(), (city,), district=name))
+        taken.append((m.start(), m.end()))
     for m in _DISTRICTS.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
         names = [
             n
             for n in re.split(r"\s*,\s*|,?\s+and\s+", m["names"])
@@ -297,6 +311,8 @@ def _join_lists(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
         if (
             prev is not None
             and plain
+            and not p.region
+            and not prev.region
             and prev.cities
             and prev.district is None
             and prev.district_count is None
@@ -304,6 +320,18 @@ def _join_lists(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
         ):
             cities = tuple(dict.fromkeys(prev.cities + p.cities))
             out[-1] = PlaceMention(prev.start, p.end, cities)
+        elif (
+            prev is not None
+            and p.region
+            and prev.cities
+            and not prev.region
+            and prev.district is None
+            and prev.district_count is None
+            and re.fullmatch(r",\s*", text[prev.end : p.start])
+            and "," not in text[prev.start : prev.end]
+            and not re.match(r",\s*[A-Z][\w'-]+\s+(?:region|oblast|province)", text[p.end :], re.I)
+        ):
+            out[-1] = replace(prev, end=p.end)  # "Uman, Cherkasy Oblast": the city, in its region
         else:
             out.append(p)
     return out

@@ -22,12 +22,13 @@ import pandas as pd
 from airdef.io.text.breakdown import split_neutralized
 from airdef.io.text.casualties import CasualtyRow, extract_casualties
 from airdef.io.text.casualties_uk import extract_casualties_uk
-from airdef.io.text.dates import DateMention, find_dates
+from airdef.io.text.dates import DateMention, find_dateline, find_dates
 from airdef.io.text.dates_uk import find_dates_uk
 from airdef.io.text.extract import WeaponReader
 from airdef.io.text.groups import Group
+from airdef.io.text.headlines import headlines, linked_headlines
 from airdef.io.text.lexicon_uk import cyrillic_share
-from airdef.io.text.numbers import age_spans, find_numbers, read_count
+from airdef.io.text.numbers import age_spans
 from airdef.io.text.places import find_places
 from airdef.io.text.reader_uk import UkReader
 from airdef.io.text.segment import Report, Sentence, sentences
@@ -55,7 +56,10 @@ def _reporter(source: str | None) -> str:
 # "the largest ... since the night of Dec. 27": a date compared with, not the attack's
 _BACKGROUND = re.compile(
     r"\b(?:since|than\s+on|than\s+in|compared\s+with|compared\s+to)\s+(?:the\s+)?"
-    r"(?:(?:night|morning|evening|attack|strike)\s+(?:of|on)\s+)?(?:the\s+)?$",
+    r"(?:(?:night|morning|evening|attack|strike)\s+(?:of|on)\s+)?(?:the\s+)?$|"
+    # "a week after an attack last Tuesday killed 28": an earlier attack
+    r"\b(?:after|before|following)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:attack|strike|assault|"
+    r"barrage)s?\s+(?:on\s+[\w']+\s+)?(?:last\s+|this\s+past\s+)?$",
     re.IGNORECASE,
 )
 
@@ -78,41 +82,60 @@ def _day_of(
         d
         for d in dates[lo:hi]
         if d.day is not None
+        and d.rank > 0
         and not _BACKGROUND.search(text, max(sent.start, d.start - 30), d.start)
     ]
     if events_only:
         found = [
             d for d in found if d.rank >= 2 and not _REPORTING.search(text[sent.start : d.start])
         ]
-    return max(found, key=lambda d: (d.rank, -d.start), default=None)
+    best = max(found, key=lambda d: (d.rank, -d.start), default=None)
+    if best is not None and best.rank == 3:
+        # "from 8 p.m. on November 21 to 03:00 on November 22": the night ends on the 22nd
+        after = [d for d in found if d.rank == 3 and d.day == best.day + dt.timedelta(days=1)]
+        if after:
+            best = after[0]
+    return best
 
 
-def _headlines(raw: str, sents: list[Sentence]) -> list[Sentence]:
-    """The report's headline, and the lines that print it again.
+def _of_another_day(
+    text: str,
+    row: CasualtyRow,
+    by_index: dict[int, Sentence],
+    dates: list[DateMention],
+    day: dt.date,
+) -> bool:
+    """Whether every figure of a casualty row is dated more than a day from the attack.
 
-    A headline is a first line of its own without closing punctuation, with
-    more text after it; it restates the body's figures, so its numbers are
-    not counted again ("Russia fires 90 missiles, Ukraine downs 70") when the
-    body states each of them; a headline with a figure of its own is read.
+    "The strikes came a week after an attack last Tuesday killed 28 people": the 28
+    are another attack's.
     """
-    if len(sents) < 2:
-        return []
-    head = sents[0]
-    words = head.text.split()
-    on_own_line = raw[head.end : head.end + 1] in ("\n", "\r") and sents[1].start > head.end
-    if not on_own_line or len(words) > 25 or head.text.rstrip()[-1] in ".!?:;,\"')]":
-        return []
-    repeats = [s for s in sents if s.text.strip() == head.text.strip()]
-    body = {
-        v
-        for s in sents
-        if s not in repeats
-        for n in find_numbers(s.text)
-        for v in (n.value, read_count(s.text, n).value)  # "more than a dozen" restates 13
-    }
-    if not {n.value for n in find_numbers(head.text)} <= body:
-        return []
-    return repeats
+    days = []
+    for fig in row.figures.values():
+        sent = by_index[fig.sentence]
+        if _BACK_REFERENCE.match(sent.text) and sent.index - 1 in by_index:
+            sent = by_index[sent.index - 1]  # "That wave of strikes killed ...": the one before
+        lo = bisect_left(dates, sent.start, key=_start)
+        hi = bisect_left(dates, sent.end, key=_start)
+        found = [
+            d.day
+            for d in dates[lo:hi]
+            if d.day is not None
+            and d.rank >= 2
+            and not _REPORTING.search(text[sent.start : d.start])
+        ]
+        if not found:
+            return False
+        days += found
+    return bool(days) and all(abs((d - day).days) > 1 for d in days)
+
+
+# a sentence about the attack the sentence before named: "That wave of drone strikes killed"
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:That|Those|The\s+same|The\s+earlier|The\s+previous)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:wave|attack|strike|barrage|assault)s?\b",
+    re.IGNORECASE,
+)
 
 
 def _segments(
@@ -271,6 +294,9 @@ def read_report(
     by_index = {s.index: s for s in sents}
     body = folded[report.start : report.end]
     ukrainian = cyrillic_share(body) > 0.3
+    if not ukrainian:
+        # relative words of wire copy count from its dateline ("KYIV, Dec 14 (Reuters) -")
+        published = find_dateline(body, published) or published
     found_dates = find_dates(body, published)
     if ukrainian:
         found_uk = find_dates_uk(body, published)
@@ -288,7 +314,9 @@ def read_report(
     blocked = [(d.start, d.end) for d in dates]
     blocked += [(s + report.start, e + report.start) for s, e in age_spans(body)]
     blocked += [(p.start, p.end) for p in places if p.district_count is not None]
-    blocked += [(s.start, s.end) for s in _headlines(raw, sents)]
+    blocked += [(s.start, s.end) for s in headlines(raw, sents)]
+    if not ukrainian:
+        blocked += [(s.start, s.end) for s in linked_headlines(raw, sents)]
     events: list[dict] = []
     casualties: list[dict] = []
     evidence: list[dict] = []
@@ -312,6 +340,8 @@ def read_report(
             # attack on Kyiv") tells of the attack of its publication day.
             date = DateMention(report.start, report.start, "relative", published)
         day = date.day if date else None
+        if day is not None and not ukrainian:
+            rows = [r for r in rows if not _of_another_day(folded, r, by_index, dates, day)]
         attack_id = _attack_id(day, source, body, part)
         start = pd.Timestamp(day) if day else pd.NaT
         end = start + pd.Timedelta(hours=23, minutes=59) if day else pd.NaT

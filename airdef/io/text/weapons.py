@@ -119,6 +119,7 @@ _VARIOUS = re.compile(
     r"\s+of\s+(?:various|different|several|multiple|all|mixed)\s+(?:types|kinds|sorts)\b",
     re.IGNORECASE,
 )
+_NAME_AFTER = re.compile(r"\s+[\"']?(?P<name>[A-Z\u0400-\u042F][\w\u0400-\u04FF/-]*\d*[\w-]*)")
 _OF_TYPE = re.compile(
     r"\s+of\s+(?:the\s+)?[\"']?(?P<name>[\w\u0400-\u04FF/-]+?)[\"']?(?:[\s-]+(?:type|class|family|series))\b",
     re.IGNORECASE,
@@ -305,7 +306,7 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
     names: list[str] = []
     classes: list[str] = []
     heads: list[str] = []
-    recon = various = heads_before_class = False
+    recon = various = heads_before_class = unknown_word = False
     first: int | None = None
     last_end: int | None = None
     i = 0
@@ -396,6 +397,14 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
                 i = close + 1
                 continue
             break
+        elif (
+            not unknown_word
+            and not heads
+            and re.fullmatch(r"[a-z]{4,}(?:-[a-z]+)?", w)  # a word, not "a", "an", "two"
+            and i + 1 < len(toks)
+            and _kind(toks[i + 1][2]) in ("head", "class")
+        ):
+            unknown_word = True  # "six Russian suicide drones", "108 strile drones"
         else:
             break
         if first is None and low not in _NOISE:
@@ -420,6 +429,11 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
     if m and heads and lookup_name(m["name"]):
         names.append(lookup_name(m["name"]) or "")
         last_end = m.end()
+    m = _NAME_AFTER.match(text, last_end)
+    if m and heads and not names and lookup_name(m["name"]):
+        # "an aeroballistic missile Kinzhal", "a ballistic missile Iskander-M"
+        names.append(lookup_name(m["name"]) or "")
+        last_end = m.end("name") + (1 if text[m.end("name") : m.end("name") + 1] in "\"'" else 0)
     rest = text[last_end : last_end + 60]
     m = _VARIOUS.match(rest)
     if m:

@@ -127,24 +127,35 @@ def test_corpus_is_present(corpus_dir):
 # corpus README's rules, scored by tests/io/text/scoring.py). Each floor is the
 # level measured when it was last raised; a change that reads fewer items
 # right fails here. Raise them as the reader improves.
-FLOORS = {"reports_dev_en.json": ("en", 34 / 60), "reports_dev_uk.json": ("uk", 32 / 40)}
-FLOORS["reports_dev_uk.json"] = ("uk", 36 / 40)  # Ukrainian and Russian, measured 36 of 40
+FLOORS = {"reports_dev_en.json": ("en", 41 / 60), "reports_dev_uk.json": ("uk", 36 / 40)}
 
 
 EXTRA = Path(__file__).parent / "data" / "extra_excerpts.json"
 
 
+# English excerpts added to the extra file later (extra_en_04 on), annotated before the
+# reader saw them: 1 of the 5 of extra_en_04-08, 2 of the 5 of extra_en_09-13, 1 of the 3
+# of extra_en_14-16, 2 of the 5 of extra_en_17-21 and 2 of the 4 of extra_en_22-25 were
+# fully right when added (8 of 22); the floor is the level reached since.
+EXTRA_LATER_EN_FLOOR = 18 / 22
+
+
 def test_extra_excerpts_fully_right():
     """Real excerpts gathered apart from the dev corpus (each with its URL), scored alike.
 
-    Before the reader saw them, 6 of the 9 were fully right (English 2/3,
+    Before the reader saw them, 6 of the first 9 were fully right (English 2/3,
     Ukrainian and Russian 4/6); the verbs "ліквідували"/"ликвидировали" and
-    "both missiles" were then added.
+    "both missiles" were then added. Those 9 must stay right.
     """
     entries = read_entries(EXTRA)
-    assert len(entries) == 9 and all(e["source_url"] for e in entries)
-    wrong = {e["id"]: problems(e) for e in entries}
+    assert all(e["source_url"] for e in entries)
+    later = [e for e in entries if e.get("lang") == "en" and e["id"] >= "extra_en_04"]
+    first = [e for e in entries if e not in later]
+    assert len(first) >= 9
+    wrong = {e["id"]: problems(e) for e in first}
     assert not any(wrong.values()), wrong
+    right = sum(not problems(e) for e in later)
+    assert right / len(later) >= EXTRA_LATER_EN_FLOOR, {e["id"]: problems(e) for e in later}
 
 
 UK_PUBLIC = Path(__file__).parent / "data" / "uk_public.json"

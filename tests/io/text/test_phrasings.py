@@ -13,30 +13,7 @@ import pytest
 
 from airdef import DataError, parse_report
 from airdef.io.text import NoCountsWarning
-from tests.io.text.helpers import assert_spans, one
-
-
-def parse(text: str, published: str | None = "2024-03-10", **kw):
-    data = parse_report(text, published=published, **kw)
-    assert_spans(text, data)
-    return data
-
-
-def counts(data, label: str) -> tuple:
-    row = one(data.events, weapon_label=label)
-    return (
-        None if pd.isna(row["launched"]) else int(row["launched"]),
-        None if pd.isna(row["launched_qual"]) else row["launched_qual"],
-        None if pd.isna(row["intercepted"]) else int(row["intercepted"]),
-        None if pd.isna(row["intercepted_qual"]) else row["intercepted_qual"],
-    )
-
-
-def day(data) -> str | None:
-    times = data.events["time_start"].dropna().unique()
-    assert len(times) <= 1
-    return str(pd.Timestamp(times[0]).date()) if len(times) else None
-
+from tests.io.text.helpers import counts, day, one, parse
 
 # -- dates -----------------------------------------------------------------------------
 

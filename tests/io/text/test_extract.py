@@ -1,0 +1,137 @@
+"""Which numbers of an English report count weapons, and for which field.
+
+Every text here was written for these tests; expected values follow the corpus
+annotation rules (the corpus README beside the data).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from airdef.io.text import NoCountsWarning
+from tests.io.text.helpers import counts, parse
+
+
+def quiet(text: str, published: str | None = "2024-03-10"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NoCountsWarning)
+        return parse(text, published=published)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was not known if it was a missile or a drone attack.",
+        "Officials did not say whether 12 drones or more were involved.",
+        "It is unclear how many of the 20 drones were shot down.",
+    ],
+)
+def test_a_clause_of_condition_or_question_counts_nothing(text):
+    assert quiet(text).events.empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air defences shot down 13 missiles, but 12 missiles reached their targets.",
+        "Air defences shot down 13 missiles. Two missiles destroyed an administrative building.",
+    ],
+)
+def test_weapons_as_the_subject_of_what_they_did_are_not_counted(text):
+    data = quiet(text)
+    assert len(data.events) == 1
+    assert counts(data, "missiles") == (None, None, 13, "exact")
+
+
+def test_n_of_the_total_m():
+    data = quiet("Air defences downed two of the total four missiles that were launched.")
+    assert counts(data, "missiles") == (4, "exact", 2, "exact")
+
+
+def test_a_total_over_a_period_in_another_clause_leaves_the_attack():
+    data = quiet(
+        "Zelensky said Russia launched 101 drones overnight, adding that about 1,270 drones "
+        "and 39 missiles were registered over the past week."
+    )
+    assert counts(data, "drones") == (101, "exact", None, None)
+    assert len(data.events) == 1
+
+
+def test_a_total_over_a_period_alone_is_no_attack():
+    assert quiet("Since the start of the year, Russia has launched 1,000 drones.").events.empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian air defence downed 402 Ukrainian drones over the past day, Moscow said.",
+        "Russia's Defence Ministry said its forces shot down 41 drones over Belgorod.",
+    ],
+)
+def test_russian_claims_are_not_counted(text):
+    assert quiet(text).events.empty
+
+
+def test_all_before_a_list_leaves_an_n_out_of_m_item():
+    data = quiet("Air defences shot down all 28 Russian missiles and 15 out of 16 drones.")
+    assert counts(data, "missiles") == (28, "exact", 28, "exact")
+    assert counts(data, "drones") == (16, "exact", 15, "exact")
+
+
+def test_included_and_a_relative_clause_after_the_list():
+    data = quiet(
+        "The air force said that the attack included eight Shahed drones and three cruise "
+        "missiles which were shot down."
+    )
+    assert counts(data, "Shahed drones") == (8, "exact", 8, "exact")
+    assert counts(data, "cruise missiles") == (3, "exact", 3, "exact")
+
+
+def test_n_of_which_it_was_able_to_shoot_down():
+    data = quiet(
+        "The air force said Russia launched a total of 67 long-range drones in a mass "
+        "overnight attack, 58 of which it was able to shoot down."
+    )
+    assert counts(data, "long-range drones") == (67, "exact", 58, "exact")
+
+
+def test_the_headline_of_another_story_inside_the_body_is_not_counted():
+    data = quiet(
+        "Russia launched 67 drones overnight, 58 of which were shot down.\n\n"
+        "Ukraine downs 22 out of 35 missiles, 20 drones used in Russian morning attack, "
+        "Air Force says\n\nSince the start of the invasion, Moscow has launched thousands "
+        "of missiles."
+    )
+    assert len(data.events) == 1
+    assert counts(data, "drones") == (67, "exact", 58, "exact")
+
+
+def test_figures_over_russian_territory_are_claims():
+    data = quiet(
+        "Russian air defence systems destroyed 41 Ukraine-launched drones, the ministry said. "
+        "Twenty-six of the drones were destroyed over Russian territory."
+    )
+    assert data.events.empty
+
+
+def test_all_but_one_named_weapon_were_shot_down():
+    data = quiet(
+        "Russian forces fired 24 Shahed drones, four cruise missiles, an aeroballistic missile "
+        "Kinzhal and a ballistic missile Iskander-M at Ukraine. All the projectiles, except for "
+        "the Iskander-M missile, were shot down."
+    )
+    assert counts(data, "Shahed drones") == (24, "exact", 24, "exact")
+    assert counts(data, "cruise missiles") == (4, "exact", 4, "exact")
+    assert counts(data, "aeroballistic missile Kinzhal") == (1, "exact", 1, "exact")
+    assert counts(data, "ballistic missile Iskander-M") == (1, "exact", 0, "exact")
+
+
+def test_n_of_m_that_made_it_past_the_defences_inverts():
+    # the issue's example (reports_dev_en.json, dev_en_42): one of 12 got through, 11 did not
+    data = quiet(
+        "The air force reported downing all drones overnight, but one of 12 Kalibr missiles "
+        "apparently made it past air defences."
+    )
+    assert counts(data, "Kalibr missiles") == (12, "exact", 11, "exact")

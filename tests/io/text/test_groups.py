@@ -1,0 +1,162 @@
+"""Weapon groups of English reports: classes of plain "missiles" counts.
+
+Every text here was written for these tests; expected values follow the corpus
+annotation rules (the corpus README beside the data).
+"""
+
+from __future__ import annotations
+
+from tests.io.text.helpers import one, parse
+
+
+def test_plain_missiles_stay_unknown_beside_one_named_type():
+    # the corpus README: "unknown: the text says only missiles"; a type named
+    # beside the count need not be the type of all of it
+    data = parse(
+        "Russia launched eight missiles overnight. Officials said four X-type cruise "
+        "missiles, X-101 and X-555, were shot down over Mykolaiv."
+    )
+    row = one(data.events, launched=8)
+    assert row["weapon_class"] == "unknown"
+
+
+def test_one_plain_missile_takes_the_type_named_later():
+    data = parse(
+        "Forces shot down 16 of the 18 drones and one missile overnight. "
+        "The Kh-59 missile was downed over Poltava."
+    )
+    row = one(data.events, intercepted=1)
+    assert row["weapon_class"] == "cruise_missile"  # airdef files Kh-59 under cruise_missile
+
+
+def test_plain_missiles_beside_several_named_classes_are_mixed():
+    data = parse(
+        "Russia fired 40 missiles overnight, cruise and ballistic among them, "
+        "including Kalibr and Iskander-M."
+    )
+    assert one(data.events, launched=40)["weapon_class"] == "mixed"
+
+
+def test_more_after_a_count_is_a_peer_of_the_group_before():
+    data = parse(
+        "The air force shot down all 29 drones over eight regions. The governor of Mykolaiv "
+        "said five drones were shot down there. Eight more drones were downed over Kherson."
+    )
+    total = one(data.events, intercepted=29)
+    for n in (5, 8):
+        assert one(data.events, intercepted=n)["part_of"] == total["weapon_label"]
+
+
+def test_more_without_a_total_stays_top_level():
+    data = parse(
+        "Air defences shot down 11 Shaheds over Mykolaiv, while three more Shahed-136s "
+        "were shot down by other units. Gunners finished off two more drones in the east."
+    )
+    assert data.events["part_of"].isna().all()
+    assert sorted(data.events["intercepted"].astype(int)) == [2, 3, 11]
+
+
+def test_one_unknown_word_before_the_weapon_noun():
+    # a typo or an adjective the word lists lack ("strile", "suicide")
+    data = parse("Russia launched 108 strile drones; forces shot down six Russian suicide drones.")
+    assert one(data.events, weapon_class="strike_drone")["launched"] == 108
+
+
+def test_a_total_beside_one_group_of_other_fields_is_that_group():
+    data = parse(
+        "Ukraine's air defence intercepted 58 Shahed drones overnight. Radars spotted 67 "
+        "incoming air targets."
+    )
+    assert len(data.events) == 1
+    row = one(data.events, weapon_class="strike_drone")
+    assert (int(row["launched"]), int(row["intercepted"])) == (67, 58)
+
+
+def test_a_total_beside_two_groups_stays():
+    data = parse(
+        "Radars spotted 67 incoming air targets. Forces shot down 50 drones and 5 missiles."
+    )
+    assert len(data.events) == 3
+
+
+def test_all_of_a_downed_count_were_launched():
+    data = parse(
+        "Air defences downed 14 Russian drones overnight. All the drones were intercepted "
+        "over Mykolaiv and Kherson oblasts."
+    )
+    row = one(data.events, weapon_class="strike_drone")
+    assert (int(row["launched"]), int(row["intercepted"])) == (14, 14)
+
+
+def test_a_later_count_does_not_merge_into_an_addition():
+    data = parse(
+        "Forces shot down 60 drones overnight. Additional 41 decoy UAVs were lost from "
+        "tracking. Russia launched a total of 108 drones of Shahed-type."
+    )
+    row = one(data.events, launched=108)
+    assert int(row["intercepted"]) == 60
+
+
+def test_a_correction_names_its_field():
+    data = parse(
+        "The air force initially said 71 of the 75 drones had been shot down, but "
+        "subsequently revised the number of downed craft to 74."
+    )
+    row = one(data.events, weapon_class="strike_drone")
+    assert (int(row["launched"]), int(row["intercepted"])) == (75, 74)
+
+
+def test_one_named_missile_as_a_singular_subject():
+    data = parse(
+        "Russia attacked with 14 Shahed drones; all 14 were destroyed. In addition, the Kh-22 "
+        "cruise missile was launched from a Tu-22M3 aircraft."
+    )
+    assert int(one(data.events, weapon_class="cruise_missile")["launched"]) == 1
+
+
+def test_a_count_with_its_noun_left_out_is_a_peer():
+    data = parse(
+        "Air defence shot down three cruise missiles over the Lviv region and one over the "
+        "Mykolaiv region."
+    )
+    assert data.events["part_of"].isna().all()
+    assert sorted(data.events["intercepted"].astype(int)) == [1, 3]
+    assert "one" in set(data.evidence["quote"])
+
+
+def test_a_regional_class_word_count_is_part_of_the_named_total():
+    data = parse(
+        "Russia launched 36 Shahed-136/131 drones overnight. All the drones were shot down. "
+        "Southern Command reported destroying three drones over Mykolaiv Oblast and one over "
+        "Odesa Oblast."
+    )
+    total = one(data.events, launched=36)
+    parts = data.events.loc[data.events["part_of"].notna()]
+    assert sorted(parts["intercepted"].astype(int)) == [1, 3]
+    assert set(parts["part_of"]) == {total["weapon_label"]}
+
+
+def test_an_estimate_restated_exactly_is_one_figure():
+    data = parse(
+        "Russia launched an assault with nearly 300 drones and 50 missiles. The barrage "
+        "consisted of 297 drones and 50 missiles of various types. Of these, 274 drones and "
+        "33 missiles were shot down or neutralised."
+    )
+    assert len(data.events) == 2
+    drones = one(data.events, weapon_class="strike_drone")
+    assert (int(drones["launched"]), drones["launched_qual"], int(drones["intercepted"])) == (
+        297,
+        "exact",
+        274,
+    )
+    missiles = one(data.events, weapon_class="mixed")
+    assert (int(missiles["launched"]), int(missiles["intercepted"])) == (50, 33)
+
+
+def test_a_lone_loss_is_the_loss_of_the_one_group_of_its_class():
+    data = parse(
+        "Forces shot down 60 drones overnight. Additional 41 enemy decoy UAVs were lost from "
+        "tracking."
+    )
+    row = one(data.events, weapon_class="strike_drone")
+    assert (int(row["intercepted"]), int(row["suppressed"])) == (60, 41)
