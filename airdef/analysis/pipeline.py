@@ -50,6 +50,34 @@ BREAK_MIN_MONTHS = 3
 BREAK_MIN_SHARE = 0.01
 
 
+#: Weapons with a monthly trend of their own: at least this many attacks, a reliable
+#: whole-period rate, a named type (not a class word), at most TREND_MAX_WEAPONS of them,
+#: most launched first.
+TREND_MIN_ATTACKS = 30
+TREND_MAX_WEAPONS = 9
+
+
+def trended_weapons(by_weapon: pd.DataFrame | None) -> list[str]:
+    """The weapons that get a monthly trend of their own (see :data:`TREND_MIN_ATTACKS`).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"weapon": ["Kalibr", "Kh-22", "Unknown Missile"],
+    ...                   "weapon_class": ["cruise_missile", "anti_aircraft_missile", "unknown"],
+    ...                   "attacks": [60, 12, 90], "launched": [900, 40, 300],
+    ...                   "reliable": [True, True, True]})
+    >>> trended_weapons(t)
+    ['Kalibr']
+    """
+    if by_weapon is None or by_weapon.empty:
+        return []
+    named = ~by_weapon["weapon_class"].astype("string").isin(["unknown", "mixed"]).fillna(True)
+    enough = by_weapon["attacks"].fillna(0).ge(TREND_MIN_ATTACKS)
+    keep = by_weapon.loc[named & enough & by_weapon["reliable"].fillna(False).astype(bool)]
+    keep = keep.sort_values("launched", ascending=False, kind="stable")
+    return [str(w) for w in keep["weapon"].head(TREND_MAX_WEAPONS)]
+
+
 def methods_used(tables: Iterable[pd.DataFrame | None]) -> list[str]:
     """The distinct ``method`` values of the tables, in order of first appearance
     (``none``, nothing launched, left out).
@@ -224,6 +252,20 @@ def analyse_rates(result: Analysis, truth: pd.DataFrame | None = None) -> Analys
         trend = rate_trend(selected, by="weapon_class", freq="MS", **kwargs)
         result.periods, result.trend = trend.periods, trend.trend
         result.partial_periods = partial_months(result.selection["first"], result.selection["last"])
+        trended = trended_weapons(result.by_weapon)
+        if trended:
+            mine = selected.events.loc[selected.events["weapon"].isin(trended).fillna(False)]
+            weapons = rate_trend(mine, by="weapon", freq="MS", **kwargs)
+            classes = result.by_weapon.set_index("weapon")["weapon_class"]
+            result.weapon_periods = weapons.periods.assign(
+                weapon_class=weapons.periods["weapon"].map(classes)
+            )
+            order = {w: i for i, w in enumerate(trended)}
+            result.weapon_trend = (
+                weapons.trend.assign(weapon_class=weapons.trend["weapon"].map(classes))
+                .sort_values("weapon", key=lambda w: w.map(order), kind="stable")
+                .reset_index(drop=True)
+            )
         compare = compare_periods(selected, by="weapon_class", days=options.compare_days, **kwargs)
         compare = compare.iloc[np.argsort(class_order(compare), kind="stable")].reset_index(
             drop=True

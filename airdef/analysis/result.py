@@ -84,6 +84,8 @@ class Analysis:
     periods: pd.DataFrame | None = None
     partial_periods: pd.DataFrame | None = None
     trend: pd.DataFrame | None = None
+    weapon_periods: pd.DataFrame | None = None
+    weapon_trend: pd.DataFrame | None = None
     breaks: pd.DataFrame = field(default_factory=pd.DataFrame)
     compare: pd.DataFrame | None = None
     compare_windows: dict[str, tuple[Any, Any]] = field(default_factory=dict)
@@ -126,7 +128,7 @@ class Analysis:
 #: groups are independent, so a build may run them in two processes.
 RATE_FIELDS: tuple[str, ...] = (
     "overall", "by_class", "by_weapon", "breaks", "periods", "partial_periods", "trend",
-    "compare", "compare_windows",
+    "weapon_periods", "weapon_trend", "compare", "compare_windows",
     "casualties_by_city", "casualties_by_district", "truth", "truth_source", "methods",
     "claims", "claims_source", "decoys", "reconciled", "unreconciled",
 )  # fmt: skip

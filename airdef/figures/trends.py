@@ -36,17 +36,17 @@ def panel_grid(n: int, *, ncols: int | None = None, panel_height: float = 1.4,
     return fig, axes[:n]
 
 
-def _classes(periods: pd.DataFrame) -> list[str]:
-    """Classes with launches, most launches first."""
-    total = periods.groupby("weapon_class", observed=True)["launched"].sum()
+def _classes(periods: pd.DataFrame, by: str = "weapon_class") -> list[str]:
+    """Classes (or the ``by`` groups) with launches, most launches first."""
+    total = periods.groupby(by, observed=True)["launched"].sum()
     total = total.loc[total > 0].sort_values(ascending=False, kind="stable")
     return [str(c) for c in total.index]
 
 
-def _mark_breaks(ax, breaks: pd.DataFrame | None, weapon_class: str) -> None:
-    if breaks is None or breaks.empty:
+def _mark_breaks(ax, breaks: pd.DataFrame | None, group: str, by: str = "weapon_class") -> None:
+    if breaks is None or breaks.empty or by not in breaks:
         return
-    mine = breaks.loc[breaks["weapon_class"].astype(str) == weapon_class]
+    mine = breaks.loc[breaks[by].astype(str) == group]
     # one mark per month and kind; the weapons are in the breaks table, not on the chart
     marks = mine.assign(date=pd.to_datetime(mine["date"]))[["date", "change"]].drop_duplicates()
     for i, b in enumerate(marks.sort_values("date").itertuples(index=False)):
@@ -146,17 +146,22 @@ def monthly_rates(
     *,
     title: str = "Monthly interception rate by weapon class",
     min_launched: int = 1,
+    by: str = "weapon_class",
 ) -> Figure:
-    """Monthly rate with its confidence band, one panel per weapon class.
+    """Monthly rate with its confidence band, one panel per weapon class (or weapon).
 
     Parameters
     ----------
     periods : pandas.DataFrame
-        ``weapon_class``, ``period``, ``launched``, ``rate``, ``ci_low``, ``ci_high``.
+        ``weapon_class``, ``period``, ``launched``, ``rate``, ``ci_low``, ``ci_high``,
+        and the ``by`` column.
     breaks : pandas.DataFrame, optional
         As in :func:`monthly_launches`.
     min_launched : int
         Months with fewer launches are left out of the line (still in the tables).
+    by : str, default "weapon_class"
+        One panel per value of this column, in the order of most launches; with
+        ``"weapon"`` each panel is titled by the weapon and coloured by its class.
 
     Examples
     --------
@@ -167,17 +172,17 @@ def monthly_rates(
     (0.0, 1.0)
     """
     with style():
-        classes = _classes(periods)
+        classes = _classes(periods, by)
         if not classes:
             return _empty(title, "No launches with a date.")
         fig, axes = panel_grid(len(classes), sharey=True)
         span_of = _span(periods)
         for ax, c in zip(axes, classes, strict=True):
             mine = periods.loc[
-                (periods["weapon_class"].astype(str) == c)
-                & (periods["launched"].fillna(0) >= min_launched)
+                (periods[by].astype(str) == c) & (periods["launched"].fillna(0) >= min_launched)
             ]
-            ax.set_title(class_label(c), fontsize=8.5)
+            label = class_label(c) if by == "weapon_class" else c
+            ax.set_title(label, fontsize=8.5)
             if mine.empty:
                 continue
             # every month of the span, so that months without launches break the line
@@ -185,7 +190,9 @@ def monthly_rates(
             span = pd.date_range(months.min(), months.max(), freq="MS")
             mine = mine.assign(period=months).set_index("period").reindex(span)
             when = mine.index + pd.Timedelta(days=14)
-            color = class_color(c)
+            known_class = mine.get("weapon_class", pd.Series(dtype=object)).dropna()
+            color = class_color(c if by == "weapon_class" or known_class.empty
+                                else known_class.iloc[0])  # fmt: skip
             ax.fill_between(
                 when, mine["ci_low"].to_numpy(float), mine["ci_high"].to_numpy(float),
                 color=color, alpha=0.22, linewidth=0, step=None,
@@ -202,8 +209,8 @@ def monthly_rates(
             # plain plot, not seaborn's lineplot: a missing month must break the line
             ax.plot(when, mine["rate"].to_numpy(float), color=color, linewidth=1.3, marker="o",
                     markersize=2.8, markeredgewidth=0)  # fmt: skip
-            _mark_breaks(ax, breaks, c)
-            ax.set_title(class_label(c), fontsize=8.5)
+            _mark_breaks(ax, breaks, c, by)
+            ax.set_title(label, fontsize=8.5)
             ax.set_ylim(0.0, 1.0)
             ax.set_xlabel("")
             ax.set_ylabel("")

@@ -163,6 +163,8 @@ def export_tables(analysis: Analysis, folder: Path) -> list[Path]:
         "shahed_type_share": a.decoys,
         "monthly_rates": a.periods,
         "trend": a.trend,
+        "weapon_monthly_rates": a.weapon_periods,
+        "weapon_trend": a.weapon_trend,
         "compare_periods": a.compare,
         "casualties_by_city": a.casualties_by_city,
         "casualties_by_district": a.casualties_by_district,

@@ -89,6 +89,12 @@ def time_figures(a: Analysis, level: str) -> dict[str, str]:
                               title=f"Monthly interception rate by weapon class, {level}"),
             name="fig-monthly-rates",
         )  # fmt: skip
+    if a.weapon_periods is not None and len(a.weapon_periods):
+        out["fig-weapon-rates"] = fig.figure_svg(
+            fig.monthly_rates(whole_months(a, a.weapon_periods), a.breaks, by="weapon",
+                              title=f"Monthly interception rate by weapon, {level}"),
+            name="fig-weapon-rates",
+        )  # fmt: skip
     if a.casualties_by_city is not None:
         out["fig-casualties"] = fig.figure_svg(
             fig.casualty_chart(a.casualties_by_city), name="fig-casualties"
@@ -96,10 +102,12 @@ def time_figures(a: Analysis, level: str) -> dict[str, str]:
     return out
 
 
-def whole_months(analysis: Analysis) -> pd.DataFrame:
-    """The monthly table without the months the data cover only in part (the figures
-    would show them as collapses in launches); all months when every month is partial."""
-    periods, partial = analysis.periods, analysis.partial_periods
+def whole_months(analysis: Analysis, periods: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A monthly table (by default the classes') without the months the data cover only
+    in part (the figures would show them as collapses in launches); all months when every
+    month is partial."""
+    periods = analysis.periods if periods is None else periods
+    partial = analysis.partial_periods
     if partial is None or partial.empty:
         return periods
     keep = ~pd.to_datetime(periods["period"]).isin(pd.to_datetime(partial["period"]))

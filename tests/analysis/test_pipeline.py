@@ -105,3 +105,25 @@ def test_analysis_imports_no_rendering():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_weapons_with_enough_attacks_get_monthly_trends(snapshot):
+    """Shahed, Kh-101/Kh-555, Kalibr, Iskander-M and Kinzhal each have a series of their own."""
+    from airdef.analysis import analyse_rates, prepare_analysis
+    from airdef.analysis.pipeline import TREND_MAX_WEAPONS, TREND_MIN_ATTACKS
+
+    a = analyse_rates(prepare_analysis(airdef.load(snapshot)))
+    weapons = a.weapon_trend["weapon"].tolist()
+    assert {"Shahed-136/131", "Kh-101/Kh-555", "Kalibr", "Iskander-M", "Kh-47M2 Kinzhal"} <= set(
+        weapons
+    )
+    assert (
+        len(weapons) <= TREND_MAX_WEAPONS and (a.weapon_trend["attacks"] >= TREND_MIN_ATTACKS).all()
+    )
+    assert weapons[0] == "Shahed-136/131"  # most launched first
+    periods = a.weapon_periods
+    assert set(periods["weapon"]) == set(weapons) and periods["weapon_class"].notna().all()
+    # the monthly series add up to the weapon's whole-period launches
+    whole = a.by_weapon.set_index("weapon")["launched"]
+    by_month = periods.groupby("weapon")["launched"].sum()
+    assert (by_month == whole.reindex(by_month.index)).all()

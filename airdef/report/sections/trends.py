@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from airdef.analysis import Analysis
+from airdef.analysis.pipeline import TREND_MAX_WEAPONS, TREND_MIN_ATTACKS
 from airdef.report import fmt
 from airdef.report.sections.layout import UNINFORMATIVE, Numbering, ci_cell, notes
 from airdef.stats.cluster import RELIABLE_MIN_ATTACKS, RELIABLE_MIN_MINORITY
@@ -107,6 +108,36 @@ def trends_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
         f"Monthly interception rate by weapon class with {level} bands; dashed lines mark "
         "definition breaks. Months with few launches have wide bands." + partial_words(a),
     )
+    if a.weapon_periods is not None and len(a.weapon_periods):
+        out["weapon_rate_figure"] = num.figure(
+            "fig-weapon-rates",
+            f"Monthly interception rate by weapon with {level} bands, for the weapons seen in "
+            f"at least {TREND_MIN_ATTACKS} attacks whose whole-period rate is reliable (at "
+            f"most {TREND_MAX_WEAPONS}, most launched first); dashed lines mark definition "
+            "breaks. The series are in tables/weapon_monthly_rates.csv." + partial_words(a),
+        )
+        out["weapon_trend"] = num.table(
+            "tab-weapon-trend",
+            "Whole-period trend per weapon: binomial GLM of each attack's rate on time, "
+            "cluster-robust by attack",
+            a.weapon_trend,
+            [
+                ("Weapon", "text", lambda r: r["weapon"]),
+                ("Class", "text", lambda r: fmt.class_title(r["weapon_class"])),
+                ("Attacks", "num", lambda r: fmt.count(r["attacks"])),
+                ("Launched", "num", lambda r: fmt.count(r["launched"])),
+                ("From", "text", lambda r: fmt.date(r["first"])),
+                ("To", "text", lambda r: fmt.date(r["last"])),
+                ("Fitted rate, start", "num", lambda r: fmt.pct(r["rate_first"])),
+                ("Fitted rate, end", "num", lambda r: fmt.pct(r["rate_last"])),
+                ("Odds ratio / year", "num", lambda r: fmt.odds_ratio(r["odds_ratio_per_year"])),
+                (level, "num", lambda r: f"{fmt.odds_ratio(r['or_low'])}–{fmt.odds_ratio(r['or_high'])}"
+                 if not fmt.is_missing(r["or_low"]) else fmt.MISSING),
+                ("p", "num", lambda r: fmt.pvalue(r["p_value"])),
+            ],
+            wide=True,
+        )  # fmt: skip
+        out["weapon_trend_notes"] = notes(a.weapon_trend, "weapon")
     out["trend"] = num.table(
         "tab-trend",
         "Whole-period trend per class: binomial GLM of each attack's rate on time, "
