@@ -116,34 +116,29 @@ def trends_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
             f"most {TREND_MAX_WEAPONS}, most launched first); dashed lines mark definition "
             "breaks. The series are in tables/weapon_monthly_rates.csv." + partial_words(a),
         )
-        out["weapon_trend"] = num.table(
-            "tab-weapon-trend",
-            "Whole-period trend per weapon: binomial GLM of each attack's rate on time, "
-            "cluster-robust by attack",
-            a.weapon_trend,
-            [
-                ("Weapon", "text", lambda r: r["weapon"]),
-                ("Class", "text", lambda r: fmt.class_title(r["weapon_class"])),
-                ("Attacks", "num", lambda r: fmt.count(r["attacks"])),
-                ("Launched", "num", lambda r: fmt.count(r["launched"])),
-                ("From", "text", lambda r: fmt.date(r["first"])),
-                ("To", "text", lambda r: fmt.date(r["last"])),
-                ("Fitted rate, start", "num", lambda r: fmt.pct(r["rate_first"])),
-                ("Fitted rate, end", "num", lambda r: fmt.pct(r["rate_last"])),
-                ("Odds ratio / year", "num", lambda r: fmt.odds_ratio(r["odds_ratio_per_year"])),
-                (level, "num", lambda r: f"{fmt.odds_ratio(r['or_low'])}–{fmt.odds_ratio(r['or_high'])}"
-                 if not fmt.is_missing(r["or_low"]) else fmt.MISSING),
-                ("p", "num", lambda r: fmt.pvalue(r["p_value"])),
-            ],
-            wide=True,
+        out["weapon_trend"] = trend_table(
+            num, "tab-weapon-trend", "weapon", a.weapon_trend, level,
+            [("Weapon", "text", lambda r: r["weapon"])],
         )  # fmt: skip
         out["weapon_trend_notes"] = notes(a.weapon_trend, "weapon")
-    out["trend"] = num.table(
-        "tab-trend",
-        "Whole-period trend per class: binomial GLM of each attack's rate on time, "
+    out["trend"] = trend_table(num, "tab-trend", "class", a.trend, level, [])
+    out["trend_notes"] = notes(a.trend, "weapon_class")
+    out["decoy_words"] = decoy_words(a)
+    out["decoys"] = decoy_table(a, num)
+    return out
+
+
+def trend_table(
+    num: Numbering, table_id: str, per: str, trend: Any, level: str, first: list
+) -> dict[str, Any]:
+    """The whole-period trend table, one row per class (or weapon, after ``first``)."""
+    return num.table(
+        table_id,
+        f"Whole-period trend per {per}: binomial GLM of each attack's rate on time, "
         "cluster-robust by attack",
-        a.trend,
+        trend,
         [
+            *first,
             ("Class", "text", lambda r: fmt.class_title(r["weapon_class"])),
             ("Attacks", "num", lambda r: fmt.count(r["attacks"])),
             ("Launched", "num", lambda r: fmt.count(r["launched"])),
@@ -158,10 +153,6 @@ def trends_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
         ],
         wide=True,
     )  # fmt: skip
-    out["trend_notes"] = notes(a.trend, "weapon_class")
-    out["decoy_words"] = decoy_words(a)
-    out["decoys"] = decoy_table(a, num)
-    return out
 
 
 def window_words(a: Analysis, which: str) -> str:
