@@ -74,6 +74,9 @@ EVENT_SCHEMA: dict[str, str] = {
     "carrier": "string",
     "launched_details": "string",  # a source's own per-model split, kept as an annotation
     "part_of": "string",  # weapon_label of the group this row is a subset of (text reports)
+    # "shot_down_or_suppressed" where one figure counts both (the Air Force's "збито/подавлено"
+    # since August 2025, read from text); blank: intercepted counts weapons shot down
+    "intercept_definition": "string",
     "origin": "string",  # the input this row came from (file name or text source)
     "source_row": "Int64",  # row in that input; the header is row 1, as in a spreadsheet
 }

@@ -165,6 +165,12 @@ def prepare(
     censored = np.zeros(len(events), dtype=bool)
     x_val = success.fillna(0).to_numpy(dtype=float)
     n_val = launched.fillna(0).to_numpy(dtype=float)
+    both = (
+        events["intercept_definition"].astype("string").eq("shot_down_or_suppressed")
+        .fillna(False).to_numpy(dtype=bool)
+        if "intercept_definition" in events.columns
+        else np.zeros(len(events), dtype=bool)
+    )  # fmt: skip
     spans = {}
     for qual, value in (("launched_qual", n_val), ("intercepted_qual", x_val)):
         q = (
@@ -172,6 +178,9 @@ def prepare(
             if qual in events.columns
             else np.full(len(events), "exact", dtype=object)
         )
+        if qual == "intercepted_qual" and outcome == "intercepted" and both.any():
+            # "shot down or suppressed" as one figure: at most that many were shot down
+            q = np.where(both & (q == "exact"), "at_most", q)
         censored |= q != "exact"
         spans[qual] = censor_range(value, q)
     (n_lo, n_hi), (x_lo, x_hi) = spans["launched_qual"], spans["intercepted_qual"]

@@ -378,6 +378,7 @@ def read_report(
                 "source_row": report.number,
             }
             if g.combined and "intercepted" in g.figures:
+                row["intercept_definition"] = "shot_down_or_suppressed"
                 fig = g.figures["intercepted"]
                 evidence.append(
                     _evidence_row(
