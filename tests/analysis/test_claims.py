@@ -8,6 +8,7 @@ import pytest
 import airdef
 from airdef.analysis.claims import bundled_claims_path, check_claims, read_claims
 from airdef.errors import DataError
+from airdef.model import event_time
 
 
 def test_press_figures_agree_with_the_air_force_data(snapshot):
@@ -22,7 +23,7 @@ def test_press_figures_agree_with_the_air_force_data(snapshot):
     assert periods["claimed"].round(4).tolist() == [
         0.73, 0.46, 0.30, 0.10, 0.83, 0.82, 0.7986, 0.5407, 0.40, 0.06,
     ]  # fmt: skip
-    covered = periods["end"] <= data.events["time_start"].max()
+    covered = periods["end"] <= event_time(data.events).max()
     assert covered.iloc[:6].all()  # both snapshots cover 2023-2024
     seen = periods.loc[covered]
     assert (seen["ci_low"] <= seen["claimed"]).all() and (seen["claimed"] <= seen["ci_high"]).all()
