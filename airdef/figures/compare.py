@@ -25,6 +25,9 @@ def difference_plot(
         As :func:`airdef.compare_periods` returns it: ``weapon_class``, ``diff``,
         ``diff_low``, ``diff_high``. Rows without a difference are left out.
         Differences whose interval excludes zero are drawn solid, the others open.
+        Where ``reliable_recent`` or ``reliable_before`` is False, the difference rests
+        on too few independent attacks: its interval is not drawn, and a cross marks
+        the point estimate.
 
     Examples
     --------
@@ -33,6 +36,9 @@ def difference_plot(
     ...                   "diff_high": [0.11, 0.30]})
     >>> len(difference_plot(c).axes[0].collections)  # intervals, then dots
     2
+    >>> c["reliable_recent"] = [True, False]
+    >>> len(difference_plot(c).axes[0].texts)  # "too few independent attacks"
+    1
     """
     rows = compare.loc[compare["diff"].notna()].reset_index(drop=True)
     n = len(rows)
@@ -40,16 +46,31 @@ def difference_plot(
         fig = new_figure(7.0, 1.0 + 0.3 * max(n, 1))
         ax = fig.add_subplot()
         y = np.arange(n)
-        colors = [class_color(c) for c in rows["weapon_class"]]
+        colors = np.array([class_color(c) for c in rows["weapon_class"]], dtype=object)
+        shaky = np.zeros(n, dtype=bool)
+        for column in ("reliable_recent", "reliable_before"):
+            if column in rows:
+                shaky |= (~rows[column].astype("boolean").fillna(True)).to_numpy(dtype=bool)
         low, high = rows["diff_low"].to_numpy(float), rows["diff_high"].to_numpy(float)
-        significant = (low > 0) | (high < 0)
+        diff = rows["diff"].to_numpy(float)
+        significant = ((low > 0) | (high < 0)) & ~shaky
         ax.axvline(0, color="#333333", linewidth=0.9, zorder=1)
-        ax.hlines(y, low, high, colors=colors, linewidth=2.2, zorder=2)
+        sure = ~shaky
+        ax.hlines(y[sure], low[sure], high[sure], colors=list(colors[sure]), linewidth=2.2,
+                  zorder=2)  # fmt: skip
         ax.scatter(
-            rows["diff"].to_numpy(float), y, s=34, zorder=3, linewidths=1.2,
-            facecolors=[c if s else "white" for c, s in zip(colors, significant, strict=True)],
-            edgecolors=colors,
+            diff[sure], y[sure], s=34, zorder=3, linewidths=1.2,
+            facecolors=np.where(significant, colors, "white")[sure].tolist(),
+            edgecolors=list(colors[sure]),
         )  # fmt: skip
+        for k in np.flatnonzero(shaky):
+            ax.scatter([diff[k]], [y[k]], marker="x", s=30, color=colors[k], zorder=3)
+            left = diff[k] > 0  # the words on the side with room
+            ax.annotate("too few independent attacks", (diff[k], y[k]),
+                        xytext=(-8 if left else 8, 0), textcoords="offset points",
+                        ha="right" if left else "left", va="center", fontsize=7.5,
+                        color="#555555")  # fmt: skip
+        low, high = np.where(shaky, diff, low), np.where(shaky, diff, high)
         ax.set_yticks(y, [class_label(c) for c in rows["weapon_class"]])
         ax.set_ylim(n - 0.5, -0.5)
         span = np.nanmax(np.abs(np.concatenate([low, high, [0.05]])))

@@ -163,6 +163,12 @@ def monthly_rates(
         One panel per value of this column, in the order of most launches; with
         ``"weapon"`` each panel is titled by the weapon and coloured by its class.
 
+    Notes
+    -----
+    Where a ``reliable`` column is False, the month rests on too few independent
+    attacks for an interval (:func:`airdef.stats.is_reliable`): no band is drawn for
+    it and its dot is open, so a band never spans next to the whole axis.
+
     Examples
     --------
     >>> p = pd.DataFrame({"weapon_class": "cruise_missile", "launched": [10, 30],
@@ -193,22 +199,27 @@ def monthly_rates(
             known_class = mine.get("weapon_class", pd.Series(dtype=object)).dropna()
             color = class_color(c if by == "weapon_class" or known_class.empty
                                 else known_class.iloc[0])  # fmt: skip
-            ax.fill_between(
-                when, mine["ci_low"].to_numpy(float), mine["ci_high"].to_numpy(float),
-                color=color, alpha=0.22, linewidth=0, step=None,
-            )  # fmt: skip
-            # a month with no neighbour has no band: draw its interval as a bar
             rate = mine["rate"].to_numpy(float)
-            known = ~np.isnan(rate)
-            before = np.concatenate([[False], known[:-1]])
-            after = np.concatenate([known[1:], [False]])
-            alone = known & ~before & ~after
-            ax.vlines(when[alone], mine["ci_low"].to_numpy(float)[alone],
-                      mine["ci_high"].to_numpy(float)[alone], color=color, linewidth=1.6,
+            sure = ~np.isnan(rate)
+            if "reliable" in mine:
+                sure &= mine["reliable"].astype("boolean").fillna(True).to_numpy(dtype=bool)
+            low = np.where(sure, mine["ci_low"].to_numpy(float), np.nan)
+            high = np.where(sure, mine["ci_high"].to_numpy(float), np.nan)
+            ax.fill_between(when, low, high, color=color, alpha=0.22, linewidth=0)
+            # a month with no neighbour has no band: draw its interval as a bar
+            before = np.concatenate([[False], sure[:-1]])
+            after = np.concatenate([sure[1:], [False]])
+            alone = sure & ~before & ~after
+            ax.vlines(when[alone], low[alone], high[alone], color=color, linewidth=1.6,
                       alpha=0.35)  # fmt: skip
             # plain plot, not seaborn's lineplot: a missing month must break the line
-            ax.plot(when, mine["rate"].to_numpy(float), color=color, linewidth=1.3, marker="o",
+            ax.plot(when, rate, color=color, linewidth=1.1)
+            ax.plot(when[sure], rate[sure], linestyle="none", color=color, marker="o",
                     markersize=2.8, markeredgewidth=0)  # fmt: skip
+            shaky = ~np.isnan(rate) & ~sure
+            ax.plot(when[shaky], rate[shaky], linestyle="none", marker="o", markersize=2.8,
+                    markerfacecolor="white", markeredgecolor=color,
+                    markeredgewidth=0.8)  # fmt: skip
             _mark_breaks(ax, breaks, c, by)
             ax.set_title(label, fontsize=8.5)
             ax.set_ylim(0.0, 1.0)

@@ -41,3 +41,18 @@ def test_without_a_reliable_column_every_interval_is_drawn():
                           "ci_low": [0.1], "ci_high": [0.9]})  # fmt: skip
     ax = forest_plot(table, pooled=False).axes[0]
     assert max(_segments(ax)) > 0.7 and not ax.texts
+
+
+def test_difference_plot_draws_no_interval_for_a_period_with_too_few_attacks():
+    from airdef.figures.compare import difference_plot
+
+    c = pd.DataFrame({
+        "weapon_class": ["strike_drone", "ballistic_missile"], "diff": [0.06, 0.01],
+        "diff_low": [0.03, -0.30], "diff_high": [0.09, 0.54],
+        "reliable_recent": [True, False], "reliable_before": [True, True],
+    })  # fmt: skip
+    ax = difference_plot(c).axes[0]
+    segments = ax.collections[0].get_segments()  # the intervals drawn
+    assert len(segments) == 1 and segments[0][:, 0].tolist() == [0.03, 0.09]
+    assert [t.get_text() for t in ax.texts] == ["too few independent attacks"]
+    assert ax.get_xlim()[1] < 0.2  # the axis is not stretched to the hidden interval

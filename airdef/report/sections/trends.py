@@ -92,6 +92,20 @@ def partial_words(a: Analysis) -> str:
     )
 
 
+#: What the monthly figures say of the months without a band.
+SHAKY_MONTHS = (
+    " Open dots: months with too few independent attacks for an interval (section 3);"
+    " they have no band."
+)
+
+
+def both_reliable(row: Any) -> bool:
+    """Whether neither period of a comparison row is marked unreliable."""
+    return all(
+        fmt.is_missing(row[c]) or bool(row[c]) for c in ("reliable_recent", "reliable_before")
+    )
+
+
 def trends_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if a.periods is None:
@@ -106,7 +120,7 @@ def trends_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
     out["rate_figure"] = num.figure(
         "fig-monthly-rates",
         f"Monthly interception rate by weapon class with {level} bands; dashed lines mark "
-        "definition breaks. Months with few launches have wide bands." + partial_words(a),
+        "definition breaks." + SHAKY_MONTHS + partial_words(a),
     )
     if a.weapon_periods is not None and len(a.weapon_periods):
         out["weapon_rate_figure"] = num.figure(
@@ -114,7 +128,10 @@ def trends_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
             f"Monthly interception rate by weapon with {level} bands, for the weapons seen in "
             f"at least {TREND_MIN_ATTACKS} attacks whose whole-period rate is reliable (at "
             f"most {TREND_MAX_WEAPONS}, most launched first); dashed lines mark definition "
-            "breaks. The series are in tables/weapon_monthly_rates.csv." + partial_words(a),
+            "breaks."
+            + SHAKY_MONTHS
+            + " The series are in tables/weapon_monthly_rates.csv."
+            + partial_words(a),
         )
         out["weapon_trend"] = trend_table(
             num, "tab-weapon-trend", "weapon", a.weapon_trend, level,
@@ -177,7 +194,8 @@ def comparisons_section(a: Analysis, num: Numbering, level: str) -> dict[str, An
         "fig-compare",
         f"Difference in interception rate, latest {a.options.compare_days} days minus the "
         f"{a.options.compare_days} days before, with {level}s (MOVER); filled dots: the "
-        "interval excludes zero.",
+        "interval excludes zero; crosses: a period has too few independent attacks for an "
+        "interval, so none is drawn.",
     )
     out["table"] = num.table(
         "tab-compare",
@@ -192,7 +210,8 @@ def comparisons_section(a: Analysis, num: Numbering, level: str) -> dict[str, An
             ("Rate, before", "num", lambda r: fmt.pct(r["rate_before"])),
             (f"{level}, before", "num", lambda r: ci_cell(r, "ci_low_before", "ci_high_before", flag="reliable_before")),
             ("Difference", "num", lambda r: fmt.pp(r["diff"])),
-            (f"{level} of difference", "num", lambda r: fmt.pp_ci(r["diff_low"], r["diff_high"])),
+            (f"{level} of difference", "num", lambda r: fmt.pp_ci(r["diff_low"], r["diff_high"])
+             if both_reliable(r) else UNINFORMATIVE),
         ],
         wide=True,
         note=f"“{UNINFORMATIVE}”: fewer than {RELIABLE_MIN_ATTACKS:.0f} effective independent "
