@@ -12,7 +12,7 @@ from airdef.analysis.options import ReportOptions
 from airdef.analysis.result import Analysis, Problem
 from airdef.errors import DataError
 
-__all__ = ["REPORT_BUDGET", "SENSITIVITY_BASE", "fan_quantiles", "project"]
+__all__ = ["REPORT_BUDGET", "SENSITIVITY_BASE", "fan_quantiles", "project", "quiet_classes"]
 
 #: The budget whose worth in days of fire the report shows, in the projection's money:
 #: the US package of 27 December 2023 (250 million USD, Stingers among it).
@@ -47,6 +47,23 @@ def fan_quantiles(model: Any, options: ReportOptions, draws: int) -> pd.DataFram
                          "median": q[2, j], "q75": q[3, j], "high": q[4, j],
                          "mean_per_day": model.table["mean_per_day"].iat[j]})  # fmt: skip
     return pd.DataFrame(rows)
+
+
+def quiet_classes(fan: pd.DataFrame | None, at_most: float = 1.0) -> list[str]:
+    """The classes of a fan whose upper bound stays at or below ``at_most`` launches over
+    the whole horizon: a panel of them would draw a 0-to-1 band and say nothing.
+
+    Examples
+    --------
+    >>> fan = pd.DataFrame({"weapon_class": ["strike_drone", "recon_drone"] * 2,
+    ...                     "day": [0, 0, 30, 30], "high": [0, 0, 900, 1]})
+    >>> quiet_classes(fan)
+    ['recon_drone']
+    """
+    if fan is None or fan.empty:
+        return []
+    top = fan.groupby("weapon_class", observed=True, sort=True)["high"].max()
+    return [str(c) for c in top.index[top.le(at_most)]]
 
 
 def project(analysis: Analysis) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 import seaborn as sns
@@ -16,7 +18,11 @@ __all__ = ["cost_chart", "exchange_chart", "forecast_fan", "stock_fan", "tornado
 
 
 def forecast_fan(
-    fan: pd.DataFrame, *, title: str = "Forecast of cumulative launches", interval: float = 0.9
+    fan: pd.DataFrame,
+    *,
+    title: str = "Forecast of cumulative launches",
+    interval: float = 0.9,
+    leave_out: Iterable[str] = (),
 ) -> Figure:
     """Fan chart of cumulative launches over the coming days, one panel per class.
 
@@ -29,6 +35,9 @@ def forecast_fan(
         are left out.
     interval : float
         The probability between ``low`` and ``high``, for the legend.
+    leave_out : iterable of str
+        Classes to draw no panel for (the report leaves out those whose forecast is at
+        most one launch, :func:`airdef.analysis.projection.quiet_classes`).
 
     Examples
     --------
@@ -40,7 +49,9 @@ def forecast_fan(
     """
     with style():
         top = fan.groupby("weapon_class", observed=True)["high"].max()
-        classes = [str(c) for c in top.loc[top > 0].sort_values(ascending=False).index]
+        skip = set(leave_out)
+        classes = [str(c) for c in top.loc[top > 0].sort_values(ascending=False).index
+                   if str(c) not in skip]  # fmt: skip
         fig, axes = panel_grid(max(len(classes), 1), panel_height=1.45, sharey=False)
         for ax, c in zip(axes, classes, strict=False):
             f = fan.loc[fan["weapon_class"].astype(str) == c].sort_values("day")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from airdef.analysis import Analysis, figure_rows
+from airdef.analysis.projection import quiet_classes
 
 __all__ = [
     "RATE_FIGURE_GROUPS",
@@ -126,7 +127,7 @@ def projection_figures(analysis: Analysis) -> dict[str, str]:
         interval = a.options.interval
         horizon = a.options.horizon_days
         out["fig-fan"] = fig.figure_svg(
-            fig.forecast_fan(a.fan, interval=interval,
+            fig.forecast_fan(a.fan, interval=interval, leave_out=quiet_classes(a.fan),
                              title=f"Forecast of cumulative launches, next {horizon} days"),
             name="fig-fan",
         )  # fmt: skip

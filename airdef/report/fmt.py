@@ -22,6 +22,7 @@ __all__ = [
     "class_name",
     "class_title",
     "count",
+    "listing",
     "plural",
     "date",
     "is_missing",
@@ -230,6 +231,17 @@ def class_title(value: Any) -> str:
     """
     text = class_name(value)
     return text[:1].upper() + text[1:] if str(value) in CLASS_NAMES else text
+
+
+def listing(items: list[str]) -> str:
+    """Words joined as a sentence lists them.
+
+    Examples
+    --------
+    >>> listing(["Kalibr"]), listing(["a", "b"]), listing(["a", "b", "c"])
+    ('Kalibr', 'a and b', 'a, b and c')
+    """
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def plural(n: Any, word: str, many: str | None = None) -> str:

@@ -52,3 +52,18 @@ def test_exchange_chart_one_row_per_class_with_a_ratio(projection):
     x = cost_exchange(projection)
     fig = exchange_chart(x)
     assert len(fig.axes[0].get_yticklabels()) == x["exchange_ratio_median"].notna().sum()
+
+
+def test_fan_chart_leaves_out_classes_forecast_at_most_one_launch():
+    from airdef.analysis.projection import quiet_classes
+    from airdef.figures.needs import forecast_fan
+
+    fan = pd.DataFrame({
+        "weapon_class": ["strike_drone", "recon_drone"] * 2, "day": [0, 0, 30, 30],
+        "low": 0, "q25": 0, "median": [0, 0, 700, 0], "q75": [0, 0, 800, 0],
+        "high": [0, 0, 900, 1],
+    })  # fmt: skip
+    assert quiet_classes(fan) == ["recon_drone"]
+    titles = [ax.get_title("left") for ax in forecast_fan(fan, leave_out=quiet_classes(fan)).axes]
+    assert titles == ["Strike drones"]
+    assert len(forecast_fan(fan).axes) == 2  # without it the 0-1 band is drawn

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from airdef.analysis import Analysis
+from airdef.analysis.projection import quiet_classes
 from airdef.report import fmt
 from airdef.report.sections.layout import Numbering, text
 from airdef.report.sections.supply import supply_section
@@ -134,7 +135,8 @@ def needs_section(a: Analysis, num: Numbering) -> dict[str, Any]:
     out["fan_figure"] = num.figure(
         "fig-fan",
         f"Forecast of cumulative launches over the next {a.options.horizon_days} days per class: "
-        f"median, 50% and {interval}s ({a.fan_draws:,} Monte Carlo draws per day).",
+        f"median, 50% and {interval}s ({a.fan_draws:,} Monte Carlo draws per day)."
+        + quiet_words(a),
     )
     out["forecast"] = num.table(
         "tab-forecast",
@@ -266,3 +268,15 @@ def doctrine_section(a: Analysis, num: Numbering) -> dict[str, Any]:
             wide=True,
         ),
     }  # fmt: skip
+
+
+def quiet_words(a: Analysis) -> str:
+    """The caption's words for the classes the fan chart leaves out."""
+    quiet = quiet_classes(a.fan)
+    if not quiet:
+        return ""
+    names = fmt.listing([fmt.class_name(c) for c in quiet])
+    return (
+        f" No panel for {names}: no more than one launch is forecast "
+        f"({a.options.interval:.0%} interval), as in the table."
+    )
