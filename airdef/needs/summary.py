@@ -37,15 +37,34 @@ TARGET_COLUMNS = [
 ]
 
 
-def quantiles(x: np.ndarray, interval: float, *, counts: bool) -> np.ndarray:
-    """Median, low and high of each row of ``x`` (rows, draws): shape (3, rows)."""
+def quantiles(
+    x: np.ndarray, interval: float, *, counts: bool, overwrite: bool = False
+) -> np.ndarray:
+    """Median, low and high of each row of ``x`` (rows, draws): shape (3, rows).
+
+    A row with a NaN draw gets NaN. With ``overwrite=True`` the rows of ``x`` may be
+    reordered in place (no copy of the draws is made).
+
+    Examples
+    --------
+    >>> quantiles(np.array([[1.0, 2, 3, 4, 5], [1, np.nan, 1, 1, 1]]), 0.5, counts=True)
+    array([[ 3., nan],
+           [ 2., nan],
+           [ 4., nan]])
+    """
     lo = (1 - interval) / 2
     method = "inverted_cdf" if counts else "linear"
     with np.errstate(invalid="ignore"):
         out = np.full((3, x.shape[0]), np.nan)
         ok = ~np.isnan(x).any(axis=1)
+        if ok.all():
+            return np.quantile(
+                x, [0.5, lo, 1 - lo], axis=1, method=method, overwrite_input=overwrite
+            )
         if ok.any():
-            out[:, ok] = np.quantile(x[ok], [0.5, lo, 1 - lo], axis=1, method=method)
+            out[:, ok] = np.quantile(
+                x[ok], [0.5, lo, 1 - lo], axis=1, method=method, overwrite_input=True
+            )
         return out
 
 
@@ -86,9 +105,10 @@ def summarize(
         rows = [shots[p[0]] if len(p) == 1 else add(shots[p], axis=0) for p in picks]
         total_cost = add(shots * unit_cost[:, None], axis=0)
         per_row = np.vstack(rows)
-        qf = quantiles(per_row, interval, counts=True)
+        qf = quantiles(per_row, interval, counts=True, overwrite=True)
         qc = np.concatenate(
-            [qf * price, quantiles(total_cost[None, :], interval, counts=True)], axis=1
+            [qf * price, quantiles(total_cost[None, :], interval, counts=True, overwrite=True)],
+            axis=1,
         )
         return np.concatenate([qf, np.full((3, 1), np.nan)], axis=1), qc
 
@@ -99,7 +119,7 @@ def summarize(
             continue
         with np.errstate(divide="ignore", invalid="ignore"):
             t = np.where(daily_rate[:, pos] > 0, inv / daily_rate[:, pos], np.inf)
-        days[:, k] = quantiles(t[None, :], interval, counts=False)[:, 0]
+        days[:, k] = quantiles(t[None, :], interval, counts=False, overwrite=True)[:, 0]
     out = pd.DataFrame(
         {
             "system": pd.array([a for a, _ in labels], dtype="string"),
