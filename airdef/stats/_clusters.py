@@ -16,6 +16,7 @@ __all__ = [
     "Clusters",
     "Summary",
     "design_effect",
+    "interval_df",
     "jackknife_design_effect",
     "kish_attacks",
     "minority_attacks",
@@ -263,3 +264,26 @@ def satterthwaite_df(x: np.ndarray, n: np.ndarray, g: np.ndarray, summary: Summa
         counts = np.where(F > 0, F * F / (F2 - F / 2.0), 0.0)
     df = np.fmin(np.fmin(k, model), counts) - 1.0
     return np.maximum(np.nan_to_num(df, nan=1.0), 1.0)
+
+
+def interval_df(deff: np.ndarray, excess_df: np.ndarray, summary: Summary) -> np.ndarray:
+    """Degrees of freedom of ``p q deff / N``, the binomial variance times a design effect.
+
+    The variance is the sum of the binomial part ``p q / N`` and the excess
+    ``p q (deff - 1) / N`` that the attacks add; Satterthwaite (1946) combines their
+    degrees of freedom: ``deff^2 / (1 / nu_b + (deff - 1)^2 / nu_e)``. ``nu_e`` is
+    ``excess_df`` (:func:`satterthwaite_df`, the clustered variance's); ``nu_b`` is
+    that of the binomial variance estimate ``p q``, ``2 N p q / (1 - 2 p)^2`` by the
+    delta method (``Var(p q) = (1 - 2 p)^2 p q / N``): about twice the rarer outcome's
+    count, and unbounded at a rate of one half. Where the attacks add little
+    (``deff`` near 1) the variance is nearly binomial and its degrees of freedom are
+    large; they are at most ``k - 1`` (``k`` attacks), as a variance estimated from
+    ``k`` attacks is known no better than that (and at least 1).
+    """
+    rate = summary.rate
+    with np.errstate(divide="ignore", invalid="ignore"):
+        binomial = 2.0 * summary.launched * rate * (1.0 - rate) / (1.0 - 2.0 * rate) ** 2
+        df = deff * deff / (1.0 / binomial + (deff - 1.0) ** 2 / excess_df)
+    k = summary.attacks.astype(float)
+    df = np.fmin(np.nan_to_num(df, nan=1.0, posinf=np.inf), k - 1.0)
+    return np.maximum(df, 1.0)
