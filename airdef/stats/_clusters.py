@@ -269,21 +269,22 @@ def satterthwaite_df(x: np.ndarray, n: np.ndarray, g: np.ndarray, summary: Summa
 def interval_df(deff: np.ndarray, excess_df: np.ndarray, summary: Summary) -> np.ndarray:
     """Degrees of freedom of ``p q deff / N``, the binomial variance times a design effect.
 
-    The variance is the sum of the binomial part ``p q / N`` and the excess
-    ``p q (deff - 1) / N`` that the attacks add; Satterthwaite (1946) combines their
-    degrees of freedom: ``deff^2 / (1 / nu_b + (deff - 1)^2 / nu_e)``. ``nu_e`` is
-    ``excess_df`` (:func:`satterthwaite_df`, the clustered variance's); ``nu_b`` is
-    that of the binomial variance estimate ``p q``, ``2 N p q / (1 - 2 p)^2`` by the
-    delta method (``Var(p q) = (1 - 2 p)^2 p q / N``): about twice the rarer outcome's
-    count, and unbounded at a rate of one half. Where the attacks add little
-    (``deff`` near 1) the variance is nearly binomial and its degrees of freedom are
-    large; they are at most ``k - 1`` (``k`` attacks), as a variance estimated from
-    ``k`` attacks is known no better than that (and at least 1).
+    ``excess_df`` are the degrees of freedom ``nu_e`` of the clustered variance
+    (:func:`satterthwaite_df`): its relative variance is ``2 / nu_e``, so
+    ``Var = 2 (p q / N)^2 deff^2 / nu_e``. Of that, ``2 (p q / N)^2 / nu_e`` is what a
+    binomial variance alone would carry on ``nu_e`` degrees of freedom; but the binomial
+    part ``p q / N`` is known from the rate alone, with ``nu_b = 2 N p q / (1 - 2 p)^2``
+    degrees of freedom by the delta method (``Var(p q) = (1 - 2 p)^2 p q / N``; about
+    twice the rarer outcome's count, unbounded at a rate of one half). Replacing that
+    share gives, by Satterthwaite's (1946) rule,
+    ``deff^2 / ((deff^2 - 1) / nu_e + 1 / nu_b)``: ``nu_e`` where the attacks add much
+    (``deff`` large), the binomial part's where they add nothing (``deff = 1``). At most
+    ``k - 1`` (``k`` attacks) and at least 1.
     """
     rate = summary.rate
     with np.errstate(divide="ignore", invalid="ignore"):
         binomial = 2.0 * summary.launched * rate * (1.0 - rate) / (1.0 - 2.0 * rate) ** 2
-        df = deff * deff / (1.0 / binomial + (deff - 1.0) ** 2 / excess_df)
+        df = deff * deff / ((deff * deff - 1.0) / excess_df + 1.0 / binomial)
     k = summary.attacks.astype(float)
     df = np.fmin(np.nan_to_num(df, nan=1.0, posinf=np.inf), k - 1.0)
     return np.maximum(df, 1.0)
