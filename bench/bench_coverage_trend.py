@@ -17,7 +17,7 @@ import time
 import numpy as np
 from scipy import special
 
-from airdef.stats.coverage import attack_sizes
+from airdef.stats.coverage import attack_rates, attack_sizes, simulate_classes
 from airdef.stats.pooling import eb_pool
 from airdef.stats.trend import logistic_trend
 
@@ -31,12 +31,7 @@ def trend_cell(K: int, sizes: str, icc: float, p: float) -> tuple[float, float]:
     m = attack_sizes(sizes, K * TREND_REPS, rng).reshape(TREND_REPS, K)
     t = rng.uniform(0, 2, (TREND_REPS, K))
     mean = special.expit(special.logit(p) + 0.5 * (t - 1))
-    if icc > 0:
-        s = (1 - icc) / icc
-        rate = rng.beta(mean * s, (1 - mean) * s)
-    else:
-        rate = mean
-    x = rng.binomial(m.astype(np.int64), rate).astype(float)
+    x = rng.binomial(m.astype(np.int64), attack_rates(mean, icc, rng)).astype(float)
     fit = logistic_trend(x, m, t)
     ok = fit.converged & np.isfinite(fit.se)
     covered = (fit.slope_low <= 0.5) & (0.5 <= fit.slope_high)
@@ -46,12 +41,7 @@ def trend_cell(K: int, sizes: str, icc: float, p: float) -> tuple[float, float]:
 def pooled_cell(J: int, strength: float, mean: float) -> float:
     """Coverage of the rare weapons' true rates by their pooled intervals."""
     rng = np.random.default_rng(J * 1000 + int(strength) * 10 + int(mean * 100))
-    p = rng.beta(mean * strength, (1 - mean) * strength, (POOL_REPS, J))
-    rare = np.zeros((POOL_REPS, J), bool)
-    rare[:, 0] = True
-    rare[:, 1::3] = True
-    n = np.where(rare, rng.integers(1, 6, (POOL_REPS, J)), rng.integers(20, 500, (POOL_REPS, J)))
-    x = rng.binomial(n, p)
+    p, n, x, rare = simulate_classes(J, strength, mean, POOL_REPS, rng)
     est = eb_pool(x.ravel(), n.ravel(), np.repeat(np.arange(POOL_REPS), J))
     low, high = est["ci_low_pooled"].to_numpy(), est["ci_high_pooled"].to_numpy()
     return float(((low <= p.ravel()) & (p.ravel() <= high))[rare.ravel()].mean())
