@@ -16,6 +16,7 @@ __all__ = [
     "Clusters",
     "Summary",
     "design_effect",
+    "interval_df",
     "jackknife_design_effect",
     "kish_attacks",
     "minority_attacks",
@@ -263,3 +264,27 @@ def satterthwaite_df(x: np.ndarray, n: np.ndarray, g: np.ndarray, summary: Summa
         counts = np.where(F > 0, F * F / (F2 - F / 2.0), 0.0)
     df = np.fmin(np.fmin(k, model), counts) - 1.0
     return np.maximum(np.nan_to_num(df, nan=1.0), 1.0)
+
+
+def interval_df(deff: np.ndarray, excess_df: np.ndarray, summary: Summary) -> np.ndarray:
+    """Degrees of freedom of ``p q deff / N``, the binomial variance times a design effect.
+
+    ``excess_df`` are the degrees of freedom ``nu_e`` of the clustered variance
+    (:func:`satterthwaite_df`): its relative variance is ``2 / nu_e``, so
+    ``Var = 2 (p q / N)^2 deff^2 / nu_e``. Of that, ``2 (p q / N)^2 / nu_e`` is what a
+    binomial variance alone would carry on ``nu_e`` degrees of freedom; but the binomial
+    part ``p q / N`` is known from the rate alone, with ``nu_b = 2 N p q / (1 - 2 p)^2``
+    degrees of freedom by the delta method (``Var(p q) = (1 - 2 p)^2 p q / N``; about
+    twice the rarer outcome's count, unbounded at a rate of one half). Replacing that
+    share gives, by Satterthwaite's (1946) rule,
+    ``deff^2 / ((deff^2 - 1) / nu_e + 1 / nu_b)``: ``nu_e`` where the attacks add much
+    (``deff`` large), the binomial part's where they add nothing (``deff = 1``). At most
+    ``k - 1`` (``k`` attacks) and at least 1.
+    """
+    rate = summary.rate
+    with np.errstate(divide="ignore", invalid="ignore"):
+        binomial = 2.0 * summary.launched * rate * (1.0 - rate) / (1.0 - 2.0 * rate) ** 2
+        df = deff * deff / ((deff * deff - 1.0) / excess_df + 1.0 / binomial)
+    k = summary.attacks.astype(float)
+    df = np.fmin(np.nan_to_num(df, nan=1.0, posinf=np.inf), k - 1.0)
+    return np.maximum(df, 1.0)

@@ -32,7 +32,15 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-__all__ = ["SIZES", "attack_sizes", "coverage_grid", "simulate_attacks", "true_ratio"]
+__all__ = [
+    "SIZES",
+    "attack_rates",
+    "attack_sizes",
+    "coverage_grid",
+    "simulate_attacks",
+    "simulate_classes",
+    "true_ratio",
+]
 
 #: Attack-size distributions of the grid.
 SIZES: tuple[str, ...] = ("poisson", "heavy")
@@ -49,6 +57,32 @@ def attack_sizes(kind: str, count: int, rng: np.random.Generator) -> np.ndarray:
         m = np.maximum(np.round(rng.lognormal(np.log(8.0), 1.2, count)), 1.0)
         return np.where(rng.random(count) < _SWARM_SHARE, float(_SWARM), m)
     raise ValueError(f"sizes must be one of {', '.join(SIZES)}; not {kind!r}")
+
+
+def attack_rates(mean: np.ndarray, icc: float, rng: np.random.Generator) -> np.ndarray:
+    """Each attack's rate: Beta with mean ``mean`` and ``a + b = (1 - icc) / icc``
+    (intra-attack correlation ``icc``); ``mean`` itself at ``icc = 0``."""
+    if icc <= 0:
+        return np.asarray(mean, dtype=float)
+    s = (1.0 - icc) / icc
+    return rng.beta(mean * s, (1.0 - mean) * s)
+
+
+def simulate_classes(
+    J: int, strength: float, mean: float, reps: int, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``reps`` classes of ``J`` weapons with Beta(mean, strength) rates, for pooling.
+
+    The first weapon and every third from the second are rare (1-5 launches), the others
+    have 20-500. Returns the true rates ``p``, launches ``n``, interceptions ``x`` and the
+    rare mask, each of shape ``(reps, J)``.
+    """
+    p = rng.beta(mean * strength, (1 - mean) * strength, (reps, J))
+    rare = np.zeros((reps, J), bool)
+    rare[:, 0] = True
+    rare[:, 1::3] = True
+    n = np.where(rare, rng.integers(1, 6, (reps, J)), rng.integers(20, 500, (reps, J)))
+    return p, n, rng.binomial(n, p), rare
 
 
 def _mean_rate(p: float, m: np.ndarray, tied: bool) -> np.ndarray:
@@ -86,11 +120,7 @@ def simulate_attacks(
     rng = np.random.default_rng(seed)
     m = attack_sizes(sizes, K * reps, rng)
     mean = _mean_rate(p, m, tied)
-    if icc > 0:
-        s = (1.0 - icc) / icc
-        rate = rng.beta(mean * s, (1.0 - mean) * s)
-    else:
-        rate = mean
+    rate = attack_rates(mean, icc, rng)
     x = rng.binomial(m.astype(np.int64), rate).astype(float)
     group = np.repeat(np.arange(reps), K)
     truth = np.bincount(group, m * mean, reps) / np.bincount(group, m, reps)

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from scipy import optimize, special, stats
 
-from airdef.stats._clusters import satterthwaite_df, summarize
+from airdef.stats._clusters import interval_df, satterthwaite_df, summarize
 from airdef.stats.binomial import binomial_ci
 from airdef.stats.cluster import (
     AUTO_METHOD,
@@ -288,14 +288,15 @@ def test_betabinomial_interval_matches_brute_force_profile():
 
 
 def test_deff_wilson_matches_hand_computation():
-    # rho from E[chi2] = (k-1) + rho (N - k - m_w + 1), deff = 1 + rho (m_w - 1) (not
-    # clipped at 1); the jackknife design effect V_jack / (p q / N); the larger of the
-    # two. Satterthwaite degrees of freedom: the smallest of k, the working model's
-    # (sum v)^2 / sum v^2 (1 + kappa / 2) with v = n (1 + (n - 1) rho+),
+    # rho from E[chi2] = (k-1) + rho (N - k - m_w + 1), deff = 1 + rho (m_w - 1); the
+    # jackknife design effect V_jack / (p q / N); the larger of the two and 1.
+    # Satterthwaite degrees of freedom of the excess: the smallest of k, the working
+    # model's (sum v)^2 / sum v^2 (1 + kappa / 2) with v = n (1 + (n - 1) rho+),
     # kappa = (1 - 6 p q) / (m p q), m = n / (1 + (n - 1) rho+), and the rarer outcome's
-    # F^2 / (sum f^2 - F / 2); minus 1. Wilson with that t quantile on x c, n c with
-    # c = (z / t)^2 / deff kept between n_eff / N and 1 (plain scalar formulas, one
-    # group at a time).
+    # F^2 / (sum f^2 - F / 2); minus 1. Combined with the binomial part's
+    # nu_b = 2 N p q / (1 - 2 p)^2: deff^2 / ((deff^2 - 1) / nu_e + 1 / nu_b), at most
+    # k - 1. Wilson with that t quantile on x c, n c with c = (z / t)^2 / deff kept
+    # between n_eff / N and 1 (plain scalar formulas, one group at a time).
     ci = clustered_ci(X, N, G, method="deff_wilson")
     summary = cluster_summary(X, N, G)
     z = stats.norm.ppf(0.975)
@@ -309,7 +310,7 @@ def test_deff_wilson_matches_hand_computation():
         r = hits / total
         jack = [(hits - xi) / (total - ni) for xi, ni in zip(xs, ns, strict=True)]
         v_jack = (k - 1) / k * sum((j - sum(jack) / k) ** 2 for j in jack)
-        deff = max(deff_mom, v_jack / (r * (1 - r) / total))
+        deff = max(deff_mom, v_jack / (r * (1 - r) / total), 1.0)
         n_eff = total**2 / (ns**2).sum()
         rho_plus = max(rho, 0.0)
         pq = r * (1 - r)
@@ -318,7 +319,10 @@ def test_deff_wilson_matches_hand_computation():
         model = sum(v) ** 2 / sum(vi * vi * (1 + ki / 2) for vi, ki in zip(v, kappa, strict=True))
         f = [ni - xi if r >= 0.5 else xi for xi, ni in zip(xs, ns, strict=True)]
         counts = sum(f) ** 2 / (sum(fi * fi for fi in f) - sum(f) / 2)
-        t = stats.t.ppf(0.975, max(min(k, model, counts) - 1, 1))
+        nu_e = max(min(k, model, counts) - 1, 1)
+        nu_b = 2 * total * pq / (1 - 2 * r) ** 2
+        df = min(deff**2 / ((deff**2 - 1) / nu_e + 1 / nu_b), k - 1)
+        t = stats.t.ppf(0.975, max(df, 1))
         c = min(max((z / t) ** 2 / deff, n_eff / total), 1.0)
         xe, ne = hits * c, total * c
         p = xe / ne
@@ -533,3 +537,28 @@ def test_degrees_of_freedom_follow_the_attacks_that_carry_the_variance():
     few_ci = clustered_ci(few, n, [0] * 10)
     width = lambda ci: float(ci["ci_high"].iloc[0] - ci["ci_low"].iloc[0])  # noqa: E731
     assert width(few_ci) > width(spread_ci)
+
+
+def test_interval_degrees_of_freedom_combine_the_binomial_and_the_excess():
+    # 50 attacks of 2 weapons, 90 of 100 intercepted: the binomial part's degrees of
+    # freedom are 2 N p q / (1 - 2 p)^2 = 2 * 100 * 0.09 / 0.64 = 28.125 (delta method,
+    # Var(p q) = (1 - 2 p)^2 p q / N). The clustered variance's relative variance
+    # 2 deff^2 / nu_e with the binomial share 2 / nu_e replaced by 2 / nu_b
+    # (Satterthwaite 1946): deff^2 / ((deff^2 - 1) / nu_e + 1 / 28.125).
+    x = np.array([2.0] * 40 + [1.0] * 10)
+    n = np.full(50, 2.0)
+    s = summarize(x, n, np.zeros(50, dtype=int), 1)
+    nu_b = 2 * 100 * 0.9 * 0.1 / 0.8**2
+    for deff, nu_e in [(1.0, 4.0), (3.0, 4.0), (1.5, 20.0), (1.1, 40.0)]:
+        expected = deff**2 / ((deff**2 - 1) / nu_e + 1 / nu_b)
+        got = interval_df(np.array([deff]), np.array([nu_e]), s)[0]
+        assert got == pytest.approx(min(expected, 49.0), rel=1e-12)
+    # no excess: the binomial part alone (28.125); at a rate of one half it is unbounded
+    # and the k - 1 = 49 attacks bound it
+    assert interval_df(np.array([1.0]), np.array([4.0]), s)[0] == pytest.approx(nu_b)
+    half = summarize(np.full(50, 1.0), n, np.zeros(50, dtype=int), 1)
+    assert interval_df(np.array([1.0]), np.array([4.0]), half)[0] == 49.0
+    # a large excess: the clustered variance's own degrees of freedom, never more
+    for nu_e in (1.0, 3.0, 10.0):
+        got = interval_df(np.array([40.0]), np.array([nu_e]), s)[0]
+        assert nu_e <= got <= nu_e * 1600 / 1599 + 1e-9

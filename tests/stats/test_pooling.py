@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from scipy import optimize, special, stats
 
+from airdef.stats.coverage import simulate_classes
 from airdef.stats.pooling import SINGLE_ITEM_STRENGTH, eb_pool
 
 
@@ -214,12 +215,7 @@ def test_hierarchical_intervals_cover_rare_weapons():
     for J, kappa, mean in [(3, 5, 0.95), (6, 20, 0.8)]:
         rng = np.random.default_rng(J * 1000 + kappa)
         reps = 120
-        p = rng.beta(mean * kappa, (1 - mean) * kappa, (reps, J))
-        rare = np.zeros((reps, J), bool)
-        rare[:, 0] = True
-        rare[:, 1::3] = True
-        n = np.where(rare, rng.integers(1, 6, (reps, J)), rng.integers(20, 500, (reps, J)))
-        x = rng.binomial(n, p)
+        p, n, x, rare = simulate_classes(J, kappa, mean, reps, rng)
         est = eb_pool(x.ravel(), n.ravel(), np.repeat(np.arange(reps), J))
         lo, hi = est["ci_low_pooled"].to_numpy(), est["ci_high_pooled"].to_numpy()
         cover = ((lo <= p.ravel()) & (p.ravel() <= hi))[rare.ravel()].mean()
