@@ -490,7 +490,7 @@ class WeaponReader:
 
     def finish(self) -> list[Group]:
         """The finished groups (see :meth:`Registry.finish`), plain missiles typed by the names."""
-        name_plain_missiles(self.registry.groups, self.named, one_class="single")
+        name_plain_missiles(self.registry.groups, self.named, one_class="any")
         return self.registry.finish()
 
     def _parallel(self, pos: int) -> Group | None:

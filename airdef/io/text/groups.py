@@ -431,23 +431,31 @@ def name_plain_missiles(
     type named ("one missile ... The Kh-59 missile was downed"), and a larger
     count stays ``unknown``, since a type named beside it need not be all of it.
     "120 missiles ... as well as cruise, ballistic and aircraft-launched
-    ballistic missiles" names several: the 120 are ``mixed``. A report that
-    names no missile type leaves them ``unknown``.
+    ballistic missiles" names several: the 120 are ``mixed``. With
+    ``one_class="any"`` (English) a plain count of more than one missile is
+    ``mixed`` whenever the report names a missile type, with or without a number
+    ("60 cruise missiles ... shot down" beside "76 missiles were fired"). A
+    report that names no missile type leaves them ``unknown``.
     """
     classes: set[str] = set()
     for p in named:
         if "unknown" not in p.coverage:
             classes |= p.coverage & _TYPED_MISSILES
+    if one_class == "any":
+        for g in groups:  # "all 10 Kinzhals ... at least 99 missiles": a type counted apart
+            if g.figures and g.phrase.coverage <= _TYPED_MISSILES:
+                classes |= g.phrase.coverage
     if not classes:
         return
     weapons = {p.weapon for p in named if p.coverage <= _TYPED_MISSILES and not p.generic}
     for g in groups:
         if g.phrase.weapon != "Unknown Missile" or not g.figures:
             continue
-        if len(classes) >= 2:
+        single = all(f.value == 1 for f in g.figures.values())
+        if len(classes) >= 2 or (one_class == "any" and not single):
             g.phrase = replace(g.phrase, weapon="missiles of various types", weapon_class="mixed")
             continue
-        if one_class == "single" and any(f.value != 1 for f in g.figures.values()):
+        if one_class == "single" and not single:
             continue
         cls = next(iter(classes))
         one = [p for p in named if p.weapon in weapons and p.weapon_class == cls]

@@ -9,15 +9,29 @@ from __future__ import annotations
 from tests.io.text.helpers import one, parse
 
 
-def test_plain_missiles_stay_unknown_beside_one_named_type():
-    # the corpus README: "unknown: the text says only missiles"; a type named
-    # beside the count need not be the type of all of it
+def test_plain_missiles_beside_one_named_type_are_mixed():
+    # the dev sets' convention: a plain "missiles" total is mixed when the text
+    # names missile types anywhere ("60 cruise missiles" beside "76 missiles fired")
     data = parse(
         "Russia launched eight missiles overnight. Officials said four X-type cruise "
         "missiles, X-101 and X-555, were shot down over Mykolaiv."
     )
     row = one(data.events, launched=8)
-    assert row["weapon_class"] == "unknown"
+    assert row["weapon_class"] == "mixed"
+
+
+def test_plain_missiles_beside_a_counted_type_are_mixed():
+    data = parse(
+        "The Air Force intercepted all 10 Kinzhals Russia launched overnight. "
+        "Russia launched 99 missiles in all."
+    )
+    assert one(data.events, launched=99)["weapon_class"] == "mixed"
+
+
+def test_plain_missiles_in_a_text_naming_no_missile_type_are_unknown():
+    # "Russia launched 472 drones and seven missiles" names no missile type
+    data = parse("Russia launched 472 drones and seven missiles. Ukraine downed 382 drones.")
+    assert one(data.events, launched=7)["weapon_class"] == "unknown"
 
 
 def test_one_plain_missile_takes_the_type_named_later():
