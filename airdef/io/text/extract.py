@@ -185,7 +185,13 @@ class WeaponReader:
         """The field a count gives, and where it was read: forward, backward, weak, default."""
         t = self.t
         rest = t[c.end : min(sent.end, c.end + 80)]
-        if c.phrase is not None and P.SUBJECT.match(rest):
+        others = re.match(r"\s+others?\b", rest) if c.phrase is None else None
+        subject = rest[others.end() :] if others else rest  # "nine others failed to reach"
+        if (c.phrase is not None or others) and P.SUBJECT.match(subject):
+            joined = P.AND_PASSIVE.match(subject)
+            if joined:  # "... failed to reach their targets and were lost"
+                c.verb_end = c.end + joined.end()
+                return P.verb_field(joined), "forward"
             return None, "forward"  # "12 missiles reached their targets": what they did
         clause = re.split(r"[,;:.]|\s+(?:and|but|while|which|that|who)\s+", rest, maxsplit=1)[0]
         aux = P.AUX.search(clause)
@@ -195,6 +201,8 @@ class WeaponReader:
             and len(clause[: aux.start()].split()) <= 6
         ):
             verb = P.FWD_VERB.match(clause, aux.end())
+            if verb and aux.group().strip().lower() in ("have", "has", "had"):
+                verb = verb if verb.lastgroup == "s" else None  # "34 drones have disappeared"
             if verb:
                 c.verb_end = c.end + verb.end()
                 return P.verb_field(verb), "forward"

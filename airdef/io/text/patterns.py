@@ -35,8 +35,10 @@ LAUNCH = (
     r"involv(?:ed|ing|es)|includ(?:ed|es)|attack(?:ed|ing)|employ(?:ed|s)?"
 )
 SUPPRESS = (
+    r"suppressed\s+or\s+neutrali[sz]ed|lost\s+track\s+of|"
     r"(?:locationally\s+)?lost|suppressed|jammed|(?:neutrali[sz]ed|downed)\s+by\s+electronic\s+"
-    r"warfare|disappeared|vanished|went\s+missing"
+    r"warfare|disappeared|vanished|went\s+missing|went\s+astray|diverted|redirected|"
+    r"(?:to\s+)?(?:go|went|gone|going)\s+off\s+(?:the\s+)?radars?"
 )
 OTHER = (
     r"hit|hits|struck|reached|fell|crashed|flew|returned|remain(?:ed|s)?|headed|damaged|missed|"
@@ -49,7 +51,8 @@ VERB = re.compile(
     re.IGNORECASE,
 )
 AUX = re.compile(
-    r"\b(?:were|was|have\s+been|had\s+been|has\s+been|are\s+being|were\s+being|being|got|are|is)"
+    r"\b(?:were|was|have\s+been|had\s+been|has\s+been|are\s+being|were\s+being|being|got|are|is|"
+    r"have|has|had)"
     r"\s+(?:(?:all|successfully|reportedly|also|later|then|subsequently|eventually|effectively|"
     r"either|confirmed|likely|probably|already|able\s+to|managed\s+to)\s+)*",
     re.IGNORECASE,
@@ -63,7 +66,7 @@ FWD_ACTIVE = re.compile(r"\s+(?:also\s+|reportedly\s+)?(?:attacked|targeted)\b",
 FWD_WEAK = re.compile(
     r"\s*,?\s*[\"']?(?:(?P<l>launched|fired|used|sent|attacking|deployed)|(?P<i>shot\s+down|"
     r"destroyed|downed|intercepted|neutrali[sz]ed)|(?P<s>(?:locationally\s+)?lost|jammed|"
-    r"suppressed|(?:more\s+)?(?:disappeared|vanished|went\s+missing)))\b",
+    r"suppressed|(?:more\s+)?(?:disappeared|vanished|went\s+missing|went\s+astray|diverted)|(?:to\s+)?(?:go|went|gone|going)\s+off\s+(?:the\s+)?radars?))\b",
     re.IGNORECASE,
 )
 GLUE = re.compile(
@@ -108,7 +111,7 @@ OF = re.compile(
 BARE_NEXT = re.compile(
     r"\s*(?:[.,;:)!?]|$|(?:were|was|have|had|has|are|is|in\s+total|overall|more|of\s+(?:them|these|"
     r"which|those)|shot\s+down|destroyed|downed|intercepted|neutrali[sz]ed|lost|jammed|"
-    r"suppressed)\b)",
+    r"suppressed|disappeared|vanished|went\s+astray|others?)\b)",
     re.IGNORECASE,
 )
 ALL_PRONOUN = re.compile(
@@ -183,6 +186,13 @@ SUBJECT = re.compile(
     rf"\s+(?:(?:also|reportedly|then|later|apparently|still)\s+)?(?:(?:{OTHER})\b(?!\s+by\b)|"
     r"(?:destroyed|damaged|downed)\s+(?:a|an|the|their|its|several|some|two|three|four|five|"
     r"\d+|\w+ing)\b)",
+    re.IGNORECASE,
+)
+# "seven drones failed to reach their targets and were lost": a passive joined to what
+# the weapons did says what became of them
+AND_PASSIVE = re.compile(
+    rf"[^,;.:]{{0,60}}?\s+and\s+(?:were|was|have\s+been|had\s+been)\s+(?:(?P<s>{SUPPRESS})|"
+    rf"(?P<i>{INTERCEPT}))\b",
     re.IGNORECASE,
 )
 CLAUSE_CUT = re.compile(r"[,;:]\s|\s(?:while|whereas|but|adding|bringing)\b", re.IGNORECASE)

@@ -135,3 +135,71 @@ def test_n_of_m_that_made_it_past_the_defences_inverts():
         "apparently made it past air defences."
     )
     assert counts(data, "Kalibr missiles") == (12, "exact", 11, "exact")
+
+
+# -- drones lost to electronic warfare (corpus README: "lost" is not intercepted) ----------
+
+
+@pytest.mark.parametrize(
+    "text, suppressed",
+    [
+        (
+            "Russia attacked with 58 drones. Air defence destroyed 25 drones and 27 disappeared from radar.",
+            27,
+        ),
+        (
+            "Russia attacked with 97 drones. Units destroyed 57 drones. A further 34 enemy decoy drones have disappeared from radar.",
+            34,
+        ),
+        (
+            "Russia attacked with 24 drones. Units destroyed 11 UAVs. In addition, at least seven attack drones failed to reach their targets and were lost in the area.",
+            7,
+        ),
+        (
+            "Russia launched 76 drones. 72 drones were brought down. Two drones flew back to Russia, while two others were lost within the country.",
+            2,
+        ),
+        (
+            "Fifteen of the 22 Shahed drones were downed. Jamming caused an additional five Shahed drones to go off radar.",
+            5,
+        ),
+        (
+            "Russia launched 135 drones. 80 drones were shot down. Additionally, 44 Russian drones went astray.",
+            44,
+        ),
+        (
+            "Russia launched 72 drones. 47 drones were shot down. Because of countermeasures, 25 enemy drones diverted off course.",
+            25,
+        ),
+        (
+            "Russia launched 72 drones. Forces downed 47 drones. Additionally, 24 enemy simulator drones were diverted from their course.",
+            24,
+        ),
+        (
+            "Ukraine shot down 52 attack drones overnight. The Air Force added that it lost track of 44 decoy drones.",
+            44,
+        ),
+        (
+            "Russia launched 539 drones. Units intercepted 268 drones. Electronic warfare suppressed or neutralized another 208 unmanned aerial vehicles.",
+            208,
+        ),
+    ],
+)
+def test_drones_lost_to_electronic_warfare_are_suppressed_on_the_one_drone_group(text, suppressed):
+    data = quiet(text)
+    assert len(data.events) == 1, data.events
+    assert data.events["suppressed"].iloc[0] == suppressed
+
+
+def test_weapons_that_failed_to_reach_their_targets_are_not_counted():
+    data = quiet(
+        "Russia launched 27 drones. Air defence downed 16 drones and nine others failed to reach their targets."
+    )
+    assert counts(data, "drones")[:3] == (27, "exact", 16)
+    assert data.events["suppressed"].isna().all()
+
+
+def test_a_pluperfect_launch_after_a_downed_count_is_no_new_verb():
+    # "had" is an auxiliary of what happened to the weapons only for loss verbs
+    data = quiet("Forces shot down 18 drones Russia had launched at Kyiv overnight.")
+    assert counts(data, "drones")[2] == 18
