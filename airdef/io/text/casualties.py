@@ -340,6 +340,7 @@ def extract_casualties(
                 place is None
                 and last
                 and _plain_city(last[-1])
+                and len({c for p in last for c in p.cities}) == 1
                 and not _NO_PLACE.search(text, sent.start, sent.end)
             ):
                 # "A missile hit a building in Uman. Five people were wounded.": there

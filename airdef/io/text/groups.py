@@ -163,7 +163,12 @@ class Registry:
             if all(o.gid == g.gid or g.gid in self.ancestors(o) for o in found):
                 return g
         tops = [g for g in found if g.parent is None or g.parent not in ids]
-        return tops[0] if len(tops) == 1 else None
+        if len(tops) == 1:
+            return tops[0]
+        # "10 Kinzhals ... 99 missiles ... 72 missiles were shot down": the group of the
+        # same plain word, not the type it may include
+        same = [g for g in tops if g.phrase.weapon == phrase.weapon]
+        return same[0] if len(same) == 1 else None
 
     # -- recording ----------------------------------------------------------------------
     def new(self, phrase: Phrase, figures: list[Figure], *, sentence: int, **flags) -> Group:

@@ -174,3 +174,14 @@ def test_a_lone_loss_is_the_loss_of_the_one_group_of_its_class():
     )
     row = one(data.events, weapon_class="strike_drone")
     assert (int(row["intercepted"]), int(row["suppressed"])) == (60, 41)
+
+
+def test_a_plain_count_in_another_sentence_fills_the_plain_group_not_the_type():
+    data = parse(
+        "The Air Force intercepted all 10 Kinzhals Russia launched. Russia launched at least "
+        "99 missiles in the morning. The Air Force said 72 Russian missiles were shot down."
+    )
+    top = data.events.loc[data.events["part_of"].isna()]
+    row = one(top, launched=99)
+    assert row["intercepted"] == 72
+    assert len(top) == 1
