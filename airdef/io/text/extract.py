@@ -469,7 +469,7 @@ class WeaponReader:
         else:
             options = self.antecedents(c.count.start)
             parallel = self._parallel(c.count.start)
-            group = parallel or self.pick_one(options)
+            group = parallel or self.pick_one(options) or self._fit_one(options, c.end)
             if group is None:
                 if len(options) < 2:
                     return None
@@ -488,7 +488,15 @@ class WeaponReader:
                         group.figures[f.field].initial for f in figures if f.field in group.figures
                     )
                 )
-                if conflict:  # "10 were shot down over Kyiv ... 35 of which were destroyed"
+                smaller = c.anaphor == "pronoun" and all(
+                    f.value is not None and f.value < (group.value(f.field) or 0) for f in figures
+                )
+                if conflict and smaller:  # "131 drones ..., about 90 of them being Shaheds"
+                    group.explicit_parent = True
+                    group = self.registry.new(
+                        group.phrase, figures, sentence=sent.index, parent=group.gid
+                    )
+                elif conflict:  # "10 were shot down over Kyiv ... 35 of which were destroyed"
                     group = self.registry.new(group.phrase, figures, sentence=sent.index)
                 else:
                     for fig in figures:
@@ -500,6 +508,22 @@ class WeaponReader:
         """The finished groups (see :meth:`Registry.finish`), plain missiles typed by the names."""
         name_plain_missiles(self.registry.groups, self.named, one_class="any")
         return self.registry.finish()
+
+    def _fit_one(self, groups: list[Group], end: int) -> Group | None:
+        """The one antecedent a count over several names after it.
+
+        "117 drones and two missiles, about 70 of them being Shahed drones": the
+        drones. Without such a name the count is a total over them all (never a
+        guess from the numbers).
+        """
+        if len(groups) < 2:
+            return None
+        named = re.match(r"\s*,?\s*(?:being|are|were|is|was)\s+", self.t[end : end + 12])
+        phrase = read_phrase(self.t, end + named.end()) if named else None
+        if phrase is not None and phrase.start == end + named.end():
+            covers = [g for g in groups if phrase.coverage <= g.phrase.coverage]
+            return covers[0] if len(covers) == 1 else None
+        return None
 
     def _parallel(self, pos: int) -> Group | None:
         """The group of the count just before ("61 drones were downed and 24 were lost")."""

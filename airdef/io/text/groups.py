@@ -222,6 +222,15 @@ class Registry:
             gid = sibling.gid if sibling is not None else None
             return self.new(phrase, figures, additive=True, sibling=gid, **key)
         target = self.pick(phrase)
+        if target is not None and target.parent is not None:
+            whole = self.groups[target.parent]
+            part_total = target.value("launched")
+            if (
+                part_total is not None
+                and any(f.value is not None and f.value > part_total for f in figures)
+                and _can_merge(phrase, whole)
+            ):
+                target = whole  # "117 drones, about 70 of them Shaheds ... 98 were shot down"
         if (
             target is not None
             and list_key is not None

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 INTERCEPT = (
-    r"shot\s+down|shoot(?:s|ing)?\s+down|down(?:ed|ing|s)|(?<=to\s)down|destroy(?:ed|s|ing)?|"
+    # "shot down or suppressed 106 drones": one figure, recorded as intercepted
+    r"(?:shot\s+down|destroyed|downed|intercepted)\s+or\s+(?:suppressed|neutrali[sz]ed)|shot\s+down|shoot(?:s|ing)?\s+down|down(?:ed|ing|s)|(?<=to\s)down|destroy(?:ed|s|ing)?|"
     r"intercept(?:ed|s|ing|ions?)?|neutrali[sz](?:ed|es|ing|e)|eliminat(?:ed|es|ing|e)|"
     r"brought\s+down|bring(?:s|ing)?\s+down|took\s+down|taken\s+down|tak(?:e|es|ing)\s+down|"
     r"knock(?:ed|s)?\s+(?:out|down)|repel(?:led|s)?|repuls(?:ed|es)|defeated|"

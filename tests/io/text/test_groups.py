@@ -6,6 +6,8 @@ annotation rules (the corpus README beside the data).
 
 from __future__ import annotations
 
+import pandas as pd
+
 from tests.io.text.helpers import one, parse
 
 
@@ -185,3 +187,20 @@ def test_a_plain_count_in_another_sentence_fills_the_plain_group_not_the_type():
     row = one(top, launched=99)
     assert row["intercepted"] == 72
     assert len(top) == 1
+
+
+def test_shot_down_or_suppressed_before_the_count_is_intercepted():
+    data = parse("Russia launched 131 drones. Air defence shot down or suppressed 106 drones.")
+    row = one(data.events, launched=131)
+    assert row["intercepted"] == 106 and pd.isna(row["suppressed"])
+
+
+def test_a_part_of_them_named_after_the_count_joins_that_group():
+    data = parse(
+        "The enemy attacked with two Iskander-M ballistic missiles, as well as 117 Shahed, "
+        "Gerbera and other drones, about 70 of them being Shahed drones. Air defence shot "
+        "down or suppressed 98 Shahed, Gerbera and other drones."
+    )
+    top = data.events.loc[data.events["part_of"].isna()]
+    assert len(top) == 2
+    assert one(top, launched=117)["intercepted"] == 98
