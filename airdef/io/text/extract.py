@@ -58,6 +58,16 @@ class _Construct:
     elided: bool = False  # the noun is the count's before ("three over Lviv and one over ...")
 
 
+_SHARE_OF = re.compile(
+    r"\b(?:the\s+)?(?:majority|most|bulk|part|some|half)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_REDUCED_RELATIVE = re.compile(
+    r"\s+(?:launched|fired|used|sent|deployed)\b[^,;.]{0,80}?(?=\s+(?:were|was|have\s+been|"
+    r"had\s+been)\s)",
+    re.IGNORECASE,
+)
+
+
 class WeaponReader:
     """State while reading one English report (one attack)."""
 
@@ -184,7 +194,14 @@ class WeaponReader:
     def field(self, c: _Construct, sent: Sentence) -> tuple[str | None, str]:
         """The field a count gives, and where it was read: forward, backward, weak, default."""
         t = self.t
-        rest = t[c.end : min(sent.end, c.end + 80)]
+        if _SHARE_OF.search(t, max(sent.start, c.count.start - 24), c.count.start):
+            return "launched", "backward-close"  # "shot down the majority of 135 drones"
+        rest = t[c.end : min(sent.end, c.end + 120)]
+        if c.of_total is not None:
+            # "Fifteen of the 22 drones launched by Russia overnight were downed"
+            reduced = _REDUCED_RELATIVE.match(rest)
+            rest = rest[reduced.end() :] if reduced else rest
+        rest = rest[:80]
         others = re.match(r"\s+others?\b", rest) if c.phrase is None else None
         subject = rest[others.end() :] if others else rest  # "nine others failed to reach"
         if (c.phrase is not None or others) and P.SUBJECT.match(subject):

@@ -54,7 +54,9 @@ def read_all_none(reader: WeaponReader, sent: Sentence) -> None:
     for m in re.finditer(r"\b(?:all|both)\s+(?:of\s+)?(?:the\s+)?", t[s:e], re.IGNORECASE):
         pos = s + m.end()
         phrases = []
-        while (phrase := read_phrase(t, pos)) is not None and phrase.start == pos:
+        while (phrase := read_phrase(t, pos)) is not None and (
+            phrase.start == pos or P.LEAD_MODIFIERS.fullmatch(t, pos, phrase.start)
+        ):  # "all of the drones", "all enemy UAVs"
             phrases.append(phrase)  # "all of the drones and the missile were destroyed"
             more = re.match(r"\s+and\s+(?:the\s+|all\s+)?", t[phrase.end : e], re.IGNORECASE)
             if not more:

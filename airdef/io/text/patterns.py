@@ -219,6 +219,8 @@ THE = re.compile(r"\b(?P<the>the)\s+", re.IGNORECASE)
 FEW_WORDS = re.compile(r"(?:[a-z][\w-]*\s+){1,2}")
 # a relative clause saying a listed count was also shot down
 RELATIVE_DOWNED = re.compile(
+    # "three drones over Ukraine, which were shot down"
+    rf"(?:\s+(?:over|above|across|in)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+(?:region|oblast))?)?"
     rf"\s*,?\s*(?:which|that|all\s+of\s+which)\s+(?:were|was|have\s+been|had\s+been)\s+"
     rf"(?:all\s+|also\s+|later\s+)?(?:{INTERCEPT})\b",
     re.IGNORECASE,

@@ -283,6 +283,19 @@ def _classify(
     return " + ".join(parts), cls, True, False
 
 
+# the other drones of one count: "... UAVs and other types of drones", "(as well as drones
+# of other types)", "and unidentified drones"
+_DRONE_HEADS = frozenset({"drone", "vehicle"})
+_OTHER_DRONES = re.compile(
+    r"\s*\(?\s*(?:and|or|as\s+well\s+as)\s+(?:other|various|unidentified|different)\s+"
+    r"(?:(?:types?|kinds?)\s+of\s+)?(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles)"
+    r"(?:\s+of\s+(?:other|various|different|unknown)\s+types?)?\s*\)?|"
+    r"\s*\(?\s*(?:and|or|as\s+well\s+as)\s+(?:drones?|UAVs?)\s+of\s+(?:other|various|different|"
+    r"unknown)\s+types?\s*\)?",
+    re.IGNORECASE,
+)
+
+
 def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
     """Read the weapon phrase starting at ``start`` in a folded text.
 
@@ -434,6 +447,10 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
         # "an aeroballistic missile Kinzhal", "a ballistic missile Iskander-M"
         names.append(lookup_name(m["name"]) or "")
         last_end = m.end("name") + (1 if text[m.end("name") : m.end("name") + 1] in "\"'" else 0)
+    if heads and set(heads) <= _DRONE_HEADS:
+        m = _OTHER_DRONES.match(text, last_end, min(len(text), last_end + 80))
+        if m:  # "72 Shahed UAVs and other types of drones": one group
+            last_end = m.end()
     rest = text[last_end : last_end + 60]
     m = _VARIOUS.match(rest)
     if m:

@@ -203,3 +203,46 @@ def test_a_pluperfect_launch_after_a_downed_count_is_no_new_verb():
     # "had" is an auxiliary of what happened to the weapons only for loss verbs
     data = quiet("Forces shot down 18 drones Russia had launched at Kyiv overnight.")
     assert counts(data, "drones")[2] == 18
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # corpus README: "N of M ... launched" gives intercepted N and launched M
+        (
+            "Fifteen of the 22 Shahed drones launched by Russia in an overnight attack were "
+            "downed by air defense.",
+            (22, "exact", 15, "exact"),
+        ),
+        # "the majority of 135" states the whole, not what was shot down
+        (
+            "Air defence shot down the majority of 135 Russian drones launched overnight. "
+            "80 drones were shot down in 14 oblasts.",
+            (135, "exact", 80, "exact"),
+        ),
+        # a relative clause after a place
+        (
+            "Overnight, Russia launched three kamikaze drones over Ukraine, which were shot down.",
+            (3, "exact", 3, "exact"),
+        ),
+        # "all" before modifiers of the noun
+        (
+            "Troops tracked 24 combat drones. All enemy UAVs were shot down.",
+            (24, "exact", 24, "exact"),
+        ),
+    ],
+)
+def test_what_a_count_of_the_whole_says(text, expected):
+    data = quiet(text)
+    assert len(data.events) == 1, data.events
+    label = data.events["weapon_label"].iloc[0]
+    assert counts(data, label) == expected
+
+
+def test_other_types_of_drones_are_one_group_with_the_named_ones():
+    data = quiet(
+        "The enemy attacked with 72 Shahed one-way attack UAVs and other types of drones. "
+        "47 Shahed assault UAVs and other kinds of drones were shot down."
+    )
+    assert len(data.events) == 1, data.events
+    assert counts(data, data.events["weapon_label"].iloc[0]) == (72, "exact", 47, "exact")
