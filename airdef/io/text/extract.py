@@ -165,6 +165,8 @@ class WeaponReader:
                     end += tail.end() if tail else 0
                 return _Construct(count, phrase, total, None if phrase else "pronoun", end, all_)
             pron = P.PRONOUN.match(t, after, sent.end)
+            if pron and P.PEOPLE_AFTER.match(t, pron.end()):
+                return None  # "28 people were injured, two of them children"
             if pron:
                 return _Construct(count, None, None, "pronoun", pron.end(), all_)
             phrase = read_phrase(t, after)

@@ -170,6 +170,12 @@ CAPACITY = re.compile(
 CASUALTY_BEFORE = re.compile(
     r"\b(?:killed|killing|injured|injuring|wounded|wounding|hurt|hurting)\s+$", re.IGNORECASE
 )
+# people after "N of them": "two of them children" counts the injured, not weapons
+PEOPLE_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:are|were|being)\s+)?(?:children|child|kids|women|men|teenagers|minors|"
+    r"civilians|people|rescuers|boys|girls|infants|babies|police\s+officers)\b",
+    re.IGNORECASE,
+)
 CASUALTY_NEXT = re.compile(
     r"\s+(?:(?:people|persons|civilians|residents|children|others|more|of\s+them)\s+)?"
     r"(?:(?:were|was|have\s+been|had\s+been|are|is)\s+)?(?:reportedly\s+)?"

@@ -159,3 +159,18 @@ def test_a_sentence_of_several_cities_lends_none_to_the_next():
         "The attack killed 5 people and injured 127."
     )
     assert pd.isna(data.casualties["city"].iloc[0])
+
+
+def test_tolls_worded_as_deaths_of_and_known_to_have_been():
+    data = parse(
+        "Russia launched 500 drones overnight. The assault on Kyiv resulted in the deaths of "
+        "at least six people."
+    )
+    row = one(data.casualties, city="Kyiv")
+    assert (row["killed"], row["killed_qual"]) == (6, "at_least")
+    data = parse(
+        "Russia launched 500 drones overnight. In the capital, 28 people are already known "
+        "to have been injured, two of them children."
+    )
+    assert one(data.casualties, city="Kyiv")["injured"] == 28
+    assert len(data.events) == 1  # "two of them children" counts people, not weapons
