@@ -124,6 +124,11 @@ _OF_TYPE = re.compile(
     r"\s+of\s+(?:the\s+)?[\"']?(?P<name>[\w\u0400-\u04FF/-]+?)[\"']?(?:[\s-]+(?:type|class|family|series))\b",
     re.IGNORECASE,
 )
+# "four missiles from the S-300 surface-to-air missile systems": the system names the type
+_FROM_SYSTEM = re.compile(
+    r"\s+(?:from|of)\s+(?:the\s+)?(?P<name>[A-Z][\w/-]*\d[\w/-]*)(?=\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:systems?|complex(?:es)?|launchers?)\b)"
+)
 _OF_LEVEL = re.compile(r"\s+of\s+(?:the\s+)?operational[\s-]+tactical\s+level\b", re.IGNORECASE)
 _MEANS = re.compile(
     r"(?:means|weapons?|assets)\s+of\s+(?:an?\s+)?(?:air|aerial)\s+attack|air[\s-]attack\s+"
@@ -442,6 +447,10 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
     if m and heads and lookup_name(m["name"]):
         names.append(lookup_name(m["name"]) or "")
         last_end = m.end()
+    m = _FROM_SYSTEM.match(text, last_end)
+    if m and heads == ["missile"] and not names and lookup_name(m["name"]):
+        names.append(lookup_name(m["name"]) or "")
+        last_end = m.end("name")
     m = _NAME_AFTER.match(text, last_end)
     if m and heads and not names and lookup_name(m["name"]):
         # "an aeroballistic missile Kinzhal", "a ballistic missile Iskander-M"

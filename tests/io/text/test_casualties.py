@@ -174,3 +174,11 @@ def test_tolls_worded_as_deaths_of_and_known_to_have_been():
     )
     assert one(data.casualties, city="Kyiv")["injured"] == 28
     assert len(data.events) == 1  # "two of them children" counts people, not weapons
+
+
+def test_a_toll_of_strikes_targeting_several_regions_is_nationwide():
+    data = parse(
+        "Officials said 15 drones were shot down around the capital Kiev. A spokesman said "
+        "11 people were killed and 11 others injured in strikes targeting 11 regions."
+    )
+    assert pd.isna(one(data.casualties, killed=11)["city"])

@@ -246,3 +246,11 @@ def test_other_types_of_drones_are_one_group_with_the_named_ones():
     )
     assert len(data.events) == 1, data.events
     assert counts(data, data.events["weapon_label"].iloc[0]) == (72, "exact", 47, "exact")
+
+
+def test_missiles_from_a_named_system_take_its_type():
+    data = quiet(
+        "The air force said Russia had launched four missiles from S-300 surface-to-air "
+        "missile systems."
+    )
+    assert data.events["weapon_class"].tolist() == ["anti_aircraft_missile"]
