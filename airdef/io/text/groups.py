@@ -110,6 +110,11 @@ def restates(a: Figure, b: Figure, *, same_value: bool = False) -> bool:
 
 
 def _agrees(figures: list[Figure], group: Group, *, same_value: bool = False) -> bool:
+    merged = {name: f.value for name, f in group.figures.items()}
+    merged.update({f.field: f.value for f in figures if f.value is not None})
+    launched, stopped = merged.get("launched"), merged.get("intercepted")
+    if launched is not None and stopped is not None and stopped > launched:
+        return False  # "23 drones at Kyiv ... in total, 30 drones were shot down": another count
     for fig in figures:
         old = group.figures.get(fig.field)
         if old is not None and old.value is not None and fig.value is not None:
@@ -270,11 +275,10 @@ class Registry:
                 if other is g or other.parent is not None or other.additive:
                     continue
                 same_class = (
-                    g.phrase.generic
-                    and not other.phrase.generic
+                    g.phrase.generic != other.phrase.generic
                     and g.phrase.weapon_class == other.phrase.weapon_class
                     and g.phrase.weapon_class not in ("unknown", "mixed")
-                )
+                )  # "three drones over Mykolaiv" of "36 Shaheds", "three Shaheds" of "five drones"
                 if other.phrase.weapon != g.phrase.weapon and not same_class:
                     continue  # "three drones over Mykolaiv" may be a part of "36 Shahed drones"
                 if g.list_key is not None and g.list_key == other.list_key:
@@ -288,7 +292,8 @@ class Registry:
                 ):
                     g.parent = other.gid
                     other.explicit_parent = True
-                    for name in [f for f in g.figures if f not in other.figures]:
+                    typed_part = not g.phrase.generic and other.phrase.generic
+                    for name in [f for f in g.figures if f not in other.figures and not typed_part]:
                         # a figure only the part carries belongs to the whole ("In total,
                         # Russia launched 40 drones" merged into "10 drones over Kyiv")
                         other.figures[name] = g.figures.pop(name)

@@ -204,3 +204,16 @@ def test_a_part_of_them_named_after_the_count_joins_that_group():
     top = data.events.loc[data.events["part_of"].isna()]
     assert len(top) == 2
     assert one(top, launched=117)["intercepted"] == 98
+
+
+def test_a_typed_count_smaller_than_a_class_word_count_is_its_part():
+    data = parse(
+        "Ukraine shot down all five Russia-launched drones overnight. Russian forces also "
+        "used three ballistic Iskander-M missiles. Russia used three Shahed-type drones and "
+        "two drones of an unidentified type for the attack."
+    )
+    top = data.events.loc[data.events["part_of"].isna()]
+    assert sorted(top["launched"].tolist()) == [3, 5]
+    assert (
+        one(data.events, weapon_label="Shahed-type drones")["part_of"] == "Russia-launched drones"
+    )
