@@ -254,3 +254,11 @@ def test_missiles_from_a_named_system_take_its_type():
         "missile systems."
     )
     assert data.events["weapon_class"].tolist() == ["anti_aircraft_missile"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "intercepted"), [("It was not intercepted.", 0), ("It was shot down.", 1)]
+)
+def test_it_after_a_single_named_missile(tail, intercepted):
+    data = quiet(f"Russia also fired an Iskander-K cruise missile on the city of Sumy. {tail}")
+    assert counts(data, "Iskander-K cruise missile") == (1, "exact", intercepted, "exact")
