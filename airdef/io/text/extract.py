@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from airdef.io.text import patterns as P
-from airdef.io.text.clauses import hypothetical, period_clauses
+from airdef.io.text.clauses import period_clauses
 from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
 from airdef.io.text.mentions import (
     WeaponMention,
@@ -39,6 +39,7 @@ from airdef.io.text.mentions import (
     read_vague,
 )
 from airdef.io.text.numbers import Count, NumberToken, find_numbers, read_count
+from airdef.io.text.quantities import weapon_numbers
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase, read_means, read_phrase
@@ -58,16 +59,6 @@ class _Construct:
     elided: bool = False  # the noun is the count's before ("three over Lviv and one over ...")
 
 
-_SHARE_OF = re.compile(
-    r"\b(?:the\s+)?(?:majority|most|bulk|part|some|half)\s+of\s+(?:the\s+)?$", re.IGNORECASE
-)
-_REDUCED_RELATIVE = re.compile(
-    r"\s+(?:launched|fired|used|sent|deployed)\b[^,;.]{0,80}?(?=\s+(?:were|was|have\s+been|"
-    r"had\s+been)\s)",
-    re.IGNORECASE,
-)
-
-
 class WeaponReader:
     """State while reading one English report (one attack)."""
 
@@ -81,54 +72,8 @@ class WeaponReader:
 
     # -- numbers ------------------------------------------------------------------------
     def numbers(self, sent: Sentence) -> list[NumberToken]:
-        """The sentence's numbers outside blocked spans, and "a"/"an" before a weapon (one)."""
-        t = self.t
-        out = [
-            NumberToken(
-                n.value, n.start + sent.start, n.end + sent.start, n.text, n.high, n.is_word
-            )
-            for n in find_numbers(t[sent.start : sent.end])
-        ]
-        out = [n for n in out if not self.blocked.covers(n.start)]
-        iffy = hypothetical(t, sent)
-        out = [n for n in out if not iffy.covers(n.start)]
-        for m in P.ARTICLE.finditer(t, sent.start, sent.end):
-            phrase = read_phrase(t, m.end(), limit=6)
-            if phrase is None or phrase.total:
-                continue
-            singular = P.SINGULAR_PASSIVE.match(t, phrase.end)
-            if (
-                phrase.start != m.end()
-                and not P.LEAD_MODIFIERS.fullmatch(t, m.end(), phrase.start)
-                and not (singular and P.FEW_WORDS.fullmatch(t, m.end(), phrase.start))
-            ):
-                continue  # "a Russian Kh-47 Kinzhal", "a controlled aviation missile Kh-59 was"
-            if re.match(r"\s+or\b", t[phrase.end : phrase.end + 4]):
-                continue  # "a missile or a drone attack": an alternative, not one missile
-            if not iffy.covers(m.start()):
-                out.append(NumberToken(1, m.start(), m.end() - 1, m.group().strip(), is_word=True))
-        for m in P.THE.finditer(t, sent.start, sent.end):
-            # "the Kh-22 cruise missile was launched": one missile of a named type
-            phrase = read_phrase(t, m.end(), limit=6)
-            if (
-                phrase is None
-                or phrase.generic
-                or phrase.total
-                or phrase.start != m.end()
-                or phrase.label.lower().endswith("s")
-                or not P.SINGULAR_PASSIVE.match(t, phrase.end)
-            ):
-                continue
-            out.append(NumberToken(1, m.start("the"), m.end() - 1, "the", is_word=True))
-        for m in P.THE_ONE.finditer(t, sent.start, sent.end):
-            # "destroyed the missile and 18 of the drones": the one missile named before
-            phrase = read_phrase(t, m.end(), limit=4)
-            if phrase is None or phrase.total or phrase.start != m.end():
-                continue
-            if phrase.label.lower().endswith("s") or not phrase.generic:
-                continue
-            out.append(NumberToken(1, m.start("the"), m.end() - 1, "the", is_word=True))
-        return sorted(out, key=lambda n: n.start)
+        """The sentence's numbers that may count weapons (see :func:`weapon_numbers`)."""
+        return weapon_numbers(self.t, sent, self.blocked)
 
     def _elided(self, count: Count, items: list[dict]) -> _Construct | None:
         """ "three missiles over Lviv and one over Mykolaiv": the noun of the count before."""
@@ -196,12 +141,12 @@ class WeaponReader:
     def field(self, c: _Construct, sent: Sentence) -> tuple[str | None, str]:
         """The field a count gives, and where it was read: forward, backward, weak, default."""
         t = self.t
-        if _SHARE_OF.search(t, max(sent.start, c.count.start - 24), c.count.start):
+        if P.SHARE_OF.search(t, max(sent.start, c.count.start - 24), c.count.start):
             return "launched", "backward-close"  # "shot down the majority of 135 drones"
         rest = t[c.end : min(sent.end, c.end + 120)]
         if c.of_total is not None:
             # "Fifteen of the 22 drones launched by Russia overnight were downed"
-            reduced = _REDUCED_RELATIVE.match(rest)
+            reduced = P.REDUCED_RELATIVE.match(rest)
             rest = rest[reduced.end() :] if reduced else rest
         rest = rest[:80]
         others = re.match(r"\s+others?\b", rest) if c.phrase is None else None

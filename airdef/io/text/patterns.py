@@ -257,3 +257,14 @@ INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT})\b", re.IGNORECASE)
 
 def verb_field(m: re.Match[str]) -> str | None:
     return {"s": "suppressed", "i": "intercepted", "l": "launched"}.get(m.lastgroup or "", None)
+
+
+# a share of a stated whole: "shot down the majority of 135 drones" (135 is the whole)
+SHARE_OF = re.compile(
+    r"\b(?:the\s+)?(?:majority|most|bulk|part|some|half)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+REDUCED_RELATIVE = re.compile(
+    r"\s+(?:launched|fired|used|sent|deployed)\b[^,;.]{0,80}?(?=\s+(?:were|was|have\s+been|"
+    r"had\s+been)\s)",
+    re.IGNORECASE,
+)
