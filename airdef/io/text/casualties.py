@@ -44,7 +44,8 @@ _PERSON = (
     r"infant|baby|student|volunteer|journalist|farmer|citizen|passenger|soldier)"
 )
 _KILL_VERB = (
-    r"killing|killed|kills|kill|claim(?:ed|ing|s)?\s+the\s+lives\s+of|t(?:ook|aking|akes)\s+the\s+"
+    r"killing|killed|kills|kill|claim(?:ed|ing|s)?\s+the\s+lives\s+of|"
+    r"(?:resulted\s+in|caused|causing|resulting\s+in)\s+the\s+deaths?\s+of|t(?:ook|aking|akes)\s+the\s+"
     r"lives\s+of|leaving"
 )
 _INJURE_VERB = r"injuring|injured|injures|wounding|wounded|wounds|hurting|hurt|leaving"
@@ -71,7 +72,8 @@ _AFTER = re.compile(
     rf"(?=\s+(?:were|was|have|had|are)\b))?)?"
     rf"(?:\s*,[^,.;]{{0,40}},)?\s*"
     rf"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|reportedly|also|later|"
-    rf"subsequently|confirmed|already|have|has|had|been|so\s+far|now)\s+)*(?:(?P<k>{_KILL_AFTER})|(?P<i>{_INJURE_AFTER}))\b",
+    rf"subsequently|confirmed|already|have|has|had|been|so\s+far|now|"
+    rf"(?:known|reported|said|believed)\s+to\s+have\s+been)\s+)*(?:(?P<k>{_KILL_AFTER})|(?P<i>{_INJURE_AFTER}))\b",
     re.IGNORECASE,
 )
 _SHORT_AFTER = re.compile(
@@ -340,6 +342,7 @@ def extract_casualties(
                 place is None
                 and last
                 and _plain_city(last[-1])
+                and len({c for p in last for c in p.cities}) == 1
                 and not _NO_PLACE.search(text, sent.start, sent.end)
             ):
                 # "A missile hit a building in Uman. Five people were wounded.": there

@@ -11,7 +11,8 @@ names (or ``None`` when it needs a publication date that is not known):
   month before when the day is later than publication);
 * "late on March 17", "late Sunday night": the night ends on the next day;
 * weekdays, resolved to the latest such day on or before publication:
-  ``on Tuesday``, ``Saturday's attack``, ``the night of Friday to Saturday``;
+  ``on Tuesday``, ``Saturday's attack``, ``the night of Friday to Saturday``,
+  ``overnight from Saturday into Sunday`` (the second);
 * relative words, resolved to the publication day: ``overnight``, ``last night``,
   ``this morning``, ``today``, ``tonight``, ``in the early hours``; ``yesterday``
   is the day before.
@@ -159,7 +160,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            rf"\b(?:(?:the\s+)?night\s+(?:of|from)\s+{_WEEKDAY}\s+(?:to|into|-)\s+)?(?P<w>{_WEEKDAY})(?:'s)?\b",
+            rf"\b(?:(?:(?:the\s+)?night\s+of|from)\s+{_WEEKDAY}\s+(?:to|into|-)\s+)?(?P<w>{_WEEKDAY})(?:'s)?\b",
             re.IGNORECASE,
         ),
     ),

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from airdef.io.text import patterns as P
-from airdef.io.text.clauses import hypothetical, period_clauses
+from airdef.io.text.clauses import period_clauses
 from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
 from airdef.io.text.mentions import (
     WeaponMention,
@@ -39,6 +39,7 @@ from airdef.io.text.mentions import (
     read_vague,
 )
 from airdef.io.text.numbers import Count, NumberToken, find_numbers, read_count
+from airdef.io.text.quantities import weapon_numbers
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase, read_means, read_phrase
@@ -71,54 +72,8 @@ class WeaponReader:
 
     # -- numbers ------------------------------------------------------------------------
     def numbers(self, sent: Sentence) -> list[NumberToken]:
-        """The sentence's numbers outside blocked spans, and "a"/"an" before a weapon (one)."""
-        t = self.t
-        out = [
-            NumberToken(
-                n.value, n.start + sent.start, n.end + sent.start, n.text, n.high, n.is_word
-            )
-            for n in find_numbers(t[sent.start : sent.end])
-        ]
-        out = [n for n in out if not self.blocked.covers(n.start)]
-        iffy = hypothetical(t, sent)
-        out = [n for n in out if not iffy.covers(n.start)]
-        for m in P.ARTICLE.finditer(t, sent.start, sent.end):
-            phrase = read_phrase(t, m.end(), limit=6)
-            if phrase is None or phrase.total:
-                continue
-            singular = P.SINGULAR_PASSIVE.match(t, phrase.end)
-            if (
-                phrase.start != m.end()
-                and not P.LEAD_MODIFIERS.fullmatch(t, m.end(), phrase.start)
-                and not (singular and P.FEW_WORDS.fullmatch(t, m.end(), phrase.start))
-            ):
-                continue  # "a Russian Kh-47 Kinzhal", "a controlled aviation missile Kh-59 was"
-            if re.match(r"\s+or\b", t[phrase.end : phrase.end + 4]):
-                continue  # "a missile or a drone attack": an alternative, not one missile
-            if not iffy.covers(m.start()):
-                out.append(NumberToken(1, m.start(), m.end() - 1, m.group().strip(), is_word=True))
-        for m in P.THE.finditer(t, sent.start, sent.end):
-            # "the Kh-22 cruise missile was launched": one missile of a named type
-            phrase = read_phrase(t, m.end(), limit=6)
-            if (
-                phrase is None
-                or phrase.generic
-                or phrase.total
-                or phrase.start != m.end()
-                or phrase.label.lower().endswith("s")
-                or not P.SINGULAR_PASSIVE.match(t, phrase.end)
-            ):
-                continue
-            out.append(NumberToken(1, m.start("the"), m.end() - 1, "the", is_word=True))
-        for m in P.THE_ONE.finditer(t, sent.start, sent.end):
-            # "destroyed the missile and 18 of the drones": the one missile named before
-            phrase = read_phrase(t, m.end(), limit=4)
-            if phrase is None or phrase.total or phrase.start != m.end():
-                continue
-            if phrase.label.lower().endswith("s") or not phrase.generic:
-                continue
-            out.append(NumberToken(1, m.start("the"), m.end() - 1, "the", is_word=True))
-        return sorted(out, key=lambda n: n.start)
+        """The sentence's numbers that may count weapons (see :func:`weapon_numbers`)."""
+        return weapon_numbers(self.t, sent, self.blocked)
 
     def _elided(self, count: Count, items: list[dict]) -> _Construct | None:
         """ "three missiles over Lviv and one over Mykolaiv": the noun of the count before."""
@@ -155,6 +110,8 @@ class WeaponReader:
                     end += tail.end() if tail else 0
                 return _Construct(count, phrase, total, None if phrase else "pronoun", end, all_)
             pron = P.PRONOUN.match(t, after, sent.end)
+            if pron and P.PEOPLE_AFTER.match(t, pron.end()):
+                return None  # "28 people were injured, two of them children"
             if pron:
                 return _Construct(count, None, None, "pronoun", pron.end(), all_)
             phrase = read_phrase(t, after)
@@ -184,8 +141,21 @@ class WeaponReader:
     def field(self, c: _Construct, sent: Sentence) -> tuple[str | None, str]:
         """The field a count gives, and where it was read: forward, backward, weak, default."""
         t = self.t
-        rest = t[c.end : min(sent.end, c.end + 80)]
-        if c.phrase is not None and P.SUBJECT.match(rest):
+        if P.SHARE_OF.search(t, max(sent.start, c.count.start - 24), c.count.start):
+            return "launched", "backward-close"  # "shot down the majority of 135 drones"
+        rest = t[c.end : min(sent.end, c.end + 120)]
+        if c.of_total is not None:
+            # "Fifteen of the 22 drones launched by Russia overnight were downed"
+            reduced = P.REDUCED_RELATIVE.match(rest)
+            rest = rest[reduced.end() :] if reduced else rest
+        rest = rest[:80]
+        others = re.match(r"\s+others?\b", rest) if c.phrase is None else None
+        subject = rest[others.end() :] if others else rest  # "nine others failed to reach"
+        if (c.phrase is not None or others) and P.SUBJECT.match(subject):
+            joined = P.AND_PASSIVE.match(subject)
+            if joined:  # "... failed to reach their targets and were lost"
+                c.verb_end = c.end + joined.end()
+                return P.verb_field(joined), "forward"
             return None, "forward"  # "12 missiles reached their targets": what they did
         clause = re.split(r"[,;:.]|\s+(?:and|but|while|which|that|who)\s+", rest, maxsplit=1)[0]
         aux = P.AUX.search(clause)
@@ -195,6 +165,8 @@ class WeaponReader:
             and len(clause[: aux.start()].split()) <= 6
         ):
             verb = P.FWD_VERB.match(clause, aux.end())
+            if verb and aux.group().strip().lower() in ("have", "has", "had"):
+                verb = verb if verb.lastgroup == "s" else None  # "34 drones have disappeared"
             if verb:
                 c.verb_end = c.end + verb.end()
                 return P.verb_field(verb), "forward"
@@ -461,7 +433,7 @@ class WeaponReader:
         else:
             options = self.antecedents(c.count.start)
             parallel = self._parallel(c.count.start)
-            group = parallel or self.pick_one(options)
+            group = parallel or self.pick_one(options) or self._fit_one(options, c.end)
             if group is None:
                 if len(options) < 2:
                     return None
@@ -480,7 +452,15 @@ class WeaponReader:
                         group.figures[f.field].initial for f in figures if f.field in group.figures
                     )
                 )
-                if conflict:  # "10 were shot down over Kyiv ... 35 of which were destroyed"
+                smaller = c.anaphor == "pronoun" and all(
+                    f.value is not None and f.value < (group.value(f.field) or 0) for f in figures
+                )
+                if conflict and smaller:  # "131 drones ..., about 90 of them being Shaheds"
+                    group.explicit_parent = True
+                    group = self.registry.new(
+                        group.phrase, figures, sentence=sent.index, parent=group.gid
+                    )
+                elif conflict:  # "10 were shot down over Kyiv ... 35 of which were destroyed"
                     group = self.registry.new(group.phrase, figures, sentence=sent.index)
                 else:
                     for fig in figures:
@@ -490,8 +470,24 @@ class WeaponReader:
 
     def finish(self) -> list[Group]:
         """The finished groups (see :meth:`Registry.finish`), plain missiles typed by the names."""
-        name_plain_missiles(self.registry.groups, self.named, one_class="single")
+        name_plain_missiles(self.registry.groups, self.named, one_class="any")
         return self.registry.finish()
+
+    def _fit_one(self, groups: list[Group], end: int) -> Group | None:
+        """The one antecedent a count over several names after it.
+
+        "117 drones and two missiles, about 70 of them being Shahed drones": the
+        drones. Without such a name the count is a total over them all (never a
+        guess from the numbers).
+        """
+        if len(groups) < 2:
+            return None
+        named = re.match(r"\s*,?\s*(?:being|are|were|is|was)\s+", self.t[end : end + 12])
+        phrase = read_phrase(self.t, end + named.end()) if named else None
+        if phrase is not None and phrase.start == end + named.end():
+            covers = [g for g in groups if phrase.coverage <= g.phrase.coverage]
+            return covers[0] if len(covers) == 1 else None
+        return None
 
     def _parallel(self, pos: int) -> Group | None:
         """The group of the count just before ("61 drones were downed and 24 were lost")."""

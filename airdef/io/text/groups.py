@@ -110,6 +110,11 @@ def restates(a: Figure, b: Figure, *, same_value: bool = False) -> bool:
 
 
 def _agrees(figures: list[Figure], group: Group, *, same_value: bool = False) -> bool:
+    merged = {name: f.value for name, f in group.figures.items()}
+    merged.update({f.field: f.value for f in figures if f.value is not None})
+    launched, stopped = merged.get("launched"), merged.get("intercepted")
+    if launched is not None and stopped is not None and stopped > launched:
+        return False  # "23 drones at Kyiv ... in total, 30 drones were shot down": another count
     for fig in figures:
         old = group.figures.get(fig.field)
         if old is not None and old.value is not None and fig.value is not None:
@@ -163,7 +168,12 @@ class Registry:
             if all(o.gid == g.gid or g.gid in self.ancestors(o) for o in found):
                 return g
         tops = [g for g in found if g.parent is None or g.parent not in ids]
-        return tops[0] if len(tops) == 1 else None
+        if len(tops) == 1:
+            return tops[0]
+        # "10 Kinzhals ... 99 missiles ... 72 missiles were shot down": the group of the
+        # same plain word, not the type it may include
+        same = [g for g in tops if g.phrase.weapon == phrase.weapon]
+        return same[0] if len(same) == 1 else None
 
     # -- recording ----------------------------------------------------------------------
     def new(self, phrase: Phrase, figures: list[Figure], *, sentence: int, **flags) -> Group:
@@ -217,6 +227,15 @@ class Registry:
             gid = sibling.gid if sibling is not None else None
             return self.new(phrase, figures, additive=True, sibling=gid, **key)
         target = self.pick(phrase)
+        if target is not None and target.parent is not None:
+            whole = self.groups[target.parent]
+            part_total = target.value("launched")
+            if (
+                part_total is not None
+                and any(f.value is not None and f.value > part_total for f in figures)
+                and _can_merge(phrase, whole)
+            ):
+                target = whole  # "117 drones, about 70 of them Shaheds ... 98 were shot down"
         if (
             target is not None
             and list_key is not None
@@ -256,11 +275,10 @@ class Registry:
                 if other is g or other.parent is not None or other.additive:
                     continue
                 same_class = (
-                    g.phrase.generic
-                    and not other.phrase.generic
+                    g.phrase.generic != other.phrase.generic
                     and g.phrase.weapon_class == other.phrase.weapon_class
                     and g.phrase.weapon_class not in ("unknown", "mixed")
-                )
+                )  # "three drones over Mykolaiv" of "36 Shaheds", "three Shaheds" of "five drones"
                 if other.phrase.weapon != g.phrase.weapon and not same_class:
                     continue  # "three drones over Mykolaiv" may be a part of "36 Shahed drones"
                 if g.list_key is not None and g.list_key == other.list_key:
@@ -274,7 +292,8 @@ class Registry:
                 ):
                     g.parent = other.gid
                     other.explicit_parent = True
-                    for name in [f for f in g.figures if f not in other.figures]:
+                    typed_part = not g.phrase.generic and other.phrase.generic
+                    for name in [f for f in g.figures if f not in other.figures and not typed_part]:
                         # a figure only the part carries belongs to the whole ("In total,
                         # Russia launched 40 drones" merged into "10 drones over Kyiv")
                         other.figures[name] = g.figures.pop(name)
@@ -431,23 +450,31 @@ def name_plain_missiles(
     type named ("one missile ... The Kh-59 missile was downed"), and a larger
     count stays ``unknown``, since a type named beside it need not be all of it.
     "120 missiles ... as well as cruise, ballistic and aircraft-launched
-    ballistic missiles" names several: the 120 are ``mixed``. A report that
-    names no missile type leaves them ``unknown``.
+    ballistic missiles" names several: the 120 are ``mixed``. With
+    ``one_class="any"`` (English) a plain count of more than one missile is
+    ``mixed`` whenever the report names a missile type, with or without a number
+    ("60 cruise missiles ... shot down" beside "76 missiles were fired"). A
+    report that names no missile type leaves them ``unknown``.
     """
     classes: set[str] = set()
     for p in named:
         if "unknown" not in p.coverage:
             classes |= p.coverage & _TYPED_MISSILES
+    if one_class == "any":
+        for g in groups:  # "all 10 Kinzhals ... at least 99 missiles": a type counted apart
+            if g.figures and g.phrase.coverage <= _TYPED_MISSILES:
+                classes |= g.phrase.coverage
     if not classes:
         return
     weapons = {p.weapon for p in named if p.coverage <= _TYPED_MISSILES and not p.generic}
     for g in groups:
         if g.phrase.weapon != "Unknown Missile" or not g.figures:
             continue
-        if len(classes) >= 2:
+        single = all(f.value == 1 for f in g.figures.values())
+        if len(classes) >= 2 or (one_class == "any" and not single):
             g.phrase = replace(g.phrase, weapon="missiles of various types", weapon_class="mixed")
             continue
-        if one_class == "single" and any(f.value != 1 for f in g.figures.values()):
+        if one_class == "single" and not single:
             continue
         cls = next(iter(classes))
         one = [p for p in named if p.weapon in weapons and p.weapon_class == cls]

@@ -54,7 +54,9 @@ def read_all_none(reader: WeaponReader, sent: Sentence) -> None:
     for m in re.finditer(r"\b(?:all|both)\s+(?:of\s+)?(?:the\s+)?", t[s:e], re.IGNORECASE):
         pos = s + m.end()
         phrases = []
-        while (phrase := read_phrase(t, pos)) is not None and phrase.start == pos:
+        while (phrase := read_phrase(t, pos)) is not None and (
+            phrase.start == pos or P.LEAD_MODIFIERS.fullmatch(t, pos, phrase.start)
+        ):  # "all of the drones", "all enemy UAVs"
             phrases.append(phrase)  # "all of the drones and the missile were destroyed"
             more = re.match(r"\s+and\s+(?:the\s+|all\s+)?", t[phrase.end : e], re.IGNORECASE)
             if not more:
@@ -93,6 +95,14 @@ def read_all_none(reader: WeaponReader, sent: Sentence) -> None:
                     m.end() + P.INTERCEPT_RE.search(window).end() - (m.end() - m.start()),
                     sent,
                 )
+    for m in _IT_NOT.finditer(t, s, e):
+        # "... fired an Iskander-K cruise missile on Sumy. It was not intercepted."
+        single = [g for g in reader.antecedents(m.start()) if g.value("launched") == 1]
+        if len(single) == 1 and single[0].value("intercepted") is None:
+            if m["not"]:
+                _set_zero(reader, single[0], m.start(), m.end(), sent)
+            else:  # "It was shot down"
+                _set_all(reader, single[0], m.start(), m.end(), sent)
     for m in P.NONE_PHRASE.finditer(t, s, e):
         phrase = read_phrase(t, m.end())
         if phrase is None or phrase.start != m.end():
@@ -103,6 +113,13 @@ def read_all_none(reader: WeaponReader, sent: Sentence) -> None:
             target = reader.registry.pick(phrase)
             if target is not None:
                 _set_zero(reader, target, m.start(), phrase.end + verb.end(), sent)
+
+
+_IT_NOT = re.compile(
+    rf"\b(?:it|the\s+missile|the\s+drone)\s+(?:was|has\s+been|could\s+be)\s+(?P<not>not\s+|never\s+)?"
+    rf"(?:{P.INTERCEPT})\b",
+    re.IGNORECASE,
+)
 
 
 def _set_all(reader: WeaponReader, g: Group, start: int, end: int, sent: Sentence) -> None:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 INTERCEPT = (
-    r"shot\s+down|shoot(?:s|ing)?\s+down|down(?:ed|ing|s)|(?<=to\s)down|destroy(?:ed|s|ing)?|"
+    # "shot down or suppressed 106 drones": one figure, recorded as intercepted
+    r"(?:shot\s+down|destroyed|downed|intercepted)\s+or\s+(?:suppressed|neutrali[sz]ed)|shot\s+down|shoot(?:s|ing)?\s+down|down(?:ed|ing|s)|(?<=to\s)down|destroy(?:ed|s|ing)?|"
     r"intercept(?:ed|s|ing|ions?)?|neutrali[sz](?:ed|es|ing|e)|eliminat(?:ed|es|ing|e)|"
     r"brought\s+down|bring(?:s|ing)?\s+down|took\s+down|taken\s+down|tak(?:e|es|ing)\s+down|"
     r"knock(?:ed|s)?\s+(?:out|down)|repel(?:led|s)?|repuls(?:ed|es)|defeated|"
@@ -35,8 +36,10 @@ LAUNCH = (
     r"involv(?:ed|ing|es)|includ(?:ed|es)|attack(?:ed|ing)|employ(?:ed|s)?"
 )
 SUPPRESS = (
+    r"suppressed\s+or\s+neutrali[sz]ed|lost\s+track\s+of|"
     r"(?:locationally\s+)?lost|suppressed|jammed|(?:neutrali[sz]ed|downed)\s+by\s+electronic\s+"
-    r"warfare|disappeared|vanished|went\s+missing"
+    r"warfare|disappeared|vanished|went\s+missing|went\s+astray|diverted|redirected|"
+    r"(?:to\s+)?(?:go|went|gone|going)\s+off\s+(?:the\s+)?radars?"
 )
 OTHER = (
     r"hit|hits|struck|reached|fell|crashed|flew|returned|remain(?:ed|s)?|headed|damaged|missed|"
@@ -49,7 +52,8 @@ VERB = re.compile(
     re.IGNORECASE,
 )
 AUX = re.compile(
-    r"\b(?:were|was|have\s+been|had\s+been|has\s+been|are\s+being|were\s+being|being|got|are|is)"
+    r"\b(?:were|was|have\s+been|had\s+been|has\s+been|are\s+being|were\s+being|being|got|are|is|"
+    r"have|has|had)"
     r"\s+(?:(?:all|successfully|reportedly|also|later|then|subsequently|eventually|effectively|"
     r"either|confirmed|likely|probably|already|able\s+to|managed\s+to)\s+)*",
     re.IGNORECASE,
@@ -63,7 +67,7 @@ FWD_ACTIVE = re.compile(r"\s+(?:also\s+|reportedly\s+)?(?:attacked|targeted)\b",
 FWD_WEAK = re.compile(
     r"\s*,?\s*[\"']?(?:(?P<l>launched|fired|used|sent|attacking|deployed)|(?P<i>shot\s+down|"
     r"destroyed|downed|intercepted|neutrali[sz]ed)|(?P<s>(?:locationally\s+)?lost|jammed|"
-    r"suppressed|(?:more\s+)?(?:disappeared|vanished|went\s+missing)))\b",
+    r"suppressed|(?:more\s+)?(?:disappeared|vanished|went\s+missing|went\s+astray|diverted)|(?:to\s+)?(?:go|went|gone|going)\s+off\s+(?:the\s+)?radars?))\b",
     re.IGNORECASE,
 )
 GLUE = re.compile(
@@ -108,7 +112,7 @@ OF = re.compile(
 BARE_NEXT = re.compile(
     r"\s*(?:[.,;:)!?]|$|(?:were|was|have|had|has|are|is|in\s+total|overall|more|of\s+(?:them|these|"
     r"which|those)|shot\s+down|destroyed|downed|intercepted|neutrali[sz]ed|lost|jammed|"
-    r"suppressed)\b)",
+    r"suppressed|disappeared|vanished|went\s+astray|others?)\b)",
     re.IGNORECASE,
 )
 ALL_PRONOUN = re.compile(
@@ -166,6 +170,12 @@ CAPACITY = re.compile(
 CASUALTY_BEFORE = re.compile(
     r"\b(?:killed|killing|injured|injuring|wounded|wounding|hurt|hurting)\s+$", re.IGNORECASE
 )
+# people after "N of them": "two of them children" counts the injured, not weapons
+PEOPLE_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:are|were|being)\s+)?(?:children|child|kids|women|men|teenagers|minors|"
+    r"civilians|people|rescuers|boys|girls|infants|babies|police\s+officers)\b",
+    re.IGNORECASE,
+)
 CASUALTY_NEXT = re.compile(
     r"\s+(?:(?:people|persons|civilians|residents|children|others|more|of\s+them)\s+)?"
     r"(?:(?:were|was|have\s+been|had\s+been|are|is)\s+)?(?:reportedly\s+)?"
@@ -183,6 +193,13 @@ SUBJECT = re.compile(
     rf"\s+(?:(?:also|reportedly|then|later|apparently|still)\s+)?(?:(?:{OTHER})\b(?!\s+by\b)|"
     r"(?:destroyed|damaged|downed)\s+(?:a|an|the|their|its|several|some|two|three|four|five|"
     r"\d+|\w+ing)\b)",
+    re.IGNORECASE,
+)
+# "seven drones failed to reach their targets and were lost": a passive joined to what
+# the weapons did says what became of them
+AND_PASSIVE = re.compile(
+    rf"[^,;.:]{{0,60}}?\s+and\s+(?:were|was|have\s+been|had\s+been)\s+(?:(?P<s>{SUPPRESS})|"
+    rf"(?P<i>{INTERCEPT}))\b",
     re.IGNORECASE,
 )
 CLAUSE_CUT = re.compile(r"[,;:]\s|\s(?:while|whereas|but|adding|bringing)\b", re.IGNORECASE)
@@ -208,6 +225,8 @@ THE = re.compile(r"\b(?P<the>the)\s+", re.IGNORECASE)
 FEW_WORDS = re.compile(r"(?:[a-z][\w-]*\s+){1,2}")
 # a relative clause saying a listed count was also shot down
 RELATIVE_DOWNED = re.compile(
+    # "three drones over Ukraine, which were shot down"
+    rf"(?:\s+(?:over|above|across|in)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+(?:region|oblast))?)?"
     rf"\s*,?\s*(?:which|that|all\s+of\s+which)\s+(?:were|was|have\s+been|had\s+been)\s+"
     rf"(?:all\s+|also\s+|later\s+)?(?:{INTERCEPT})\b",
     re.IGNORECASE,
@@ -238,3 +257,14 @@ INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT})\b", re.IGNORECASE)
 
 def verb_field(m: re.Match[str]) -> str | None:
     return {"s": "suppressed", "i": "intercepted", "l": "launched"}.get(m.lastgroup or "", None)
+
+
+# a share of a stated whole: "shot down the majority of 135 drones" (135 is the whole)
+SHARE_OF = re.compile(
+    r"\b(?:the\s+)?(?:majority|most|bulk|part|some|half)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+REDUCED_RELATIVE = re.compile(
+    r"\s+(?:launched|fired|used|sent|deployed)\b[^,;.]{0,80}?(?=\s+(?:were|was|have\s+been|"
+    r"had\s+been)\s)",
+    re.IGNORECASE,
+)

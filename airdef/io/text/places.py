@@ -139,8 +139,8 @@ _SPECIAL = [
 ]
 _NATIONWIDE = re.compile(
     r"\b(?:across|throughout|all\s+over)\s+(?:the\s+country|Ukraine)\b|\bnationwide\b|"
-    r"\bin\s+Ukraine\b(?!['\u2019]s)|"
-    r"\bin\s+(?:several|multiple|many|various|\w+)\s+(?:regions|oblasts)\b",
+    r"\b(?:in|on|against)\s+Ukraine\b(?!['\u2019]s)|"
+    r"\b(?:in|across|over|targeting)\s+(?:several|multiple|many|various|\w+)\s+(?:regions|oblasts)\b",
     re.IGNORECASE,
 )
 _NAME = r"[A-Z\u0400-\u042F][\w'-]+"

@@ -92,10 +92,19 @@ def _day_of(
     best = max(found, key=lambda d: (d.rank, -d.start), default=None)
     if best is not None and best.rank == 3:
         # "from 8 p.m. on November 21 to 03:00 on November 22": the night ends on the 22nd
-        after = [d for d in found if d.rank == 3 and d.day == best.day + dt.timedelta(days=1)]
+        # "on Wednesday evening of January 15 and overnight into Thursday": the 16th
+        after = [
+            d
+            for d in found
+            if d.day == best.day + dt.timedelta(days=1)
+            and (d.rank == 3 or _INTO.search(text, max(sent.start, d.start - 8), d.start))
+        ]
         if after:
             best = after[0]
     return best
+
+
+_INTO = re.compile(r"\b(?:into|to|until|till)\s+$", re.IGNORECASE)
 
 
 def _of_another_day(
@@ -194,7 +203,19 @@ def _attack_date(
         inside = sent.index in counted
         distance = min(abs(sent.index - p) for p in positions) if positions else 0
         ranked.append(((inside, -distance, mention.rank, -mention.start), mention))
-    return max(ranked, key=lambda r: r[0])[1] if ranked else None
+    if not ranked:
+        return None
+    best_key, best = max(ranked, key=lambda r: r[0])
+    # an overnight attack told in two sentences ("Starting at 19:00 on January 1 ...
+    # By 08:30 on January 2, forces had downed 47"): the morning it ended
+    later = [
+        m
+        for key, m in ranked
+        if key[:2] == best_key[:2]
+        and m.rank == 3 == best.rank
+        and m.day == best.day + dt.timedelta(days=1)
+    ]
+    return later[0] if later else best
 
 
 def _attack_id(day: dt.date | None, source: str | None, body: str, part: int) -> str:

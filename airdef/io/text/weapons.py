@@ -124,6 +124,11 @@ _OF_TYPE = re.compile(
     r"\s+of\s+(?:the\s+)?[\"']?(?P<name>[\w\u0400-\u04FF/-]+?)[\"']?(?:[\s-]+(?:type|class|family|series))\b",
     re.IGNORECASE,
 )
+# "four missiles from the S-300 surface-to-air missile systems": the system names the type
+_FROM_SYSTEM = re.compile(
+    r"\s+(?:from|of)\s+(?:the\s+)?(?P<name>[A-Z][\w/-]*\d[\w/-]*)(?=\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:systems?|complex(?:es)?|launchers?)\b)"
+)
 _OF_LEVEL = re.compile(r"\s+of\s+(?:the\s+)?operational[\s-]+tactical\s+level\b", re.IGNORECASE)
 _MEANS = re.compile(
     r"(?:means|weapons?|assets)\s+of\s+(?:an?\s+)?(?:air|aerial)\s+attack|air[\s-]attack\s+"
@@ -283,6 +288,19 @@ def _classify(
     return " + ".join(parts), cls, True, False
 
 
+# the other drones of one count: "... UAVs and other types of drones", "(as well as drones
+# of other types)", "and unidentified drones"
+_DRONE_HEADS = frozenset({"drone", "vehicle"})
+_OTHER_DRONES = re.compile(
+    r"\s*\(?\s*(?:and|or|as\s+well\s+as)\s+(?:other|various|unidentified|different)\s+"
+    r"(?:(?:types?|kinds?)\s+of\s+)?(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles)"
+    r"(?:\s+of\s+(?:other|various|different|unknown)\s+types?)?\s*\)?|"
+    r"\s*\(?\s*(?:and|or|as\s+well\s+as)\s+(?:drones?|UAVs?)\s+of\s+(?:other|various|different|"
+    r"unknown)\s+types?\s*\)?",
+    re.IGNORECASE,
+)
+
+
 def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
     """Read the weapon phrase starting at ``start`` in a folded text.
 
@@ -429,11 +447,19 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
     if m and heads and lookup_name(m["name"]):
         names.append(lookup_name(m["name"]) or "")
         last_end = m.end()
+    m = _FROM_SYSTEM.match(text, last_end)
+    if m and heads == ["missile"] and not names and lookup_name(m["name"]):
+        names.append(lookup_name(m["name"]) or "")
+        last_end = m.end("name")
     m = _NAME_AFTER.match(text, last_end)
     if m and heads and not names and lookup_name(m["name"]):
         # "an aeroballistic missile Kinzhal", "a ballistic missile Iskander-M"
         names.append(lookup_name(m["name"]) or "")
         last_end = m.end("name") + (1 if text[m.end("name") : m.end("name") + 1] in "\"'" else 0)
+    if heads and set(heads) <= _DRONE_HEADS:
+        m = _OTHER_DRONES.match(text, last_end, min(len(text), last_end + 80))
+        if m:  # "72 Shahed UAVs and other types of drones": one group
+            last_end = m.end()
     rest = text[last_end : last_end + 60]
     m = _VARIOUS.match(rest)
     if m:

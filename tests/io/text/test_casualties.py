@@ -140,3 +140,45 @@ def test_that_wave_refers_to_the_earlier_attack_of_the_sentence_before():
         published="2023-05-09",  # a Tuesday; Sunday night is 7-8 May
     )
     assert rows(data) == {("Kyiv", None, 0, 0)}
+
+
+def test_a_toll_of_an_attack_on_ukraine_is_nationwide():
+    # "attack on Ukraine" places the figure in the whole country, not in the one city
+    # the report names elsewhere
+    data = parse(
+        "At least 15 people were killed in an overnight Russian attack on Ukraine. "
+        "Zelensky said Russia launched 440 drones, calling it a horrifying strike on Kyiv."
+    )
+    assert len(data.casualties) == 1
+    assert pd.isna(data.casualties["city"].iloc[0])
+
+
+def test_a_sentence_of_several_cities_lends_none_to_the_next():
+    data = parse(
+        "Russia launched 99 missiles, targeting Kyiv, the surrounding region, and Kharkiv. "
+        "The attack killed 5 people and injured 127."
+    )
+    assert pd.isna(data.casualties["city"].iloc[0])
+
+
+def test_tolls_worded_as_deaths_of_and_known_to_have_been():
+    data = parse(
+        "Russia launched 500 drones overnight. The assault on Kyiv resulted in the deaths of "
+        "at least six people."
+    )
+    row = one(data.casualties, city="Kyiv")
+    assert (row["killed"], row["killed_qual"]) == (6, "at_least")
+    data = parse(
+        "Russia launched 500 drones overnight. In the capital, 28 people are already known "
+        "to have been injured, two of them children."
+    )
+    assert one(data.casualties, city="Kyiv")["injured"] == 28
+    assert len(data.events) == 1  # "two of them children" counts people, not weapons
+
+
+def test_a_toll_of_strikes_targeting_several_regions_is_nationwide():
+    data = parse(
+        "Officials said 15 drones were shot down around the capital Kiev. A spokesman said "
+        "11 people were killed and 11 others injured in strikes targeting 11 regions."
+    )
+    assert pd.isna(one(data.casualties, killed=11)["city"])

@@ -117,3 +117,31 @@ def test_a_list_of_nights_is_background():
         published="2023-07-24",
     )
     assert day(data) == "2023-07-24"
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # an overnight attack told in two sentences: the morning it ended
+        (
+            "Starting at 19:00 on January 1, Russia launched 72 drones. "
+            "By 08:30 on January 2, forces had downed 47 drones.",
+            "2025-01-02",
+            "2025-01-02",
+        ),
+        (
+            "Russia attacked on Wednesday evening of January 15 and overnight into Thursday, "
+            "using 55 drones.",
+            "2025-01-16",
+            "2025-01-16",
+        ),
+        (
+            "Russia attacked Kyiv overnight from Saturday into Sunday, firing 519 drones.",
+            "2025-12-28",
+            "2025-12-28",
+        ),
+    ],
+)
+def test_a_night_over_two_days_gives_the_morning(text, published, expected):
+    data = parse(text, published=published)
+    assert {str(d.date()) for d in data.events["time_start"]} == {expected}

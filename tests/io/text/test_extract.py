@@ -135,3 +135,130 @@ def test_n_of_m_that_made_it_past_the_defences_inverts():
         "apparently made it past air defences."
     )
     assert counts(data, "Kalibr missiles") == (12, "exact", 11, "exact")
+
+
+# -- drones lost to electronic warfare (corpus README: "lost" is not intercepted) ----------
+
+
+@pytest.mark.parametrize(
+    "text, suppressed",
+    [
+        (
+            "Russia attacked with 58 drones. Air defence destroyed 25 drones and 27 disappeared from radar.",
+            27,
+        ),
+        (
+            "Russia attacked with 97 drones. Units destroyed 57 drones. A further 34 enemy decoy drones have disappeared from radar.",
+            34,
+        ),
+        (
+            "Russia attacked with 24 drones. Units destroyed 11 UAVs. In addition, at least seven attack drones failed to reach their targets and were lost in the area.",
+            7,
+        ),
+        (
+            "Russia launched 76 drones. 72 drones were brought down. Two drones flew back to Russia, while two others were lost within the country.",
+            2,
+        ),
+        (
+            "Fifteen of the 22 Shahed drones were downed. Jamming caused an additional five Shahed drones to go off radar.",
+            5,
+        ),
+        (
+            "Russia launched 135 drones. 80 drones were shot down. Additionally, 44 Russian drones went astray.",
+            44,
+        ),
+        (
+            "Russia launched 72 drones. 47 drones were shot down. Because of countermeasures, 25 enemy drones diverted off course.",
+            25,
+        ),
+        (
+            "Russia launched 72 drones. Forces downed 47 drones. Additionally, 24 enemy simulator drones were diverted from their course.",
+            24,
+        ),
+        (
+            "Ukraine shot down 52 attack drones overnight. The Air Force added that it lost track of 44 decoy drones.",
+            44,
+        ),
+        (
+            "Russia launched 539 drones. Units intercepted 268 drones. Electronic warfare suppressed or neutralized another 208 unmanned aerial vehicles.",
+            208,
+        ),
+    ],
+)
+def test_drones_lost_to_electronic_warfare_are_suppressed_on_the_one_drone_group(text, suppressed):
+    data = quiet(text)
+    assert len(data.events) == 1, data.events
+    assert data.events["suppressed"].iloc[0] == suppressed
+
+
+def test_weapons_that_failed_to_reach_their_targets_are_not_counted():
+    data = quiet(
+        "Russia launched 27 drones. Air defence downed 16 drones and nine others failed to reach their targets."
+    )
+    assert counts(data, "drones")[:3] == (27, "exact", 16)
+    assert data.events["suppressed"].isna().all()
+
+
+def test_a_pluperfect_launch_after_a_downed_count_is_no_new_verb():
+    # "had" is an auxiliary of what happened to the weapons only for loss verbs
+    data = quiet("Forces shot down 18 drones Russia had launched at Kyiv overnight.")
+    assert counts(data, "drones")[2] == 18
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # corpus README: "N of M ... launched" gives intercepted N and launched M
+        (
+            "Fifteen of the 22 Shahed drones launched by Russia in an overnight attack were "
+            "downed by air defense.",
+            (22, "exact", 15, "exact"),
+        ),
+        # "the majority of 135" states the whole, not what was shot down
+        (
+            "Air defence shot down the majority of 135 Russian drones launched overnight. "
+            "80 drones were shot down in 14 oblasts.",
+            (135, "exact", 80, "exact"),
+        ),
+        # a relative clause after a place
+        (
+            "Overnight, Russia launched three kamikaze drones over Ukraine, which were shot down.",
+            (3, "exact", 3, "exact"),
+        ),
+        # "all" before modifiers of the noun
+        (
+            "Troops tracked 24 combat drones. All enemy UAVs were shot down.",
+            (24, "exact", 24, "exact"),
+        ),
+    ],
+)
+def test_what_a_count_of_the_whole_says(text, expected):
+    data = quiet(text)
+    assert len(data.events) == 1, data.events
+    label = data.events["weapon_label"].iloc[0]
+    assert counts(data, label) == expected
+
+
+def test_other_types_of_drones_are_one_group_with_the_named_ones():
+    data = quiet(
+        "The enemy attacked with 72 Shahed one-way attack UAVs and other types of drones. "
+        "47 Shahed assault UAVs and other kinds of drones were shot down."
+    )
+    assert len(data.events) == 1, data.events
+    assert counts(data, data.events["weapon_label"].iloc[0]) == (72, "exact", 47, "exact")
+
+
+def test_missiles_from_a_named_system_take_its_type():
+    data = quiet(
+        "The air force said Russia had launched four missiles from S-300 surface-to-air "
+        "missile systems."
+    )
+    assert data.events["weapon_class"].tolist() == ["anti_aircraft_missile"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "intercepted"), [("It was not intercepted.", 0), ("It was shot down.", 1)]
+)
+def test_it_after_a_single_named_missile(tail, intercepted):
+    data = quiet(f"Russia also fired an Iskander-K cruise missile on the city of Sumy. {tail}")
+    assert counts(data, "Iskander-K cruise missile") == (1, "exact", intercepted, "exact")

@@ -6,18 +6,34 @@ annotation rules (the corpus README beside the data).
 
 from __future__ import annotations
 
+import pandas as pd
+
 from tests.io.text.helpers import one, parse
 
 
-def test_plain_missiles_stay_unknown_beside_one_named_type():
-    # the corpus README: "unknown: the text says only missiles"; a type named
-    # beside the count need not be the type of all of it
+def test_plain_missiles_beside_one_named_type_are_mixed():
+    # the dev sets' convention: a plain "missiles" total is mixed when the text
+    # names missile types anywhere ("60 cruise missiles" beside "76 missiles fired")
     data = parse(
         "Russia launched eight missiles overnight. Officials said four X-type cruise "
         "missiles, X-101 and X-555, were shot down over Mykolaiv."
     )
     row = one(data.events, launched=8)
-    assert row["weapon_class"] == "unknown"
+    assert row["weapon_class"] == "mixed"
+
+
+def test_plain_missiles_beside_a_counted_type_are_mixed():
+    data = parse(
+        "The Air Force intercepted all 10 Kinzhals Russia launched overnight. "
+        "Russia launched 99 missiles in all."
+    )
+    assert one(data.events, launched=99)["weapon_class"] == "mixed"
+
+
+def test_plain_missiles_in_a_text_naming_no_missile_type_are_unknown():
+    # "Russia launched 472 drones and seven missiles" names no missile type
+    data = parse("Russia launched 472 drones and seven missiles. Ukraine downed 382 drones.")
+    assert one(data.events, launched=7)["weapon_class"] == "unknown"
 
 
 def test_one_plain_missile_takes_the_type_named_later():
@@ -160,3 +176,44 @@ def test_a_lone_loss_is_the_loss_of_the_one_group_of_its_class():
     )
     row = one(data.events, weapon_class="strike_drone")
     assert (int(row["intercepted"]), int(row["suppressed"])) == (60, 41)
+
+
+def test_a_plain_count_in_another_sentence_fills_the_plain_group_not_the_type():
+    data = parse(
+        "The Air Force intercepted all 10 Kinzhals Russia launched. Russia launched at least "
+        "99 missiles in the morning. The Air Force said 72 Russian missiles were shot down."
+    )
+    top = data.events.loc[data.events["part_of"].isna()]
+    row = one(top, launched=99)
+    assert row["intercepted"] == 72
+    assert len(top) == 1
+
+
+def test_shot_down_or_suppressed_before_the_count_is_intercepted():
+    data = parse("Russia launched 131 drones. Air defence shot down or suppressed 106 drones.")
+    row = one(data.events, launched=131)
+    assert row["intercepted"] == 106 and pd.isna(row["suppressed"])
+
+
+def test_a_part_of_them_named_after_the_count_joins_that_group():
+    data = parse(
+        "The enemy attacked with two Iskander-M ballistic missiles, as well as 117 Shahed, "
+        "Gerbera and other drones, about 70 of them being Shahed drones. Air defence shot "
+        "down or suppressed 98 Shahed, Gerbera and other drones."
+    )
+    top = data.events.loc[data.events["part_of"].isna()]
+    assert len(top) == 2
+    assert one(top, launched=117)["intercepted"] == 98
+
+
+def test_a_typed_count_smaller_than_a_class_word_count_is_its_part():
+    data = parse(
+        "Ukraine shot down all five Russia-launched drones overnight. Russian forces also "
+        "used three ballistic Iskander-M missiles. Russia used three Shahed-type drones and "
+        "two drones of an unidentified type for the attack."
+    )
+    top = data.events.loc[data.events["part_of"].isna()]
+    assert sorted(top["launched"].tolist()) == [3, 5]
+    assert (
+        one(data.events, weapon_label="Shahed-type drones")["part_of"] == "Russia-launched drones"
+    )
