@@ -30,7 +30,7 @@ from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import read_phrase
 
-__all__ = ["CasualtyFigure", "CasualtyRow", "extract_casualties"]
+__all__ = ["CasualtyFigure", "CasualtyRow", "extract_casualties", "merge_restatements"]
 
 _PEOPLE = (
     r"(?:people|persons?|civilians?|residents?|children|kids|adults?|men|women|others|more|"
@@ -56,7 +56,12 @@ _INJURE_AFTER = (
     # "a man was hospitalized with shrapnel wounds", "received a cut wound"
     r"(?:hospitali[sz]ed|taken\s+to\s+hospital)\s+with\s+(?:[\w-]+\s+){0,2}(?:wounds?|injur(?:y|ies)|"
     r"burns|trauma)|(?:received|sustained|suffered)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:wounds?|injur(?:y|ies)|burns|trauma)"
+    r"(?:wounds?|injur(?:y|ies)|burns|trauma)|"
+    # "three people sought medical help": the injured
+    r"(?:sought|seeking|needed|asked\s+for|applied\s+for|turned\s+to\s+doctors\s+for)\s+"
+    r"(?:medical\s+)?(?:help|assistance|attention|care|treatment)|"
+    # "five people were hospitalized": a figure only when the text gives no injured figure
+    r"(?P<h>hospitali[sz]ed|taken\s+to\s+(?:the\s+)?hospitals?)"
 )
 _FORWARD = re.compile(
     rf"\b(?:(?P<k>{_KILL_VERB})|(?P<i>{_INJURE_VERB}))\s+(?:a\s+total\s+of\s+|another\s+|also\s+)?$",
@@ -102,7 +107,9 @@ _SUBSET_NOUN = re.compile(
     re.IGNORECASE,
 )
 _ZERO_BOTH = re.compile(
-    r"\b(?:no|zero|without)\s+(?:casualties|victims|deaths\s+or\s+injuries|injuries\s+or\s+deaths|"
+    # "there were no destructions or casualties": another noun before them
+    r"\b(?:no|zero|without)\s+(?:(?:damage|destructions?|injuries|deaths)\s+(?:or|and|nor)\s+)?"
+    r"(?:casualties|victims|deaths\s+or\s+injuries|injuries\s+or\s+deaths|"
     r"dead\s+or\s+(?:injured|wounded)|fatalities\s+or\s+injuries|one\s+was\s+(?:killed|hurt|"
     r"injured|wounded)\s+or\s+(?:killed|hurt|injured|wounded))\b|\bnobody\s+was\s+(?:killed|hurt|"
     r"injured|wounded)\s+or\s+(?:killed|hurt|injured|wounded)\b",
@@ -127,6 +134,7 @@ class CasualtyFigure:
     end: int
     sentence: int
     update: bool = False
+    hospitalized: bool = False  # "five were hospitalized": only when no injured figure is given
 
 
 @dataclass
@@ -197,7 +205,15 @@ def _figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure
         after = _AFTER.match(text, m.end(), e)
         if after:
             out.append(
-                CasualtyFigure(_field(after), 1, "exact", m.start(), after.end(), sent.index)
+                CasualtyFigure(
+                    _field(after),
+                    1,
+                    "exact",
+                    m.start(),
+                    after.end(),
+                    sent.index,
+                    hospitalized=bool(after.groupdict().get("h")),
+                )
             )
         elif fwd and not fwd.group().lower().startswith("leaving"):
             start = m.start() - (len(head) - fwd.start())
@@ -232,7 +248,16 @@ def _share_hedge(text: str, figures: list[CasualtyFigure]) -> None:
 def _fig(
     m: re.Match[str], count: Count, start: int, end: int, sent: Sentence, update: bool = False
 ) -> CasualtyFigure:
-    return CasualtyFigure(_field(m), count.value, count.qualifier, start, end, sent.index, update)
+    return CasualtyFigure(
+        _field(m),
+        count.value,
+        count.qualifier,
+        start,
+        end,
+        sent.index,
+        update,
+        bool(m.groupdict().get("h")),
+    )
 
 
 def _pair_spans(text: str, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
@@ -253,6 +278,7 @@ _CLAUSE_GAP = 40
 _MANY_PLACES = re.compile(
     r"\b(?:cities|towns|regions|oblasts|villages|settlements|nationwide|across)\b", re.IGNORECASE
 )
+_AS_OF = re.compile(r"\b(?:as\s+of|by)\s+(?:\d{1,2}[:.]\d{2}|the\s+(?:morning|evening))", re.I)
 _VERB_AUX = re.compile(r"\b(?:were|was|have|has|had|been|are|is)\b", re.IGNORECASE)
 _OVER = re.compile(r"\b(?:more\s+than|over)\b", re.IGNORECASE)
 # a sentence that speaks of the whole attack, not of the place named before
@@ -334,6 +360,9 @@ def extract_casualties(
         if not figures:
             continue
         spans = _pair_spans(text, figures)
+        for fig in figures:
+            # "As of 22:30, 14 people were killed": the state at a later hour
+            fig.update = fig.update or bool(_AS_OF.search(text, sent.start, fig.start))
         for fig, span in zip(figures, spans, strict=True):
             place = _nearest(text, places, span)
             if (
@@ -377,6 +406,9 @@ def extract_casualties(
                 ),
                 None,
             )
+            if row is None and fig.update and not cities:
+                # "The number of injured rose to 19": the last row that gave the figure
+                row = next((r for r in reversed(rows) if fig.field in r.figures), None)
             if row is None:
                 row = CasualtyRow(cities, district, count, place)
                 rows.append(row)
@@ -385,7 +417,50 @@ def extract_casualties(
             old = row.figures.get(fig.field)
             if old is None or fig.update:
                 row.figures[fig.field] = fig
-    return rows
+    return merge_restatements(rows)
+
+
+def merge_restatements(rows: list[CasualtyRow]) -> list[CasualtyRow]:
+    """The rows left when restated and hospitalised-only figures are dropped.
+
+    A row whose every figure another row gives with the same value, at the same
+    place or a more precise one ("13 injured and one died in Kharkiv" then "a
+    total of 13 injured and one dead"), restates it and is dropped; the more
+    precise place is kept. A hospitalised count is the injured figure only when
+    the text gives no other.
+
+    Examples
+    --------
+    >>> fig = lambda f, v: CasualtyFigure(f, v, "exact", 0, 1, 0)
+    >>> a = CasualtyRow(("Kharkiv",), None, None, None, {"injured": fig("injured", 13),
+    ...     "killed": fig("killed", 1)})
+    >>> b = CasualtyRow((), None, None, None, {"killed": fig("killed", 1)})
+    >>> [r.cities for r in merge_restatements([a, b])]
+    [('Kharkiv',)]
+    """
+    if any(f.field == "injured" and not f.hospitalized for r in rows for f in r.figures.values()):
+        for r in rows:
+            if r.figures.get("injured") is not None and r.figures["injured"].hospitalized:
+                del r.figures["injured"]
+        rows = [r for r in rows if r.figures]
+    out: list[CasualtyRow] = []
+    for k, b in enumerate(rows):
+        if not any(
+            _restates(b, a) and (not _restates(a, b) or j < k) for j, a in enumerate(rows) if j != k
+        ):
+            out.append(b)
+    return out
+
+
+def _restates(b: CasualtyRow, a: CasualtyRow) -> bool:
+    """Whether row ``b`` only restates figures of row ``a`` at the same or a vaguer place."""
+    if not b.figures or (b.cities and not set(b.cities) <= set(a.cities)):
+        return False
+    if b.district is not None and b.district != a.district:
+        return False
+    if len(b.cities) < len(a.cities) and b.cities:
+        return False
+    return all(f in a.figures and _same(a.figures[f], v) for f, v in b.figures.items())
 
 
 def _same(a: CasualtyFigure, b: CasualtyFigure) -> bool:
