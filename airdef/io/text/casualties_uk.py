@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from airdef.io.text.casualties import CasualtyFigure, CasualtyRow
+from airdef.io.text.casualties import CasualtyFigure, CasualtyRow, merge_restatements
 from airdef.io.text.lexicon_uk import CITIES, DISTRICTS, NUMBER_WORD_RE, latin_name, uk_number
 from airdef.io.text.numbers import find_numbers
 from airdef.io.text.segment import Sentence
@@ -36,8 +36,14 @@ _KILLED = (
 _INJURED = (
     r"поранен\w*|поранил\w*|поранення|постражда\w*|постраждал\w*|потерпіл\w*|травмован\w*|"
     r"травмувал\w*|пострада\w*|пострадавш\w*|ранен\w*|ранил\w*|поранено|"
-    r"з\s+(?:\w+\s+)?ушкодженнями|тілесн\w*\s+ушкодж\w*|травм(?:ами|и|у)"
+    r"з\s+(?:\w+\s+)?ушкодженнями|тілесн\w*\s+ушкодж\w*|травм(?:ами|и|у)|"
+    # "за медичною допомогою звернулися 6 людей"; the hospitalised count only when no
+    # injured figure is given
+    r"звернул\w*\s+(?:\w+\s+){0,2}?за\s+(?:медичною\s+)?допомогою|за\s+медичною\s+допомогою|"
+    r"обратил\w*\s+(?:\w+\s+){0,2}?за\s+(?:медицинской\s+)?помощью|за\s+медицинской\s+помощью|"
+    r"госпіталізован\w*|госпитализирован\w*"
 )
+_HOSPITAL = re.compile(r"госпітал|госпитал", re.IGNORECASE)
 _WORD = re.compile(rf"(?<![\w'])(?:(?P<k>{_KILLED})|(?P<i>{_INJURED}))(?![\w'])", _I)
 _PERSON = re.compile(
     r"(?<![\w'])(?:(?P<k>загинул[аи]|загинув|загинуло|погиб|погибла|(?:травм\w*|поранен\w*),?\s+"
@@ -66,6 +72,19 @@ _ZERO = re.compile(
     r"відсутн\w*)(?![\w'])",
     _I,
 )
+# "без травмованих", "без загиблих": 0 for that figure alone
+_ZERO_ONE = re.compile(
+    r"(?<![\w'])без\s+(?:(?P<k>загиблих|погибших)|(?P<i>травмованих|поранених|раненых|"
+    r"травмированных))(?![\w'])",
+    _I,
+)
+_NATIONWIDE = re.compile(
+    r"(?<![\w'])(?:по\s+(?:всій\s+)?(?:Україні|країні)|по\s+(?:всей\s+)?(?:Украине|стране)|"
+    r"(?:у|в)\s+(?:різних|кількох|декількох|\d+)\s+(?:регіонах|областях)|"
+    r"в\s+(?:разных|нескольких|\d+)\s+(?:регионах|областях))(?![\w'])",
+    _I,
+)
+_AS_OF = re.compile(r"(?<![\w'])(?:станом\s+на|по\s+состоянию\s+на)\s+\d{1,2}[:.]\d{2}", _I)
 _MORE_PEOPLE = re.compile(
     r"\s*(?:,|та|і|й|и)\s+(?:[\w'’ʼ-]*річн\w*|\d+|жін\w*|чолов\w*|дит\w*|хлоп\w*|дівч\w*|"
     r"женщин\w*|мужчин\w*)",
@@ -188,6 +207,11 @@ def find_cities_uk(text: str, start: int, end: int) -> list[tuple[int, str]]:
                 continue  # "у Броварському районі" names a district, not the town
             out.append((m.start(), name))
     known = {p for p, _ in out}
+    named = [
+        (m.start("x"), m.end("x")) for m in _SETTLEMENT.finditer(text, max(0, start - 12), end)
+    ]
+    # "в с. Руська Лозова": the village, not the town of Lozova inside its name
+    out = [(p, c) for p, c in out if not any(a < p < b for a, b in named)]
     # "у сел. Козача Лопань": the abbreviation may have ended the sentence before
     for m in _SETTLEMENT.finditer(text, max(0, start - 12), end):
         if m.start("x") < start:
@@ -337,14 +361,21 @@ def extract_casualties_uk(
             zero = None  # "інформації про руйнування чи постраждалих немає": no news, not none
         if zero and not here and _district(text, sent.start, sent.end):
             zero = None  # "У Броварському районі обійшлося без жертв": a place we cannot name
-        if zero:
+        one = None if zero else _ZERO_ONE.search(text, sent.start, sent.end)
+        if one and not here and _district(text, sent.start, sent.end):
+            one = None
+        if zero or one:
             # "в столиці без постраждалих": the city of the sentence, else of the last one named
             city = here[0][1] if here else last_city
+            if _NATIONWIDE.search(text, sent.start, sent.end):
+                city = None
             key = ((city,) if city else (), None)
             row = zeros.setdefault(key, CasualtyRow(key[0], None, None, None))
-            for name in ("killed", "injured"):
+            hit = zero or one
+            names = ("killed", "injured") if zero else ("killed" if one["k"] else "injured",)
+            for name in names:
                 row.figures[name] = CasualtyFigure(
-                    name, 0, "exact", zero.start(), zero.end(), sent.index
+                    name, 0, "exact", hit.start(), hit.end(), sent.index
                 )
         if here:
             last_city = here[-1][1]
@@ -358,6 +389,8 @@ def extract_casualties_uk(
             city = None  # "Внаслідок обстрілів Харкова та 14 населених пунктів області ..."
         if not here and city is not None and _region_last(sent.start, regions, cities_at):
             city = None  # "на Полтавщині ... збили ракету ... постраждали троє людей"
+        if _NATIONWIDE.search(text, sent.start, sent.end):
+            city, here = None, []  # "загалом по Україні загинули 12 людей": no one city
         district = _district(text, sent.start, sent.end)
         carried = (
             district is None
@@ -408,8 +441,13 @@ def extract_casualties_uk(
                     qual, offset = q, off
                     break
             update = bool(_UPDATE.search(text[max(sent.start, s - 40) : s]))
+            # "Станом на 22:30 ...": the state at a later hour
+            update = update or bool(_AS_OF.search(text, sent.start, s))
             lo, hi = min(s, best[1].start()), max(e, best[1].end())
-            figures.append(CasualtyFigure(field, value + offset, qual, lo, hi, sent.index, update))
+            weak = field == "injured" and bool(_HOSPITAL.match(best[1].group()))
+            figures.append(
+                CasualtyFigure(field, value + offset, qual, lo, hi, sent.index, update, weak)
+            )
         for m in [
             *_PERSON.finditer(text, sent.start, sent.end),
             *_ONE.finditer(text, sent.start, sent.end),
@@ -446,16 +484,33 @@ def extract_casualties_uk(
                 CasualtyFigure(fig.field, value, "exact", part.start(), part.end(), sent.index),
             )
             district = None
-        key = ((city,) if city else (), district)
         carry = (district, sent.end, city) if district is not None else None
-        row = rows.setdefault(key, CasualtyRow(key[0], district, None, None))
         for fig in figures:
+            # "В Одесі поранено чотирьох людей, у Миколаєві загинули двоє": each figure
+            # takes the city named nearest in its own clause
+            fig_city = _nearest_city(text, here, fig) if len({c for _, c in here}) > 1 else city
+            key = ((fig_city,) if fig_city else (), district)
+            row = rows.get(key)
+            if row is None and fig.update and fig_city is None:
+                # "Станом на 22:30 кількість загиблих зросла до 14": the last row with it
+                row = next((r for r in reversed(rows.values()) if fig.field in r.figures), None)
+            if row is None:
+                row = rows.setdefault(key, CasualtyRow(key[0], district, None, None))
             old = row.figures.get(fig.field)
-            if old is None or fig.update:
+            if old is None or fig.update or (old.hospitalized and not fig.hospitalized):
                 row.figures[fig.field] = fig
     out = list(rows.values())
     districts = {d for s in pool if (d := _district(text, s.start, s.end))}
-    if len(out) == 1 and out[0].district is None and len(districts) == 1:
+    if (
+        len(out) == 1
+        and out[0].district is None
+        and len(districts) == 1
+        # "Загалом у Києві постраждали 5 людей": a count for the whole city, not the district
+        # where debris fell
+        and not any(
+            _CITY_WIDE.search(text, *_sentence_of(pool, f.start)) for f in out[0].figures.values()
+        )
+    ):
         district = districts.pop()
         # a raion named after the row's own city ("Одеський район") surrounds it
         if not any(district[:4] == c[:4] for c in out[0].cities):
@@ -465,9 +520,10 @@ def extract_casualties_uk(
             out.append(row)
             continue
         for other in rows.values():  # "обійшлося без жертв. Але постраждали 8 людей"
-            fig = row.figures["killed"]
+            fig = row.figures.get("killed")
             if (
-                other.cities == key[0]
+                fig is not None
+                and other.cities == key[0]
                 and other.district is None
                 and "killed" not in other.figures
                 and _NO_DEAD.search(text, fig.start, fig.end)
@@ -475,4 +531,30 @@ def extract_casualties_uk(
                 other.figures["killed"] = fig
     if not out and vague_seen:
         out.append(CasualtyRow((default,) if default else (), None, None, None))
-    return out
+    return merge_restatements(out)
+
+
+_CITY_WIDE = re.compile(
+    r"(?<![\w'])(?:загалом|всього|усього|в\s+цілому|по\s+(?:місту|столиці)|в\s+общей\s+"
+    r"сложности|всего|по\s+городу)(?![\w'])",
+    _I,
+)
+
+
+def _sentence_of(pool: Sequence[Sentence], pos: int) -> tuple[int, int]:
+    """The (start, end) of the sentence of ``pool`` that holds ``pos``."""
+    for s in pool:
+        if s.start <= pos < s.end:
+            return s.start, s.end
+    return pos, pos
+
+
+def _nearest_city(text: str, here: list[tuple[int, str]], fig: CasualtyFigure) -> str:
+    """The city named nearest a figure, one across a comma or a conjunction being further."""
+
+    def distance(item: tuple[int, str]) -> int:
+        pos = item[0]
+        gap = text[pos : fig.start] if pos < fig.start else text[fig.end : pos]
+        return len(gap) + (60 if re.search(r"[,;:–—]", gap) else 0) + (0 if pos < fig.start else 20)
+
+    return min(here, key=distance)[1]
