@@ -278,7 +278,12 @@ _CLAUSE_GAP = 40
 _MANY_PLACES = re.compile(
     r"\b(?:cities|towns|regions|oblasts|villages|settlements|nationwide|across)\b", re.IGNORECASE
 )
-_AS_OF = re.compile(r"\b(?:as\s+of|by)\s+(?:\d{1,2}[:.]\d{2}|the\s+(?:morning|evening))", re.I)
+_TOLL_WORD = re.compile(r"\b(?:death\s+toll|number\s+of)\b", re.I)
+_AS_OF = re.compile(
+    r"\b(?:as\s+of|by)\s+(?:\d{1,2}[:.]\d{2}|the\s+(?:morning|evening)|now)\b|\bat\s+this\s+"
+    r"(?:point|time|hour)\b|\blater\s+(?:confirmed|said|reported|added|updated)\b",
+    re.I,
+)
 _VERB_AUX = re.compile(r"\b(?:were|was|have|has|had|been|are|is)\b", re.IGNORECASE)
 _OVER = re.compile(r"\b(?:more\s+than|over)\b", re.IGNORECASE)
 # a sentence that speaks of the whole attack, not of the place named before
@@ -312,7 +317,8 @@ def _nearest(text: str, places: list[PlaceMention], fig: CasualtyFigure) -> Plac
 
 def _report_place(places: list[PlaceMention]) -> tuple[tuple[str, ...], str | None]:
     cities = {c for p in places for c in p.cities}
-    if len(cities) != 1:
+    # "the Kyiv region" alone names no city
+    if len(cities) != 1 or all(p.region for p in places if p.cities):
         return (), None
     districts = {p.district for p in places if p.district}
     return tuple(cities), (districts.pop() if len(districts) == 1 else None)
@@ -359,10 +365,17 @@ def extract_casualties(
         previous = [] if _MANY_PLACES.search(text, sent.start, sent.end) else places
         if not figures:
             continue
-        spans = _pair_spans(text, figures)
         for fig in figures:
             # "As of 22:30, 14 people were killed": the state at a later hour
-            fig.update = fig.update or bool(_AS_OF.search(text, sent.start, fig.start))
+            fig.update = fig.update or bool(_AS_OF.search(text, sent.start, sent.end))
+        # "The death toll rose to five after a man died": the one is among the five
+        tolls = (
+            {f.field for f in figures if f.update}
+            if _TOLL_WORD.search(text, sent.start, sent.end)
+            else set()
+        )
+        figures = [f for f in figures if f.update or f.field not in tolls]
+        spans = _pair_spans(text, figures)
         for fig, span in zip(figures, spans, strict=True):
             place = _nearest(text, places, span)
             if (
@@ -415,9 +428,14 @@ def extract_casualties(
             if row.district_count is None and count is not None:
                 row.district_count, row.place = count, place
             old = row.figures.get(fig.field)
-            if old is None or fig.update:
+            if old is None or fig.update or _firmer(fig, old):
                 row.figures[fig.field] = fig
     return merge_restatements(rows)
+
+
+def _firmer(new: CasualtyFigure, old: CasualtyFigure) -> bool:
+    """Whether ``new`` restates ``old`` exactly ("at least one killed", then "one killed")."""
+    return new.value == old.value and old.qualifier != "exact" and new.qualifier == "exact"
 
 
 def merge_restatements(rows: list[CasualtyRow]) -> list[CasualtyRow]:
@@ -438,11 +456,18 @@ def merge_restatements(rows: list[CasualtyRow]) -> list[CasualtyRow]:
     >>> [r.cities for r in merge_restatements([a, b])]
     [('Kharkiv',)]
     """
-    if any(f.field == "injured" and not f.hospitalized for r in rows for f in r.figures.values()):
-        for r in rows:
-            if r.figures.get("injured") is not None and r.figures["injured"].hospitalized:
-                del r.figures["injured"]
-        rows = [r for r in rows if r.figures]
+    firm = {
+        r.cities for r in rows if "injured" in r.figures and not r.figures["injured"].hospitalized
+    }
+    emptied = []
+    for r in rows:
+        # the hospitalised are among the injured the text gives for the same place
+        if "injured" in r.figures and r.figures["injured"].hospitalized and r.cities in firm:
+            del r.figures["injured"]
+            emptied.append(not r.figures)
+        else:
+            emptied.append(False)
+    rows = [r for r, gone in zip(rows, emptied, strict=True) if not gone]
     out: list[CasualtyRow] = []
     for k, b in enumerate(rows):
         if not any(
