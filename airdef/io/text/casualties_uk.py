@@ -30,6 +30,8 @@ __all__ = ["extract_casualties_uk", "find_cities_uk"]
 
 _I = re.IGNORECASE
 _KILLED = (
+    # "відомо про одну жертву": the singular names one killed
+    r"жертв(?:у|а|ою)|"
     r"забра\w*\s+життя|забрал\w*\s+жизн\w*|загин\w*|загибл\w*|вбит\w*|вбил\w*|убит\w*|убил\w*|погиб\w*|погибш\w*|смертельн\w*|"
     r"загублен\w*"
 )
@@ -67,7 +69,7 @@ _ZERO = re.compile(
     r"(?:жертв|постраждалих|пострадавших|потерпілих|загиблих\s+(?:і|та|й)\s+поранених|"
     r"погибших\s+и\s+раненых)|(?:ніхто|люди)\s+не\s+(?:постраждав|постраждал[аи]?)|(?:никто|люди)\s+не\s+"
     r"пострадал[аи]?|"
-    r"(?:постраждалих|пострадавших|жертв)\s+(?:немає|нема|нет)|(?:немає|нет)\s+(?:постраждалих|"
+    r"(?:постраждалих|пострадавших|жертв)(?:\s+серед\s+[\w'’ʼ]+)?\s+(?:немає|нема|нет)|(?:немає|нет)\s+(?:постраждалих|"
     r"пострадавших|жертв)|(?:жертв\w*|постраждал\w*|потерпіл\w*)(?:\s+[\w'’ʼ,-]+){0,10}?\s+"
     r"відсутн\w*)(?![\w'])",
     _I,
@@ -497,8 +499,28 @@ def extract_casualties_uk(
             if row is None:
                 row = rows.setdefault(key, CasualtyRow(key[0], district, None, None))
             old = row.figures.get(fig.field)
-            if old is None or fig.update or (old.hospitalized and not fig.hospitalized):
+            if (
+                old is None
+                or fig.update
+                or (old.hospitalized and not fig.hospitalized)
+                or _firmer(fig, old)
+            ):
                 row.figures[fig.field] = fig
+        if district is not None and figures:
+            # "у Бучанському районі постраждали 17 осіб, у Фастівському – 7": the same figure
+            # for the next districts of the list
+            for m in _MORE_DISTRICTS.finditer(text, figures[-1].end, sent.end):
+                name = _district(m["d"] + " районі", 0, len(m["d"]) + 7)
+                if name is None or (value := _value(m["n"])) is None:
+                    continue
+                key = ((city,) if city else (), name)
+                row = rows.setdefault(key, CasualtyRow(key[0], name, None, None))
+                row.figures.setdefault(
+                    figures[-1].field,
+                    CasualtyFigure(
+                        figures[-1].field, value, "exact", m.start(), m.end(), sent.index
+                    ),
+                )
     out = list(rows.values())
     districts = {d for s in pool if (d := _district(text, s.start, s.end))}
     if (
@@ -547,6 +569,17 @@ def _sentence_of(pool: Sequence[Sentence], pos: int) -> tuple[int, int]:
         if s.start <= pos < s.end:
             return s.start, s.end
     return pos, pos
+
+
+def _firmer(new: CasualtyFigure, old: CasualtyFigure) -> bool:
+    """Whether ``new`` restates ``old`` exactly ("щонайменше одна", then "одного загиблого")."""
+    return new.value == old.value and old.qualifier != "exact" and new.qualifier == "exact"
+
+
+_MORE_DISTRICTS = re.compile(
+    r"(?:,\s*(?:а\s+)?|\s+(?:і|та|й|а)\s+)(?:у|в)\s+(?P<d>[А-ЯІЇЄҐ][\w'’ʼ-]+(?:ському|цькому|"
+    r"зькому))\s*[–—-]\s*(?P<n>\d{1,5}|[а-яіїєґ'’]+)(?![\w'’])"
+)
 
 
 def _nearest_city(text: str, here: list[tuple[int, str]], fig: CasualtyFigure) -> str:
