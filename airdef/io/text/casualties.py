@@ -414,7 +414,10 @@ def extract_casualties(
                     for r in rows
                     if (r.cities, r.district) == (cities, district)
                     and (
-                        fig.field not in r.figures or fig.update or _same(r.figures[fig.field], fig)
+                        fig.field not in r.figures
+                        or fig.update
+                        or _same(r.figures[fig.field], fig)
+                        or _firmer(fig, r.figures[fig.field])
                     )
                 ),
                 None,
