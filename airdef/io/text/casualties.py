@@ -422,9 +422,11 @@ def extract_casualties(
                 ),
                 None,
             )
-            if row is None and fig.update and not cities:
-                # "The number of injured rose to 19": the last row that gave the figure
-                row = next((r for r in reversed(rows) if fig.field in r.figures), None)
+            if fig.update and not cities and place is None:
+                # "The number of injured rose to 19": the last row that gave the figure,
+                # one that names its place before one that restates it without
+                given = [r for r in reversed(rows) if fig.field in r.figures]
+                row = next((r for r in given if r.cities), given[0] if given else row)
             if row is None:
                 row = CasualtyRow(cities, district, count, place)
                 rows.append(row)
@@ -488,7 +490,12 @@ def _restates(b: CasualtyRow, a: CasualtyRow) -> bool:
         return False
     if len(b.cities) < len(a.cities) and b.cities:
         return False
-    return all(f in a.figures and _same(a.figures[f], v) for f, v in b.figures.items())
+    return all(f in a.figures and _covers(a.figures[f], v) for f, v in b.figures.items())
+
+
+def _covers(a: CasualtyFigure, b: CasualtyFigure) -> bool:
+    """Whether figure ``a`` restates ``b`` or is a later state of it ("rose to 19")."""
+    return _same(a, b) or (a.update and a.start > b.start)
 
 
 def _same(a: CasualtyFigure, b: CasualtyFigure) -> bool:

@@ -257,3 +257,12 @@ def test_casualty_excerpts_share_fully_right():
     assert len(entries) == 16 and all(e["source_url"] for e in entries)
     by = shares(entries)
     assert by["en"][0] >= 7 and by["uk"][0] >= 4, {e["id"]: problems(e) for e in entries}
+
+
+def test_an_update_without_a_place_goes_to_the_row_that_names_its_place():
+    data = parse(
+        "In Kharkiv, 13 people were injured and one died. The Kupiansk region was also "
+        'shelled. "A total of 13 people were injured and one person died," the governor said. '
+        "Later the number of injured rose to 19."
+    )
+    assert rows(data) == {("Kharkiv", None, 1, 19)}
