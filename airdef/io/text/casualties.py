@@ -359,6 +359,9 @@ def extract_casualties(
         places = [p for p in find_places(text[sent.start : sent.end])]
         places = [replace(p, start=p.start + sent.start, end=p.end + sent.start) for p in places]
         figures = _figures(text, sent, block)
+        if not figures and rows:
+            # "Fourteen people were injured. The number later rose to 17.": the figure before
+            figures = _bare_update(text, sent, block, rows[-1])
         last = previous
         # a sentence naming several places ("targeting Kyiv and several other cities")
         # lends none of them to the next
@@ -441,6 +444,31 @@ def extract_casualties(
 def _firmer(new: CasualtyFigure, old: CasualtyFigure) -> bool:
     """Whether ``new`` restates ``old`` exactly ("at least one killed", then "one killed")."""
     return new.value == old.value and old.qualifier != "exact" and new.qualifier == "exact"
+
+
+_BARE_UPDATE = re.compile(
+    r"\b(?:the\s+)?(?:toll|number|figure|count)\s+(?:(?:has|had|later|since|then|now|"
+    r"already)\s+)*(?:rose|risen|increased|grew|grown|climbed|went\s+up)\s+to\s+$",
+    re.IGNORECASE,
+)
+
+
+def _bare_update(
+    text: str, sent: Sentence, blocked: SpanSet, row: CasualtyRow
+) -> list[CasualtyFigure]:
+    """ "The number later rose to 17" after one figure: the update of that figure."""
+    if len(row.figures) != 1:
+        return []
+    (name,) = row.figures
+    for n in find_numbers(text[sent.start : sent.end]):
+        start, end = n.start + sent.start, n.end + sent.start
+        m = _BARE_UPDATE.search(text, max(sent.start, start - 60), start)
+        if m and not blocked.covers(start):
+            count = read_count(text, type(n)(n.value, start, end, n.text, n.high, n.is_word))
+            return [
+                CasualtyFigure(name, count.value, count.qualifier, m.start(), end, sent.index, True)
+            ]
+    return []
 
 
 def merge_restatements(rows: list[CasualtyRow]) -> list[CasualtyRow]:

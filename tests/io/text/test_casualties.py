@@ -266,3 +266,8 @@ def test_an_update_without_a_place_goes_to_the_row_that_names_its_place():
         "Later the number of injured rose to 19."
     )
     assert rows(data) == {("Kharkiv", None, 1, 19)}
+
+
+def test_the_number_rose_to_updates_the_one_figure_before():
+    data = parse("Fourteen people were injured in Odesa on Tuesday. The number later rose to 17.")
+    assert rows(data) == {("Odesa", None, None, 17)}
