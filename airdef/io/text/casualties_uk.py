@@ -382,6 +382,15 @@ def extract_casualties_uk(
         if here:
             last_city = here[-1][1]
         words = list(_WORD.finditer(text, sent.start, sent.end))
+        bare = None if words or not rows else _BARE_UPDATE.search(text, sent.start, sent.end)
+        if bare and len(held := list(rows.values())[-1].figures) == 1:
+            # "Згодом їхня кількість зросла до 11": the update of the one figure before
+            (name,) = held
+            if (value := _value(bare["n"])) is not None:
+                held[name] = CasualtyFigure(
+                    name, value, "exact", bare.start(), bare.end(), sent.index, True
+                )
+            continue
         if not words:
             # "що спричинило жертви": casualties named with no figure
             vague_seen = vague_seen or bool(_VAGUE.search(text, sent.start, sent.end))
@@ -490,7 +499,14 @@ def extract_casualties_uk(
         for fig in figures:
             # "В Одесі поранено чотирьох людей, у Миколаєві загинули двоє": each figure
             # takes the city named nearest in its own clause
-            fig_city = _nearest_city(text, here, fig) if len({c for _, c in here}) > 1 else city
+            # "На Харківщині загинули двоє людей, у Харкові поранено п'ятеро": a region
+            # named in the clause is a place of its own (no city)
+            named = here + [
+                (m.start(), None) for m in _REGION_NAMED.finditer(text, sent.start, sent.end)
+            ]
+            fig_city = (
+                _nearest_city(text, named, fig) if len({c for _, c in named}) > 1 and here else city
+            )
             key = ((fig_city,) if fig_city else (), district)
             row = rows.get(key)
             if row is None and fig.update and fig_city is None:
@@ -582,7 +598,19 @@ _MORE_DISTRICTS = re.compile(
 )
 
 
-def _nearest_city(text: str, here: list[tuple[int, str]], fig: CasualtyFigure) -> str:
+# "на Харківщині", "у Київській області" (capitalised: "женщина" is no region)
+_REGION_NAMED = re.compile(
+    r"(?<![\w'’ʼ])[А-ЯІЇЄҐ][\w'’ʼ-]*(?:щин|ччин)[іиаоуюе]\w*|(?<![\w'’ʼ])[А-ЯІЇЄҐ][\w'’ʼ-]+"
+    r"(?:ській|цькій|зькій|ской|цкой)\s+(?i:област\w*)"
+)
+_BARE_UPDATE = re.compile(
+    r"(?<![\w'])(?:(?:їхня|їх|ця|их)\s+)?(?:кількість|число)\s+(?:[\w'’ʼ]+\s+){0,2}?(?:зросл[аи]|"
+    r"збільшил[аи]ся|вырос(?:ло|ла)?|увеличил[ао]сь)\s+до\s+(?P<n>\d{1,6}|[а-яіїєґ'’]+)",
+    _I,
+)
+
+
+def _nearest_city(text: str, here: list[tuple[int, str | None]], fig: CasualtyFigure) -> str | None:
     """The city named nearest a figure, one across a comma or a conjunction being further."""
 
     def distance(item: tuple[int, str]) -> int:

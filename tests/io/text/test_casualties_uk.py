@@ -90,3 +90,13 @@ def test_the_hospitalised_are_the_figure_only_when_no_injured_figure_is_given():
 def test_a_village_is_not_the_town_inside_its_name():
     data = parse("В с. Руська Лозова постраждав 70-річний чоловік.")
     assert rows(data) == {("Ruska Lozova", None, None, 1)}
+
+
+def test_a_region_of_the_clause_keeps_its_figure_apart_from_the_city():
+    data = parse("На Харківщині загинули двоє людей, у Харкові поранено п'ятеро.")
+    assert rows(data) == {(None, None, 2, None), ("Kharkiv", None, None, 5)}
+
+
+def test_their_number_rose_to_updates_the_one_figure_before():
+    data = parse("У Києві поранено 9 людей. Згодом їхня кількість зросла до 11.")
+    assert rows(data) == {("Kyiv", None, None, 11)}
