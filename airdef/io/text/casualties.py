@@ -22,8 +22,15 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from airdef.io.text.casualty_rows import (
+    CasualtyFigure,
+    CasualtyRow,
+    firmer,
+    merge_restatements,
+    same,
+)
 from airdef.io.text.numbers import Count, find_numbers, read_count
 from airdef.io.text.places import PlaceMention, find_places
 from airdef.io.text.segment import Sentence
@@ -121,31 +128,6 @@ _ZERO_ONE = re.compile(
     r"\b(?:no[\s-]?one|nobody)\s+(?P<k2>died)\b|\bno\s+(?:(?P<k3>deaths|fatalities)|(?P<i3>injuries))\b",
     re.IGNORECASE,
 )
-
-
-@dataclass
-class CasualtyFigure:
-    """One killed or injured figure with the span of its quote."""
-
-    field: str
-    value: int
-    qualifier: str
-    start: int
-    end: int
-    sentence: int
-    update: bool = False
-    hospitalized: bool = False  # "five were hospitalized": only when no injured figure is given
-
-
-@dataclass
-class CasualtyRow:
-    """The figures for one place."""
-
-    cities: tuple[str, ...]
-    district: str | None
-    district_count: int | None
-    place: PlaceMention | None
-    figures: dict[str, CasualtyFigure] = field(default_factory=dict)
 
 
 def _field(m: re.Match[str]) -> str:
@@ -402,8 +384,10 @@ def extract_casualties(
                     named = [p for p in places if _plain_city(p) and len(p.cities) == 1]
                     cities = named[0].cities if len(named) == 1 else fallback[0]
                 if place.cities and place.district is None:
-                    same = [p for p in places if p.district and set(p.cities) <= set(place.cities)]
-                    district = same[0].district if len(same) == 1 else None
+                    inside = [
+                        p for p in places if p.district and set(p.cities) <= set(place.cities)
+                    ]
+                    district = inside[0].district if len(inside) == 1 else None
             if _SUBSET_NOUN.search(text, fig.start, fig.end) and any(
                 (r.cities, r.district) == (cities, district)
                 and fig.field in r.figures
@@ -419,8 +403,8 @@ def extract_casualties(
                     and (
                         fig.field not in r.figures
                         or fig.update
-                        or _same(r.figures[fig.field], fig)
-                        or _firmer(fig, r.figures[fig.field])
+                        or same(r.figures[fig.field], fig)
+                        or firmer(fig, r.figures[fig.field])
                     )
                 ),
                 None,
@@ -436,14 +420,9 @@ def extract_casualties(
             if row.district_count is None and count is not None:
                 row.district_count, row.place = count, place
             old = row.figures.get(fig.field)
-            if old is None or fig.update or _firmer(fig, old):
+            if old is None or fig.update or firmer(fig, old):
                 row.figures[fig.field] = fig
     return merge_restatements(rows)
-
-
-def _firmer(new: CasualtyFigure, old: CasualtyFigure) -> bool:
-    """Whether ``new`` restates ``old`` exactly ("at least one killed", then "one killed")."""
-    return new.value == old.value and old.qualifier != "exact" and new.qualifier == "exact"
 
 
 _BARE_UPDATE = re.compile(
@@ -469,62 +448,3 @@ def _bare_update(
                 CasualtyFigure(name, count.value, count.qualifier, m.start(), end, sent.index, True)
             ]
     return []
-
-
-def merge_restatements(rows: list[CasualtyRow]) -> list[CasualtyRow]:
-    """The rows left when restated and hospitalised-only figures are dropped.
-
-    A row whose every figure another row gives with the same value, at the same
-    place or a more precise one ("13 injured and one died in Kharkiv" then "a
-    total of 13 injured and one dead"), restates it and is dropped; the more
-    precise place is kept. A hospitalised count is the injured figure only when
-    the text gives no other.
-
-    Examples
-    --------
-    >>> fig = lambda f, v: CasualtyFigure(f, v, "exact", 0, 1, 0)
-    >>> a = CasualtyRow(("Kharkiv",), None, None, None, {"injured": fig("injured", 13),
-    ...     "killed": fig("killed", 1)})
-    >>> b = CasualtyRow((), None, None, None, {"killed": fig("killed", 1)})
-    >>> [r.cities for r in merge_restatements([a, b])]
-    [('Kharkiv',)]
-    """
-    firm = {
-        r.cities for r in rows if "injured" in r.figures and not r.figures["injured"].hospitalized
-    }
-    emptied = []
-    for r in rows:
-        # the hospitalised are among the injured the text gives for the same place
-        if "injured" in r.figures and r.figures["injured"].hospitalized and r.cities in firm:
-            del r.figures["injured"]
-            emptied.append(not r.figures)
-        else:
-            emptied.append(False)
-    rows = [r for r, gone in zip(rows, emptied, strict=True) if not gone]
-    out: list[CasualtyRow] = []
-    for k, b in enumerate(rows):
-        if not any(
-            _restates(b, a) and (not _restates(a, b) or j < k) for j, a in enumerate(rows) if j != k
-        ):
-            out.append(b)
-    return out
-
-
-def _restates(b: CasualtyRow, a: CasualtyRow) -> bool:
-    """Whether row ``b`` only restates figures of row ``a`` at the same or a vaguer place."""
-    if not b.figures or (b.cities and not set(b.cities) <= set(a.cities)):
-        return False
-    if b.district is not None and b.district != a.district:
-        return False
-    if len(b.cities) < len(a.cities) and b.cities:
-        return False
-    return all(f in a.figures and _covers(a.figures[f], v) for f, v in b.figures.items())
-
-
-def _covers(a: CasualtyFigure, b: CasualtyFigure) -> bool:
-    """Whether figure ``a`` restates ``b`` or is a later state of it ("rose to 19")."""
-    return _same(a, b) or (a.update and a.start > b.start)
-
-
-def _same(a: CasualtyFigure, b: CasualtyFigure) -> bool:
-    return (a.value, a.qualifier) == (b.value, b.qualifier)

@@ -16,12 +16,21 @@ sentence ("у Деснянському районі") is kept with its English n
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 
-from airdef.io.text.casualties import CasualtyFigure, CasualtyRow, merge_restatements
-from airdef.io.text.lexicon_uk import CITIES, DISTRICTS, NUMBER_WORD_RE, latin_name, uk_number
+from airdef.io.text.casualty_rows import CasualtyFigure, CasualtyRow, firmer, merge_restatements
+from airdef.io.text.lexicon_uk import NUMBER_WORD_RE, uk_number
 from airdef.io.text.numbers import find_numbers
+from airdef.io.text.places_uk import (
+    CITY_WIDE,
+    REGION_NAMED,
+    REGION_WORD,
+    district_uk,
+    find_cities_uk,
+    nearest_city,
+    region_last,
+    sentence_of,
+)
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons_uk import read_phrase_uk
@@ -103,11 +112,6 @@ _NO_NEWS = re.compile(
     _I,
 )
 _NO_DEAD = re.compile(r"жертв|загибл|погибш", _I)
-# A village or town named after its kind: "у селі Погреби", "у с. Дубівка", "в поселке X".
-_SETTLEMENT = re.compile(
-    r"(?<![\w'])(?i:у|в)\s+(?i:селі|місті|селищі|смт|с\.|м\.|сел\.|селе|городе|поселке|пос\.)\s*"
-    r"(?P<x>[А-ЯІЇЄҐ][\w'’ʼ-]+(?:\s+(?![\w'’ʼ-]+(?:ської|цької|зької|ської|ого|ої)\b)[А-ЯІЇЄҐ][\w'’ʼ-]+)?)"
-)
 _PART = re.compile(
     r"(?:серед\s+(?:них|яких|загиблих|поранених|постраждалих|потерпілих)|з\s+них|з\s+яких|"
     r"із\s+них|среди\s+(?:них|которых|погибших|раненых|пострадавших)|из\s+них|у\s+тому\s+числі|"
@@ -172,87 +176,6 @@ _VAGUE = re.compile(
     r"(?:\bє|\bесть|спричинил\w*|призвел\w*\s+до|привел\w*\s+к)\s+жертв\w*",
     _I,
 )
-_REGION_FORM = re.compile(
-    r"(?:ськ|цьк|зьк|ск|цк)(?:а|ої|ій|ою|ую|ая|ой|ую|у)$|щин\w*$|ччин\w*$", _I
-)
-_DISTRICT = re.compile(
-    r"(?<![\w'])(?P<n>[\w'’ʼ-]+?)(?P<suf>ськ|цьк|зьк|ск|цк)(?:ому|ім|ий|ого|ом|ого|им)\s+район\w*|"
-    r"(?<![\w'])(?P<a>[\w'’ʼ-]+?)ному\s+район\w*|(?<![\w'])(?P<r>[\w'’ʼ-]+?)щин[іиою]\b",
-    _I,
-)
-_CITY_RES = [(re.compile(rf"(?<![\w'])(?:{k})[\w'’ʼ-]*", _I), v) for k, v in CITIES.items()]
-
-
-def _fold(s: str) -> str:
-    return re.sub(r"[’ʼ`‘]", "'", s.lower())
-
-
-def find_cities_uk(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(position, English name) of the cities named in ``text[start:end]``.
-
-    Region adjectives and "-щина" forms ("Київської області", "на Київщині")
-    name regions, not cities.
-
-    Examples
-    --------
-    >>> t = "У Києві та на Київщині, у Дніпрі; у столиці"
-    >>> [c for _, c in find_cities_uk(t, 0, len(t))]
-    ['Kyiv', 'Dnipro', 'Kyiv']
-    """
-    out = []
-    for pattern, name in _CITY_RES:
-        for m in pattern.finditer(text, start, end):
-            word = m.group()
-            if _REGION_FORM.search(word) and "столиц" not in word.lower():
-                continue
-            if re.match(r"\s+(?:район|громад|област)", text[m.end() : m.end() + 12], _I):
-                continue  # "у Броварському районі" names a district, not the town
-            out.append((m.start(), name))
-    known = {p for p, _ in out}
-    named = [
-        (m.start("x"), m.end("x")) for m in _SETTLEMENT.finditer(text, max(0, start - 12), end)
-    ]
-    # "в с. Руська Лозова": the village, not the town of Lozova inside its name
-    out = [(p, c) for p, c in out if not any(a < p < b for a, b in named)]
-    # "у сел. Козача Лопань": the abbreviation may have ended the sentence before
-    for m in _SETTLEMENT.finditer(text, max(0, start - 12), end):
-        if m.start("x") < start:
-            continue
-        if m.start("x") not in known and not re.search(r"[ыэъё]", m["x"], _I):
-            out.append((m.start("x"), latin_name(m["x"])))
-    return sorted(out)
-
-
-def _district(text: str, start: int, end: int) -> str | None:
-    """The English name of the first district named, by the list or by transliteration."""
-    for m in _DISTRICT.finditer(text, start, end):
-        stem = _fold(m.group("n") or m.group("a") or m.group("r") or "")
-        for key, name in DISTRICTS.items():
-            if re.match(key, stem + ("ськ" if m.group("n") else "")) or re.match(key, stem):
-                return name
-        word = m.group("n") or m.group("a")
-        # a district named in Ukrainian, capitalised, not in the list: "у Самарівському районі"
-        if word and word[0].isupper() and not re.search(r"[ыэъё]", word, _I):
-            if m.group("n") and m["suf"] in ("ськ", "цьк", "зьк"):
-                return latin_name(word + m["suf"] + "ий")
-            if m.group("a"):
-                return latin_name(word + "ний")
-    return None
-
-
-_REGION_WORD = re.compile(
-    r"(?<![\w'])[\w'’ʼ-]+щин[іиаою]\b|(?<![\w'])(?:област[іи]|громаді|області)(?![\w'])", _I
-)
-
-
-def _region_last(start: int, regions: list[int], cities_at: list[int]) -> bool:
-    """Whether a region or community is the last place named before ``start``.
-
-    ``regions`` and ``cities_at`` are sorted positions of region and city names.
-    """
-    r = bisect_left(regions, start)
-    c = bisect_left(cities_at, start)
-    return r > 0 and (c == 0 or regions[r - 1] > cities_at[c - 1])
 
 
 _OF_THEM = r"(?:серед\s+них|з\s+них|із\s+них|среди\s+них|из\s+них)"
@@ -346,7 +269,7 @@ def extract_casualties_uk(
     )
     default = cities[0] if len(set(cities)) == 1 and not nationwide else None
     cities_at = sorted(p for s in pool for p, _ in find_cities_uk(text, s.start, s.end))
-    regions = [m.start() for m in _REGION_WORD.finditer(text)] if default else []
+    regions = [m.start() for m in REGION_WORD.finditer(text)] if default else []
     rows: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     zeros: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     vague_seen = False
@@ -361,10 +284,10 @@ def extract_casualties_uk(
             and _NO_NEWS.search(text, max(sent.start, zero.start() - 60), zero.start())
         ):
             zero = None  # "інформації про руйнування чи постраждалих немає": no news, not none
-        if zero and not here and _district(text, sent.start, sent.end):
+        if zero and not here and district_uk(text, sent.start, sent.end):
             zero = None  # "У Броварському районі обійшлося без жертв": a place we cannot name
         one = None if zero else _ZERO_ONE.search(text, sent.start, sent.end)
-        if one and not here and _district(text, sent.start, sent.end):
+        if one and not here and district_uk(text, sent.start, sent.end):
             one = None
         if zero or one:
             # "в столиці без постраждалих": the city of the sentence, else of the last one named
@@ -398,11 +321,11 @@ def extract_casualties_uk(
         city = here[0][1] if here else default
         if here and _WITH_REGION.search(text, sent.start, sent.end):
             city = None  # "Внаслідок обстрілів Харкова та 14 населених пунктів області ..."
-        if not here and city is not None and _region_last(sent.start, regions, cities_at):
+        if not here and city is not None and region_last(sent.start, regions, cities_at):
             city = None  # "на Полтавщині ... збили ракету ... постраждали троє людей"
         if _NATIONWIDE.search(text, sent.start, sent.end):
             city, here = None, []  # "загалом по Україні загинули 12 людей": no one city
-        district = _district(text, sent.start, sent.end)
+        district = district_uk(text, sent.start, sent.end)
         carried = (
             district is None
             and not here
@@ -502,10 +425,10 @@ def extract_casualties_uk(
             # "На Харківщині загинули двоє людей, у Харкові поранено п'ятеро": a region
             # named in the clause is a place of its own (no city)
             named = here + [
-                (m.start(), None) for m in _REGION_NAMED.finditer(text, sent.start, sent.end)
+                (m.start(), None) for m in REGION_NAMED.finditer(text, sent.start, sent.end)
             ]
             fig_city = (
-                _nearest_city(text, named, fig) if len({c for _, c in named}) > 1 and here else city
+                nearest_city(text, named, fig) if len({c for _, c in named}) > 1 and here else city
             )
             key = ((fig_city,) if fig_city else (), district)
             row = rows.get(key)
@@ -519,14 +442,14 @@ def extract_casualties_uk(
                 old is None
                 or fig.update
                 or (old.hospitalized and not fig.hospitalized)
-                or _firmer(fig, old)
+                or firmer(fig, old)
             ):
                 row.figures[fig.field] = fig
         if district is not None and figures:
             # "у Бучанському районі постраждали 17 осіб, у Фастівському – 7": the same figure
             # for the next districts of the list
             for m in _MORE_DISTRICTS.finditer(text, figures[-1].end, sent.end):
-                name = _district(m["d"] + " районі", 0, len(m["d"]) + 7)
+                name = district_uk(m["d"] + " районі", 0, len(m["d"]) + 7)
                 if name is None or (value := _value(m["n"])) is None:
                     continue
                 key = ((city,) if city else (), name)
@@ -538,7 +461,7 @@ def extract_casualties_uk(
                     ),
                 )
     out = list(rows.values())
-    districts = {d for s in pool if (d := _district(text, s.start, s.end))}
+    districts = {d for s in pool if (d := district_uk(text, s.start, s.end))}
     if (
         len(out) == 1
         and out[0].district is None
@@ -546,7 +469,7 @@ def extract_casualties_uk(
         # "Загалом у Києві постраждали 5 людей": a count for the whole city, not the district
         # where debris fell
         and not any(
-            _CITY_WIDE.search(text, *_sentence_of(pool, f.start)) for f in out[0].figures.values()
+            CITY_WIDE.search(text, *sentence_of(pool, f.start)) for f in out[0].figures.values()
         )
     ):
         district = districts.pop()
@@ -572,50 +495,14 @@ def extract_casualties_uk(
     return merge_restatements(out)
 
 
-_CITY_WIDE = re.compile(
-    r"(?<![\w'])(?:загалом|всього|усього|в\s+цілому|по\s+(?:місту|столиці)|в\s+общей\s+"
-    r"сложности|всего|по\s+городу)(?![\w'])",
-    _I,
-)
-
-
-def _sentence_of(pool: Sequence[Sentence], pos: int) -> tuple[int, int]:
-    """The (start, end) of the sentence of ``pool`` that holds ``pos``."""
-    for s in pool:
-        if s.start <= pos < s.end:
-            return s.start, s.end
-    return pos, pos
-
-
-def _firmer(new: CasualtyFigure, old: CasualtyFigure) -> bool:
-    """Whether ``new`` restates ``old`` exactly ("щонайменше одна", then "одного загиблого")."""
-    return new.value == old.value and old.qualifier != "exact" and new.qualifier == "exact"
-
-
 _MORE_DISTRICTS = re.compile(
     r"(?:,\s*(?:а\s+)?|\s+(?:і|та|й|а)\s+)(?:у|в)\s+(?P<d>[А-ЯІЇЄҐ][\w'’ʼ-]+(?:ському|цькому|"
     r"зькому))\s*[–—-]\s*(?P<n>\d{1,5}|[а-яіїєґ'’]+)(?![\w'’])"
 )
 
 
-# "на Харківщині", "у Київській області" (capitalised: "женщина" is no region)
-_REGION_NAMED = re.compile(
-    r"(?<![\w'’ʼ])[А-ЯІЇЄҐ][\w'’ʼ-]*(?:щин|ччин)[іиаоуюе]\w*|(?<![\w'’ʼ])[А-ЯІЇЄҐ][\w'’ʼ-]+"
-    r"(?:ській|цькій|зькій|ской|цкой)\s+(?i:област\w*)"
-)
 _BARE_UPDATE = re.compile(
     r"(?<![\w'])(?:(?:їхня|їх|ця|их)\s+)?(?:кількість|число)\s+(?:[\w'’ʼ]+\s+){0,2}?(?:зросл[аи]|"
     r"збільшил[аи]ся|вырос(?:ло|ла)?|увеличил[ао]сь)\s+до\s+(?P<n>\d{1,6}|[а-яіїєґ'’]+)",
     _I,
 )
-
-
-def _nearest_city(text: str, here: list[tuple[int, str | None]], fig: CasualtyFigure) -> str | None:
-    """The city named nearest a figure, one across a comma or a conjunction being further."""
-
-    def distance(item: tuple[int, str]) -> int:
-        pos = item[0]
-        gap = text[pos : fig.start] if pos < fig.start else text[fig.end : pos]
-        return len(gap) + (60 if re.search(r"[,;:–—]", gap) else 0) + (0 if pos < fig.start else 20)
-
-    return min(here, key=distance)[1]
