@@ -22,15 +22,22 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from airdef.io.text.casualty_rows import (
+    CasualtyFigure,
+    CasualtyRow,
+    firmer,
+    merge_restatements,
+    same,
+)
 from airdef.io.text.numbers import Count, find_numbers, read_count
 from airdef.io.text.places import PlaceMention, find_places
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import read_phrase
 
-__all__ = ["CasualtyFigure", "CasualtyRow", "extract_casualties"]
+__all__ = ["CasualtyFigure", "CasualtyRow", "extract_casualties", "merge_restatements"]
 
 _PEOPLE = (
     r"(?:people|persons?|civilians?|residents?|children|kids|adults?|men|women|others|more|"
@@ -57,7 +64,12 @@ _INJURE_AFTER = (
     # "a man was hospitalized with shrapnel wounds", "received a cut wound"
     r"(?:hospitali[sz]ed|taken\s+to\s+hospital)\s+with\s+(?:[\w-]+\s+){0,2}(?:wounds?|injur(?:y|ies)|"
     r"burns|trauma)|(?:received|sustained|suffered)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:wounds?|injur(?:y|ies)|burns|trauma)"
+    r"(?:wounds?|injur(?:y|ies)|burns|trauma)|"
+    # "three people sought medical help": the injured
+    r"(?:sought|seeking|needed|asked\s+for|applied\s+for|turned\s+to\s+doctors\s+for)\s+"
+    r"(?:medical\s+)?(?:help|assistance|attention|care|treatment)|"
+    # "five people were hospitalized": a figure only when the text gives no injured figure
+    r"(?P<h>hospitali[sz]ed|taken\s+to\s+(?:the\s+)?hospitals?)"
 )
 _FORWARD = re.compile(
     rf"\b(?:(?P<k>{_KILL_VERB})|(?P<i>{_INJURE_VERB}))\s+(?:a\s+total\s+of\s+|another\s+|also\s+)?$",
@@ -104,7 +116,9 @@ _SUBSET_NOUN = re.compile(
     re.IGNORECASE,
 )
 _ZERO_BOTH = re.compile(
-    r"\b(?:no|zero|without)\s+(?:casualties|victims|deaths\s+or\s+injuries|injuries\s+or\s+deaths|"
+    # "there were no destructions or casualties": another noun before them
+    r"\b(?:no|zero|without)\s+(?:(?:damage|destructions?|injuries|deaths)\s+(?:or|and|nor)\s+)?"
+    r"(?:casualties|victims|deaths\s+or\s+injuries|injuries\s+or\s+deaths|"
     r"dead\s+or\s+(?:injured|wounded)|fatalities\s+or\s+injuries|one\s+was\s+(?:killed|hurt|"
     r"injured|wounded)\s+or\s+(?:killed|hurt|injured|wounded))\b|\bnobody\s+was\s+(?:killed|hurt|"
     r"injured|wounded)\s+or\s+(?:killed|hurt|injured|wounded)\b",
@@ -116,30 +130,6 @@ _ZERO_ONE = re.compile(
     r"\b(?:no[\s-]?one|nobody)\s+(?P<k2>died)\b|\bno\s+(?:(?P<k3>deaths|fatalities)|(?P<i3>injuries))\b",
     re.IGNORECASE,
 )
-
-
-@dataclass
-class CasualtyFigure:
-    """One killed or injured figure with the span of its quote."""
-
-    field: str
-    value: int
-    qualifier: str
-    start: int
-    end: int
-    sentence: int
-    update: bool = False
-
-
-@dataclass
-class CasualtyRow:
-    """The figures for one place."""
-
-    cities: tuple[str, ...]
-    district: str | None
-    district_count: int | None
-    place: PlaceMention | None
-    figures: dict[str, CasualtyFigure] = field(default_factory=dict)
 
 
 def _field(m: re.Match[str]) -> str:
@@ -199,7 +189,15 @@ def _figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure
         after = _AFTER.match(text, m.end(), e)
         if after:
             out.append(
-                CasualtyFigure(_field(after), 1, "exact", m.start(), after.end(), sent.index)
+                CasualtyFigure(
+                    _field(after),
+                    1,
+                    "exact",
+                    m.start(),
+                    after.end(),
+                    sent.index,
+                    hospitalized=bool(after.groupdict().get("h")),
+                )
             )
         elif fwd and not fwd.group().lower().startswith("leaving"):
             start = m.start() - (len(head) - fwd.start())
@@ -234,7 +232,16 @@ def _share_hedge(text: str, figures: list[CasualtyFigure]) -> None:
 def _fig(
     m: re.Match[str], count: Count, start: int, end: int, sent: Sentence, update: bool = False
 ) -> CasualtyFigure:
-    return CasualtyFigure(_field(m), count.value, count.qualifier, start, end, sent.index, update)
+    return CasualtyFigure(
+        _field(m),
+        count.value,
+        count.qualifier,
+        start,
+        end,
+        sent.index,
+        update,
+        bool(m.groupdict().get("h")),
+    )
 
 
 def _pair_spans(text: str, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
@@ -254,6 +261,12 @@ def _pair_spans(text: str, figures: list[CasualtyFigure]) -> list[CasualtyFigure
 _CLAUSE_GAP = 40
 _MANY_PLACES = re.compile(
     r"\b(?:cities|towns|regions|oblasts|villages|settlements|nationwide|across)\b", re.IGNORECASE
+)
+_TOLL_WORD = re.compile(r"\b(?:death\s+toll|number\s+of)\b", re.I)
+_AS_OF = re.compile(
+    r"\b(?:as\s+of|by)\s+(?:\d{1,2}[:.]\d{2}|the\s+(?:morning|evening)|now)\b|\bat\s+this\s+"
+    r"(?:point|time|hour)\b|\blater\s+(?:confirmed|said|reported|added|updated)\b",
+    re.I,
 )
 _VERB_AUX = re.compile(r"\b(?:were|was|have|has|had|been|are|is)\b", re.IGNORECASE)
 _OVER = re.compile(r"\b(?:more\s+than|over)\b", re.IGNORECASE)
@@ -288,7 +301,8 @@ def _nearest(text: str, places: list[PlaceMention], fig: CasualtyFigure) -> Plac
 
 def _report_place(places: list[PlaceMention]) -> tuple[tuple[str, ...], str | None]:
     cities = {c for p in places for c in p.cities}
-    if len(cities) != 1:
+    # "the Kyiv region" alone names no city
+    if len(cities) != 1 or all(p.region for p in places if p.cities):
         return (), None
     districts = {p.district for p in places if p.district}
     return tuple(cities), (districts.pop() if len(districts) == 1 else None)
@@ -329,12 +343,25 @@ def extract_casualties(
         places = [p for p in find_places(text[sent.start : sent.end])]
         places = [replace(p, start=p.start + sent.start, end=p.end + sent.start) for p in places]
         figures = _figures(text, sent, block)
+        if not figures and rows:
+            # "Fourteen people were injured. The number later rose to 17.": the figure before
+            figures = _bare_update(text, sent, block, rows[-1])
         last = previous
         # a sentence naming several places ("targeting Kyiv and several other cities")
         # lends none of them to the next
         previous = [] if _MANY_PLACES.search(text, sent.start, sent.end) else places
         if not figures:
             continue
+        for fig in figures:
+            # "As of 22:30, 14 people were killed": the state at a later hour
+            fig.update = fig.update or bool(_AS_OF.search(text, sent.start, sent.end))
+        # "The death toll rose to five after a man died": the one is among the five
+        tolls = (
+            {f.field for f in figures if f.update}
+            if _TOLL_WORD.search(text, sent.start, sent.end)
+            else set()
+        )
+        figures = [f for f in figures if f.update or f.field not in tolls]
         spans = _pair_spans(text, figures)
         for fig, span in zip(figures, spans, strict=True):
             place = _nearest(text, places, span)
@@ -360,8 +387,10 @@ def extract_casualties(
                     named = [p for p in places if _plain_city(p) and len(p.cities) == 1]
                     cities = named[0].cities if len(named) == 1 else fallback[0]
                 if place.cities and place.district is None:
-                    same = [p for p in places if p.district and set(p.cities) <= set(place.cities)]
-                    district = same[0].district if len(same) == 1 else None
+                    inside = [
+                        p for p in places if p.district and set(p.cities) <= set(place.cities)
+                    ]
+                    district = inside[0].district if len(inside) == 1 else None
             if _SUBSET_NOUN.search(text, fig.start, fig.end) and any(
                 (r.cities, r.district) == (cities, district)
                 and fig.field in r.figures
@@ -375,21 +404,50 @@ def extract_casualties(
                     for r in rows
                     if (r.cities, r.district) == (cities, district)
                     and (
-                        fig.field not in r.figures or fig.update or _same(r.figures[fig.field], fig)
+                        fig.field not in r.figures
+                        or fig.update
+                        or same(r.figures[fig.field], fig)
+                        or firmer(fig, r.figures[fig.field])
                     )
                 ),
                 None,
             )
+            if fig.update and not cities and place is None:
+                # "The number of injured rose to 19": the last row that gave the figure,
+                # one that names its place before one that restates it without
+                given = [r for r in reversed(rows) if fig.field in r.figures]
+                row = next((r for r in given if r.cities), given[0] if given else row)
             if row is None:
                 row = CasualtyRow(cities, district, count, place)
                 rows.append(row)
             if row.district_count is None and count is not None:
                 row.district_count, row.place = count, place
             old = row.figures.get(fig.field)
-            if old is None or fig.update:
+            if old is None or fig.update or firmer(fig, old):
                 row.figures[fig.field] = fig
-    return rows
+    return merge_restatements(rows)
 
 
-def _same(a: CasualtyFigure, b: CasualtyFigure) -> bool:
-    return (a.value, a.qualifier) == (b.value, b.qualifier)
+_BARE_UPDATE = re.compile(
+    r"\b(?:the\s+)?(?:toll|number|figure|count)\s+(?:(?:has|had|later|since|then|now|"
+    r"already)\s+)*(?:rose|risen|increased|grew|grown|climbed|went\s+up)\s+to\s+$",
+    re.IGNORECASE,
+)
+
+
+def _bare_update(
+    text: str, sent: Sentence, blocked: SpanSet, row: CasualtyRow
+) -> list[CasualtyFigure]:
+    """ "The number later rose to 17" after one figure: the update of that figure."""
+    if len(row.figures) != 1:
+        return []
+    (name,) = row.figures
+    for n in find_numbers(text[sent.start : sent.end]):
+        start, end = n.start + sent.start, n.end + sent.start
+        m = _BARE_UPDATE.search(text, max(sent.start, start - 60), start)
+        if m and not blocked.covers(start):
+            count = read_count(text, type(n)(n.value, start, end, n.text, n.high, n.is_word))
+            return [
+                CasualtyFigure(name, count.value, count.qualifier, m.start(), end, sent.index, True)
+            ]
+    return []

@@ -16,12 +16,21 @@ sentence ("у Деснянському районі") is kept with its English n
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 
-from airdef.io.text.casualties import CasualtyFigure, CasualtyRow
-from airdef.io.text.lexicon_uk import CITIES, DISTRICTS, NUMBER_WORD_RE, latin_name, uk_number
+from airdef.io.text.casualty_rows import CasualtyFigure, CasualtyRow, firmer, merge_restatements
+from airdef.io.text.lexicon_uk import NUMBER_WORD_RE, uk_number
 from airdef.io.text.numbers import find_numbers
+from airdef.io.text.places_uk import (
+    CITY_WIDE,
+    REGION_NAMED,
+    REGION_WORD,
+    district_uk,
+    find_cities_uk,
+    nearest_city,
+    region_last,
+    sentence_of,
+)
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons_uk import read_phrase_uk
@@ -30,14 +39,22 @@ __all__ = ["extract_casualties_uk", "find_cities_uk"]
 
 _I = re.IGNORECASE
 _KILLED = (
+    # "відомо про одну жертву": the singular names one killed
+    r"жертв(?:у|а|ою)|"
     r"забра\w*\s+життя|забрал\w*\s+жизн\w*|загин\w*|загибл\w*|вбит\w*|вбил\w*|убит\w*|убил\w*|погиб\w*|погибш\w*|смертельн\w*|"
     r"загублен\w*"
 )
 _INJURED = (
     r"поранен\w*|поранил\w*|поранення|постражда\w*|постраждал\w*|потерпіл\w*|травмован\w*|"
     r"травмувал\w*|пострада\w*|пострадавш\w*|ранен\w*|ранил\w*|поранено|"
-    r"з\s+(?:\w+\s+)?ушкодженнями|тілесн\w*\s+ушкодж\w*|травм(?:ами|и|у)"
+    r"з\s+(?:\w+\s+)?ушкодженнями|тілесн\w*\s+ушкодж\w*|травм(?:ами|и|у)|"
+    # "за медичною допомогою звернулися 6 людей"; the hospitalised count only when no
+    # injured figure is given
+    r"звернул\w*\s+(?:\w+\s+){0,2}?за\s+(?:медичною\s+)?допомогою|за\s+медичною\s+допомогою|"
+    r"обратил\w*\s+(?:\w+\s+){0,2}?за\s+(?:медицинской\s+)?помощью|за\s+медицинской\s+помощью|"
+    r"госпіталізован\w*|госпитализирован\w*"
 )
+_HOSPITAL = re.compile(r"госпітал|госпитал", re.IGNORECASE)
 _WORD = re.compile(rf"(?<![\w'])(?:(?P<k>{_KILLED})|(?P<i>{_INJURED}))(?![\w'])", _I)
 _PERSON = re.compile(
     r"(?<![\w'])(?:(?P<k>загинул[аи]|загинув|загинуло|погиб|погибла|(?:травм\w*|поранен\w*),?\s+"
@@ -61,11 +78,24 @@ _ZERO = re.compile(
     r"(?:жертв|постраждалих|пострадавших|потерпілих|загиблих\s+(?:і|та|й)\s+поранених|"
     r"погибших\s+и\s+раненых)|(?:ніхто|люди)\s+не\s+(?:постраждав|постраждал[аи]?)|(?:никто|люди)\s+не\s+"
     r"пострадал[аи]?|"
-    r"(?:постраждалих|пострадавших|жертв)\s+(?:немає|нема|нет)|(?:немає|нет)\s+(?:постраждалих|"
+    r"(?:постраждалих|пострадавших|жертв)(?:\s+серед\s+[\w'’ʼ]+)?\s+(?:немає|нема|нет)|(?:немає|нет)\s+(?:постраждалих|"
     r"пострадавших|жертв)|(?:жертв\w*|постраждал\w*|потерпіл\w*)(?:\s+[\w'’ʼ,-]+){0,10}?\s+"
     r"відсутн\w*)(?![\w'])",
     _I,
 )
+# "без травмованих", "без загиблих": 0 for that figure alone
+_ZERO_ONE = re.compile(
+    r"(?<![\w'])без\s+(?:(?P<k>загиблих|погибших)|(?P<i>травмованих|поранених|раненых|"
+    r"травмированных))(?![\w'])",
+    _I,
+)
+_NATIONWIDE = re.compile(
+    r"(?<![\w'])(?:по\s+(?:всій\s+)?(?:Україні|країні)|по\s+(?:всей\s+)?(?:Украине|стране)|"
+    r"(?:у|в)\s+(?:різних|кількох|декількох|\d+)\s+(?:регіонах|областях)|"
+    r"в\s+(?:разных|нескольких|\d+)\s+(?:регионах|областях))(?![\w'])",
+    _I,
+)
+_AS_OF = re.compile(r"(?<![\w'])(?:станом\s+на|по\s+состоянию\s+на)\s+\d{1,2}[:.]\d{2}", _I)
 _MORE_PEOPLE = re.compile(
     r"\s*(?:,|та|і|й|и)\s+(?:[\w'’ʼ-]*річн\w*|\d+|жін\w*|чолов\w*|дит\w*|хлоп\w*|дівч\w*|"
     r"женщин\w*|мужчин\w*)",
@@ -82,11 +112,6 @@ _NO_NEWS = re.compile(
     _I,
 )
 _NO_DEAD = re.compile(r"жертв|загибл|погибш", _I)
-# A village or town named after its kind: "у селі Погреби", "у с. Дубівка", "в поселке X".
-_SETTLEMENT = re.compile(
-    r"(?<![\w'])(?i:у|в)\s+(?i:селі|місті|селищі|смт|с\.|м\.|сел\.|селе|городе|поселке|пос\.)\s*"
-    r"(?P<x>[А-ЯІЇЄҐ][\w'’ʼ-]+(?:\s+(?![\w'’ʼ-]+(?:ської|цької|зької|ської|ого|ої)\b)[А-ЯІЇЄҐ][\w'’ʼ-]+)?)"
-)
 _PART = re.compile(
     r"(?:серед\s+(?:них|яких|загиблих|поранених|постраждалих|потерпілих)|з\s+них|з\s+яких|"
     r"із\s+них|среди\s+(?:них|которых|погибших|раненых|пострадавших)|из\s+них|у\s+тому\s+числі|"
@@ -151,82 +176,6 @@ _VAGUE = re.compile(
     r"(?:\bє|\bесть|спричинил\w*|призвел\w*\s+до|привел\w*\s+к)\s+жертв\w*",
     _I,
 )
-_REGION_FORM = re.compile(
-    r"(?:ськ|цьк|зьк|ск|цк)(?:а|ої|ій|ою|ую|ая|ой|ую|у)$|щин\w*$|ччин\w*$", _I
-)
-_DISTRICT = re.compile(
-    r"(?<![\w'])(?P<n>[\w'’ʼ-]+?)(?P<suf>ськ|цьк|зьк|ск|цк)(?:ому|ім|ий|ого|ом|ого|им)\s+район\w*|"
-    r"(?<![\w'])(?P<a>[\w'’ʼ-]+?)ному\s+район\w*|(?<![\w'])(?P<r>[\w'’ʼ-]+?)щин[іиою]\b",
-    _I,
-)
-_CITY_RES = [(re.compile(rf"(?<![\w'])(?:{k})[\w'’ʼ-]*", _I), v) for k, v in CITIES.items()]
-
-
-def _fold(s: str) -> str:
-    return re.sub(r"[’ʼ`‘]", "'", s.lower())
-
-
-def find_cities_uk(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(position, English name) of the cities named in ``text[start:end]``.
-
-    Region adjectives and "-щина" forms ("Київської області", "на Київщині")
-    name regions, not cities.
-
-    Examples
-    --------
-    >>> t = "У Києві та на Київщині, у Дніпрі; у столиці"
-    >>> [c for _, c in find_cities_uk(t, 0, len(t))]
-    ['Kyiv', 'Dnipro', 'Kyiv']
-    """
-    out = []
-    for pattern, name in _CITY_RES:
-        for m in pattern.finditer(text, start, end):
-            word = m.group()
-            if _REGION_FORM.search(word) and "столиц" not in word.lower():
-                continue
-            if re.match(r"\s+(?:район|громад|област)", text[m.end() : m.end() + 12], _I):
-                continue  # "у Броварському районі" names a district, not the town
-            out.append((m.start(), name))
-    known = {p for p, _ in out}
-    # "у сел. Козача Лопань": the abbreviation may have ended the sentence before
-    for m in _SETTLEMENT.finditer(text, max(0, start - 12), end):
-        if m.start("x") < start:
-            continue
-        if m.start("x") not in known and not re.search(r"[ыэъё]", m["x"], _I):
-            out.append((m.start("x"), latin_name(m["x"])))
-    return sorted(out)
-
-
-def _district(text: str, start: int, end: int) -> str | None:
-    """The English name of the first district named, by the list or by transliteration."""
-    for m in _DISTRICT.finditer(text, start, end):
-        stem = _fold(m.group("n") or m.group("a") or m.group("r") or "")
-        for key, name in DISTRICTS.items():
-            if re.match(key, stem + ("ськ" if m.group("n") else "")) or re.match(key, stem):
-                return name
-        word = m.group("n") or m.group("a")
-        # a district named in Ukrainian, capitalised, not in the list: "у Самарівському районі"
-        if word and word[0].isupper() and not re.search(r"[ыэъё]", word, _I):
-            if m.group("n") and m["suf"] in ("ськ", "цьк", "зьк"):
-                return latin_name(word + m["suf"] + "ий")
-            if m.group("a"):
-                return latin_name(word + "ний")
-    return None
-
-
-_REGION_WORD = re.compile(
-    r"(?<![\w'])[\w'’ʼ-]+щин[іиаою]\b|(?<![\w'])(?:област[іи]|громаді|області)(?![\w'])", _I
-)
-
-
-def _region_last(start: int, regions: list[int], cities_at: list[int]) -> bool:
-    """Whether a region or community is the last place named before ``start``.
-
-    ``regions`` and ``cities_at`` are sorted positions of region and city names.
-    """
-    r = bisect_left(regions, start)
-    c = bisect_left(cities_at, start)
-    return r > 0 and (c == 0 or regions[r - 1] > cities_at[c - 1])
 
 
 _OF_THEM = r"(?:серед\s+них|з\s+них|із\s+них|среди\s+них|из\s+них)"
@@ -320,7 +269,7 @@ def extract_casualties_uk(
     )
     default = cities[0] if len(set(cities)) == 1 and not nationwide else None
     cities_at = sorted(p for s in pool for p, _ in find_cities_uk(text, s.start, s.end))
-    regions = [m.start() for m in _REGION_WORD.finditer(text)] if default else []
+    regions = [m.start() for m in REGION_WORD.finditer(text)] if default else []
     rows: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     zeros: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     vague_seen = False
@@ -335,20 +284,36 @@ def extract_casualties_uk(
             and _NO_NEWS.search(text, max(sent.start, zero.start() - 60), zero.start())
         ):
             zero = None  # "інформації про руйнування чи постраждалих немає": no news, not none
-        if zero and not here and _district(text, sent.start, sent.end):
+        if zero and not here and district_uk(text, sent.start, sent.end):
             zero = None  # "У Броварському районі обійшлося без жертв": a place we cannot name
-        if zero:
+        one = None if zero else _ZERO_ONE.search(text, sent.start, sent.end)
+        if one and not here and district_uk(text, sent.start, sent.end):
+            one = None
+        if zero or one:
             # "в столиці без постраждалих": the city of the sentence, else of the last one named
             city = here[0][1] if here else last_city
+            if _NATIONWIDE.search(text, sent.start, sent.end):
+                city = None
             key = ((city,) if city else (), None)
             row = zeros.setdefault(key, CasualtyRow(key[0], None, None, None))
-            for name in ("killed", "injured"):
+            hit = zero or one
+            names = ("killed", "injured") if zero else ("killed" if one["k"] else "injured",)
+            for name in names:
                 row.figures[name] = CasualtyFigure(
-                    name, 0, "exact", zero.start(), zero.end(), sent.index
+                    name, 0, "exact", hit.start(), hit.end(), sent.index
                 )
         if here:
             last_city = here[-1][1]
         words = list(_WORD.finditer(text, sent.start, sent.end))
+        bare = None if words or not rows else _BARE_UPDATE.search(text, sent.start, sent.end)
+        if bare and len(held := list(rows.values())[-1].figures) == 1:
+            # "Згодом їхня кількість зросла до 11": the update of the one figure before
+            (name,) = held
+            if (value := _value(bare["n"])) is not None:
+                held[name] = CasualtyFigure(
+                    name, value, "exact", bare.start(), bare.end(), sent.index, True
+                )
+            continue
         if not words:
             # "що спричинило жертви": casualties named with no figure
             vague_seen = vague_seen or bool(_VAGUE.search(text, sent.start, sent.end))
@@ -356,9 +321,11 @@ def extract_casualties_uk(
         city = here[0][1] if here else default
         if here and _WITH_REGION.search(text, sent.start, sent.end):
             city = None  # "Внаслідок обстрілів Харкова та 14 населених пунктів області ..."
-        if not here and city is not None and _region_last(sent.start, regions, cities_at):
+        if not here and city is not None and region_last(sent.start, regions, cities_at):
             city = None  # "на Полтавщині ... збили ракету ... постраждали троє людей"
-        district = _district(text, sent.start, sent.end)
+        if _NATIONWIDE.search(text, sent.start, sent.end):
+            city, here = None, []  # "загалом по Україні загинули 12 людей": no one city
+        district = district_uk(text, sent.start, sent.end)
         carried = (
             district is None
             and not here
@@ -408,8 +375,13 @@ def extract_casualties_uk(
                     qual, offset = q, off
                     break
             update = bool(_UPDATE.search(text[max(sent.start, s - 40) : s]))
+            # "Станом на 22:30 ...": the state at a later hour
+            update = update or bool(_AS_OF.search(text, sent.start, s))
             lo, hi = min(s, best[1].start()), max(e, best[1].end())
-            figures.append(CasualtyFigure(field, value + offset, qual, lo, hi, sent.index, update))
+            weak = field == "injured" and bool(_HOSPITAL.match(best[1].group()))
+            figures.append(
+                CasualtyFigure(field, value + offset, qual, lo, hi, sent.index, update, weak)
+            )
         for m in [
             *_PERSON.finditer(text, sent.start, sent.end),
             *_ONE.finditer(text, sent.start, sent.end),
@@ -446,16 +418,60 @@ def extract_casualties_uk(
                 CasualtyFigure(fig.field, value, "exact", part.start(), part.end(), sent.index),
             )
             district = None
-        key = ((city,) if city else (), district)
         carry = (district, sent.end, city) if district is not None else None
-        row = rows.setdefault(key, CasualtyRow(key[0], district, None, None))
         for fig in figures:
+            # "В Одесі поранено чотирьох людей, у Миколаєві загинули двоє": each figure
+            # takes the city named nearest in its own clause
+            # "На Харківщині загинули двоє людей, у Харкові поранено п'ятеро": a region
+            # named in the clause is a place of its own (no city)
+            named = here + [
+                (m.start(), None) for m in REGION_NAMED.finditer(text, sent.start, sent.end)
+            ]
+            fig_city = (
+                nearest_city(text, named, fig) if len({c for _, c in named}) > 1 and here else city
+            )
+            key = ((fig_city,) if fig_city else (), district)
+            row = rows.get(key)
+            if row is None and fig.update and fig_city is None:
+                # "Станом на 22:30 кількість загиблих зросла до 14": the last row with it
+                row = next((r for r in reversed(rows.values()) if fig.field in r.figures), None)
+            if row is None:
+                row = rows.setdefault(key, CasualtyRow(key[0], district, None, None))
             old = row.figures.get(fig.field)
-            if old is None or fig.update:
+            if (
+                old is None
+                or fig.update
+                or (old.hospitalized and not fig.hospitalized)
+                or firmer(fig, old)
+            ):
                 row.figures[fig.field] = fig
+        if district is not None and figures:
+            # "у Бучанському районі постраждали 17 осіб, у Фастівському – 7": the same figure
+            # for the next districts of the list
+            for m in _MORE_DISTRICTS.finditer(text, figures[-1].end, sent.end):
+                name = district_uk(m["d"] + " районі", 0, len(m["d"]) + 7)
+                if name is None or (value := _value(m["n"])) is None:
+                    continue
+                key = ((city,) if city else (), name)
+                row = rows.setdefault(key, CasualtyRow(key[0], name, None, None))
+                row.figures.setdefault(
+                    figures[-1].field,
+                    CasualtyFigure(
+                        figures[-1].field, value, "exact", m.start(), m.end(), sent.index
+                    ),
+                )
     out = list(rows.values())
-    districts = {d for s in pool if (d := _district(text, s.start, s.end))}
-    if len(out) == 1 and out[0].district is None and len(districts) == 1:
+    districts = {d for s in pool if (d := district_uk(text, s.start, s.end))}
+    if (
+        len(out) == 1
+        and out[0].district is None
+        and len(districts) == 1
+        # "Загалом у Києві постраждали 5 людей": a count for the whole city, not the district
+        # where debris fell
+        and not any(
+            CITY_WIDE.search(text, *sentence_of(pool, f.start)) for f in out[0].figures.values()
+        )
+    ):
         district = districts.pop()
         # a raion named after the row's own city ("Одеський район") surrounds it
         if not any(district[:4] == c[:4] for c in out[0].cities):
@@ -465,9 +481,10 @@ def extract_casualties_uk(
             out.append(row)
             continue
         for other in rows.values():  # "обійшлося без жертв. Але постраждали 8 людей"
-            fig = row.figures["killed"]
+            fig = row.figures.get("killed")
             if (
-                other.cities == key[0]
+                fig is not None
+                and other.cities == key[0]
                 and other.district is None
                 and "killed" not in other.figures
                 and _NO_DEAD.search(text, fig.start, fig.end)
@@ -475,4 +492,17 @@ def extract_casualties_uk(
                 other.figures["killed"] = fig
     if not out and vague_seen:
         out.append(CasualtyRow((default,) if default else (), None, None, None))
-    return out
+    return merge_restatements(out)
+
+
+_MORE_DISTRICTS = re.compile(
+    r"(?:,\s*(?:а\s+)?|\s+(?:і|та|й|а)\s+)(?:у|в)\s+(?P<d>[А-ЯІЇЄҐ][\w'’ʼ-]+(?:ському|цькому|"
+    r"зькому))\s*[–—-]\s*(?P<n>\d{1,5}|[а-яіїєґ'’]+)(?![\w'’])"
+)
+
+
+_BARE_UPDATE = re.compile(
+    r"(?<![\w'])(?:(?:їхня|їх|ця|их)\s+)?(?:кількість|число)\s+(?:[\w'’ʼ]+\s+){0,2}?(?:зросл[аи]|"
+    r"збільшил[аи]ся|вырос(?:ло|ла)?|увеличил[ао]сь)\s+до\s+(?P<n>\d{1,6}|[а-яіїєґ'’]+)",
+    _I,
+)

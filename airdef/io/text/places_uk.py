@@ -1,0 +1,147 @@
+"""Cities, villages, districts and regions in Ukrainian and Russian report text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from airdef.io.text.casualty_rows import CasualtyFigure
+from airdef.io.text.lexicon_uk import CITIES, DISTRICTS, latin_name
+from airdef.io.text.segment import Sentence
+
+__all__ = [
+    "CITY_WIDE",
+    "REGION_NAMED",
+    "REGION_WORD",
+    "district_uk",
+    "find_cities_uk",
+    "fold_uk",
+    "nearest_city",
+    "region_last",
+    "sentence_of",
+]
+
+_I = re.IGNORECASE
+
+# A village or town named after its kind: "у селі Погреби", "у с. Дубівка", "в поселке X".
+_SETTLEMENT = re.compile(
+    r"(?<![\w'])(?i:у|в)\s+(?i:селі|місті|селищі|смт|с\.|м\.|сел\.|селе|городе|поселке|пос\.)\s*"
+    r"(?P<x>[А-ЯІЇЄҐ][\w'’ʼ-]+(?:\s+(?![\w'’ʼ-]+(?:ської|цької|зької|ської|ого|ої)\b)[А-ЯІЇЄҐ][\w'’ʼ-]+)?)"
+)
+
+_REGION_FORM = re.compile(
+    r"(?:ськ|цьк|зьк|ск|цк)(?:а|ої|ій|ою|ую|ая|ой|ую|у)$|щин\w*$|ччин\w*$", _I
+)
+_DISTRICT = re.compile(
+    r"(?<![\w'])(?P<n>[\w'’ʼ-]+?)(?P<suf>ськ|цьк|зьк|ск|цк)(?:ому|ім|ий|ого|ом|ого|им)\s+район\w*|"
+    r"(?<![\w'])(?P<a>[\w'’ʼ-]+?)ному\s+район\w*|(?<![\w'])(?P<r>[\w'’ʼ-]+?)щин[іиою]\b",
+    _I,
+)
+
+_CITY_RES = [(re.compile(rf"(?<![\w'])(?:{k})[\w'’ʼ-]*", _I), v) for k, v in CITIES.items()]
+
+
+def fold_uk(s: str) -> str:
+    return re.sub(r"[’ʼ`‘]", "'", s.lower())
+
+
+def find_cities_uk(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(position, English name) of the cities named in ``text[start:end]``.
+
+    Region adjectives and "-щина" forms ("Київської області", "на Київщині")
+    name regions, not cities.
+
+    Examples
+    --------
+    >>> t = "У Києві та на Київщині, у Дніпрі; у столиці"
+    >>> [c for _, c in find_cities_uk(t, 0, len(t))]
+    ['Kyiv', 'Dnipro', 'Kyiv']
+    """
+    out = []
+    for pattern, name in _CITY_RES:
+        for m in pattern.finditer(text, start, end):
+            word = m.group()
+            if _REGION_FORM.search(word) and "столиц" not in word.lower():
+                continue
+            if re.match(r"\s+(?:район|громад|област)", text[m.end() : m.end() + 12], _I):
+                continue  # "у Броварському районі" names a district, not the town
+            out.append((m.start(), name))
+    known = {p for p, _ in out}
+    named = [
+        (m.start("x"), m.end("x")) for m in _SETTLEMENT.finditer(text, max(0, start - 12), end)
+    ]
+    # "в с. Руська Лозова": the village, not the town of Lozova inside its name
+    out = [(p, c) for p, c in out if not any(a < p < b for a, b in named)]
+    # "у сел. Козача Лопань": the abbreviation may have ended the sentence before
+    for m in _SETTLEMENT.finditer(text, max(0, start - 12), end):
+        if m.start("x") < start:
+            continue
+        if m.start("x") not in known and not re.search(r"[ыэъё]", m["x"], _I):
+            out.append((m.start("x"), latin_name(m["x"])))
+    return sorted(out)
+
+
+def district_uk(text: str, start: int, end: int) -> str | None:
+    """The English name of the first district named, by the list or by transliteration."""
+    for m in _DISTRICT.finditer(text, start, end):
+        stem = fold_uk(m.group("n") or m.group("a") or m.group("r") or "")
+        for key, name in DISTRICTS.items():
+            if re.match(key, stem + ("ськ" if m.group("n") else "")) or re.match(key, stem):
+                return name
+        word = m.group("n") or m.group("a")
+        # a district named in Ukrainian, capitalised, not in the list: "у Самарівському районі"
+        if word and word[0].isupper() and not re.search(r"[ыэъё]", word, _I):
+            if m.group("n") and m["suf"] in ("ськ", "цьк", "зьк"):
+                return latin_name(word + m["suf"] + "ий")
+            if m.group("a"):
+                return latin_name(word + "ний")
+    return None
+
+
+REGION_WORD = re.compile(
+    r"(?<![\w'])[\w'’ʼ-]+щин[іиаою]\b|(?<![\w'])(?:област[іи]|громаді|області)(?![\w'])", _I
+)
+
+
+def region_last(start: int, regions: list[int], cities_at: list[int]) -> bool:
+    """Whether a region or community is the last place named before ``start``.
+
+    ``regions`` and ``cities_at`` are sorted positions of region and city names.
+    """
+    r = bisect_left(regions, start)
+    c = bisect_left(cities_at, start)
+    return r > 0 and (c == 0 or regions[r - 1] > cities_at[c - 1])
+
+
+CITY_WIDE = re.compile(
+    r"(?<![\w'])(?:загалом|всього|усього|в\s+цілому|по\s+(?:місту|столиці)|в\s+общей\s+"
+    r"сложности|всего|по\s+городу)(?![\w'])",
+    _I,
+)
+
+
+def sentence_of(pool: Sequence[Sentence], pos: int) -> tuple[int, int]:
+    """The (start, end) of the sentence of ``pool`` that holds ``pos``."""
+    for s in pool:
+        if s.start <= pos < s.end:
+            return s.start, s.end
+    return pos, pos
+
+
+# "на Харківщині", "у Київській області" (capitalised: "женщина" is no region)
+REGION_NAMED = re.compile(
+    r"(?<![\w'’ʼ])[А-ЯІЇЄҐ][\w'’ʼ-]*(?:щин|ччин)[іиаоуюе]\w*|(?<![\w'’ʼ])[А-ЯІЇЄҐ][\w'’ʼ-]+"
+    r"(?:ській|цькій|зькій|ской|цкой)\s+(?i:област\w*)"
+)
+
+
+def nearest_city(text: str, here: list[tuple[int, str | None]], fig: CasualtyFigure) -> str | None:
+    """The city named nearest a figure, one across a comma or a conjunction being further."""
+
+    def distance(item: tuple[int, str]) -> int:
+        pos = item[0]
+        gap = text[pos : fig.start] if pos < fig.start else text[fig.end : pos]
+        return len(gap) + (60 if re.search(r"[,;:–—]", gap) else 0) + (0 if pos < fig.start else 20)
+
+    return min(here, key=distance)[1]

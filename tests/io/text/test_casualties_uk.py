@@ -1,0 +1,102 @@
+"""Casualty rows of Ukrainian and Russian reports: restatements, updates, places.
+
+Every text here was written for these tests; expected values follow the corpus
+annotation rules (the corpus README beside the data).
+"""
+
+from __future__ import annotations
+
+from tests.io.text.helpers import parse
+from tests.io.text.test_casualties import rows
+
+
+def test_a_toll_restated_in_a_quote_makes_one_row():
+    data = parse(
+        "Унаслідок атаки на Харків 13 людей поранено, одна людина загинула. На Харківщині "
+        'також пошкоджено будинки. "Загалом 13 поранених та один загиблий", - повідомив він.'
+    )
+    assert rows(data) == {("Kharkiv", None, 1, 13)}
+
+
+def test_a_later_total_replaces_the_earlier_one():
+    data = parse(
+        "Станом на 15:00 відомо про 6 загиблих. Станом на 22:30 кількість загиблих зросла до 14."
+    )
+    assert rows(data) == {(None, None, 14, None)}
+
+
+def test_an_exact_figure_replaces_the_same_hedged_one():
+    data = parse("У столиці щонайменше одна людина загинула. Наразі відомо про одного загиблого.")
+    c = data.casualties
+    assert (len(c), int(c.killed.iloc[0]), c.killed_qual.iloc[0]) == (1, 1, "exact")
+
+
+def test_one_victim_in_the_singular_is_one_killed():
+    assert rows(parse("У Києві відомо про одну жертву.")) == {("Kyiv", None, 1, None)}
+
+
+def test_a_district_where_debris_fell_is_not_put_on_a_city_wide_total():
+    data = parse(
+        "У Печерському районі уламки БпЛА влучили в житловий будинок. Загалом у Києві "
+        "постраждали 5 людей."
+    )
+    assert rows(data) == {("Kyiv", None, None, 5)}
+
+
+def test_each_district_of_a_list_gets_its_figure():
+    data = parse(
+        "На Київщині постраждали 27 людей. Зокрема, у Бучанському районі постраждали 17 "
+        "осіб, у Фастівському – 7, а у Білоцерківському – 3."
+    )
+    assert rows(data) == {
+        (None, None, None, 27),
+        (None, "Buchanskyi", None, 17),
+        (None, "Fastivskyi", None, 7),
+        (None, "Bilotserkivskyi", None, 3),
+    }
+
+
+def test_each_city_of_a_sentence_keeps_its_own_figure():
+    data = parse("В Одесі поранено чотирьох людей, у Миколаєві загинули двоє.")
+    assert rows(data) == {("Odesa", None, None, 4), ("Mykolaiv", None, 2, None)}
+
+
+def test_a_nationwide_toll_takes_no_city():
+    data = parse("Унаслідок атаки на Київ, Одесу та Львів загалом по Україні загинули 12 людей.")
+    assert rows(data) == {(None, None, 12, None)}
+
+
+def test_without_injured_is_injured_zero():
+    assert rows(parse("У Львові без травмованих.")) == {("Lviv", None, None, 0)}
+
+
+def test_no_victims_among_the_population_is_zero_and_zero():
+    data = parse("Очільник ОВА повідомив, що постраждалих серед населення немає.")
+    assert rows(data) == {(None, None, 0, 0)}
+
+
+def test_those_who_sought_medical_help_are_injured():
+    assert rows(parse("За медичною допомогою звернулися 6 людей у Києві.")) == {
+        ("Kyiv", None, None, 6)
+    }
+
+
+def test_the_hospitalised_are_the_figure_only_when_no_injured_figure_is_given():
+    assert rows(parse("У Харкові госпіталізовано трьох людей.")) == {("Kharkiv", None, None, 3)}
+    data = parse("У Харкові поранено 12 людей. Згодом госпіталізовано трьох людей.")
+    assert rows(data) == {("Kharkiv", None, None, 12)}
+
+
+def test_a_village_is_not_the_town_inside_its_name():
+    data = parse("В с. Руська Лозова постраждав 70-річний чоловік.")
+    assert rows(data) == {("Ruska Lozova", None, None, 1)}
+
+
+def test_a_region_of_the_clause_keeps_its_figure_apart_from_the_city():
+    data = parse("На Харківщині загинули двоє людей, у Харкові поранено п'ятеро.")
+    assert rows(data) == {(None, None, 2, None), ("Kharkiv", None, None, 5)}
+
+
+def test_their_number_rose_to_updates_the_one_figure_before():
+    data = parse("У Києві поранено 9 людей. Згодом їхня кількість зросла до 11.")
+    assert rows(data) == {("Kyiv", None, None, 11)}
