@@ -74,6 +74,29 @@ _LIST_GLUE = re.compile(r"[»\"”)\s]*(?:,|і|й|та|и|а\s+також|,\s*а
 _OF_ALL = re.compile(r"(?:^|[\s,(])(?:з|із|зі|из)\s+$", re.IGNORECASE)
 # "збили усі 18 ракет": intercepted and launched alike
 _ALL_OF = re.compile(r"(?<![\w'])(?:усі|всі|все|всех|всіх)\s+$", re.IGNORECASE)
+# "Серед запущених ракет — три «Кинджали», 34 крилаті ...", "Серед 98 апаратів приблизно 60
+# становили ударні «Shahed»": the rest of the sentence are parts of the group named first
+_AMONG = re.compile(
+    r"[\s«\"“(]*(?:серед|среди)\s+(?:(?:запущених|випущених|застосованих|збитих|"
+    r"запущенных|выпущенных|сбитых|примененных|цих|этих)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _nest_under_intercepted_total(groups: list[Group]) -> None:
+    """ "атакували 120 ракет і 90 дронів ... знищили понад 140 повітряних цілей": parts of it.
+
+    One "air targets" total with only an intercept figure, beside several launched
+    groups with none: the launched groups are parts of what the total counts.
+    """
+    tops = [g for g in groups if g.parent is None and g.figures]
+    totals = [g for g in tops if g.phrase.total and set(g.figures) == {"intercepted"}]
+    others = [g for g in tops if not g.phrase.total]
+    if len(totals) != 1 or len(others) < 2 or any("intercepted" in g.figures for g in others):
+        return
+    for g in others:
+        g.parent = totals[0].gid
+    totals[0].explicit_parent = True
 
 
 class UkReader(UkMentions):
@@ -191,6 +214,10 @@ class UkReader(UkMentions):
         verbs = self._verbs(sent)
         body = t[sent.start : sent.end].strip()
         bullet = body[:1] in "-–—•▪●*" and bool(body)
+        # "Над Україною було зафіксовано:\n805 ударних БПЛА ...;\n9 крилатих ракет ...;"
+        bullet = bullet or (
+            self.list_verb is not None and not verbs and bool(re.match(r"\d", body))
+        )
         from_list = not verbs and bullet and self.list_verb is not None
         if from_list:
             verbs = [self.list_verb]  # "випустили таке озброєння:\n- чотири КАБи;"
@@ -212,12 +239,24 @@ class UkReader(UkMentions):
         current: list[Group] = []
         breakdown: dict[int, tuple[Group, dict]] = {}
         last_group: Group | None = None
+        among = _AMONG.match(t, sent.start, sent.end)
+        parts_from = len(items) + 1  # the items from here on are parts of the group named first
+        if among is not None and items:
+            lead = items[0]
+            if lead.number.start <= among.end() + 1 and lead.phrase is not None:
+                parts_from = 1  # "Серед 98 апаратів ...": the total is the first count
+            else:
+                named = read_phrase_uk(t, among.end(), limit=6)
+                if named is not None and named.start <= among.end() + 1:
+                    last_group = registry.pick(named)
+                    parts_from = 0 if last_group is not None else parts_from
         colon_parent: Group | None = None
         in_colon_list = False
         for k, item in enumerate(items):
             head = t[max(sent.start, item.number.start - 60) : item.number.start]
             item.child = (
                 item.child
+                or k >= parts_from
                 or bool(CHILD_BEFORE.search(head))
                 or (
                     k > 0
@@ -237,6 +276,8 @@ class UkReader(UkMentions):
                 role, combined, found = "launched", False, True  # "з 673 засобів ... збито 635"
             if from_list and self.list_verb is not None:
                 role, combined, found = ROLE[self.list_verb.lastgroup or ""], False, True
+            if among is not None and parts_from == 1 and k == 0 and role is None:
+                role, combined, found = "launched", False, True  # "Серед 98 апаратів"
             if item.kind == "region":
                 continue
             clause_start = max([sent.start] + [i.end for i in items[:k]])
@@ -440,6 +481,7 @@ class UkReader(UkMentions):
                 self.registry.add(phrase, [], sentence=index, vague=True)
         name_plain_missiles(self.registry.groups, [p for p, _ in self.named])
         groups = drop_plain_mentions(drop_sums(self.registry.finish()))
+        _nest_under_intercepted_total(groups)
         tops = [g for g in groups if g.parent is None and g.gid not in self.regional]
         for g in groups:
             if g.parent is not None or g.gid not in self.regional:
@@ -465,7 +507,10 @@ class UkReader(UkMentions):
                     and o.value("launched") is not None
                     and g.phrase.coverage & o.phrase.coverage
                     and not o.phrase.total
-                    and (o.value("intercepted") or 0) > g.value("intercepted")
+                    and (
+                        (o.value("intercepted") or 0) > g.value("intercepted")
+                        or self._part_of_breakdown(groups, g, o)
+                    )
                 ):
                     g.parent = o.gid
                     o.explicit_parent = True
@@ -473,3 +518,17 @@ class UkReader(UkMentions):
         for g in groups:
             g.combined = g.gid in self.combined
         return groups
+
+    @staticmethod
+    def _part_of_breakdown(groups: list[Group], g: Group, o: Group) -> bool:
+        """ "51 ракету ... три «Кинджали», 14 балістичних ... одну балістичну": a part of the 51.
+
+        An intercept count of a class that the breakdown of a total with no intercept
+        figure of its own names.
+        """
+        kids = {k.phrase.weapon_class for k in groups if k.parent == o.gid}
+        return (
+            o.value("intercepted") is None
+            and g.phrase.weapon_class in kids
+            and g.value("intercepted") <= (o.value("launched") or 0)
+        )

@@ -562,3 +562,58 @@ def test_a_hedge_with_than_and_an_intercept_noun():
         "перехвате 566 БПЛА."
     )
     assert counts(data_top(data)) == (593, 566, None)
+
+
+def test_parts_named_after_among_the_launched_weapons():
+    # pr_2025-12-06_1: "Серед запущених ракет — три «Кинджали», 34 крилаті ..."; the later
+    # intercept figures merge into the parents, "одну балістичну" is a part of the 51
+    data = parse(
+        "Російська армія запустила по Україні 51 ракету і 653 дрони. Серед запущених ракет — "
+        "три «Кинджали», 34 крилаті ракети «Калібр» та Х-101, а також 14 балістичних ракет "
+        "«Іскандер-М». Серед запущених 653 дронів понад 300 — «шахеди». ППО знешкодила 29 "
+        "крилатих і одну балістичну ракету, а також 585 дронів."
+    )
+    ev = data.events
+    top = ev.loc[ev["part_of"].isna()].set_index("weapon_class")
+    assert sorted(top.index) == ["mixed", "strike_drone"]
+    assert counts(top.loc["mixed"]) == (51, None, None)
+    assert counts(top.loc["strike_drone"]) == (653, 585, None)
+    assert (ev["part_of"] == "ракету").sum() == 4
+    # pr_2025-11-23_1: "Серед 98 апаратів приблизно 60 становили ударні «Shahed»"
+    data = parse(
+        "Серед 98 апаратів приблизно 60 становили ударні «Shahed», а також дрони типу "
+        "«Гербера». Силами протиповітряної оборони було збито або подавлено 69 російських БпЛА."
+    )
+    assert counts(data_top(data)) == (98, 69, None)
+
+
+def test_parts_in_brackets_and_an_intercepted_total_over_launched_groups():
+    # pr_2025-09-28_2 (Russian): "50 ракет (включая два «Кинжала» ...)", then "45 ракет"
+    data = parse(
+        "Российские военные выпустили по Украине 50 ракет (включая два «Кинжала») и 593 БПЛА. "
+        "Украинские ПВО заявляют о перехвате 566 БПЛА, 45 ракет."
+    )
+    top = data.events.loc[data.events["part_of"].isna()].set_index("weapon_class")
+    assert counts(top.loc["mixed"]) == (50, 45, None)
+    assert counts(top.loc["strike_drone"]) == (593, 566, None)
+    # pr_2024-11-17_1 (Russian): the air targets shot down cover the launched groups
+    data = parse(
+        "В общей сложности Украину атаковали около 120 ракет и 90 дронов. Силы ПВО Украины "
+        "уничтожили более 140 воздушных целей."
+    )
+    row = data_top(data)
+    assert (int(row["intercepted"]), row["intercepted_qual"]) == (141, "at_least")
+
+
+def test_a_list_after_a_colon_without_bullets():
+    # pr_2025-09-07_2: "Над Україною було зафіксовано:" then one line per weapon
+    data = parse(
+        "Над Україною було зафіксовано:\n\n805 ударних БПЛА типу Shahed і безпілотників-"
+        "імітаторів різних типів;\n\n9 крилатих ракет «Іскандер-К»;\n\n4 балістичні ракети "
+        "«Іскандер-М/KN-23».\n\nУ результаті роботи ППО вдалося збити/придушити більшість із "
+        "цілей - 747 БПЛА, а також 4 ракети «Іскандер-К»."
+    )
+    top = data.events.loc[data.events["part_of"].isna()].set_index("weapon_class")
+    assert counts(top.loc["strike_drone"]) == (805, 747, None)
+    assert counts(top.loc["cruise_missile"]) == (9, 4, None)
+    assert counts(top.loc["ballistic_missile"]) == (4, None, None)
