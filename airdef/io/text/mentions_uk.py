@@ -10,7 +10,7 @@ sums its parts, plain missiles beside a typed one).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from airdef.io.text.groups import Figure, Group, Registry
 from airdef.io.text.lexicon_uk import uk_number
@@ -200,8 +200,25 @@ class UkMentions:
             return
         # "сбитие обоих ракет": the group of the weapon named after the word for all
         named = read_phrase_uk(t, m.end(), limit=4)
+        inside = re.match(r"\w+\s+", m.group())  # "Усі ударні дрони знищили"
+        if (named is None or named.start > m.end() + 2) and inside:
+            named = read_phrase_uk(t, m.start() + inside.end(), limit=4)
+            if named is not None and named.end <= m.end():
+                named = replace(named, start=m.end())
         if named is not None and named.start <= m.end() + 2:
-            options = [g for g in options if g.phrase.coverage & named.coverage] or options
+            # "Усі ударні дрони знищили" after "збили чотири розвідувальних БпЛА": the strike
+            # drones of an earlier sentence, never the reconnaissance ones
+            strike = bool(re.search(r"ударн", named.label, re.I))
+
+            def fits(g: Group) -> bool:
+                recon = g.phrase.weapon_class == "recon_drone"
+                return bool(g.phrase.coverage & named.coverage) and not (strike and recon)
+
+            options = [g for g in options if fits(g)] or [
+                g for g in self.registry.groups if fits(g)
+            ]
+            if not options:
+                return
         target = options[-1]
         launched = target.figures.get("launched")
         caught = target.figures.get("intercepted")

@@ -64,7 +64,8 @@ from airdef.io.text.weapons_uk import read_phrase_uk
 __all__ = ["UkReader"]
 
 _LIST_HEAD = re.compile(
-    r"(?:(?:таке|наступне|такое|следующее)\s+озброєння|вооружение|прилетіло|прилетело)[»”\"]?\s*:$",
+    r"(?:(?:таке|наступне|такое|следующее)\s+озброєння|вооружение|(?:таку|наступну)\s+зброю|"
+    r"(?:такое|следующее)\s+оружие|прилетіло|прилетело)[»”\"]?\s*:$",
     re.IGNORECASE,
 )
 _LAUNCHED_LIST = VERB_UK.search("випустили")
@@ -177,6 +178,14 @@ class UkReader(UkMentions):
                 return ROLE[after.lastgroup or ""], after.lastgroup == "c", True
         if before is not None:
             gap = t[before.end() : item.number.start]
+            if ";" in gap:
+                # "атакували три БпЛА типу «Молния»; один FPV-дрон і два БпЛА": a list part
+                # with no verb of its own keeps the verb before the semicolon
+                seg_start = before.end() + gap.rfind(";")
+                seg_end = t.find(";", item.end)
+                seg_end = len(t) if seg_end < 0 else seg_end
+                if not any(seg_start <= v.start() < seg_end for v in verbs):
+                    gap = gap.replace(";", ",")
             if ";" not in gap and not OF_THEM_BEFORE.search(gap):
                 return ROLE[before.lastgroup or ""], before.lastgroup == "c", True
         if after is not None and after.start() - item.end <= 80 and after.start() < limit:
@@ -215,8 +224,11 @@ class UkReader(UkMentions):
         body = t[sent.start : sent.end].strip()
         bullet = body[:1] in "-–—•▪●*" and bool(body)
         # "Над Україною було зафіксовано:\n805 ударних БПЛА ...;\n9 крилатих ракет ...;"
+        # or "таку зброю:\n\nдва КАБ;\n\nfpv-дрон;": short lines, each ending in ";" or "."
         bullet = bullet or (
-            self.list_verb is not None and not verbs and bool(re.match(r"\d", body))
+            self.list_verb is not None
+            and not verbs
+            and (bool(re.match(r"\d", body)) or (len(body) <= 60 and body[-1:] in ";."))
         )
         from_list = not verbs and bullet and self.list_verb is not None
         if from_list:
@@ -377,8 +389,11 @@ class UkReader(UkMentions):
             elif (
                 parent is None
                 and not item.child
-                and re.search(r"(?:,|\s(?:і|й|та|и|а\s+також))\s*$", gap)
-                and any(g.phrase.weapon == item.phrase.weapon and g.parent is None for g in current)
+                and re.search(r"(?:[,;]|\s(?:і|й|та|и|а\s+також))\s*$", gap)
+                and any(
+                    g.phrase.weapon_class == item.phrase.weapon_class and g.parent is None
+                    for g in current
+                )
                 and not any(
                     g.phrase.weapon == item.phrase.weapon
                     for g in registry.candidates(item.phrase)[:1]

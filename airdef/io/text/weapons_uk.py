@@ -135,7 +135,11 @@ def uk_name(word: str) -> str | None:
         return found
     low = text.lower()
     if "/" in text:
-        parts = [uk_name(p) for p in text.split("/")]
+        pieces = text.split("/")
+        stem = re.match(r"^(.*?-)\d", pieces[0])
+        if stem:  # "С-300/400": the second name is "С-400"
+            pieces = [stem[1] + p if p.isdigit() else p for p in pieces]
+        parts = [uk_name(p) for p in pieces]
         if all(parts):
             from airdef.catalog import load_catalog
 

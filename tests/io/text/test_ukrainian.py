@@ -617,3 +617,53 @@ def test_a_list_after_a_colon_without_bullets():
     assert counts(top.loc["strike_drone"]) == (805, 747, None)
     assert counts(top.loc["cruise_missile"]) == (9, 4, None)
     assert counts(top.loc["ballistic_missile"]) == (4, None, None)
+
+
+def test_list_parts_after_a_semicolon_are_peers_and_a_regional_day_is_the_post_day():
+    # uk_pub_102: "атакували три БпЛА типу «Молния»; один FPV-дрон і два БпЛА ..."
+    data = parse(
+        "Протягом минулої доби ворожих ударів зазнали сім населених пунктів Харківської "
+        "області. Олег Синєгубов повідомив, що область атакували три БпЛА типу “Молния”; один "
+        "FPV-дрон і два БпЛА невстановленого поки що типу.",
+        published="2025-09-28",
+    )
+    ev = data.events
+    assert ev["part_of"].isna().all()
+    assert sorted(ev["launched"].astype(int)) == [1, 2, 3]
+    assert {str(d.date()) for d in ev["time_start"]} == {"2025-09-28"}
+
+
+def test_all_strike_drones_are_not_the_reconnaissance_ones():
+    # uk_pub_95: "Також збили чотири розвідувальних БпЛА ... Усі ударні дрони знищили"
+    data = parse(
+        "Уночі росія атакувала Україну чотирма безпілотниками Shahed. Усі їх збила "
+        "протиповітряна оборона. Також збили чотири розвідувальних БпЛА. Усі ударні дрони "
+        "знищили над Херсонською та Дніпропетровською областями."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["strike_drone"]) == (4, 4, None)
+    assert counts(ev.loc["recon_drone"]) == (None, 4, None)
+
+
+def test_s300_400_and_launches_from_aircraft():
+    # uk_pub_94: "2-ма зенітними керованими ракетами С-300/400"
+    data = parse("Противник атакував Україну 2-ма зенітними керованими ракетами С-300/400.")
+    assert data_top(data)["weapon_class"] == "anti_aircraft_missile"
+    # uk_pub_98 (Russian): "пуски 43 крылатых ракет из 10 самолетов": the 10 are aircraft
+    data = parse(
+        "Уничтожено 36 крылатых ракет. Всего были зафиксированы пуски 43 крылатых ракет из 10 "
+        "самолетов стратегической авиации Ту-95мс."
+    )
+    assert counts(data_top(data)) == (43, 36, None)
+
+
+def test_a_weapons_list_of_short_lines_without_bullets():
+    # uk_pub_101: "За добу ворог застосував таку зброю:" then one line per weapon
+    data = parse(
+        "За добу ворог застосував таку зброю:\n\nдва КАБ;\n\n22 БпЛА типу “Герань-2”;\n\n"
+        "три БпЛА (тип встановлюється).",
+        published="2025-09-24",
+    )
+    ev = data.events
+    assert ev["part_of"].isna().all()
+    assert sorted(ev["launched"].astype(int)) == [2, 3, 22]
