@@ -18,7 +18,7 @@ from airdef.io.text.patterns_uk import ALL, ATTACK_WORD, FLAGS, ROLE, VAGUE, UkN
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase
-from airdef.io.text.weapons_uk import SINGULAR_MISSILE, read_phrase_uk
+from airdef.io.text.weapons_uk import SINGULAR_AFTER_ADJECTIVE, SINGULAR_MISSILE, read_phrase_uk
 
 __all__ = ["Item", "UkMentions", "agrees_all", "drop_plain_mentions", "drop_sums"]
 
@@ -153,7 +153,16 @@ class UkMentions:
         if phrase is None or phrase.start > start + 2 or phrase.total:
             return
         key = (self.list_verb.start() if self.list_verb else 0, -1)
-        fig = Figure("launched", None, None, phrase.start, phrase.end, sent.index)
+        words = re.findall(r"[\w'’ʼ]+", phrase.label.lower())
+        one = bool(words) and bool(SINGULAR_MISSILE.match(words[-1]))  # "fpv-дрон;": one
+        fig = Figure(
+            "launched",
+            1 if one else None,
+            "exact" if one else None,
+            phrase.start,
+            phrase.end,
+            sent.index,
+        )
         current.append(
             registry.new(phrase, [fig], sentence=sent.index, additive=True, list_key=key)
         )
@@ -279,8 +288,8 @@ class UkMentions:
         t = self.t
         taken = SpanSet([(i.number.start, i.end) for i in items])
         for m in re.finditer(
-            r"(?<![\w'])([\w'’ʼ-]+\s+)?(ракет(?:а|у|ою|ой)|дрон(?:а|ом)?|безпілотник(?:а|ом)?|"
-            r"беспилотник(?:а|ом)?)(?![\w'-])",
+            r"(?<![\w'])([\w'’ʼ-]+\s+)?(ракет(?:а|у|ою|ой)|(?<=ої\s)ракети|(?<=ой\s)ракеты|"
+            r"дрон(?:а|ом)?|безпілотник(?:а|ом)?|беспилотник(?:а|ом)?)(?![\w'-])",
             t[sent.start : sent.end],
             FLAGS,
         ):
@@ -293,7 +302,10 @@ class UkMentions:
             ):
                 continue
             phrase = read_phrase_uk(t, s) or read_phrase_uk(t, sent.start + m.start(2))
-            if phrase is None or not SINGULAR_MISSILE.match(m.group(2).lower()):
+            one = SINGULAR_MISSILE.match(m.group(2).lower()) or (
+                SINGULAR_AFTER_ADJECTIVE.match(m.group(2).lower()) and m.group(1)
+            )
+            if phrase is None or not one:
                 continue
             verb = None
             for v in verbs:

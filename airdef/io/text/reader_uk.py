@@ -75,6 +75,7 @@ _LIST_GLUE = re.compile(r"[»\"”)\s]*(?:,|і|й|та|и|а\s+також|,\s*а
 _OF_ALL = re.compile(r"(?:^|[\s,(])(?:з|із|зі|из)\s+$", re.IGNORECASE)
 # "збили усі 18 ракет": intercepted and launched alike
 _ALL_OF = re.compile(r"(?<![\w'])(?:усі|всі|все|всех|всіх)\s+$", re.IGNORECASE)
+_LAUNCHES = re.compile(r"\s+(?:пуск|запуск)(?:ів|ов|и|і|а)?\s+", re.IGNORECASE)
 # "Серед запущених ракет — три «Кинджали», 34 крилаті ...", "Серед 98 апаратів приблизно 60
 # становили ударні «Shahed»": the rest of the sentence are parts of the group named first
 _AMONG = re.compile(
@@ -141,7 +142,10 @@ class UkReader(UkMentions):
             phrase = read_phrase_uk(t, nxt.end)
             end = phrase.end if phrase else nxt.end
             return Item(n, phrase, nxt, "of", end)
-        phrase = read_phrase_uk(t, pos)
+        launches = _LAUNCHES.match(t, pos)  # "71 пуск крылатых ракет", "43 запуски ракет"
+        phrase = read_phrase_uk(t, launches.end() if launches else pos)
+        if launches and phrase is not None and phrase.start <= launches.end() + 1:
+            return Item(n, phrase, None, "phrase", phrase.end)
         if phrase is not None and phrase.start <= pos + 2:
             m = OF_M.match(t, phrase.end)  # "52 вражеских дрона из 110"
             total = next((x for x in nums if m and x.start == m.end()), None)

@@ -90,6 +90,8 @@ _MEANS = re.compile(
 SINGULAR_MISSILE = re.compile(
     r"^(?:ракет(?:а|у|ою|ой)|дрон(?:а|ом)?|безпілотник(?:а|ом)?|беспилотник(?:а|ом)?)$"
 )
+#: The genitive singular after a singular adjective ("балістичної ракети").
+SINGULAR_AFTER_ADJECTIVE = re.compile(r"^(?:ракети|ракеты)$")
 
 # Case endings to strip from a Cyrillic name before the catalog look-up.
 _ENDINGS = re.compile(r"(?:ами|ами|ями|ові|ів|ах|ям|ам|ом|ем|ою|ей|ах|и|і|у|а|ю|е|ы|ом|ов)$")

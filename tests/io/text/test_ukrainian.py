@@ -667,3 +667,21 @@ def test_a_weapons_list_of_short_lines_without_bullets():
     ev = data.events
     assert ev["part_of"].isna().all()
     assert sorted(ev["launched"].astype(int)) == [2, 3, 22]
+
+
+def test_one_missile_named_in_the_singular_and_counts_of_launches():
+    # pr_2026-01-28_1: "146 безпілотників та балістичної ракети" (one), then its type
+    data = parse(
+        "Російська армія атакувала Україну із застосуванням 146 безпілотників та балістичної "
+        "ракети. Зокрема, ракету «Іскандер-М» запустили з Ростовської області. Протиповітряною "
+        "обороною збито/подавлено 103 ворожі БпЛА."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["strike_drone"]) == (146, 103, None)
+    assert counts(ev.loc["ballistic_missile"]) == (1, None, None)
+    # pr_2023-02-10_a (Russian): "совершил 71 пуск крылатых ракет"
+    data = parse(
+        "Противник совершил 71 пуск крылатых ракет Х-101, Х-555, «Калибр». Уничтожена 61 "
+        "крылатая ракета врага."
+    )
+    assert counts(data_top(data)) == (71, 61, None)
