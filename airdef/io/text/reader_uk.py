@@ -288,6 +288,8 @@ class UkReader(UkMentions):
             )
             role, combined, found = self._role(item, verbs, stops)
             head = t[max(sent.start, item.number.start - 6) : item.number.start]
+            if item.kind == "phrase" and _LAUNCHES.match(t, item.number.end):
+                role, combined, found = "launched", False, True  # "71 пуск крылатых ракет"
             if item.kind == "phrase" and _OF_ALL.search(head):
                 role, combined, found = "launched", False, True  # "з 673 засобів ... збито 635"
             if from_list and self.list_verb is not None:
