@@ -75,6 +75,8 @@ _LIST_GLUE = re.compile(r"[»\"”)\s]*(?:,|і|й|та|и|а\s+також|,\s*а
 _OF_ALL = re.compile(r"(?:^|[\s,(])(?:з|із|зі|из)\s+$", re.IGNORECASE)
 # "збили усі 18 ракет": intercepted and launched alike
 _ALL_OF = re.compile(r"(?<![\w'])(?:усі|всі|все|всех|всіх)\s+$", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,|і|й|та|и)\s*", re.IGNORECASE)
+_MORE_THAN = re.compile(r"понад|більш|свыше|более|больше", re.IGNORECASE)
 _LAUNCHES = re.compile(r"\s+(?:пуск|запуск)(?:ів|ов|и|і|а)?\s+", re.IGNORECASE)
 # "Серед запущених ракет — три «Кинджали», 34 крилаті ...", "Серед 98 апаратів приблизно 60
 # становили ударні «Shahed»": the rest of the sentence are parts of the group named first
@@ -251,6 +253,7 @@ class UkReader(UkMentions):
             if item.total is not None:
                 used.add(item.total.start)
             items.append(item)
+        self._spread_hedge(items)
         stops = [i.number.start for i in items]
         current: list[Group] = []
         breakdown: dict[int, tuple[Group, dict]] = {}
@@ -453,6 +456,29 @@ class UkReader(UkMentions):
         self._read_named(sent, verbs, items)
         if current:
             self.previous = list(dict.fromkeys(current))
+
+    def _spread_hedge(self, items: list[Item]) -> None:
+        """ "около 120 ракет и 90 дронов": a hedge before a list holds for every item of it."""
+        t = self.t
+        for k in range(1, len(items)):
+            prev, item = items[k - 1], items[k]
+            hedge = t[prev.number.start : prev.number.num_start]
+            if (
+                prev.number.qualifier not in ("approx", "at_least")
+                or item.number.qualifier != "exact"
+                or not hedge
+                or prev.phrase is None
+                or item.phrase is None
+                or prev.kind != "phrase"
+                or item.kind != "phrase"
+                or not _LIST_JOIN.fullmatch(t[prev.end : item.number.start])
+            ):
+                continue
+            more = prev.number.qualifier == "at_least" and bool(_MORE_THAN.search(hedge))
+            n = item.number
+            item.number = replace(
+                n, value=n.value + more, qualifier=prev.number.qualifier, start=prev.number.start
+            )
 
     # -- figures and finishing ----------------------------------------------------------
 

@@ -60,7 +60,7 @@ _CLASS = [
         ),
         "cruise",
     ),
-    (re.compile(r"^(?:зенітн|зенитн)\w*"), "anti-aircraft"),
+    (re.compile(r"^(?:зенітн|зенитн)(?!ик)\w*"), "anti-aircraft"),  # not "зенітники"
     (re.compile(r"^(?:гіперзвуков|гиперзвуков)\w*"), None),
 ]
 _CLASS_NAME = {
@@ -78,7 +78,12 @@ _MOD = re.compile(
     r"дальн|нових|новых|нов|модерніз|ракет\w*-носі|розвідувальн|разведывательн|"
     r"далекобійн|ракетн|штурмов|ударно-|сучасн|також|ще|ещё|еще|базування|базирования|"
     r"повітряного|нападу|засоб|средств|оперативно-тактичн|тактичн|важк|фугасн|планеруюч|такі|таких|"
-    r"такими|цих|этих|эти|такие|планирующ|некерован|неуправляем)\w*$|^ці$"
+    r"такими|цих|этих|эти|такие|планирующ|некерован|неуправляем|невстановлен|неустановлен|"
+    r"невідом|неизвестн)\w*$|^ці$"
+)
+#: "БпЛА невстановленого типу", "безпілотники інших типів": drones of a type of their own
+_OTHER = re.compile(
+    r"^(?:невстановлен|неустановлен|невідом|неизвестн|інш|других|другого|иного|іного)\w*$"
 )
 _RECON = re.compile(r"^(?:розвідувальн|разведывательн|оперативно-тактичн)\w*$")
 _JOIN = {"і", "й", "та", "и", "а", ",", "або", "чи", "или"}
@@ -212,7 +217,7 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
     names: list[str] = []
     classes: list[str] = []
     heads: list[str] = []
-    recon = various = False
+    recon = various = other = False
     first = last_end = None
     pending_join = False
     n = 0
@@ -268,6 +273,8 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
         if _MOD.match(low) or low in ("з", "із"):
             if low in ("з", "із"):
                 break
+            if _OTHER.match(low) and heads:
+                other = True
             if _RECON.match(low):
                 recon = True
             if first is not None and re.match(
@@ -293,6 +300,8 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
     weapon, cls_, generic, total = _classify(names, classes, heads, recon, various)
     if not weapon:
         return None
+    if other and not names and weapon == "drones":
+        weapon, generic = "drones of other types", False
     return Phrase(
         start=label_start,
         end=label_start + len(label),

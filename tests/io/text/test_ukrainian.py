@@ -685,3 +685,28 @@ def test_one_missile_named_in_the_singular_and_counts_of_launches():
         "крылатая ракета врага."
     )
     assert counts(data_top(data)) == (71, 61, None)
+
+
+def test_a_hedge_before_a_list_holds_for_every_item():
+    # pr_2024-11-17_1 (Russian): "около 120 ракет и 90 дронов"; corpus rule for lists
+    data = parse("Вночі росіяни атакували Україну, запустивши близько 120 ракет і 90 дронів.")
+    ev = data.events.set_index("weapon_class")
+    assert ev.loc["strike_drone", "launched"] == 90
+    assert ev.loc["strike_drone", "launched_qual"] == "approx"
+    data = parse("Понад 650 дронів і 30 ракет були випущені.")
+    ev = data.events.set_index("weapon_class")
+    assert (ev.loc["unknown", "launched"], ev.loc["unknown", "launched_qual"]) == (31, "at_least")
+
+
+def test_drones_of_a_type_not_established_are_a_group_of_their_own():
+    # pr_2024-04-28_1: "чотири безпілотники типу Shahed та п'ять БпЛА невстановленого типу"
+    data = parse(
+        "Російські війська запустили чотири безпілотники типу Shahed та п'ять БпЛА "
+        "невстановленого типу."
+    )
+    ev = data.events
+    assert ev["part_of"].isna().all()
+    assert sorted(ev["launched"].astype(int)) == [4, 5]
+    # uk_pub_99: "зенітники" (gunners) names no anti-aircraft missile
+    data = parse("Зенітники повітряного командування «Захід» збили сім ракет.")
+    assert data_top(data)["weapon_class"] == "unknown"
