@@ -75,6 +75,7 @@ _LIST_GLUE = re.compile(r"[»\"”)\s]*(?:,|і|й|та|и|а\s+також|,\s*а
 _OF_ALL = re.compile(r"(?:^|[\s,(])(?:з|із|зі|из)\s+$", re.IGNORECASE)
 # "збили усі 18 ракет": intercepted and launched alike
 _ALL_OF = re.compile(r"(?<![\w'])(?:усі|всі|все|всех|всіх)\s+$", re.IGNORECASE)
+_PLACES_LIST = re.compile(r"(?:напрям|направлен|район)\w*\s*:$", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,|і|й|та|и)\s*", re.IGNORECASE)
 _MORE_THAN = re.compile(r"понад|більш|свыше|более|больше", re.IGNORECASE)
 _LAUNCHES = re.compile(r"\s+(?:пуск|запуск)(?:ів|ов|и|і|а)?\s+", re.IGNORECASE)
@@ -234,6 +235,7 @@ class UkReader(UkMentions):
         bullet = bullet or (
             self.list_verb is not None
             and not verbs
+            and not OF_THEM_AFTER.search(body)
             and (bool(re.match(r"\d", body)) or (len(body) <= 60 and body[-1:] in ";."))
         )
         from_list = not verbs and bullet and self.list_verb is not None
@@ -241,6 +243,8 @@ class UkReader(UkMentions):
             verbs = [self.list_verb]  # "випустили таке озброєння:\n- чотири КАБи;"
         elif not bullet:
             self.list_verb = verbs[-1] if verbs and body.endswith(":") else None
+            if self.list_verb is not None and _PLACES_LIST.search(body):
+                self.list_verb = None  # "Їх запускали з напрямків:": a list of places
             if self.list_verb is None and _LIST_HEAD.search(body):
                 # "За добу по Харківщині “прилетіло”:", "по регіону таке озброєння:"
                 self.list_verb = _LAUNCHED_LIST

@@ -710,3 +710,17 @@ def test_drones_of_a_type_not_established_are_a_group_of_their_own():
     # uk_pub_99: "зенітники" (gunners) names no anti-aircraft missile
     data = parse("Зенітники повітряного командування «Захід» збили сім ракет.")
     assert data_top(data)["weapon_class"] == "unknown"
+
+
+def test_a_list_of_directions_is_no_weapons_list_and_none_dead_or_injured():
+    # uk_pub_105: "Їх запускали з напрямків:" then "Близько 80 із них - «Шахеди»."
+    data = parse(
+        "Противник атакував 152-ма ударними дронами типу «Шахед», «Гербера» і безпілотниками "
+        "інших типів.\nЇх запускали з напрямків:\nБлизько 80 із них - «Шахеди».\nПротиповітряною "
+        "обороною збито або подавлено 126 ворожих дронів."
+    )
+    assert counts(data_top(data)) == (152, 126, None)
+    # uk_pub_111: "Жертв і потерпілих у столиці немає"
+    data = parse("Внаслідок атаки на Київ уламки впали. Жертв і потерпілих у столиці немає.")
+    row = one(data.casualties, city="Kyiv")
+    assert (int(row["killed"]), int(row["injured"])) == (0, 0)
