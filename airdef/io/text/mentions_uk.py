@@ -205,8 +205,8 @@ class UkMentions:
         m = ALL.search(t, start, sent.end)
         options = [g for g in self.registry.groups if g.sentence == sent.index] if items else []
         options = options or self.previous
-        if not m or not options:
-            return
+        if not m or not options or re.match(r"\s*\d", t[m.end() : m.end() + 3]):
+            return  # "збили усі 14 шахедів": the count's own reading gives both figures
         # "сбитие обоих ракет": the group of the weapon named after the word for all
         named = read_phrase_uk(t, m.end(), limit=4)
         inside = re.match(r"\w+\s+", m.group())  # "Усі ударні дрони знищили"
