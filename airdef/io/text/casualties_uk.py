@@ -359,7 +359,7 @@ def extract_casualties_uk(
         city = here[0][1] if here else default
         if here and _WITH_REGION.search(text, sent.start, sent.end):
             city = None  # "Внаслідок обстрілів Харкова та 14 населених пунктів області ..."
-        if not here and city is not None and _region_last(sent.start, regions, cities_at):
+        if not here and city is not None and _region_last(sent.end, regions, cities_at):
             city = None  # "на Полтавщині ... збили ракету ... постраждали троє людей"
         district = _district(text, sent.start, sent.end)
         carried = (

@@ -324,6 +324,16 @@ class UkReader(UkMentions):
                             current.append(group)
                             last_group = group
                         continue
+                if target is None and item.kind == "them" and not item.child:
+                    # "атакувала Дніпропетровщину безпілотниками. ... збили 37 з них": the
+                    # weapon named without a number in the sentence before
+                    before = [p for p, i in self.named if i in (sent.index - 1, sent.index)]
+                    if before and before[-1].end <= item.number.start:
+                        fig = self._fig(role, item.number, item.end, sent)
+                        group = registry.add(before[-1], [fig], sentence=sent.index)
+                        if group is not None:
+                            current.append(group)
+                        continue
                 if target is None:
                     continue
                 if item.child:

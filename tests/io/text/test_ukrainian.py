@@ -724,3 +724,20 @@ def test_a_list_of_directions_is_no_weapons_list_and_none_dead_or_injured():
     data = parse("Внаслідок атаки на Київ уламки впали. Жертв і потерпілих у столиці немає.")
     row = one(data.casualties, city="Kyiv")
     assert (int(row["killed"]), int(row["injured"])) == (0, 0)
+
+
+def test_of_them_after_a_weapon_named_without_a_number_and_a_region_toll():
+    # uk_pub_116: "атакувала Дніпропетровщину безпілотниками. ... збили 37 з них"
+    data = parse(
+        "Вночі російська армія масовано атакувала Дніпропетровщину безпілотниками. За "
+        "інформацією ПвК, оборонці неба збили 37 з них."
+    )
+    assert counts(data_top(data)) == (None, 37, None)
+    # uk_pub_115: a first sentence about the region, then the city's part
+    data = parse(
+        "У Дніпропетровській області четверо людей отримали поранення.\nВночі ворог завдав "
+        "масованої атаки по Дніпру. Троє людей отримали поранення."
+    )
+    cas = data.casualties
+    assert int(cas.loc[cas["city"].isna(), "injured"].iloc[0]) == 4
+    assert int(one(cas, city="Dnipro")["injured"]) == 3
