@@ -36,6 +36,7 @@ _WERE_DESTROYED = re.compile(
     r"(?<![\w'])(?:були|було|был[иао]?)\s+(?:знищен|збит|сбит|уничтожен|знешкоджен|перехоплен)\w*",
     re.I,
 )
+_WHETHER = re.compile(r"(?<![\w'])(?:все\s+ли|чи\s+(?:всі|усі)|не\s+уточни\w*)(?![\w'])", re.I)
 _TYPED = frozenset({"cruise_missile", "ballistic_missile", "anti_aircraft_missile"})
 
 
@@ -205,6 +206,8 @@ class UkMentions:
         m = ALL.search(t, start, sent.end)
         options = [g for g in self.registry.groups if g.sentence == sent.index] if items else []
         options = options or self.previous
+        if _WHETHER.search(t, sent.start, sent.end):
+            return  # "Попко не уточнил, все ли ракеты удалось сбить": a question, no figure
         if not m or not options or re.match(r"\s*\d", t[m.end() : m.end() + 3]):
             return  # "збили усі 14 шахедів": the count's own reading gives both figures
         # "сбитие обоих ракет": the group of the weapon named after the word for all
@@ -308,8 +311,9 @@ class UkMentions:
             if phrase is None or not one:
                 continue
             verb = None
+            noun = sent.start + m.start(2)  # "вдарили ракетою Х-59": the verb may be group 1
             for v in verbs:
-                if v.end() <= s and ";" not in t[v.end() : s]:
+                if v.end() <= noun and ";" not in t[v.end() : noun]:
                     verb = v
             drone = phrase.weapon_class != "unknown" and not m.group(2).lower().startswith("ракет")
             if drone:
@@ -322,9 +326,27 @@ class UkMentions:
                 ):
                     continue
                 del v_text
-            elif verb is None or ROLE[verb.lastgroup or ""] != "launched":
+                field = "launched"
+            else:
+                field = ROLE[verb.lastgroup or ""] if verb is not None else None
+                # "збито керовану авіаційну ракету Х-59": a named missile shot down is one
+                typed = not phrase.generic and verb is not None and verb.start() < s
+                if field != "launched" and not (field == "intercepted" and typed):
+                    continue
+            fig = Figure(field, 1, "exact", max(s, phrase.start), phrase.end, sent.index)
+            plain = [
+                g
+                for g in registry.groups
+                if g.phrase.weapon == "Unknown Missile"
+                and set(g.figures) == {"launched"}
+                and g.value("launched") == 1
+                and g.parent is None
+            ]
+            if field == "launched" and not phrase.generic and len(plain) == 1:
+                # "запустила ракету ... атакував балістичною ракетою Іскандер-М": one missile
+                plain[0].phrase = phrase
+                current.append(plain[0])
                 continue
-            fig = Figure("launched", 1, "exact", s, phrase.end, sent.index)
             group = registry.add(phrase, [fig], sentence=sent.index)
             if group is not None:
                 current.append(group)

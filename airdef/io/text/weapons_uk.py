@@ -254,6 +254,8 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
                     break  # "«шахеди», балістичні ракети": a second group
                 if head and classes and kind_class not in have and "mixed" not in have:
                     break  # "крилаті ракети та «обманки»"
+                if head and SINGULAR_MISSILE.match(low) and kind_class not in have:
+                    break  # "17 безпілотників типу Shahed та ракету Х-59": one missile more
             if name:
                 names.append(name)
             if head:

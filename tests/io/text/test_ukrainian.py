@@ -741,3 +741,40 @@ def test_of_them_after_a_weapon_named_without_a_number_and_a_region_toll():
     cas = data.casualties
     assert int(cas.loc[cas["city"].isna(), "injured"].iloc[0]) == 4
     assert int(one(cas, city="Dnipro")["injured"]) == 3
+
+
+def test_one_named_missile_shot_down_and_a_plain_missile_named_later():
+    # uk_pub_124: "збили 17 безпілотників типу Shahed та ракету Х-59"
+    data = parse(
+        "Вночі росіяни запустили 24 «Шахеди». Також вдарили ракетою Х-59. Силами оборони "
+        "збито керовану авіаційну ракету Х-59 та 17 ударних БпЛА типу «Shahed-131/136»."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["strike_drone"]) == (24, 17, None)
+    assert counts(ev.loc["cruise_missile"]) == (1, 1, None)
+    data = parse("Сили ППО збили 17 безпілотників типу Shahed та ракету Х-59.")
+    assert len(data.events) == 2
+    # uk_pub_106: "запустила ракету і 133 БПЛА ... атакував балістичною ракетою Іскандер-М"
+    data = parse(
+        "Російська армія запустила ракету і 133 БПЛА. Противник атакував балістичною ракетою "
+        "Іскандер-М, а також 133 ударними БпЛА."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["ballistic_missile"]) == (1, None, None)
+    assert len(ev) == 2
+
+
+def test_russian_tens_a_question_of_whether_all_and_a_direction_is_no_region():
+    # uk_pub_118 (Russian): "поражено примерно три десятка вражеских ракет", then "все ли"
+    data = parse(
+        "Над Киевом было поражено примерно три десятка вражеских ракет. Попко не уточнил, все "
+        "ли ракеты удалось сбить."
+    )
+    row = data_top(data)
+    assert (int(row["intercepted"]), row["intercepted_qual"]) == (30, "approx")
+    assert pd.isna(row["launched"])
+    # uk_pub_125: "пуски 33 шахедів у напрямку Київщини" is nationwide
+    data = parse(
+        "Було зафіксовано пуски 33 “шахедів” у напрямку Київщини. Знищено 26 Shahed-136/131."
+    )
+    assert counts(data_top(data)) == (33, 26, None)
