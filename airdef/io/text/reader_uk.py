@@ -88,6 +88,35 @@ _AMONG = re.compile(
 )
 
 
+def _join_lone_launch(groups: list[Group]) -> list[Group]:
+    """ "ліквідовано 27 «шахедів». Загалом ворог випустив 36 ударних дронів": one group.
+
+    A class-word group with only a launch figure beside exactly one other top-level
+    group of its class, which has no launch figure, is that group's launch.
+    """
+    out = list(groups)
+    for g in groups:
+        if g.parent is not None or not g.phrase.generic or set(g.figures) != {"launched"}:
+            continue
+        peers = [
+            o
+            for o in out
+            if o is not g
+            and o.parent is None
+            and o.figures
+            and o.phrase.weapon_class == g.phrase.weapon_class
+        ]
+        if len(peers) != 1 or "launched" in peers[0].figures or peers[0].phrase.total:
+            continue
+        if not peers[0].phrase.coverage <= g.phrase.coverage:
+            continue
+        if any(o.parent == g.gid for o in out):
+            continue
+        peers[0].figures["launched"] = g.figures["launched"]
+        out = [o for o in out if o is not g]
+    return out
+
+
 def _nest_under_intercepted_total(groups: list[Group]) -> None:
     """ "атакували 120 ракет і 90 дронів ... знищили понад 140 повітряних цілей": parts of it.
 
@@ -541,7 +570,7 @@ class UkReader(UkMentions):
             elif counted and not phrase.generic and not phrase.total:
                 self.registry.add(phrase, [], sentence=index, vague=True)
         name_plain_missiles(self.registry.groups, [p for p, _ in self.named])
-        groups = drop_plain_mentions(drop_sums(self.registry.finish()))
+        groups = _join_lone_launch(drop_plain_mentions(drop_sums(self.registry.finish())))
         _nest_under_intercepted_total(groups)
         tops = [g for g in groups if g.parent is None and g.gid not in self.regional]
         for g in groups:

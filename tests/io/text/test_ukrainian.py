@@ -778,3 +778,12 @@ def test_russian_tens_a_question_of_whether_all_and_a_direction_is_no_region():
         "Було зафіксовано пуски 33 “шахедів” у напрямку Київщини. Знищено 26 Shahed-136/131."
     )
     assert counts(data_top(data)) == (33, 26, None)
+
+
+def test_a_launch_total_in_a_class_word_joins_the_one_counted_group_of_its_class():
+    # uk_pub_121: "ліквідовано 27 «шахедів». Загалом ворог випустив 36 ударних дронів"
+    data = parse(
+        "Під час нічної атаки силами ППО було ліквідовано 27 «шахедів». Загалом ворог випустив "
+        "36 ударних дронів по Україні."
+    )
+    assert counts(data_top(data)) == (36, 27, None)
