@@ -39,6 +39,8 @@ from airdef.io.text.mentions_uk import (
     agrees_all,
     drop_plain_mentions,
     drop_sums,
+    join_lone_launch,
+    nest_under_intercepted_total,
 )
 from airdef.io.text.patterns_uk import (
     CHILD_BEFORE,
@@ -76,8 +78,6 @@ _OF_ALL = re.compile(r"(?:^|[\s,(])(?:з|із|зі|из)\s+$", re.IGNORECASE)
 # "збили усі 18 ракет": intercepted and launched alike
 _ALL_OF = re.compile(r"(?<![\w'])(?:усі|всі|все|всех|всіх)\s+$", re.IGNORECASE)
 _PLACES_LIST = re.compile(r"(?:напрям|направлен|район)\w*\s*:$", re.IGNORECASE)
-_LIST_JOIN = re.compile(r"\s*(?:,|і|й|та|и)\s*", re.IGNORECASE)
-_MORE_THAN = re.compile(r"понад|більш|свыше|более|больше", re.IGNORECASE)
 _LAUNCHES = re.compile(r"\s+(?:пуск|запуск)(?:ів|ов|и|і|а)?\s+", re.IGNORECASE)
 # "Серед запущених ракет — три «Кинджали», 34 крилаті ...", "Серед 98 апаратів приблизно 60
 # становили ударні «Shahed»": the rest of the sentence are parts of the group named first
@@ -86,51 +86,6 @@ _AMONG = re.compile(
     r"запущенных|выпущенных|сбитых|примененных|цих|этих)\s+)?",
     re.IGNORECASE,
 )
-
-
-def _join_lone_launch(groups: list[Group]) -> list[Group]:
-    """ "ліквідовано 27 «шахедів». Загалом ворог випустив 36 ударних дронів": one group.
-
-    A class-word group with only a launch figure beside exactly one other top-level
-    group of its class, which has no launch figure, is that group's launch.
-    """
-    out = list(groups)
-    for g in groups:
-        if g.parent is not None or not g.phrase.generic or set(g.figures) != {"launched"}:
-            continue
-        peers = [
-            o
-            for o in out
-            if o is not g
-            and o.parent is None
-            and o.figures
-            and o.phrase.weapon_class == g.phrase.weapon_class
-        ]
-        if len(peers) != 1 or "launched" in peers[0].figures or peers[0].phrase.total:
-            continue
-        if not peers[0].phrase.coverage <= g.phrase.coverage:
-            continue
-        if any(o.parent == g.gid for o in out):
-            continue
-        peers[0].figures["launched"] = g.figures["launched"]
-        out = [o for o in out if o is not g]
-    return out
-
-
-def _nest_under_intercepted_total(groups: list[Group]) -> None:
-    """ "атакували 120 ракет і 90 дронів ... знищили понад 140 повітряних цілей": parts of it.
-
-    One "air targets" total with only an intercept figure, beside several launched
-    groups with none: the launched groups are parts of what the total counts.
-    """
-    tops = [g for g in groups if g.parent is None and g.figures]
-    totals = [g for g in tops if g.phrase.total and set(g.figures) == {"intercepted"}]
-    others = [g for g in tops if not g.phrase.total]
-    if len(totals) != 1 or len(others) < 2 or any("intercepted" in g.figures for g in others):
-        return
-    for g in others:
-        g.parent = totals[0].gid
-    totals[0].explicit_parent = True
 
 
 class UkReader(UkMentions):
@@ -500,29 +455,6 @@ class UkReader(UkMentions):
         if current:
             self.previous = list(dict.fromkeys(current))
 
-    def _spread_hedge(self, items: list[Item]) -> None:
-        """ "около 120 ракет и 90 дронов": a hedge before a list holds for every item of it."""
-        t = self.t
-        for k in range(1, len(items)):
-            prev, item = items[k - 1], items[k]
-            hedge = t[prev.number.start : prev.number.num_start]
-            if (
-                prev.number.qualifier not in ("approx", "at_least")
-                or item.number.qualifier != "exact"
-                or not hedge
-                or prev.phrase is None
-                or item.phrase is None
-                or prev.kind != "phrase"
-                or item.kind != "phrase"
-                or not _LIST_JOIN.fullmatch(t[prev.end : item.number.start])
-            ):
-                continue
-            more = prev.number.qualifier == "at_least" and bool(_MORE_THAN.search(hedge))
-            n = item.number
-            item.number = replace(
-                n, value=n.value + more, qualifier=prev.number.qualifier, start=prev.number.start
-            )
-
     # -- figures and finishing ----------------------------------------------------------
 
     def finish(self) -> list[Group]:
@@ -570,8 +502,8 @@ class UkReader(UkMentions):
             elif counted and not phrase.generic and not phrase.total:
                 self.registry.add(phrase, [], sentence=index, vague=True)
         name_plain_missiles(self.registry.groups, [p for p, _ in self.named])
-        groups = _join_lone_launch(drop_plain_mentions(drop_sums(self.registry.finish())))
-        _nest_under_intercepted_total(groups)
+        groups = join_lone_launch(drop_plain_mentions(drop_sums(self.registry.finish())))
+        nest_under_intercepted_total(groups)
         tops = [g for g in groups if g.parent is None and g.gid not in self.regional]
         for g in groups:
             if g.parent is not None or g.gid not in self.regional:
@@ -608,17 +540,3 @@ class UkReader(UkMentions):
         for g in groups:
             g.combined = g.gid in self.combined
         return groups
-
-    @staticmethod
-    def _part_of_breakdown(groups: list[Group], g: Group, o: Group) -> bool:
-        """ "51 ракету ... три «Кинджали», 14 балістичних ... одну балістичну": a part of the 51.
-
-        An intercept count of a class that the breakdown of a total with no intercept
-        figure of its own names.
-        """
-        kids = {k.phrase.weapon_class for k in groups if k.parent == o.gid}
-        return (
-            o.value("intercepted") is None
-            and g.phrase.weapon_class in kids
-            and g.value("intercepted") <= (o.value("launched") or 0)
-        )
