@@ -143,7 +143,8 @@ def find_dates_uk(text: str, published: dt.date | None = None) -> list[DateMenti
             continue
         day = None
         if published is not None:
-            back = m["r"].lower() in ("вчора", "вчера", "напередодні", "минулої доби")
+            # "протягом минулої доби" in a morning post is the day that ends as it is posted
+            back = m["r"].lower() in ("вчора", "вчера", "напередодні")
             day = published - dt.timedelta(days=1) if back else published
         mentions.append(DateMention(m.start(), m.end(), "relative", day))
         taken.append((m.start(), m.end()))

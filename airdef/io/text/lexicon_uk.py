@@ -184,13 +184,16 @@ def uk_number(words: str) -> int | None:
     [5, 2, 15, 3000]
     >>> [uk_number(w) for w in ("десяток", "п’ятьма десятками", "два десятки", "десятки")]
     [10, 50, 20, None]
+    >>> uk_number("три десятка")
+    30
     """
     text = _fold(words.strip())
     if re.fullmatch(r"(?:півтора|полтора)\s+десятк[аиу]", text):
         return 15
     total = current = 0
     for word in text.split():
-        if word in _TENS:
+        if word in _TENS or (word in ("десятка", "десятку") and 1 < current < 10):
+            # Russian "три десятка" takes the genitive singular after two to four
             if not current:
                 return None
             current *= 10

@@ -10,7 +10,7 @@ sums its parts, plain missiles beside a typed one).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from airdef.io.text.groups import Figure, Group, Registry
 from airdef.io.text.lexicon_uk import uk_number
@@ -18,9 +18,17 @@ from airdef.io.text.patterns_uk import ALL, ATTACK_WORD, FLAGS, ROLE, VAGUE, UkN
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase
-from airdef.io.text.weapons_uk import SINGULAR_MISSILE, read_phrase_uk
+from airdef.io.text.weapons_uk import SINGULAR_AFTER_ADJECTIVE, SINGULAR_MISSILE, read_phrase_uk
 
-__all__ = ["Item", "UkMentions", "agrees_all", "drop_plain_mentions", "drop_sums"]
+__all__ = [
+    "Item",
+    "UkMentions",
+    "agrees_all",
+    "drop_plain_mentions",
+    "drop_sums",
+    "join_lone_launch",
+    "nest_under_intercepted_total",
+]
 
 _EACH = re.compile(r"(?:^|(?<=\s))[Пп]о\s+$")
 _ADJ = r"[\w'’ʼ-]+(?:ській|цькій|зькій|ской|цкой)"
@@ -36,6 +44,9 @@ _WERE_DESTROYED = re.compile(
     r"(?<![\w'])(?:були|було|был[иао]?)\s+(?:знищен|збит|сбит|уничтожен|знешкоджен|перехоплен)\w*",
     re.I,
 )
+_WHETHER = re.compile(r"(?<![\w'])(?:все\s+ли|чи\s+(?:всі|усі)|не\s+уточни\w*)(?![\w'])", re.I)
+_LIST_JOIN = re.compile(r"\s*(?:,|і|й|та|и)\s*", re.IGNORECASE)
+_MORE_THAN = re.compile(r"понад|більш|свыше|более|больше", re.IGNORECASE)
 _TYPED = frozenset({"cruise_missile", "ballistic_missile", "anti_aircraft_missile"})
 
 
@@ -67,6 +78,51 @@ def drop_sums(groups: list[Group]) -> list[Group]:
             for o in kids:
                 o.parent = None
     return [g for g in groups if g.gid not in drop]
+
+
+def join_lone_launch(groups: list[Group]) -> list[Group]:
+    """ "ліквідовано 27 «шахедів». Загалом ворог випустив 36 ударних дронів": one group.
+
+    A class-word group with only a launch figure beside exactly one other top-level
+    group of its class, which has no launch figure, is that group's launch.
+    """
+    out = list(groups)
+    for g in groups:
+        if g.parent is not None or not g.phrase.generic or set(g.figures) != {"launched"}:
+            continue
+        peers = [
+            o
+            for o in out
+            if o is not g
+            and o.parent is None
+            and o.figures
+            and o.phrase.weapon_class == g.phrase.weapon_class
+        ]
+        if len(peers) != 1 or "launched" in peers[0].figures or peers[0].phrase.total:
+            continue
+        if not peers[0].phrase.coverage <= g.phrase.coverage:
+            continue
+        if any(o.parent == g.gid for o in out):
+            continue
+        peers[0].figures["launched"] = g.figures["launched"]
+        out = [o for o in out if o is not g]
+    return out
+
+
+def nest_under_intercepted_total(groups: list[Group]) -> None:
+    """ "атакували 120 ракет і 90 дронів ... знищили понад 140 повітряних цілей": parts of it.
+
+    One "air targets" total with only an intercept figure, beside several launched
+    groups with none: the launched groups are parts of what the total counts.
+    """
+    tops = [g for g in groups if g.parent is None and g.figures]
+    totals = [g for g in tops if g.phrase.total and set(g.figures) == {"intercepted"}]
+    others = [g for g in tops if not g.phrase.total]
+    if len(totals) != 1 or len(others) < 2 or any("intercepted" in g.figures for g in others):
+        return
+    for g in others:
+        g.parent = totals[0].gid
+    totals[0].explicit_parent = True
 
 
 def agrees_all(group: Group, figures: list[Figure]) -> bool:
@@ -153,7 +209,16 @@ class UkMentions:
         if phrase is None or phrase.start > start + 2 or phrase.total:
             return
         key = (self.list_verb.start() if self.list_verb else 0, -1)
-        fig = Figure("launched", None, None, phrase.start, phrase.end, sent.index)
+        words = re.findall(r"[\w'’ʼ]+", phrase.label.lower())
+        one = bool(words) and bool(SINGULAR_MISSILE.match(words[-1]))  # "fpv-дрон;": one
+        fig = Figure(
+            "launched",
+            1 if one else None,
+            "exact" if one else None,
+            phrase.start,
+            phrase.end,
+            sent.index,
+        )
         current.append(
             registry.new(phrase, [fig], sentence=sent.index, additive=True, list_key=key)
         )
@@ -196,12 +261,31 @@ class UkMentions:
         m = ALL.search(t, start, sent.end)
         options = [g for g in self.registry.groups if g.sentence == sent.index] if items else []
         options = options or self.previous
-        if not m or not options:
-            return
+        if _WHETHER.search(t, sent.start, sent.end):
+            return  # "Попко не уточнил, все ли ракеты удалось сбить": a question, no figure
+        if not m or not options or re.match(r"\s*\d", t[m.end() : m.end() + 3]):
+            return  # "збили усі 14 шахедів": the count's own reading gives both figures
         # "сбитие обоих ракет": the group of the weapon named after the word for all
         named = read_phrase_uk(t, m.end(), limit=4)
+        inside = re.match(r"\w+\s+", m.group())  # "Усі ударні дрони знищили"
+        if (named is None or named.start > m.end() + 2) and inside:
+            named = read_phrase_uk(t, m.start() + inside.end(), limit=4)
+            if named is not None and named.end <= m.end():
+                named = replace(named, start=m.end())
         if named is not None and named.start <= m.end() + 2:
-            options = [g for g in options if g.phrase.coverage & named.coverage] or options
+            # "Усі ударні дрони знищили" after "збили чотири розвідувальних БпЛА": the strike
+            # drones of an earlier sentence, never the reconnaissance ones
+            strike = bool(re.search(r"ударн", named.label, re.I))
+
+            def fits(g: Group) -> bool:
+                recon = g.phrase.weapon_class == "recon_drone"
+                return bool(g.phrase.coverage & named.coverage) and not (strike and recon)
+
+            options = [g for g in options if fits(g)] or [
+                g for g in self.registry.groups if fits(g)
+            ]
+            if not options:
+                return
         target = options[-1]
         launched = target.figures.get("launched")
         caught = target.figures.get("intercepted")
@@ -262,8 +346,8 @@ class UkMentions:
         t = self.t
         taken = SpanSet([(i.number.start, i.end) for i in items])
         for m in re.finditer(
-            r"(?<![\w'])([\w'’ʼ-]+\s+)?(ракет(?:а|у|ою|ой)|дрон(?:а|ом)?|безпілотник(?:а|ом)?|"
-            r"беспилотник(?:а|ом)?)(?![\w'-])",
+            r"(?<![\w'])([\w'’ʼ-]+\s+)?(ракет(?:а|у|ою|ой)|(?<=ої\s)ракети|(?<=ой\s)ракеты|"
+            r"дрон(?:а|ом)?|безпілотник(?:а|ом)?|беспилотник(?:а|ом)?)(?![\w'-])",
             t[sent.start : sent.end],
             FLAGS,
         ):
@@ -276,11 +360,15 @@ class UkMentions:
             ):
                 continue
             phrase = read_phrase_uk(t, s) or read_phrase_uk(t, sent.start + m.start(2))
-            if phrase is None or not SINGULAR_MISSILE.match(m.group(2).lower()):
+            one = SINGULAR_MISSILE.match(m.group(2).lower()) or (
+                SINGULAR_AFTER_ADJECTIVE.match(m.group(2).lower()) and m.group(1)
+            )
+            if phrase is None or not one:
                 continue
             verb = None
+            noun = sent.start + m.start(2)  # "вдарили ракетою Х-59": the verb may be group 1
             for v in verbs:
-                if v.end() <= s and ";" not in t[v.end() : s]:
+                if v.end() <= noun and ";" not in t[v.end() : noun]:
                     verb = v
             drone = phrase.weapon_class != "unknown" and not m.group(2).lower().startswith("ракет")
             if drone:
@@ -293,9 +381,27 @@ class UkMentions:
                 ):
                     continue
                 del v_text
-            elif verb is None or ROLE[verb.lastgroup or ""] != "launched":
+                field = "launched"
+            else:
+                field = ROLE[verb.lastgroup or ""] if verb is not None else None
+                # "збито керовану авіаційну ракету Х-59": a named missile shot down is one
+                typed = not phrase.generic and verb is not None and verb.start() < s
+                if field != "launched" and not (field == "intercepted" and typed):
+                    continue
+            fig = Figure(field, 1, "exact", max(s, phrase.start), phrase.end, sent.index)
+            plain = [
+                g
+                for g in registry.groups
+                if g.phrase.weapon == "Unknown Missile"
+                and set(g.figures) == {"launched"}
+                and g.value("launched") == 1
+                and g.parent is None
+            ]
+            if field == "launched" and not phrase.generic and len(plain) == 1:
+                # "запустила ракету ... атакував балістичною ракетою Іскандер-М": one missile
+                plain[0].phrase = phrase
+                current.append(plain[0])
                 continue
-            fig = Figure("launched", 1, "exact", s, phrase.end, sent.index)
             group = registry.add(phrase, [fig], sentence=sent.index)
             if group is not None:
                 current.append(group)
@@ -316,6 +422,43 @@ class UkMentions:
                 continue
             self.named.append((phrase, sent.index))
             pos = phrase.end
+
+    def _spread_hedge(self, items: list[Item]) -> None:
+        """ "около 120 ракет и 90 дронов": a hedge before a list holds for every item of it."""
+        t = self.t
+        for k in range(1, len(items)):
+            prev, item = items[k - 1], items[k]
+            hedge = t[prev.number.start : prev.number.num_start]
+            if (
+                prev.number.qualifier not in ("approx", "at_least")
+                or item.number.qualifier != "exact"
+                or not hedge
+                or prev.phrase is None
+                or item.phrase is None
+                or prev.kind != "phrase"
+                or item.kind != "phrase"
+                or not _LIST_JOIN.fullmatch(t[prev.end : item.number.start])
+            ):
+                continue
+            more = prev.number.qualifier == "at_least" and bool(_MORE_THAN.search(hedge))
+            n = item.number
+            item.number = replace(
+                n, value=n.value + more, qualifier=prev.number.qualifier, start=prev.number.start
+            )
+
+    @staticmethod
+    def _part_of_breakdown(groups: list[Group], g: Group, o: Group) -> bool:
+        """ "51 ракету ... три «Кинджали», 14 балістичних ... одну балістичну": a part of the 51.
+
+        An intercept count of a class that the breakdown of a total with no intercept
+        figure of its own names.
+        """
+        kids = {k.phrase.weapon_class for k in groups if k.parent == o.gid}
+        return (
+            o.value("intercepted") is None
+            and g.phrase.weapon_class in kids
+            and g.value("intercepted") <= (o.value("launched") or 0)
+        )
 
     @staticmethod
     def _fig(field: str, n: UkNumber, end: int, sent: Sentence) -> Figure:

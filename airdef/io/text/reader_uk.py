@@ -39,6 +39,8 @@ from airdef.io.text.mentions_uk import (
     agrees_all,
     drop_plain_mentions,
     drop_sums,
+    join_lone_launch,
+    nest_under_intercepted_total,
 )
 from airdef.io.text.patterns_uk import (
     CHILD_BEFORE,
@@ -64,7 +66,8 @@ from airdef.io.text.weapons_uk import read_phrase_uk
 __all__ = ["UkReader"]
 
 _LIST_HEAD = re.compile(
-    r"(?:(?:таке|наступне|такое|следующее)\s+озброєння|вооружение|прилетіло|прилетело)[»”\"]?\s*:$",
+    r"(?:(?:таке|наступне|такое|следующее)\s+озброєння|вооружение|(?:таку|наступну)\s+зброю|"
+    r"(?:такое|следующее)\s+оружие|прилетіло|прилетело)[»”\"]?\s*:$",
     re.IGNORECASE,
 )
 _LAUNCHED_LIST = VERB_UK.search("випустили")
@@ -74,6 +77,15 @@ _LIST_GLUE = re.compile(r"[»\"”)\s]*(?:,|і|й|та|и|а\s+також|,\s*а
 _OF_ALL = re.compile(r"(?:^|[\s,(])(?:з|із|зі|из)\s+$", re.IGNORECASE)
 # "збили усі 18 ракет": intercepted and launched alike
 _ALL_OF = re.compile(r"(?<![\w'])(?:усі|всі|все|всех|всіх)\s+$", re.IGNORECASE)
+_PLACES_LIST = re.compile(r"(?:напрям|направлен|район)\w*\s*:$", re.IGNORECASE)
+_LAUNCHES = re.compile(r"\s+(?:пуск|запуск)(?:ів|ов|и|і|а)?\s+", re.IGNORECASE)
+# "Серед запущених ракет — три «Кинджали», 34 крилаті ...", "Серед 98 апаратів приблизно 60
+# становили ударні «Shahed»": the rest of the sentence are parts of the group named first
+_AMONG = re.compile(
+    r"[\s«\"“(]*(?:серед|среди)\s+(?:(?:запущених|випущених|застосованих|збитих|"
+    r"запущенных|выпущенных|сбитых|примененных|цих|этих)\s+)?",
+    re.IGNORECASE,
+)
 
 
 class UkReader(UkMentions):
@@ -117,7 +129,10 @@ class UkReader(UkMentions):
             phrase = read_phrase_uk(t, nxt.end)
             end = phrase.end if phrase else nxt.end
             return Item(n, phrase, nxt, "of", end)
-        phrase = read_phrase_uk(t, pos)
+        launches = _LAUNCHES.match(t, pos)  # "71 пуск крылатых ракет", "43 запуски ракет"
+        phrase = read_phrase_uk(t, launches.end() if launches else pos)
+        if launches and phrase is not None and phrase.start <= launches.end() + 1:
+            return Item(n, phrase, None, "phrase", phrase.end)
         if phrase is not None and phrase.start <= pos + 2:
             m = OF_M.match(t, phrase.end)  # "52 вражеских дрона из 110"
             total = next((x for x in nums if m and x.start == m.end()), None)
@@ -154,6 +169,14 @@ class UkReader(UkMentions):
                 return ROLE[after.lastgroup or ""], after.lastgroup == "c", True
         if before is not None:
             gap = t[before.end() : item.number.start]
+            if ";" in gap:
+                # "атакували три БпЛА типу «Молния»; один FPV-дрон і два БпЛА": a list part
+                # with no verb of its own keeps the verb before the semicolon
+                seg_start = before.end() + gap.rfind(";")
+                seg_end = t.find(";", item.end)
+                seg_end = len(t) if seg_end < 0 else seg_end
+                if not any(seg_start <= v.start() < seg_end for v in verbs):
+                    gap = gap.replace(";", ",")
             if ";" not in gap and not OF_THEM_BEFORE.search(gap):
                 return ROLE[before.lastgroup or ""], before.lastgroup == "c", True
         if after is not None and after.start() - item.end <= 80 and after.start() < limit:
@@ -191,11 +214,21 @@ class UkReader(UkMentions):
         verbs = self._verbs(sent)
         body = t[sent.start : sent.end].strip()
         bullet = body[:1] in "-–—•▪●*" and bool(body)
+        # "Над Україною було зафіксовано:\n805 ударних БПЛА ...;\n9 крилатих ракет ...;"
+        # or "таку зброю:\n\nдва КАБ;\n\nfpv-дрон;": short lines, each ending in ";" or "."
+        bullet = bullet or (
+            self.list_verb is not None
+            and not verbs
+            and not OF_THEM_AFTER.search(body)
+            and (bool(re.match(r"\d", body)) or (len(body) <= 60 and body[-1:] in ";."))
+        )
         from_list = not verbs and bullet and self.list_verb is not None
         if from_list:
             verbs = [self.list_verb]  # "випустили таке озброєння:\n- чотири КАБи;"
         elif not bullet:
             self.list_verb = verbs[-1] if verbs and body.endswith(":") else None
+            if self.list_verb is not None and _PLACES_LIST.search(body):
+                self.list_verb = None  # "Їх запускали з напрямків:": a list of places
             if self.list_verb is None and _LIST_HEAD.search(body):
                 # "За добу по Харківщині “прилетіло”:", "по регіону таке озброєння:"
                 self.list_verb = _LAUNCHED_LIST
@@ -208,16 +241,29 @@ class UkReader(UkMentions):
             if item.total is not None:
                 used.add(item.total.start)
             items.append(item)
+        self._spread_hedge(items)
         stops = [i.number.start for i in items]
         current: list[Group] = []
         breakdown: dict[int, tuple[Group, dict]] = {}
         last_group: Group | None = None
+        among = _AMONG.match(t, sent.start, sent.end)
+        parts_from = len(items) + 1  # the items from here on are parts of the group named first
+        if among is not None and items:
+            lead = items[0]
+            if lead.number.start <= among.end() + 1 and lead.phrase is not None:
+                parts_from = 1  # "Серед 98 апаратів ...": the total is the first count
+            else:
+                named = read_phrase_uk(t, among.end(), limit=6)
+                if named is not None and named.start <= among.end() + 1:
+                    last_group = registry.pick(named)
+                    parts_from = 0 if last_group is not None else parts_from
         colon_parent: Group | None = None
         in_colon_list = False
         for k, item in enumerate(items):
             head = t[max(sent.start, item.number.start - 60) : item.number.start]
             item.child = (
                 item.child
+                or k >= parts_from
                 or bool(CHILD_BEFORE.search(head))
                 or (
                     k > 0
@@ -233,10 +279,14 @@ class UkReader(UkMentions):
             )
             role, combined, found = self._role(item, verbs, stops)
             head = t[max(sent.start, item.number.start - 6) : item.number.start]
+            if item.kind == "phrase" and _LAUNCHES.match(t, item.number.end):
+                role, combined, found = "launched", False, True  # "71 пуск крылатых ракет"
             if item.kind == "phrase" and _OF_ALL.search(head):
                 role, combined, found = "launched", False, True  # "з 673 засобів ... збито 635"
             if from_list and self.list_verb is not None:
                 role, combined, found = ROLE[self.list_verb.lastgroup or ""], False, True
+            if among is not None and parts_from == 1 and k == 0 and role is None:
+                role, combined, found = "launched", False, True  # "Серед 98 апаратів"
             if item.kind == "region":
                 continue
             clause_start = max([sent.start] + [i.end for i in items[:k]])
@@ -257,6 +307,16 @@ class UkReader(UkMentions):
                         if group is not None:
                             current.append(group)
                             last_group = group
+                        continue
+                if target is None and item.kind == "them" and not item.child:
+                    # "атакувала Дніпропетровщину безпілотниками. ... збили 37 з них": the
+                    # weapon named without a number in the sentence before
+                    before = [p for p, i in self.named if i in (sent.index - 1, sent.index)]
+                    if before and before[-1].end <= item.number.start:
+                        fig = self._fig(role, item.number, item.end, sent)
+                        group = registry.add(before[-1], [fig], sentence=sent.index)
+                        if group is not None:
+                            current.append(group)
                         continue
                 if target is None:
                     continue
@@ -336,8 +396,11 @@ class UkReader(UkMentions):
             elif (
                 parent is None
                 and not item.child
-                and re.search(r"(?:,|\s(?:і|й|та|и|а\s+також))\s*$", gap)
-                and any(g.phrase.weapon == item.phrase.weapon and g.parent is None for g in current)
+                and re.search(r"(?:[,;]|\s(?:і|й|та|и|а\s+також))\s*$", gap)
+                and any(
+                    g.phrase.weapon_class == item.phrase.weapon_class and g.parent is None
+                    for g in current
+                )
                 and not any(
                     g.phrase.weapon == item.phrase.weapon
                     for g in registry.candidates(item.phrase)[:1]
@@ -439,7 +502,8 @@ class UkReader(UkMentions):
             elif counted and not phrase.generic and not phrase.total:
                 self.registry.add(phrase, [], sentence=index, vague=True)
         name_plain_missiles(self.registry.groups, [p for p, _ in self.named])
-        groups = drop_plain_mentions(drop_sums(self.registry.finish()))
+        groups = join_lone_launch(drop_plain_mentions(drop_sums(self.registry.finish())))
+        nest_under_intercepted_total(groups)
         tops = [g for g in groups if g.parent is None and g.gid not in self.regional]
         for g in groups:
             if g.parent is not None or g.gid not in self.regional:
@@ -465,7 +529,10 @@ class UkReader(UkMentions):
                     and o.value("launched") is not None
                     and g.phrase.coverage & o.phrase.coverage
                     and not o.phrase.total
-                    and (o.value("intercepted") or 0) > g.value("intercepted")
+                    and (
+                        (o.value("intercepted") or 0) > g.value("intercepted")
+                        or self._part_of_breakdown(groups, g, o)
+                    )
                 ):
                     g.parent = o.gid
                     o.explicit_parent = True

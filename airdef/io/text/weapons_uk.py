@@ -60,7 +60,7 @@ _CLASS = [
         ),
         "cruise",
     ),
-    (re.compile(r"^(?:зенітн|зенитн)\w*"), "anti-aircraft"),
+    (re.compile(r"^(?:зенітн|зенитн)(?!ик)\w*"), "anti-aircraft"),  # not "зенітники"
     (re.compile(r"^(?:гіперзвуков|гиперзвуков)\w*"), None),
 ]
 _CLASS_NAME = {
@@ -78,7 +78,12 @@ _MOD = re.compile(
     r"дальн|нових|новых|нов|модерніз|ракет\w*-носі|розвідувальн|разведывательн|"
     r"далекобійн|ракетн|штурмов|ударно-|сучасн|також|ще|ещё|еще|базування|базирования|"
     r"повітряного|нападу|засоб|средств|оперативно-тактичн|тактичн|важк|фугасн|планеруюч|такі|таких|"
-    r"такими|цих|этих|эти|такие|планирующ|некерован|неуправляем)\w*$|^ці$"
+    r"такими|цих|этих|эти|такие|планирующ|некерован|неуправляем|невстановлен|неустановлен|"
+    r"невідом|неизвестн)\w*$|^ці$"
+)
+#: "БпЛА невстановленого типу", "безпілотники інших типів": drones of a type of their own
+_OTHER = re.compile(
+    r"^(?:невстановлен|неустановлен|невідом|неизвестн|інш|других|другого|иного|іного)\w*$"
 )
 _RECON = re.compile(r"^(?:розвідувальн|разведывательн|оперативно-тактичн)\w*$")
 _JOIN = {"і", "й", "та", "и", "а", ",", "або", "чи", "или"}
@@ -90,6 +95,8 @@ _MEANS = re.compile(
 SINGULAR_MISSILE = re.compile(
     r"^(?:ракет(?:а|у|ою|ой)|дрон(?:а|ом)?|безпілотник(?:а|ом)?|беспилотник(?:а|ом)?)$"
 )
+#: The genitive singular after a singular adjective ("балістичної ракети").
+SINGULAR_AFTER_ADJECTIVE = re.compile(r"^(?:ракети|ракеты)$")
 
 # Case endings to strip from a Cyrillic name before the catalog look-up.
 _ENDINGS = re.compile(r"(?:ами|ами|ями|ові|ів|ах|ям|ам|ом|ем|ою|ей|ах|и|і|у|а|ю|е|ы|ом|ов)$")
@@ -135,7 +142,11 @@ def uk_name(word: str) -> str | None:
         return found
     low = text.lower()
     if "/" in text:
-        parts = [uk_name(p) for p in text.split("/")]
+        pieces = text.split("/")
+        stem = re.match(r"^(.*?-)\d", pieces[0])
+        if stem:  # "С-300/400": the second name is "С-400"
+            pieces = [stem[1] + p if p.isdigit() else p for p in pieces]
+        parts = [uk_name(p) for p in pieces]
         if all(parts):
             from airdef.catalog import load_catalog
 
@@ -206,7 +217,7 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
     names: list[str] = []
     classes: list[str] = []
     heads: list[str] = []
-    recon = various = False
+    recon = various = other = False
     first = last_end = None
     pending_join = False
     n = 0
@@ -243,6 +254,8 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
                     break  # "«шахеди», балістичні ракети": a second group
                 if head and classes and kind_class not in have and "mixed" not in have:
                     break  # "крилаті ракети та «обманки»"
+                if head and SINGULAR_MISSILE.match(low) and kind_class not in have:
+                    break  # "17 безпілотників типу Shahed та ракету Х-59": one missile more
             if name:
                 names.append(name)
             if head:
@@ -262,6 +275,8 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
         if _MOD.match(low) or low in ("з", "із"):
             if low in ("з", "із"):
                 break
+            if _OTHER.match(low) and heads:
+                other = True
             if _RECON.match(low):
                 recon = True
             if first is not None and re.match(
@@ -287,6 +302,8 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
     weapon, cls_, generic, total = _classify(names, classes, heads, recon, various)
     if not weapon:
         return None
+    if other and not names and weapon == "drones":
+        weapon, generic = "drones of other types", False
     return Phrase(
         start=label_start,
         end=label_start + len(label),

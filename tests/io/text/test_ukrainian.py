@@ -523,3 +523,267 @@ def test_a_counted_subject_that_were_destroyed():
         "знищені силами протиповітряної оборони», – йдеться в повідомленні."
     )
     assert counts(data_top(data)) == (2, 2, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pr_2025-05-15_1 (Russian): "на 8 утра" is a time
+        "Россия ночью запустила по Украине 110 ударных беспилотников. По состоянию на 8 утра "
+        "военные подтверждают, что сбили 62 дрона. Еще 29 российских беспилотников-имитаторов "
+        "были локационно потеряны.",
+        # pr_2025-02-18_1 (Russian): "осуществил атаку N", "сбитие", "локально потеряны"
+        "Ночью противник осуществил атаку 110 ударными дронами типа Shahed и "
+        "беспилотниками-имитаторами различных моделей. На 09:00 подтверждено сбитие 62 ударных "
+        "дронов типа Shahed и других беспилотников. Кроме того, 29 вражеских "
+        "беспилотников-имитаторов были локально потеряны.",
+        # pr_2025-05-18_1: "зафіксовано N" (no hit word) is the launch
+        "Загалом було зафіксовано 110 ударних БпЛА. Станом на 08.00 підтверджено збиття 62 "
+        "ударних БпЛА типу Shahed (безпілотників інших типів). 29 безпілотників-імітаторів – "
+        "локаційно втрачені.",
+        # pr_2025-08-31_1: "станом на 9-ту ранку" is a time; "запуск N"
+        "Операція включала запуск 110 дронів-камікадзе типу Shahed, а також "
+        "безпілотників-імітаторів. Станом на 9-ту ранку захисникам вдалося знищити 62 ворожих "
+        "дронів. Ще 29 дронів локаційно втрачено.",
+    ],
+)
+def test_launch_words_times_of_day_and_decoys_lost(text):
+    assert counts(data_top(parse(text))) == (110, 62, 29)
+
+
+def test_a_hedge_with_than_and_an_intercept_noun():
+    # pr_2022-10-31_a (Russian): "44 из более чем 50"; pr_2025-09-28_2: "о перехвате 566 БПЛА"
+    data = parse("Украинские военные сбили 44 из более чем 50 российских ракет.")
+    row = data_top(data)
+    assert (int(row["launched"]), row["launched_qual"]) == (51, "at_least")
+    assert int(row["intercepted"]) == 44
+    data = parse(
+        "Российские военные выпустили по Украине 593 БПЛА. Украинские ПВО заявляют о "
+        "перехвате 566 БПЛА."
+    )
+    assert counts(data_top(data)) == (593, 566, None)
+
+
+def test_parts_named_after_among_the_launched_weapons():
+    # pr_2025-12-06_1: "Серед запущених ракет — три «Кинджали», 34 крилаті ..."; the later
+    # intercept figures merge into the parents, "одну балістичну" is a part of the 51
+    data = parse(
+        "Російська армія запустила по Україні 51 ракету і 653 дрони. Серед запущених ракет — "
+        "три «Кинджали», 34 крилаті ракети «Калібр» та Х-101, а також 14 балістичних ракет "
+        "«Іскандер-М». Серед запущених 653 дронів понад 300 — «шахеди». ППО знешкодила 29 "
+        "крилатих і одну балістичну ракету, а також 585 дронів."
+    )
+    ev = data.events
+    top = ev.loc[ev["part_of"].isna()].set_index("weapon_class")
+    assert sorted(top.index) == ["mixed", "strike_drone"]
+    assert counts(top.loc["mixed"]) == (51, None, None)
+    assert counts(top.loc["strike_drone"]) == (653, 585, None)
+    assert (ev["part_of"] == "ракету").sum() == 4
+    # pr_2025-11-23_1: "Серед 98 апаратів приблизно 60 становили ударні «Shahed»"
+    data = parse(
+        "Серед 98 апаратів приблизно 60 становили ударні «Shahed», а також дрони типу "
+        "«Гербера». Силами протиповітряної оборони було збито або подавлено 69 російських БпЛА."
+    )
+    assert counts(data_top(data)) == (98, 69, None)
+
+
+def test_parts_in_brackets_and_an_intercepted_total_over_launched_groups():
+    # pr_2025-09-28_2 (Russian): "50 ракет (включая два «Кинжала» ...)", then "45 ракет"
+    data = parse(
+        "Российские военные выпустили по Украине 50 ракет (включая два «Кинжала») и 593 БПЛА. "
+        "Украинские ПВО заявляют о перехвате 566 БПЛА, 45 ракет."
+    )
+    top = data.events.loc[data.events["part_of"].isna()].set_index("weapon_class")
+    assert counts(top.loc["mixed"]) == (50, 45, None)
+    assert counts(top.loc["strike_drone"]) == (593, 566, None)
+    # pr_2024-11-17_1 (Russian): the air targets shot down cover the launched groups
+    data = parse(
+        "В общей сложности Украину атаковали около 120 ракет и 90 дронов. Силы ПВО Украины "
+        "уничтожили более 140 воздушных целей."
+    )
+    row = data_top(data)
+    assert (int(row["intercepted"]), row["intercepted_qual"]) == (141, "at_least")
+
+
+def test_a_list_after_a_colon_without_bullets():
+    # pr_2025-09-07_2: "Над Україною було зафіксовано:" then one line per weapon
+    data = parse(
+        "Над Україною було зафіксовано:\n\n805 ударних БПЛА типу Shahed і безпілотників-"
+        "імітаторів різних типів;\n\n9 крилатих ракет «Іскандер-К»;\n\n4 балістичні ракети "
+        "«Іскандер-М/KN-23».\n\nУ результаті роботи ППО вдалося збити/придушити більшість із "
+        "цілей - 747 БПЛА, а також 4 ракети «Іскандер-К»."
+    )
+    top = data.events.loc[data.events["part_of"].isna()].set_index("weapon_class")
+    assert counts(top.loc["strike_drone"]) == (805, 747, None)
+    assert counts(top.loc["cruise_missile"]) == (9, 4, None)
+    assert counts(top.loc["ballistic_missile"]) == (4, None, None)
+
+
+def test_list_parts_after_a_semicolon_are_peers_and_a_regional_day_is_the_post_day():
+    # uk_pub_102: "атакували три БпЛА типу «Молния»; один FPV-дрон і два БпЛА ..."
+    data = parse(
+        "Протягом минулої доби ворожих ударів зазнали сім населених пунктів Харківської "
+        "області. Олег Синєгубов повідомив, що область атакували три БпЛА типу “Молния”; один "
+        "FPV-дрон і два БпЛА невстановленого поки що типу.",
+        published="2025-09-28",
+    )
+    ev = data.events
+    assert ev["part_of"].isna().all()
+    assert sorted(ev["launched"].astype(int)) == [1, 2, 3]
+    assert {str(d.date()) for d in ev["time_start"]} == {"2025-09-28"}
+
+
+def test_all_strike_drones_are_not_the_reconnaissance_ones():
+    # uk_pub_95: "Також збили чотири розвідувальних БпЛА ... Усі ударні дрони знищили"
+    data = parse(
+        "Уночі росія атакувала Україну чотирма безпілотниками Shahed. Усі їх збила "
+        "протиповітряна оборона. Також збили чотири розвідувальних БпЛА. Усі ударні дрони "
+        "знищили над Херсонською та Дніпропетровською областями."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["strike_drone"]) == (4, 4, None)
+    assert counts(ev.loc["recon_drone"]) == (None, 4, None)
+
+
+def test_s300_400_and_launches_from_aircraft():
+    # uk_pub_94: "2-ма зенітними керованими ракетами С-300/400"
+    data = parse("Противник атакував Україну 2-ма зенітними керованими ракетами С-300/400.")
+    assert data_top(data)["weapon_class"] == "anti_aircraft_missile"
+    # uk_pub_98 (Russian): "пуски 43 крылатых ракет из 10 самолетов": the 10 are aircraft
+    data = parse(
+        "Уничтожено 36 крылатых ракет. Всего были зафиксированы пуски 43 крылатых ракет из 10 "
+        "самолетов стратегической авиации Ту-95мс."
+    )
+    assert counts(data_top(data)) == (43, 36, None)
+
+
+def test_a_weapons_list_of_short_lines_without_bullets():
+    # uk_pub_101: "За добу ворог застосував таку зброю:" then one line per weapon
+    data = parse(
+        "За добу ворог застосував таку зброю:\n\nдва КАБ;\n\n22 БпЛА типу “Герань-2”;\n\n"
+        "три БпЛА (тип встановлюється).",
+        published="2025-09-24",
+    )
+    ev = data.events
+    assert ev["part_of"].isna().all()
+    assert sorted(ev["launched"].astype(int)) == [2, 3, 22]
+
+
+def test_one_missile_named_in_the_singular_and_counts_of_launches():
+    # pr_2026-01-28_1: "146 безпілотників та балістичної ракети" (one), then its type
+    data = parse(
+        "Російська армія атакувала Україну із застосуванням 146 безпілотників та балістичної "
+        "ракети. Зокрема, ракету «Іскандер-М» запустили з Ростовської області. Протиповітряною "
+        "обороною збито/подавлено 103 ворожі БпЛА."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["strike_drone"]) == (146, 103, None)
+    assert counts(ev.loc["ballistic_missile"]) == (1, None, None)
+    # pr_2023-02-10_a (Russian): "совершил 71 пуск крылатых ракет"
+    data = parse(
+        "Противник совершил 71 пуск крылатых ракет Х-101, Х-555, «Калибр». Уничтожена 61 "
+        "крылатая ракета врага."
+    )
+    assert counts(data_top(data)) == (71, 61, None)
+
+
+def test_a_hedge_before_a_list_holds_for_every_item():
+    # pr_2024-11-17_1 (Russian): "около 120 ракет и 90 дронов"; corpus rule for lists
+    data = parse("Вночі росіяни атакували Україну, запустивши близько 120 ракет і 90 дронів.")
+    ev = data.events.set_index("weapon_class")
+    assert ev.loc["strike_drone", "launched"] == 90
+    assert ev.loc["strike_drone", "launched_qual"] == "approx"
+    data = parse("Понад 650 дронів і 30 ракет були випущені.")
+    ev = data.events.set_index("weapon_class")
+    assert (ev.loc["unknown", "launched"], ev.loc["unknown", "launched_qual"]) == (31, "at_least")
+
+
+def test_drones_of_a_type_not_established_are_a_group_of_their_own():
+    # pr_2024-04-28_1: "чотири безпілотники типу Shahed та п'ять БпЛА невстановленого типу"
+    data = parse(
+        "Російські війська запустили чотири безпілотники типу Shahed та п'ять БпЛА "
+        "невстановленого типу."
+    )
+    ev = data.events
+    assert ev["part_of"].isna().all()
+    assert sorted(ev["launched"].astype(int)) == [4, 5]
+    # uk_pub_99: "зенітники" (gunners) names no anti-aircraft missile
+    data = parse("Зенітники повітряного командування «Захід» збили сім ракет.")
+    assert data_top(data)["weapon_class"] == "unknown"
+
+
+def test_a_list_of_directions_is_no_weapons_list_and_none_dead_or_injured():
+    # uk_pub_105: "Їх запускали з напрямків:" then "Близько 80 із них - «Шахеди»."
+    data = parse(
+        "Противник атакував 152-ма ударними дронами типу «Шахед», «Гербера» і безпілотниками "
+        "інших типів.\nЇх запускали з напрямків:\nБлизько 80 із них - «Шахеди».\nПротиповітряною "
+        "обороною збито або подавлено 126 ворожих дронів."
+    )
+    assert counts(data_top(data)) == (152, 126, None)
+    # uk_pub_111: "Жертв і потерпілих у столиці немає"
+    data = parse("Внаслідок атаки на Київ уламки впали. Жертв і потерпілих у столиці немає.")
+    row = one(data.casualties, city="Kyiv")
+    assert (int(row["killed"]), int(row["injured"])) == (0, 0)
+
+
+def test_of_them_after_a_weapon_named_without_a_number_and_a_region_toll():
+    # uk_pub_116: "атакувала Дніпропетровщину безпілотниками. ... збили 37 з них"
+    data = parse(
+        "Вночі російська армія масовано атакувала Дніпропетровщину безпілотниками. За "
+        "інформацією ПвК, оборонці неба збили 37 з них."
+    )
+    assert counts(data_top(data)) == (None, 37, None)
+    # uk_pub_115: a first sentence about the region, then the city's part
+    data = parse(
+        "У Дніпропетровській області четверо людей отримали поранення.\nВночі ворог завдав "
+        "масованої атаки по Дніпру. Троє людей отримали поранення."
+    )
+    cas = data.casualties
+    assert int(cas.loc[cas["city"].isna(), "injured"].iloc[0]) == 4
+    assert int(one(cas, city="Dnipro")["injured"]) == 3
+
+
+def test_one_named_missile_shot_down_and_a_plain_missile_named_later():
+    # uk_pub_124: "збили 17 безпілотників типу Shahed та ракету Х-59"
+    data = parse(
+        "Вночі росіяни запустили 24 «Шахеди». Також вдарили ракетою Х-59. Силами оборони "
+        "збито керовану авіаційну ракету Х-59 та 17 ударних БпЛА типу «Shahed-131/136»."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["strike_drone"]) == (24, 17, None)
+    assert counts(ev.loc["cruise_missile"]) == (1, 1, None)
+    data = parse("Сили ППО збили 17 безпілотників типу Shahed та ракету Х-59.")
+    assert len(data.events) == 2
+    # uk_pub_106: "запустила ракету і 133 БПЛА ... атакував балістичною ракетою Іскандер-М"
+    data = parse(
+        "Російська армія запустила ракету і 133 БПЛА. Противник атакував балістичною ракетою "
+        "Іскандер-М, а також 133 ударними БпЛА."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["ballistic_missile"]) == (1, None, None)
+    assert len(ev) == 2
+
+
+def test_russian_tens_a_question_of_whether_all_and_a_direction_is_no_region():
+    # uk_pub_118 (Russian): "поражено примерно три десятка вражеских ракет", then "все ли"
+    data = parse(
+        "Над Киевом было поражено примерно три десятка вражеских ракет. Попко не уточнил, все "
+        "ли ракеты удалось сбить."
+    )
+    row = data_top(data)
+    assert (int(row["intercepted"]), row["intercepted_qual"]) == (30, "approx")
+    assert pd.isna(row["launched"])
+    # uk_pub_125: "пуски 33 шахедів у напрямку Київщини" is nationwide
+    data = parse(
+        "Було зафіксовано пуски 33 “шахедів” у напрямку Київщини. Знищено 26 Shahed-136/131."
+    )
+    assert counts(data_top(data)) == (33, 26, None)
+
+
+def test_a_launch_total_in_a_class_word_joins_the_one_counted_group_of_its_class():
+    # uk_pub_121: "ліквідовано 27 «шахедів». Загалом ворог випустив 36 ударних дронів"
+    data = parse(
+        "Під час нічної атаки силами ППО було ліквідовано 27 «шахедів». Загалом ворог випустив "
+        "36 ударних дронів по Україні."
+    )
+    assert counts(data_top(data)) == (36, 27, None)
