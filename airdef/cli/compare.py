@@ -129,9 +129,12 @@ def run(args: argparse.Namespace) -> int:
             for r, low, high, good in zip(rate, lo, hi, ok, strict=True)
         ]
     shown["diff"] = table["diff"].map(lambda v: "" if pd.isna(v) else f"{v * 100:+.1f} pp")
+    sure = table["reliable"].fillna(False).astype(bool)
     shown["diff_ci"] = [
-        "" if pd.isna(lo) else f"{lo * 100:+.1f} to {hi * 100:+.1f} pp"
-        for lo, hi in zip(table["diff_low"], table["diff_high"], strict=True)
+        ""
+        if pd.isna(lo)
+        else (f"{lo * 100:+.1f} to {hi * 100:+.1f} pp" if good else "too few independent attacks")
+        for lo, hi, good in zip(table["diff_low"], table["diff_high"], sure, strict=True)
     ]
     print_frame(shown, "table")
     if not args.quiet:

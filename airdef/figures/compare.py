@@ -25,9 +25,8 @@ def difference_plot(
         As :func:`airdef.compare_periods` returns it: ``weapon_class``, ``diff``,
         ``diff_low``, ``diff_high``. Rows without a difference are left out.
         Differences whose interval excludes zero are drawn solid, the others open.
-        Where ``reliable_recent`` or ``reliable_before`` is False, the difference rests
-        on too few independent attacks: its interval is not drawn, and a cross marks
-        the point estimate.
+        Where ``reliable`` is False (either period rests on too few independent
+        attacks), the interval is not drawn, and a cross marks the point estimate.
 
     Examples
     --------
@@ -36,7 +35,7 @@ def difference_plot(
     ...                   "diff_high": [0.11, 0.30]})
     >>> len(difference_plot(c).axes[0].collections)  # intervals, then dots
     2
-    >>> c["reliable_recent"] = [True, False]
+    >>> c["reliable"] = [True, False]
     >>> len(difference_plot(c).axes[0].texts)  # "too few independent attacks"
     1
     """
@@ -47,10 +46,11 @@ def difference_plot(
         ax = fig.add_subplot()
         y = np.arange(n)
         colors = np.array([class_color(c) for c in rows["weapon_class"]], dtype=object)
-        shaky = np.zeros(n, dtype=bool)
-        for column in ("reliable_recent", "reliable_before"):
-            if column in rows:
-                shaky |= (~rows[column].astype("boolean").fillna(True)).to_numpy(dtype=bool)
+        shaky = (
+            (~rows["reliable"].astype("boolean").fillna(True)).to_numpy(dtype=bool)
+            if "reliable" in rows
+            else np.zeros(n, dtype=bool)
+        )
         low, high = rows["diff_low"].to_numpy(float), rows["diff_high"].to_numpy(float)
         diff = rows["diff"].to_numpy(float)
         significant = ((low > 0) | (high < 0)) & ~shaky

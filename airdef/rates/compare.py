@@ -78,7 +78,9 @@ def compare_periods(
     pandas.DataFrame
         The ``by`` columns; ``launched, intercepted, rate, ci_low, ci_high, method,
         reliable`` for each period with suffixes ``_recent`` and ``_before`` (``_a`` and
-        ``_b`` with ``a`` and ``b``); ``diff``, ``diff_low``, ``diff_high``; the first and
+        ``_b`` with ``a`` and ``b``); ``diff``, ``diff_low``, ``diff_high``;
+        ``reliable``, False where either period's row is (the difference's interval then
+        says next to nothing); the first and
         last day of each period (``recent_from``, ``recent_to``, ``before_from``,
         ``before_to``, or ``a_from``, ``a_to``, ``b_from``, ``b_to``); ``note``
         (definition breaks between or inside the periods).
@@ -156,6 +158,9 @@ def compare_periods(
     both["diff"] = both[f"rate_{first}"] - both[f"rate_{second}"]
     both["diff_low"] = low
     both["diff_high"] = high
+    both["reliable"] = both[f"reliable_{first}"].astype("boolean") & both[
+        f"reliable_{second}"
+    ].astype("boolean")
     for k, (lo, hi) in windows.items():
         both[f"{k}_from"] = lo if lo is not None else day[masks[k]].min()
         both[f"{k}_to"] = hi if hi is not None else day[masks[k]].max()

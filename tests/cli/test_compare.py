@@ -44,3 +44,14 @@ def test_misuse_is_one_line_naming_the_option(extra, option, capsys):
     assert main(["compare", SYNTHETIC, *extra]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith("airdef compare: error: ") and option in err[-1]
+
+
+def test_a_difference_over_a_period_with_too_few_attacks_gives_no_interval(newest_snapshot, capsys):
+    # the default 90-day windows of the 2026-06 snapshot: both ballistic-missile periods
+    # rest on too few independent attacks, so their difference's interval says nothing
+    assert main(["compare", str(newest_snapshot)]) == 0
+    out = capsys.readouterr().out
+    line = next(row for row in out.splitlines() if row.strip().startswith("ballistic_missile"))
+    assert line.count("too few independent attacks") == 3 and " to " not in line
+    drones = next(row for row in out.splitlines() if row.strip().startswith("strike_drone"))
+    assert " to " in drones and "too few" not in drones

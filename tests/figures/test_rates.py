@@ -49,7 +49,7 @@ def test_difference_plot_draws_no_interval_for_a_period_with_too_few_attacks():
     c = pd.DataFrame({
         "weapon_class": ["strike_drone", "ballistic_missile"], "diff": [0.06, 0.01],
         "diff_low": [0.03, -0.30], "diff_high": [0.09, 0.54],
-        "reliable_recent": [True, False], "reliable_before": [True, True],
+        "reliable": [True, False],
     })  # fmt: skip
     ax = difference_plot(c).axes[0]
     segments = ax.collections[0].get_segments()  # the intervals drawn

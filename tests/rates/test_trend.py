@@ -159,6 +159,11 @@ def test_compare_periods(newest_snapshot):
     before = ev.loc[((day >= row["before_from"]) & (day <= row["before_to"])).to_numpy() & drones]
     assert row["launched_recent"] == recent["launched"].sum()
     assert row["launched_before"] == before["launched"].sum()
+    # a difference is reliable only where both periods' rows are: on 2026-06 the
+    # ballistic missiles of both 90-day windows are too few independent attacks
+    both = table["reliable_recent"].astype(bool) & table["reliable_before"].astype(bool)
+    assert table["reliable"].astype(bool).tolist() == both.tolist()
+    assert not table.set_index("weapon_class").loc["ballistic_missile", "reliable"]
     with pytest.raises(ValueError, match="days must be a positive whole number"):
         compare_periods(data, days=0)
 

@@ -25,8 +25,8 @@ def glance_table(a: Analysis, num: Numbering, level: str) -> Table | None:
     ]
     days = a.options.compare_days
     if a.compare is not None and len(a.compare):
-        keep = a.compare[["weapon_class", "diff", "diff_low", "diff_high"]].assign(
-            reliable_change=a.compare["reliable_recent"] & a.compare["reliable_before"]
+        keep = a.compare[["weapon_class", "diff", "diff_low", "diff_high", "reliable"]].rename(
+            columns={"reliable": "reliable_change"}
         )
         t = t.merge(keep, on="weapon_class", how="left")
         cols += [

@@ -99,13 +99,6 @@ SHAKY_MONTHS = (
 )
 
 
-def both_reliable(row: Any) -> bool:
-    """Whether neither period of a comparison row is marked unreliable."""
-    return all(
-        fmt.is_missing(row[c]) or bool(row[c]) for c in ("reliable_recent", "reliable_before")
-    )
-
-
 def trends_section(a: Analysis, num: Numbering, level: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if a.periods is None:
@@ -211,13 +204,13 @@ def comparisons_section(a: Analysis, num: Numbering, level: str) -> dict[str, An
             (f"{level}, before", "num", lambda r: ci_cell(r, "ci_low_before", "ci_high_before", flag="reliable_before")),
             ("Difference", "num", lambda r: fmt.pp(r["diff"])),
             (f"{level} of difference", "num", lambda r: fmt.pp_ci(r["diff_low"], r["diff_high"])
-             if both_reliable(r) else UNINFORMATIVE),
+             if fmt.is_missing(r["reliable"]) or r["reliable"] else UNINFORMATIVE),
         ],
         wide=True,
         note=f"“{UNINFORMATIVE}”: fewer than {RELIABLE_MIN_ATTACKS:.0f} effective independent "
         f"attacks in that period, or fewer than {RELIABLE_MIN_MINORITY:.0f} carrying the rarer "
         "outcome, so its interval says next to nothing about the rate."
-        if not (c["reliable_recent"] & c["reliable_before"]).all() else "",
+        if not c["reliable"].fillna(True).all() else "",
     )  # fmt: skip
     out["notes"] = notes(c, "weapon_class")
     return out
