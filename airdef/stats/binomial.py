@@ -24,7 +24,14 @@ from scipy import special
 from airdef.stats._common import broadcast_inputs, check_counts, check_level, check_method
 from airdef.stats._special import find_root
 
-__all__ = ["METHODS", "BinomialCI", "binomial_ci", "wilson_bounds", "wilson_cc_bounds"]
+__all__ = [
+    "METHODS",
+    "BinomialCI",
+    "binomial_ci",
+    "mid_p_bounds",
+    "wilson_bounds",
+    "wilson_cc_bounds",
+]
 
 #: Valid values of ``method`` for :func:`binomial_ci`, the default first.
 METHODS: tuple[str, ...] = (
@@ -230,6 +237,29 @@ def _mid_p(x, n, z, alpha):
     low, high = _by_symmetry(lower, x, n)
     high[x == 0] = -np.expm1(np.log(alpha) / n[x == 0])
     return low, high
+
+
+def mid_p_bounds(x: Any, n: Any, alpha: float) -> tuple[np.ndarray, np.ndarray]:
+    """Mid-p bounds (Lancaster 1961) for float counts, without any validation.
+
+    The kernel behind ``binomial_ci(..., method="mid_p")``: the lower bound solves
+    ``P(X > x) + P(X = x) / 2 = alpha / 2``, the upper ``P(X < x) + P(X = x) / 2 = alpha / 2``.
+    Counts may be fractional (design-effect-adjusted "effective" counts): with
+    ``P(X >= x) = I_p(x, n - x + 1)`` and ``P(X > x) = I_p(x + 1, n - x)`` (regularized
+    incomplete beta functions), the mid-p tail is their average, and ``P(X = x)`` their
+    difference ``p^x (1 - p)^(n - x) / ((n + 1) B(x + 1, n - x + 1))``. Needs
+    ``0 <= x <= n``, ``n > 0`` (not checked); found by vectorized root finding.
+
+    Examples
+    --------
+    >>> low, high = mid_p_bounds([1.0, 7.5], [20.0, 12.5], 0.05)
+    >>> low.round(4).tolist(), high.round(4).tolist()
+    ([0.0025, 0.322], [0.2228, 0.8361])
+    """
+    x = np.atleast_1d(np.asarray(x, dtype=float))
+    n = np.atleast_1d(np.asarray(n, dtype=float))
+    x, n = np.broadcast_arrays(x, n)
+    return _mid_p(x.astype(float), n.astype(float), 0.0, alpha)
 
 
 def _likelihood(x, n, z, alpha):
