@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy import optimize, stats
+from scipy import optimize, special, stats
 from statsmodels.stats.proportion import proportion_confint
 
 import airdef
-from airdef.stats.binomial import METHODS, BinomialCI, binomial_ci, wilson_bounds
+from airdef.stats.binomial import METHODS, BinomialCI, binomial_ci, mid_p_bounds, wilson_bounds
 
 Z95 = stats.norm.isf(0.025)
 
@@ -186,6 +186,28 @@ def test_mid_p_matches_brentq_on_defining_equation(x, n):
     # No published mid-p value reaches 1e-10; the defining equation solved by scipy does.
     ci = binomial_ci(x, n, method="mid_p")
     assert (ci.low, ci.high) == pytest.approx(_mid_p_by_brentq(x, n), abs=1e-10)
+
+
+def test_mid_p_bounds_on_whole_counts_equal_binomial_ci():
+    x, n = np.array([1.0, 15.0, 81.0, 0.0, 20.0]), np.array([29.0, 148.0, 263.0, 20.0, 20.0])
+    ci = binomial_ci(x.astype(int), n.astype(int), method="mid_p")
+    low, high = mid_p_bounds(x, n, 0.05)
+    np.testing.assert_allclose(low, ci.low, atol=1e-12)
+    np.testing.assert_allclose(high, ci.high, atol=1e-12)
+
+
+@pytest.mark.parametrize(("x", "n"), [(0.4, 3.7), (2.5, 12.5), (11.3, 241.8), (232.6, 240.2)])
+def test_mid_p_bounds_on_effective_counts_solve_the_continuous_mid_p_equation(x, n):
+    # Fractional counts (x c, n c of a design-effect interval): P(X >= x) = I_p(x, n-x+1)
+    # and P(X > x) = I_p(x+1, n-x) (scipy.special.betainc); the mid-p tail is their
+    # average, alpha/2 at the lower bound and 1 - alpha/2 at the upper (brentq).
+    def tail(p):
+        return 0.5 * (special.betainc(x, n - x + 1, p) + special.betainc(x + 1, n - x, p))
+
+    low = _scalar_root(lambda p: tail(p) - 0.025, 1e-300, x / n)
+    high = _scalar_root(lambda p: tail(p) - 0.975, x / n, 1.0 - 1e-16)
+    got_low, got_high = mid_p_bounds(x, n, 0.05)
+    assert (got_low[0], got_high[0]) == pytest.approx((low, high), abs=1e-10)
 
 
 @pytest.mark.parametrize(("x", "n"), ROOT_CASES)

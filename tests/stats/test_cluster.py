@@ -19,6 +19,7 @@ from airdef.stats.binomial import binomial_ci
 from airdef.stats.cluster import (
     AUTO_METHOD,
     CLUSTER_METHODS,
+    MID_P_MIN_DF,
     betabinomial_fit,
     cluster_summary,
     clustered_ci,
@@ -287,51 +288,96 @@ def test_betabinomial_interval_matches_brute_force_profile():
 # --- the other methods -----------------------------------------------------------------
 
 
+def _effective_counts_by_hand(xs: np.ndarray, ns: np.ndarray):
+    """Effective counts x c, n c and the degrees of freedom of one group, by hand.
+
+    rho from E[chi2] = (k-1) + rho (N - k - m_w + 1), deff = 1 + rho (m_w - 1); the
+    jackknife design effect V_jack / (p q / N); the larger of the two and 1.
+    Satterthwaite degrees of freedom of the excess: the smallest of k, the working
+    model's (sum v)^2 / sum v^2 (1 + kappa / 2) with v = n (1 + (n - 1) rho+),
+    kappa = (1 - 6 p q) / (m p q), m = n / (1 + (n - 1) rho+), and the rarer outcome's
+    F^2 / (sum f^2 - F / 2); minus 1. Combined with the binomial part's
+    nu_b = 2 N p q / (1 - 2 p)^2: deff^2 / ((deff^2 - 1) / nu_e + 1 / nu_b), at most
+    k - 1. c = (z / t)^2 / deff with that t quantile, kept between n_eff / N and 1
+    (plain scalar formulas).
+    """
+    z = stats.norm.ppf(0.975)
+    xs, ns = xs.astype(float), ns.astype(float)
+    k, total, hits = xs.size, ns.sum(), xs.sum()
+    r = hits / total
+    m_w = (ns**2).sum() / total
+    chi2 = sum((xi - ni * r) ** 2 / (ni * r * (1 - r)) for xi, ni in zip(xs, ns, strict=True))
+    rho = min((chi2 - (k - 1)) / (total - k - m_w + 1), 1.0)
+    deff_mom = 1 + rho * (m_w - 1)
+    jack = [(hits - xi) / (total - ni) for xi, ni in zip(xs, ns, strict=True)]
+    v_jack = (k - 1) / k * sum((j - sum(jack) / k) ** 2 for j in jack)
+    deff = max(deff_mom, v_jack / (r * (1 - r) / total), 1.0)
+    n_eff = total**2 / (ns**2).sum()
+    rho_plus = max(rho, 0.0)
+    pq = r * (1 - r)
+    v = [ni * (1 + (ni - 1) * rho_plus) for ni in ns]
+    kappa = [(1 - 6 * pq) * (1 + (ni - 1) * rho_plus) / (ni * pq) for ni in ns]
+    model = sum(v) ** 2 / sum(vi * vi * (1 + ki / 2) for vi, ki in zip(v, kappa, strict=True))
+    f = [ni - xi if r >= 0.5 else xi for xi, ni in zip(xs, ns, strict=True)]
+    counts = sum(f) ** 2 / (sum(fi * fi for fi in f) - sum(f) / 2)
+    nu_e = max(min(k, model, counts) - 1, 1)
+    nu_b = 2 * total * pq / (1 - 2 * r) ** 2
+    df = max(min(deff**2 / ((deff**2 - 1) / nu_e + 1 / nu_b), k - 1), 1)
+    t = stats.t.ppf(0.975, df)
+    c = min(max((z / t) ** 2 / deff, n_eff / total), 1.0)
+    return hits * c, total * c, df, n_eff
+
+
 def test_deff_wilson_matches_hand_computation():
-    # rho from E[chi2] = (k-1) + rho (N - k - m_w + 1), deff = 1 + rho (m_w - 1); the
-    # jackknife design effect V_jack / (p q / N); the larger of the two and 1.
-    # Satterthwaite degrees of freedom of the excess: the smallest of k, the working
-    # model's (sum v)^2 / sum v^2 (1 + kappa / 2) with v = n (1 + (n - 1) rho+),
-    # kappa = (1 - 6 p q) / (m p q), m = n / (1 + (n - 1) rho+), and the rarer outcome's
-    # F^2 / (sum f^2 - F / 2); minus 1. Combined with the binomial part's
-    # nu_b = 2 N p q / (1 - 2 p)^2: deff^2 / ((deff^2 - 1) / nu_e + 1 / nu_b), at most
-    # k - 1. Wilson with that t quantile on x c, n c with c = (z / t)^2 / deff kept
-    # between n_eff / N and 1 (plain scalar formulas, one group at a time).
+    # Wilson with quantile z on the effective counts of _effective_counts_by_hand, never
+    # narrower than Wilson on the pooled counts.
     ci = clustered_ci(X, N, G, method="deff_wilson")
-    summary = cluster_summary(X, N, G)
     z = stats.norm.ppf(0.975)
     for code in range(3):
         at = G == code
-        xs, ns = X[at].astype(float), N[at].astype(float)
-        k, total, hits = at.sum(), ns.sum(), xs.sum()
-        m_w = (ns**2).sum() / total
-        rho = min((summary.loc[code, "chi2"] - (k - 1)) / (total - k - m_w + 1), 1.0)
-        deff_mom = 1 + rho * (m_w - 1)
-        r = hits / total
-        jack = [(hits - xi) / (total - ni) for xi, ni in zip(xs, ns, strict=True)]
-        v_jack = (k - 1) / k * sum((j - sum(jack) / k) ** 2 for j in jack)
-        deff = max(deff_mom, v_jack / (r * (1 - r) / total), 1.0)
-        n_eff = total**2 / (ns**2).sum()
-        rho_plus = max(rho, 0.0)
-        pq = r * (1 - r)
-        v = [ni * (1 + (ni - 1) * rho_plus) for ni in ns]
-        kappa = [(1 - 6 * pq) * (1 + (ni - 1) * rho_plus) / (ni * pq) for ni in ns]
-        model = sum(v) ** 2 / sum(vi * vi * (1 + ki / 2) for vi, ki in zip(v, kappa, strict=True))
-        f = [ni - xi if r >= 0.5 else xi for xi, ni in zip(xs, ns, strict=True)]
-        counts = sum(f) ** 2 / (sum(fi * fi for fi in f) - sum(f) / 2)
-        nu_e = max(min(k, model, counts) - 1, 1)
-        nu_b = 2 * total * pq / (1 - 2 * r) ** 2
-        df = min(deff**2 / ((deff**2 - 1) / nu_e + 1 / nu_b), k - 1)
-        t = stats.t.ppf(0.975, max(df, 1))
-        c = min(max((z / t) ** 2 / deff, n_eff / total), 1.0)
-        xe, ne = hits * c, total * c
+        xe, ne, _, n_eff = _effective_counts_by_hand(X[at], N[at])
         p = xe / ne
         centre = (p + z * z / (2 * ne)) / (1 + z * z / ne)
         half = z / (1 + z * z / ne) * math.sqrt(p * (1 - p) / ne + z * z / (4 * ne * ne))
-        wl, wh = binomial_ci(hits, total)
+        wl, wh = binomial_ci(X[at].sum(), N[at].sum())
         assert ci.loc[code, "ci_low"] == pytest.approx(min(centre - half, wl), abs=1e-12)
         assert ci.loc[code, "ci_high"] == pytest.approx(max(centre + half, wh), abs=1e-12)
         assert ci.loc[code, "n_eff"] == pytest.approx(n_eff, rel=1e-12)
+
+
+def test_korn_graubard_is_clopper_pearson_below_20_df_and_mid_p_above():
+    # The default: Clopper-Pearson (scipy.stats.beta quantiles) on the effective counts
+    # of _effective_counts_by_hand where the interval's df is below 20
+    # (MID_P_MIN_DF), the mid-p bounds of the same counts above (Lancaster 1961: the
+    # average of P(X >= x) = I_p(x, n-x+1) and P(X > x) = I_p(x+1, n-x) is alpha/2,
+    # or 1 - alpha/2, solved by brentq); never narrower than Wilson.
+    xb, nb, gb = simulate(1, 60, 0.7, 0.0, seed=4)  # 60 independent attacks: df 59
+    x = np.concatenate([X, xb])
+    n = np.concatenate([N, nb])
+    g = np.concatenate([G, gb + 3])
+    ci = clustered_ci(x, n, g)
+    dfs = []
+    for code in range(4):
+        at = g == code
+        xe, ne, df, _ = _effective_counts_by_hand(x[at], n[at])
+        dfs.append(df)
+        if df < MID_P_MIN_DF:
+            low = stats.beta.ppf(0.025, xe, ne - xe + 1)
+            high = stats.beta.ppf(0.975, xe + 1, ne - xe)
+        else:
+
+            def tail(p, xe=xe, ne=ne):
+                return 0.5 * (
+                    special.betainc(xe, ne - xe + 1, p) + special.betainc(xe + 1, ne - xe, p)
+                )
+
+            low = optimize.brentq(lambda p: tail(p) - 0.025, 1e-12, xe / ne, xtol=1e-14)
+            high = optimize.brentq(lambda p: tail(p) - 0.975, xe / ne, 1 - 1e-12, xtol=1e-14)
+        wl, wh = binomial_ci(x[at].sum(), n[at].sum())
+        assert ci.loc[code, "method"] == "korn_graubard"
+        assert ci.loc[code, "ci_low"] == pytest.approx(min(low, wl), abs=1e-10)
+        assert ci.loc[code, "ci_high"] == pytest.approx(max(high, wh), abs=1e-10)
+    assert max(dfs[:3]) < MID_P_MIN_DF <= dfs[3]
 
 
 def test_bootstrap_is_seeded_and_bounded():
