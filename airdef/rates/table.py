@@ -186,7 +186,8 @@ def interception_rates(
         overall row.
     method : str, default "auto"
         ``auto`` uses the clustered interval of Korn and Graubard (design-effect
-        Clopper-Pearson with few-attack degrees of freedom) wherever a group has two
+        Clopper-Pearson with few-attack degrees of freedom, mid-p bounds where they
+        are at least 20) wherever a group has two
         or more attacks and both outcomes, and the attack-level interval (the attacks
         as ``n_eff`` trials) where every weapon or none was intercepted or there is
         a single attack; any clustered method
