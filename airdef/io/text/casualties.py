@@ -48,7 +48,8 @@ _PEOPLE = (
 _PERSON = (
     r"(?:man|woman|person|child|boy|girl|teenager|teen|resident|civilian|pensioner|driver|"
     r"worker|employee|rescuer|firefighter|policeman|police\s+officer|medic|doctor|guard|"
-    r"infant|baby|student|volunteer|journalist|farmer|citizen|passenger|soldier)"
+    r"infant|baby|student|volunteer|journalist|farmer|citizen|passenger|soldier|wife|husband|"
+    r"son|daughter|mother|father|grandmother|grandfather|neighbou?r)"
 )
 _KILL_VERB = (
     r"killing|killed|kills|kill|claim(?:ed|ing|s)?\s+the\s+lives\s+of|"
@@ -69,7 +70,8 @@ _INJURE_AFTER = (
     r"(?:sought|seeking|needed|asked\s+for|applied\s+for|turned\s+to\s+doctors\s+for)\s+"
     r"(?:medical\s+)?(?:help|assistance|attention|care|treatment)|"
     # "five people were hospitalized": a figure only when the text gives no injured figure
-    r"(?P<h>hospitali[sz]ed|taken\s+to\s+(?:the\s+)?hospitals?)"
+    r"(?P<h>hospitali[sz]ed|taken\s+to\s+(?:the\s+)?hospitals?|in\s+(?:the\s+)?hospitals?\b|"
+    r"being\s+treated\s+in\s+hospitals?)"
 )
 _FORWARD = re.compile(
     rf"\b(?:(?P<k>{_KILL_VERB})|(?P<i>{_INJURE_VERB}))\s+(?:a\s+total\s+of\s+|another\s+|also\s+)?$",
@@ -82,10 +84,11 @@ _AFTER = re.compile(
     # "45 people in Kyiv's Dniprovskyi district were injured": where, before the verb
     rf"(?:\s+(?:in|at|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[\w'-]+){{0,3}}?"
     rf"(?=\s+(?:were|was|have|had|are)\b))?)?"
-    rf"(?:\s*,[^,.;]{{0,40}},)?\s*"
+    rf"(?:\s*,[^,.;]{{0,40}},|\s+[-–—]\s[^,.;–—]{{0,40}}?\s[-–—])?\s*"
     rf"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|reportedly|also|later|"
     rf"subsequently|confirmed|already|have|has|had|been|so\s+far|now|"
-    rf"(?:known|reported|said|believed)\s+to\s+have\s+been)\s+)*(?:(?P<k>{_KILL_AFTER})|(?P<i>{_INJURE_AFTER}))\b",
+    rf"(?:known|reported|said|believed|thought|confirmed)\s+to\s+have(?:\s+been)?)\s+)*"
+    rf"(?:(?P<k>{_KILL_AFTER})|(?P<i>{_INJURE_AFTER}))\b",
     re.IGNORECASE,
 )
 _SHORT_AFTER = re.compile(
@@ -109,6 +112,30 @@ _ONE_PERSON = re.compile(rf"\b(?:an?|one)\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b", 
 _ONE_AND = re.compile(
     rf"\b(?:(?P<k>{_KILL_VERB})|(?P<i>{_INJURE_VERB}))\s+(?:an?|one)\s+(?:[\w'-]+\s+){{0,3}}?"
     rf"(?:{_PERSON}|\d+-year-old)\s+and\s+$",
+    re.IGNORECASE,
+)
+_LISTED = re.compile(
+    rf"(?:\b(?:an?|one|the|his|her|their)\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b(?:,?\s+aged\s+\d+)?"
+    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+))+$",
+    re.IGNORECASE,
+)
+_ONE_OTHER = re.compile(
+    rf"\b(?:(?P<k>{_KILL_VERB})|(?P<i>{_INJURE_VERB}))\s+(?P<n>the\s+(?:second|third|fourth|fifth|"
+    rf"other)|another)(?=\s*[,.;]|\s+(?:one|person|man|woman|passenger)\b)",
+    re.IGNORECASE,
+)
+_KNOWN_ABOUT = re.compile(
+    r"\b(?:know|known|knows|information|info|data|reports?|news|aware)\s+(?:[\w'-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+_INJURY_HINT = re.compile(
+    r"[^.;]{0,60}?\b(?:injur|wound|hurt|sought\s+medical|medical\s+(?:help|aid|assistance))",
+    re.IGNORECASE,
+)
+_CONDITION = re.compile(
+    r"\s*(?:people|persons|individuals|victims|of\s+them)?\s*,?\s*(?:who\s+)?(?:are|is|were|was|"
+    r"remain|remains|remained)?\s*(?:in\s+(?:a\s+)?(?:serious|critical|grave|severe|moderate|stable|"
+    r"satisfactory)\s+condition|in\s+(?:the\s+)?hospitals?\b|hospitali[sz]ed)",
     re.IGNORECASE,
 )
 _SUBSET_NOUN = re.compile(
@@ -145,6 +172,10 @@ def _figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure
         if blocked.covers(start):
             continue
         count: Count = read_count(text, type(n)(n.value, start, end, n.text, n.high, n.is_word))
+        if count.qualifier == "approx" and _KNOWN_ABOUT.search(
+            text, max(s, count.start - 40), start
+        ):
+            count = replace(count, qualifier="exact")  # "we know about 5 wounded": of five
         head = text[max(s, count.start - 60) : count.start]
         if _SUBGROUP.search(head) or read_phrase(text, end) is not None:
             continue
@@ -170,7 +201,10 @@ def _figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure
         toll = _TOLL.search(text[max(s, count.start - 200) : count.start])
         if toll:
             back = len(text[max(s, count.start - 200) : count.start]) - toll.start()
-            out.append(_fig(toll, count, count.start - back, end, sent, True))
+            fig = _fig(toll, count, count.start - back, end, sent, True)
+            if "victim" in toll.group().lower() and _INJURY_HINT.match(text, end, e):
+                fig.field = "injured"  # "the number of victims has risen to 12 who sought help"
+            out.append(fig)
             continue
         after = _AFTER.match(text, end, e) or _SHORT_AFTER.match(text, end, e)
         if after and not (fwd and after.start() - end > 1 and not _SHORT_AFTER.match(text, end, e)):
@@ -187,13 +221,15 @@ def _figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure
             continue
         fwd = _FORWARD.search(head)
         after = _AFTER.match(text, m.end(), e)
+        # "A 58-year-old man and a 62-year-old woman have been killed": two
+        listed = _LISTED.search(text, max(s, m.start() - 150), m.start()) if after else None
         if after:
             out.append(
                 CasualtyFigure(
                     _field(after),
-                    1,
+                    1 + (len(_ONE_PERSON.findall(listed.group())) if listed else 0),
                     "exact",
-                    m.start(),
+                    listed.start() if listed else m.start(),
                     after.end(),
                     sent.index,
                     hospitalized=bool(after.groupdict().get("h")),
@@ -202,6 +238,10 @@ def _figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure
         elif fwd and not fwd.group().lower().startswith("leaving"):
             start = m.start() - (len(head) - fwd.start())
             out.append(CasualtyFigure(_field(fwd), 1, "exact", start, m.end(), sent.index))
+    for m in _ONE_OTHER.finditer(text, s, e):
+        # "killing two of the passengers and injuring the third"
+        if not any(f.start <= m.start("n") < f.end for f in out):
+            out.append(CasualtyFigure(_field(m), 1, "exact", m.start(), m.end(), sent.index))
     for m in _ZERO_BOTH.finditer(text, s, e):
         for name in ("killed", "injured"):
             out.append(CasualtyFigure(name, 0, "exact", m.start(), m.end(), sent.index))
@@ -211,6 +251,10 @@ def _figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure
         out.append(CasualtyFigure(_field(m), 0, "exact", m.start(), m.end(), sent.index))
     out.sort(key=lambda f: f.start)
     _share_hedge(text, out)
+    for f in out:
+        # "four injured individuals in critical condition": a part of the toll
+        if f.field == "injured" and _CONDITION.match(text, f.end, e):
+            f.hospitalized = True
     return out
 
 
@@ -339,7 +383,21 @@ def extract_casualties(
     fallback = _report_place(list(report_places))
     block = SpanSet(blocked)
     previous: list[PlaceMention] = []
+    # "As reported earlier, ...", "Earlier this month, ...": another state or attack, left
+    # out when the report gives figures of its own
+    background = {
+        s.index
+        for s in sentences
+        if _BACKGROUND.match(text, s.start, s.end) or _CUMULATIVE.search(text, s.start, s.end)
+    }
+    if background and not any(
+        _figures(text, s, block) for s in sentences if s.index not in background
+    ):
+        background = set()
     for sent in sentences:
+        if sent.index in background:
+            previous = []
+            continue
         places = [p for p in find_places(text[sent.start : sent.end])]
         places = [replace(p, start=p.start + sent.start, end=p.end + sent.start) for p in places]
         figures = _figures(text, sent, block)
@@ -353,8 +411,11 @@ def extract_casualties(
         if not figures:
             continue
         for fig in figures:
-            # "As of 22:30, 14 people were killed": the state at a later hour
+            # "As of 22:30, 14 people were killed": the state at a later hour; "a total of
+            # 19 were injured" after a part of them: the whole
             fig.update = fig.update or bool(_AS_OF.search(text, sent.start, sent.end))
+            total = _TOTAL.search(text, max(sent.start, fig.start - 40), fig.start + 12)
+            fig.update = fig.update or bool(total and total.start() <= fig.start + 2)
         # "The death toll rose to five after a man died": the one is among the five
         tolls = (
             {f.field for f in figures if f.update}
@@ -426,6 +487,20 @@ def extract_casualties(
             if old is None or fig.update or firmer(fig, old):
                 row.figures[fig.field] = fig
     return merge_restatements(rows)
+
+
+_BACKGROUND = re.compile(
+    r"\W*(?:as\s+(?:[\w-]+\s+){0,3}?(?:previously\s+|earlier\s+)?reported\b|recall\b|"
+    r"earlier\s+(?:this|that|last)\s+(?:month|week|year)\b|(?:last|the\s+previous)\s+(?:week|month|"
+    r"year)\b|previously\b|in\s+an?\s+(?:separate|earlier|previous)\s+(?:attack|strike)\b)",
+    re.IGNORECASE,
+)
+_CUMULATIVE = re.compile(
+    r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion)\b|"
+    r"\b(?:so\s+far\s+)?this\s+year\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:week|month|year)\b",
+    re.IGNORECASE,
+)
+_TOTAL = re.compile(r"\b(?:in\s+total|a\s+total\s+of|overall|altogether)\b", re.IGNORECASE)
 
 
 _BARE_UPDATE = re.compile(

@@ -24,7 +24,9 @@ class CasualtyFigure:
     end: int
     sentence: int
     update: bool = False
-    hospitalized: bool = False  # "five were hospitalized": only when no injured figure is given
+    # a figure that holds only when the text gives no other of its field for the place:
+    # "five were hospitalized", "four in critical condition", "the body of a man was found"
+    hospitalized: bool = False
 
 
 @dataclass
@@ -51,13 +53,14 @@ def firmer(new: CasualtyFigure, old: CasualtyFigure) -> bool:
 
 
 def merge_restatements(rows: list[CasualtyRow]) -> list[CasualtyRow]:
-    """The rows left when restated and hospitalised-only figures are dropped.
+    """The rows left when restated figures and the weak ones of a place are dropped.
 
     A row whose every figure another row gives with the same value, at the same
     place or a more precise one ("13 injured and one died in Kharkiv" then "a
     total of 13 injured and one dead"), restates it and is dropped; the more
-    precise place is kept. A hospitalised count is the injured figure only when
-    the text gives no other.
+    precise place is kept. A weak figure (a hospitalised count, a part in critical
+    condition, a body found) is the figure of its field only when the text gives
+    no other for the place.
 
     Examples
     --------
@@ -69,16 +72,15 @@ def merge_restatements(rows: list[CasualtyRow]) -> list[CasualtyRow]:
     [('Kharkiv',)]
     """
     firm = {
-        r.cities for r in rows if "injured" in r.figures and not r.figures["injured"].hospitalized
+        (name, r.cities) for r in rows for name, fig in r.figures.items() if not fig.hospitalized
     }
     emptied = []
     for r in rows:
         # the hospitalised are among the injured the text gives for the same place
-        if "injured" in r.figures and r.figures["injured"].hospitalized and r.cities in firm:
-            del r.figures["injured"]
-            emptied.append(not r.figures)
-        else:
-            emptied.append(False)
+        weak = [n for n, f in r.figures.items() if f.hospitalized and (n, r.cities) in firm]
+        for name in weak:
+            del r.figures[name]
+        emptied.append(bool(weak) and not r.figures)
     rows = [r for r, gone in zip(rows, emptied, strict=True) if not gone]
     out: list[CasualtyRow] = []
     for k, b in enumerate(rows):
