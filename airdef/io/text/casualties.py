@@ -88,6 +88,8 @@ _AFTER = re.compile(
     rf"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|reportedly|also|later|"
     rf"subsequently|confirmed|already|have|has|had|been|so\s+far|now|"
     rf"(?:known|reported|said|believed|thought|confirmed)\s+to\s+have(?:\s+been)?)\s+)*"
+    # "another person severely injured"
+    rf"(?:(?:severely|seriously|critically|fatally|mortally|slightly|lightly|badly)\s+)?"
     rf"(?:(?P<k>{_KILL_AFTER})|(?P<i>{_INJURE_AFTER}))\b",
     re.IGNORECASE,
 )
@@ -107,7 +109,9 @@ _SUBGROUP = re.compile(
     r"victims)(?:\s+(?:are|were))?)\s+(?:at\s+least\s+|some\s+|about\s+)?$",
     re.IGNORECASE,
 )
-_ONE_PERSON = re.compile(rf"\b(?:an?|one)\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b", re.IGNORECASE)
+_ONE_PERSON = re.compile(
+    rf"\b(?:an?|one|another)\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b", re.IGNORECASE
+)
 # "killing a 14-year-old and three others": one person, and others beside them
 _ONE_AND = re.compile(
     rf"\b(?:(?P<k>{_KILL_VERB})|(?P<i>{_INJURE_VERB}))\s+(?:an?|one)\s+(?:[\w'-]+\s+){{0,3}}?"
@@ -383,6 +387,7 @@ def extract_casualties(
     fallback = _report_place(list(report_places))
     block = SpanSet(blocked)
     previous: list[PlaceMention] = []
+    context: PlaceMention | None = None  # the place of the last figure placed
     # "As reported earlier, ...", "Earlier this month, ...": another state or attack, left
     # out when the report gives figures of its own
     background = {
@@ -436,6 +441,17 @@ def extract_casualties(
                 # "A missile hit a building in Uman. Five people were wounded.": there
                 districts = [p for p in last if p.district and p.cities]
                 place = districts[-1] if len(districts) == 1 else last[-1]
+            if (
+                place is None
+                and context is not None
+                and not fallback[0]
+                and not _NO_PLACE.search(text, sent.start, sent.end)
+            ):
+                # "5 wounded in a strike on Dnipro. [...] One person died.": where the last
+                # figure was placed
+                place = context
+            if place is not None and _plain_city(place):
+                context = place
             if place is None:
                 cities, district, count = fallback[0], fallback[1], None
             else:

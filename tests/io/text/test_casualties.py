@@ -391,3 +391,33 @@ def test_people_in_hospital_are_the_injured_when_no_other_figure_is_given():
 def test_known_to_have_died():
     data = parse("Currently 25 people are known to have died and about 80 injured in Ternopil.")
     assert rows(data) == {("Ternopil", None, 25, 80)}
+
+
+def test_a_region_in_an_officials_title_is_no_place():
+    data = parse(
+        "A missile struck Zaporizhzhia; 12 people sought medical help. According to the head "
+        "of the Zaporizhzhia Regional State Administration, one man has died."
+    )
+    assert rows(data) == {("Zaporizhzhia", None, 1, 12)}
+
+
+def test_a_village_named_after_its_kind_is_the_place():
+    data = parse(
+        "Two people were killed and another person severely injured in a drone strike on the "
+        "village of Ivashky in Kharkiv Oblast."
+    )
+    assert rows(data) == {("Ivashky", None, 2, 1)}
+
+
+def test_a_district_of_a_region_has_no_city():
+    data = parse("Drones struck a car in the Kupiansk district of Kharkiv Oblast, killing two.")
+    assert rows(data) == {(None, "Kupiansk", 2, None)}
+
+
+def test_a_figure_without_a_place_takes_the_place_of_the_last_figure():
+    # Dnipro and Nikopol are both named, so no one city of the report decides
+    data = parse(
+        "We know of 5 wounded due to a missile strike on Dnipro. All are hospitalized. The rest "
+        "are in moderate condition. One person died. In Nikopol, 13 people were injured."
+    )
+    assert rows(data) == {("Dnipro", None, 1, 5), ("Nikopol", None, None, 13)}
