@@ -29,9 +29,9 @@ from airdef.io.text.casualty_figures import bare_update, read_figures
 from airdef.io.text.casualty_rows import (
     CasualtyFigure,
     CasualtyRow,
-    firmer,
     merge_restatements,
     same,
+    supersedes,
 )
 from airdef.io.text.places import PlaceMention, find_places
 from airdef.io.text.segment import Sentence
@@ -144,7 +144,7 @@ def extract_casualties(
     background = {
         s.index
         for s in sentences
-        if _BACKGROUND.match(text, s.start, s.end) or _CUMULATIVE.search(text, s.start, s.end)
+        if _BACKGROUND.match(text, s.start, s.end) or _OTHER_TIME.search(text, s.start, s.end)
     }
     if background and not any(
         read_figures(text, s, block) for s in sentences if s.index not in background
@@ -235,7 +235,7 @@ def extract_casualties(
                         fig.field not in r.figures
                         or fig.update
                         or same(r.figures[fig.field], fig)
-                        or firmer(fig, r.figures[fig.field])
+                        or supersedes(fig, r.figures[fig.field])
                     )
                 ),
                 None,
@@ -251,7 +251,7 @@ def extract_casualties(
             if row.district_count is None and count is not None:
                 row.district_count, row.place = count, place
             old = row.figures.get(fig.field)
-            if old is None or fig.update or firmer(fig, old):
+            if old is None or supersedes(fig, old):
                 row.figures[fig.field] = fig
     return merge_restatements(rows)
 
@@ -262,7 +262,10 @@ _BACKGROUND = re.compile(
     r"year)\b|previously\b|in\s+an?\s+(?:separate|earlier|previous)\s+(?:attack|strike)\b)",
     re.IGNORECASE,
 )
-_CUMULATIVE = re.compile(
+_OTHER_TIME = re.compile(
+    # "nearly a week after an attack last Tuesday killed 28"
+    r"\b(?:a|one|two|three|four|five|several|a\s+few)\s+(?:days?|weeks?|months?)\s+(?:after|before|"
+    r"earlier|ago)\b|\blast\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)\b|"
     r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion)\b|"
     r"\b(?:so\s+far\s+)?this\s+year\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:week|month|year)\b",
     re.IGNORECASE,

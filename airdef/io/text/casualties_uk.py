@@ -18,7 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from airdef.io.text.casualty_rows import CasualtyFigure, CasualtyRow, firmer, merge_restatements
+from airdef.io.text.casualty_rows import (
+    CasualtyFigure,
+    CasualtyRow,
+    merge_restatements,
+    supersedes,
+)
 from airdef.io.text.lexicon_uk import NUMBER_WORD_RE, uk_number
 from airdef.io.text.numbers import find_numbers
 from airdef.io.text.places_uk import (
@@ -337,6 +342,8 @@ def extract_casualties_uk(
             and carry is not None
             and "\n" not in text[carry[1] : sent.start]
             and carry[2] == city
+            # "Загалом ... в регіоні – п'ятеро постраждалих": the whole, not the district's
+            and not CITY_WIDE.search(text, sent.start, sent.end)
         )
         figures: list[CasualtyFigure] = []
         nums = _numbers(text, sent, block)
@@ -443,12 +450,7 @@ def extract_casualties_uk(
             if row is None:
                 row = rows.setdefault(key, CasualtyRow(key[0], district, None, None))
             old = row.figures.get(fig.field)
-            if (
-                old is None
-                or fig.update
-                or (old.hospitalized and not fig.hospitalized)
-                or firmer(fig, old)
-            ):
+            if old is None or supersedes(fig, old):
                 row.figures[fig.field] = fig
         if district is not None and figures:
             # "у Бучанському районі постраждали 17 осіб, у Фастівському – 7": the same figure

@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 
 from airdef.io.text.places import PlaceMention
 
-__all__ = ["CasualtyFigure", "CasualtyRow", "firmer", "merge_restatements", "same"]
+__all__ = [
+    "CasualtyFigure",
+    "CasualtyRow",
+    "firmer",
+    "merge_restatements",
+    "same",
+    "supersedes",
+]
 
 
 @dataclass
@@ -50,6 +57,29 @@ def firmer(new: CasualtyFigure, old: CasualtyFigure) -> bool:
     True
     """
     return new.value == old.value and old.qualifier != "exact" and new.qualifier == "exact"
+
+
+def supersedes(new: CasualtyFigure, old: CasualtyFigure) -> bool:
+    """Whether ``new`` replaces ``old``, a figure of the same field for the same place.
+
+    A later state ("rose to 19", "As of 22:30"), the exact form of a hedged figure, a
+    firm figure over a weak one (the hospitalised), and, when neither is a stated update,
+    the larger figure: of two tolls of one place the smaller is a part ("шестеро
+    пострадали" of the children in a headline, then "пострадали 20 человек") or an
+    earlier state. A stated zero ("no casualties") is never replaced so.
+
+    Examples
+    --------
+    >>> f = lambda v, **kw: CasualtyFigure("injured", v, "exact", 0, 1, 0, **kw)
+    >>> supersedes(f(20), f(6)), supersedes(f(6), f(20)), supersedes(f(5, hospitalized=True), f(2))
+    (True, False, False)
+    >>> supersedes(f(2), f(0))  # "no casualties" is a statement, not a smaller toll
+    False
+    """
+    if new.update or firmer(new, old) or (old.hospitalized and not new.hospitalized):
+        return True
+    # a stated 'no casualties' is no smaller toll
+    return not old.update and not new.hospitalized and 0 < old.value < new.value
 
 
 def merge_restatements(rows: list[CasualtyRow]) -> list[CasualtyRow]:

@@ -39,7 +39,27 @@ _DISTRICT = re.compile(
     _I,
 )
 
-_CITY_RES = [(re.compile(rf"(?<![\w'])(?:{k})[\w'’ʼ-]*", _I), v) for k, v in CITIES.items()]
+# Russian spellings the shared list lacks ("в Харькове", "по Запорожью", "в Кривом Роге")
+_RUSSIAN: dict[str, str] = {
+    r"харьков": "Kharkiv",
+    r"запорож": "Zaporizhzhia",
+    r"кривой рог|кривом роге|кривого рога|кривому рогу": "Kryvyi Rih",
+    r"сумы\b|сумах\b": "Sumy",
+    r"хмельницк": "Khmelnytskyi",
+    r"кропивницк": "Kropyvnytskyi",
+    r"луцк": "Lutsk",
+    r"ивано-франковск": "Ivano-Frankivsk",
+    r"белая церковь|белой церкви": "Bila Tserkva",
+    r"краматорск": "Kramatorsk",
+    r"умань|умани": "Uman",
+    r"белгород-днестровск": "Bilhorod-Dnistrovskyi",
+    r"тернопол": "Ternopil",
+    r"ровно|ровне": "Rivne",
+    r"житомир": "Zhytomyr",
+}
+_CITY_RES = [
+    (re.compile(rf"(?<![\w'])(?:{k})[\w'’ʼ-]*", _I), v) for k, v in {**CITIES, **_RUSSIAN}.items()
+]
 
 
 def fold_uk(s: str) -> str:

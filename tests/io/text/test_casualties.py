@@ -421,3 +421,19 @@ def test_a_figure_without_a_place_takes_the_place_of_the_last_figure():
         "are in moderate condition. One person died. In Nikopol, 13 people were injured."
     )
     assert rows(data) == {("Dnipro", None, 1, 5), ("Nikopol", None, None, 13)}
+
+
+def test_of_two_tolls_of_one_place_the_larger_holds():
+    # the smaller is a part or an earlier state; neither is marked as an update
+    data = parse(
+        "Six people were injured in Kharkiv overnight. In Kharkiv, 20 people were injured."
+    )
+    assert rows(data) == {("Kharkiv", None, None, 20)}
+
+
+def test_a_toll_of_an_attack_a_week_before_is_left_out():
+    data = parse(
+        "An attack on Kyiv overnight killed six people. It came nearly a week after an attack "
+        "last Tuesday killed 28 people in Kyiv."
+    )
+    assert rows(data) == {("Kyiv", None, 6, None)}

@@ -100,3 +100,24 @@ def test_a_region_of_the_clause_keeps_its_figure_apart_from_the_city():
 def test_their_number_rose_to_updates_the_one_figure_before():
     data = parse("У Києві поранено 9 людей. Згодом їхня кількість зросла до 11.")
     assert rows(data) == {("Kyiv", None, None, 11)}
+
+
+def test_russian_spellings_of_cities_are_places():
+    data = parse("В Харькове погибли шесть человек, пострадали 20.")
+    assert rows(data) == {("Kharkiv", None, 6, 20)}
+
+
+def test_a_larger_toll_of_the_same_place_replaces_a_part():
+    data = parse(
+        "В Одесі відомо про двох постраждалих на одній з локацій. Усього від ночі в Одесі "
+        "постраждало 7 людей."
+    )
+    assert rows(data) == {("Odesa", None, None, 7)}
+
+
+def test_a_regional_total_is_not_carried_into_a_district():
+    data = parse(
+        "П'ятеро людей постраждали у Дніпропетровській області. Маємо пораненого у "
+        "Самарівському районі. Загалом в регіоні – п'ятеро постраждалих."
+    )
+    assert rows(data) == {(None, None, None, 5), (None, "Samarivskyi", None, 1)}
