@@ -29,6 +29,7 @@ from airdef.io.text.casualty_figures import bare_update, read_figures
 from airdef.io.text.casualty_rows import (
     CasualtyFigure,
     CasualtyRow,
+    background_sentences,
     merge_restatements,
     same,
     supersedes,
@@ -141,11 +142,7 @@ def extract_casualties(
     context: PlaceMention | None = None  # the place of the last figure placed
     # "As reported earlier, ...", "Earlier this month, ...": another state or attack, left
     # out when the report gives figures of its own
-    background = {
-        s.index
-        for s in sentences
-        if _BACKGROUND.match(text, s.start, s.end) or _OTHER_TIME.search(text, s.start, s.end)
-    }
+    background = background_sentences(text, sentences, "en")
     if background and not any(
         read_figures(text, s, block) for s in sentences if s.index not in background
     ):
@@ -256,18 +253,4 @@ def extract_casualties(
     return merge_restatements(rows)
 
 
-_BACKGROUND = re.compile(
-    r"\W*(?:as\s+(?:[\w-]+\s+){0,3}?(?:previously\s+|earlier\s+)?reported\b|recall\b|"
-    r"earlier\s+(?:this|that|last)\s+(?:month|week|year)\b|(?:last|the\s+previous)\s+(?:week|month|"
-    r"year)\b|previously\b|in\s+an?\s+(?:separate|earlier|previous)\s+(?:attack|strike)\b)",
-    re.IGNORECASE,
-)
-_OTHER_TIME = re.compile(
-    # "nearly a week after an attack last Tuesday killed 28"
-    r"\b(?:a|one|two|three|four|five|several|a\s+few)\s+(?:days?|weeks?|months?)\s+(?:after|before|"
-    r"earlier|ago)\b|\blast\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)\b|"
-    r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion)\b|"
-    r"\b(?:so\s+far\s+)?this\s+year\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:week|month|year)\b",
-    re.IGNORECASE,
-)
 _TOTAL = re.compile(r"\b(?:in\s+total|a\s+total\s+of|overall|altogether)\b", re.IGNORECASE)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from airdef.io.text.casualty_rows import (
     CasualtyFigure,
     CasualtyRow,
+    background_sentences,
     merge_restatements,
     supersedes,
 )
@@ -28,12 +29,18 @@ from airdef.io.text.lexicon_uk import NUMBER_WORD_RE, uk_number
 from airdef.io.text.numbers import find_numbers
 from airdef.io.text.places_uk import (
     CITY_WIDE,
+    MORE_DISTRICTS,
+    NATIONWIDE_UK,
+    PART_DISTRICT,
     REGION_NAMED,
-    REGION_WORD,
+    SEVERAL_DISTRICTS,
+    WITH_REGION,
+    after_city,
     district_uk,
     find_cities_uk,
     nearest_city,
     region_last,
+    region_places,
     sentence_of,
 )
 from airdef.io.text.segment import Sentence
@@ -99,21 +106,10 @@ _ZERO_ONE = re.compile(
     r"травмированных))(?![\w'])",
     _I,
 )
-_NATIONWIDE = re.compile(
-    r"(?<![\w'])(?:по\s+(?:всій\s+)?(?:Україні|країні)|по\s+(?:всей\s+)?(?:Украине|стране)|"
-    r"(?:у|в)\s+(?:різних|кількох|декількох|\d+)\s+(?:регіонах|областях)|"
-    r"в\s+(?:разных|нескольких|\d+)\s+(?:регионах|областях))(?![\w'])",
-    _I,
-)
 _AS_OF = re.compile(r"(?<![\w'])(?:станом\s+на|по\s+состоянию\s+на)\s+\d{1,2}[:.]\d{2}", _I)
 _MORE_PEOPLE = re.compile(
     r"\s*(?:,|та|і|й|и)\s+(?:[\w'’ʼ-]*річн\w*|\d+|жін\w*|чолов\w*|дит\w*|хлоп\w*|дівч\w*|"
     r"женщин\w*|мужчин\w*)",
-    _I,
-)
-_WITH_REGION = re.compile(
-    r"(?:та|і|й|и)\s+(?:\d+\s+|[\w'’ʼ]+\s+)?(?:населених\s+пункт\w*|населенных\s+пункт\w*|"
-    r"громад\w*)\s+(?:област|регіон|Харківщин|\w+щин)",
     _I,
 )
 _NO_NEWS = re.compile(
@@ -131,14 +127,16 @@ _PART = re.compile(
 _TOLL = re.compile(
     r"(?:кількість|число)\s+(?:(?P<k>загиблих|погибших|жертв)|(?P<i>постраждалих|поранених|"
     r"потерпілих|пострадавших|раненых))\b[^.;]{0,80}?(?:зросл[аи]|збільшил[аи]ся|сягнул[аи]|"
-    r"досягл[аи]|вырос(?:ло|ла)?|увеличил[ао]сь|становить|составляет)\s+(?:до\s+)?"
+    r"досягл[аи]|(?:воз|вы)рос(?:ло|ла|ли)?|увеличил[ао]сь|становить|составляет|"
+    # "Кількість загиблих наразі не змінилася - троє людей": the toll restated
+    r"не\s+змінил[аи]ся\s*[–—-]?|не\s+изменил[аи]сь\s*[–—-]?)\s+(?:до\s+)?"
     r"(?P<n>\d{1,6}|[а-яіїєґ'’]+)",
     _I,
 )
 # "До двох збільшилась кількість жертв": the toll with the number first
 _TOLL_FIRST = re.compile(
     r"(?<![\w'])(?:до|уже|вже)\s+(?P<n>\d{1,6}|[а-яіїєґ'’]+)\s+(?:зросл[аи]|збільшил[аи]ся|"
-    r"збільшилась|вырос(?:ло|ла)?|увеличил[ао]сь)\s+(?:кількість|число)\s+(?:(?P<k>загиблих|"
+    r"збільшилась|(?:воз|вы)рос(?:ло|ла|ли)?|увеличил[ао]сь)\s+(?:кількість|число)\s+(?:(?P<k>загиблих|"
     r"погибших|жертв)|(?P<i>постраждалих|поранених|потерпілих|пострадавших|раненых))\b",
     _I,
 )
@@ -167,7 +165,8 @@ _AGE = re.compile(
     _I,
 )
 _UPDATE = re.compile(
-    r"(?:(?:зрос\w*|збільши\w*|вырос\w*|увеличи\w*)\s+(?:\w+\s+)?до|(?<![\w'])(?:уже|вже))\s+$", _I
+    r"(?:(?:зрос\w*|збільши\w*|(?:воз|вы)рос\w*|увеличи\w*)\s+(?:\w+\s+)?до|(?<![\w'])(?:уже|вже))\s+$",
+    _I,
 )
 _QUAL = [
     (
@@ -184,15 +183,6 @@ _VAGUE = re.compile(
     rf"(?:\bє|\bесть|десятк\w*|кілька|декілька|несколько|багато|много|призвел\w*\s+до(?:\s+\w+\s+"
     rf"(?:та|і|й|и))?|привел\w*\s+к(?:\s+\w+\s+и)?)\s+(?:\w+\s+)?(?:{_KILLED}|{_INJURED})|"
     r"(?:\bє|\bесть|спричинил\w*|призвел\w*\s+до|привел\w*\s+к)\s+жертв\w*",
-    _I,
-)
-
-
-_OF_THEM = r"(?:серед\s+них|з\s+них|із\s+них|среди\s+них|из\s+них)"
-_IN_DISTRICT = r"(?:у|в)\s+[\w'’ʼ-]+(?:ському|цькому|зькому|ском|цком)\s+район\w*"
-_PART_DISTRICT = re.compile(
-    rf"{_OF_THEM}\s*[–—-]?\s*(?P<n>\d{{1,5}}|[а-яіїєґ'’]+)\s*[–—-]?\s*{_IN_DISTRICT}|"
-    rf"{_OF_THEM}\s*,?\s*{_IN_DISTRICT}\s*[–—:-]?\s*(?P<n2>\d{{1,5}}|[а-яіїєґ'’]+)",
     _I,
 )
 
@@ -279,13 +269,31 @@ def extract_casualties_uk(
     )
     default = cities[0] if len(set(cities)) == 1 and not nationwide else None
     cities_at = sorted(p for s in pool for p, _ in find_cities_uk(text, s.start, s.end))
-    regions = [m.start() for m in REGION_WORD.finditer(text)] if default else []
+    regions = region_places(text, cities_at) if default else []
+    # "Нагадаємо, ...", "Раніше ...", "з початку війни": another attack, an earlier state or a
+    # longer time, left out when the report gives figures of its own
+    background = background_sentences(text, sentences, "uk")
+    if not any(_WORD.search(text, s.start, s.end) for s in sentences if s.index not in background):
+        background = set()
     rows: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     zeros: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     vague_seen = False
     last_city: str | None = None
     carry: tuple[str, int, str | None] | None = None  # the district of the last figures
+    # the district the paragraph named last ("найважча ситуація - в Деснянському районі. Там
+    # ... Підтверджено щонайменше 26 поранених"), for a figure that names no place
+    para: tuple[str, int] | None = None
     for sent in _clauses(text, sentences):
+        if sent.index in background:
+            continue
+        named_district = district_uk(text, sent.start, sent.end)
+        if para is not None and "\n\n" in text[para[1] : sent.start]:
+            para = None
+        context = para
+        if named_district is not None:
+            para = (named_district, sent.end)
+        elif find_cities_uk(text, sent.start, sent.end):
+            para = None
         here = find_cities_uk(text, sent.start, sent.end)
         zero = _ZERO.search(text, sent.start, sent.end)
         if (
@@ -302,7 +310,7 @@ def extract_casualties_uk(
         if zero or one:
             # "в столиці без постраждалих": the city of the sentence, else of the last one named
             city = here[0][1] if here else last_city
-            if _NATIONWIDE.search(text, sent.start, sent.end):
+            if NATIONWIDE_UK.search(text, sent.start, sent.end):
                 city = None
             key = ((city,) if city else (), None)
             row = zeros.setdefault(key, CasualtyRow(key[0], None, None, None))
@@ -324,18 +332,25 @@ def extract_casualties_uk(
                     name, value, "exact", bare.start(), bare.end(), sent.index, True
                 )
             continue
-        if not words:
+        if not words and not _TOLL.search(text, sent.start, sent.end):
             # "що спричинило жертви": casualties named with no figure
             vague_seen = vague_seen or bool(_VAGUE.search(text, sent.start, sent.end))
             continue
         city = here[0][1] if here else default
-        if here and _WITH_REGION.search(text, sent.start, sent.end):
+        if here and WITH_REGION.search(text, sent.start, sent.end):
             city = None  # "Внаслідок обстрілів Харкова та 14 населених пунктів області ..."
         if not here and city is not None and region_last(sent.end, regions, cities_at):
             city = None  # "на Полтавщині ... збили ракету ... постраждали троє людей"
-        if _NATIONWIDE.search(text, sent.start, sent.end):
+        if NATIONWIDE_UK.search(text, sent.start, sent.end):
             city, here = None, []  # "загалом по Україні загинули 12 людей": no one city
-        district = district_uk(text, sent.start, sent.end)
+        district = named_district
+        if (
+            district is not None
+            or here
+            or CITY_WIDE.search(text, sent.start, sent.end)
+            or (city is not None and city != default)
+        ):
+            context = None
         carried = (
             district is None
             and not here
@@ -416,7 +431,7 @@ def extract_casualties_uk(
             held = rows.get(((city,) if city else (), carry[0]))
             if held is not None and {f.field for f in figures} <= set(held.figures):
                 district = carry[0]
-        part = _PART_DISTRICT.search(text, sent.start, sent.end)
+        part = PART_DISTRICT.search(text, sent.start, sent.end)
         if part and district is not None and (value := _value(part["n"] or part["n2"])) is not None:
             # "п'ятьох постраждалих, серед них двоє - у Солом'янському районі": the part is
             # the district's, the whole the city's
@@ -437,25 +452,36 @@ def extract_casualties_uk(
             # "На Харківщині загинули двоє людей, у Харкові поранено п'ятеро": a region
             # named in the clause is a place of its own (no city)
             named = here + [
-                (m.start(), None) for m in REGION_NAMED.finditer(text, sent.start, sent.end)
+                (m.start(), None)
+                for m in REGION_NAMED.finditer(text, sent.start, sent.end)
+                if not after_city(text, m.start(), [p for p, _ in here])
             ]
             fig_city = (
                 nearest_city(text, named, fig) if len({c for _, c in named}) > 1 and here else city
             )
-            key = ((fig_city,) if fig_city else (), district)
+            fig_district = district
+            if (
+                fig_district is None
+                and context is not None
+                and not fig.update
+                # "атакував Одеський район": the raion around the city, not a district of it
+                and not (fig_city and context[0][:4] == fig_city[:4])
+            ):
+                fig_district = context[0]
+            key = ((fig_city,) if fig_city else (), fig_district)
             row = rows.get(key)
             if row is None and fig.update and fig_city is None:
                 # "Станом на 22:30 кількість загиблих зросла до 14": the last row with it
                 row = next((r for r in reversed(rows.values()) if fig.field in r.figures), None)
             if row is None:
-                row = rows.setdefault(key, CasualtyRow(key[0], district, None, None))
+                row = rows.setdefault(key, CasualtyRow(key[0], fig_district, None, None))
             old = row.figures.get(fig.field)
             if old is None or supersedes(fig, old):
                 row.figures[fig.field] = fig
         if district is not None and figures:
             # "у Бучанському районі постраждали 17 осіб, у Фастівському – 7": the same figure
             # for the next districts of the list
-            for m in _MORE_DISTRICTS.finditer(text, figures[-1].end, sent.end):
+            for m in MORE_DISTRICTS.finditer(text, figures[-1].end, sent.end):
                 name = district_uk(m["d"] + " районі", 0, len(m["d"]) + 7)
                 if name is None or (value := _value(m["n"])) is None:
                     continue
@@ -478,6 +504,8 @@ def extract_casualties_uk(
         and not any(
             CITY_WIDE.search(text, *sentence_of(pool, f.start)) for f in out[0].figures.values()
         )
+        # "екстрені служби працюють у трьох районах столиці": one district among several hit
+        and not SEVERAL_DISTRICTS.search(text)
     ):
         district = districts.pop()
         # a raion named after the row's own city ("Одеський район") surrounds it
@@ -502,14 +530,8 @@ def extract_casualties_uk(
     return merge_restatements(out)
 
 
-_MORE_DISTRICTS = re.compile(
-    r"(?:,\s*(?:а\s+)?|\s+(?:і|та|й|а)\s+)(?:у|в)\s+(?P<d>[А-ЯІЇЄҐ][\w'’ʼ-]+(?:ському|цькому|"
-    r"зькому))\s*[–—-]\s*(?P<n>\d{1,5}|[а-яіїєґ'’]+)(?![\w'’])"
-)
-
-
 _BARE_UPDATE = re.compile(
     r"(?<![\w'])(?:(?:їхня|їх|ця|их)\s+)?(?:кількість|число)\s+(?:[\w'’ʼ]+\s+){0,2}?(?:зросл[аи]|"
-    r"збільшил[аи]ся|вырос(?:ло|ла)?|увеличил[ао]сь)\s+до\s+(?P<n>\d{1,6}|[а-яіїєґ'’]+)",
+    r"збільшил[аи]ся|(?:воз|вы)рос(?:ло|ла|ли)?|увеличил[ао]сь)\s+до\s+(?P<n>\d{1,6}|[а-яіїєґ'’]+)",
     _I,
 )

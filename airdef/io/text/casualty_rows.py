@@ -6,13 +6,17 @@ figures, or gives an earlier state of them, is dropped (:func:`merge_restatement
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from airdef.io.text.places import PlaceMention
+from airdef.io.text.segment import Sentence
 
 __all__ = [
     "CasualtyFigure",
     "CasualtyRow",
+    "background_sentences",
     "firmer",
     "merge_restatements",
     "same",
@@ -45,6 +49,68 @@ class CasualtyRow:
     district_count: int | None
     place: PlaceMention | None
     figures: dict[str, CasualtyFigure] = field(default_factory=dict)
+
+
+_BACKGROUND_EN = re.compile(
+    r"\W*(?:as\s+(?:[\w-]+\s+){0,3}?(?:previously\s+|earlier\s+)?reported\b|recall\b|"
+    r"earlier\s+(?:this|that|last)\s+(?:month|week|year)\b|(?:last|the\s+previous)\s+(?:week|month|"
+    r"year)\b|previously\b|in\s+an?\s+(?:separate|earlier|previous)\s+(?:attack|strike)\b)",
+    re.IGNORECASE,
+)
+
+_OTHER_TIME_EN = re.compile(
+    # "nearly a week after an attack last Tuesday killed 28"
+    r"\b(?:a|one|two|three|four|five|several|a\s+few)\s+(?:days?|weeks?|months?)\s+(?:after|before|"
+    r"earlier|ago)\b|\blast\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)\b|"
+    r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion)\b|"
+    r"\b(?:so\s+far\s+)?this\s+year\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:week|month|year)\b",
+    re.IGNORECASE,
+)
+
+_BACKGROUND_UK = re.compile(
+    r"\W*(?:нагада\w*|нагадуємо|напомним|напоминаем|як\s+(?:раніше|вже)\s+повідомля\w*|"
+    r"як\s+повідомлял\w*|как\s+(?:ранее|уже)\s+сообща\w*|как\s+сообщал\w*|напередодні|накануне|минулого\s+тижня|"
+    r"на\s+минулому\s+тижні|на\s+прошлой\s+неделе)(?![\w'])",
+    re.IGNORECASE,
+)
+
+_OTHER_TIME_UK = re.compile(
+    r"(?<![\w'])(?:з\s+початку\s+(?:повномасштабного\s+вторгнення|повномасштабної\s+війни|війни|"
+    r"року|тижня|місяця)|с\s+начала\s+(?:полномасштабного\s+вторжения|войны|года|недели|месяца)|"
+    r"за\s+(?:минулий|цей|прошлый|этот)\s+(?:тиждень|місяць|рік|неделю|месяц|год)|"
+    r"(?:тиждень|неделю)\s+(?:тому|назад))(?![\w'])",
+    re.IGNORECASE,
+)
+_BACKGROUND = {"en": (_BACKGROUND_EN, _OTHER_TIME_EN), "uk": (_BACKGROUND_UK, _OTHER_TIME_UK)}
+
+
+def background_sentences(text: str, sentences: Sequence[Sentence], lang: str) -> set[int]:
+    r"""The indices of the sentences about another attack, an earlier report or a longer time.
+
+    A sentence that opens a recall ("As Ukrinform reported", "Earlier this month",
+    "Нагадаємо", "Напомним", "Як повідомлялося") is background, and so are the sentences
+    after it in its paragraph; a sentence that counts over another time ("since the start
+    of the war", "this year", "a week after", "з початку війни") is background itself.
+    ``lang`` is ``"en"`` or ``"uk"`` (Ukrainian and Russian).
+
+    Examples
+    --------
+    >>> from airdef.io.text.segment import sentences
+    >>> t = "Six were injured. Recall, one died in May. Two were hurt then.\nThree died."
+    >>> sorted(background_sentences(t, sentences(t), "en"))
+    [1, 2]
+    """
+    opening, other_time = _BACKGROUND[lang]
+    out: set[int] = set()
+    chain = False  # the sentence before opened, or went on with, a recall
+    end = None
+    for s in sentences:
+        chain = chain and end is not None and "\n" not in text[end : s.start]
+        chain = chain or bool(opening.match(text, s.start, s.end))
+        if chain or other_time.search(text, s.start, s.end):
+            out.add(s.index)
+        end = s.end
+    return out
 
 
 def firmer(new: CasualtyFigure, old: CasualtyFigure) -> bool:

@@ -121,3 +121,56 @@ def test_a_regional_total_is_not_carried_into_a_district():
         "Самарівському районі. Загалом в регіоні – п'ятеро постраждалих."
     )
     assert rows(data) == {(None, None, None, 5), (None, "Samarivskyi", None, 1)}
+
+
+def test_a_recalled_attack_is_left_out_with_the_rest_of_its_paragraph():
+    data = parse(
+        "Внаслідок атаки на Лозову поранення отримали шестеро людей.\nНагадаємо, внаслідок "
+        "обстрілу села Зелений Гай загинув 58-річний чоловік. Поранення отримала 83-річна жінка."
+    )
+    assert rows(data) == {("Lozova", None, None, 6)}
+
+
+def test_as_the_administration_reports_is_no_recall():
+    data = parse(
+        "Як повідомляє обласна адміністрація, вночі по Сумах було завдано удару. Двоє людей "
+        "загинули, ще четверо поранені."
+    )
+    assert rows(data) == {("Sumy", None, 2, 4)}
+
+
+def test_a_city_followed_by_its_region_is_the_city():
+    data = parse(
+        "Внаслідок атаки на населений пункт Лозова на Харківщині кількість постраждалих зросла. "
+        "Поранення отримали шестеро людей."
+    )
+    assert rows(data) == {("Lozova", None, None, 6)}
+
+
+def test_a_figure_without_a_place_takes_the_district_the_paragraph_named():
+    data = parse(
+        "Кількість постраждалих у Києві зросла до 31. Найважча ситуація - в Деснянському районі. "
+        "Там шахед влетів у багатоповерхівку. Підтверджено щонайменше 26 поранених. Кількість "
+        "загиблих наразі не змінилася - троє людей."
+    )
+    assert rows(data) == {("Kyiv", None, 3, 31), ("Kyiv", "Desnianskyi", None, 26)}
+
+
+def test_a_raion_named_after_the_city_is_not_its_district():
+    data = parse(
+        "Вночі ворог атакував Одесу. Також удару зазнав Одеський район. Постраждала людина."
+    )
+    assert rows(data) == {("Odesa", None, None, 1)}
+
+
+def test_one_district_among_several_hit_is_not_put_on_the_city_toll():
+    data = parse(
+        "В результаті атаки в Києві госпіталізовано двох постраждалих. Екстрені служби працюють "
+        "у трьох районах столиці. У Дарницькому районі пошкоджено два житлові будинки."
+    )
+    assert rows(data) == {("Kyiv", None, None, 2)}
+
+
+def test_a_russian_toll_that_rose():
+    data = parse("В Тернополе общее число жертв возросло до 28. Ранения получили 94 человека.")
+    assert rows(data) == {("Ternopil", None, 28, 94)}
