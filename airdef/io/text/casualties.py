@@ -204,6 +204,8 @@ def extract_casualties(
                 cities, district, count = fallback[0], fallback[1], None
             else:
                 cities, district, count = place.cities, place.district, place.district_count
+                if district and "; " in district:
+                    district = None  # "debris fell on three districts, injuring 53": the city's
                 if place.region:
                     cities = ()
                 elif not cities and not place.nationwide:

@@ -287,6 +287,9 @@ def extract_casualties_uk(
         if sent.index in background:
             continue
         named_district = district_uk(text, sent.start, sent.end)
+        if named_district and _SEVERAL.search(text, sent.start, sent.end):
+            named_district = None  # "у Дарницькому та Дніпровському районах": the city's
+
         if para is not None and "\n\n" in text[para[1] : sent.start]:
             para = None
         context = para
@@ -494,7 +497,11 @@ def extract_casualties_uk(
                     ),
                 )
     out = list(rows.values())
-    districts = {d for s in pool if (d := district_uk(text, s.start, s.end))}
+    districts = {
+        d
+        for s in pool
+        if (d := district_uk(text, s.start, s.end)) and not _SEVERAL.search(text, s.start, s.end)
+    }
     if (
         len(out) == 1
         and out[0].district is None
@@ -530,6 +537,7 @@ def extract_casualties_uk(
     return merge_restatements(out)
 
 
+_SEVERAL = re.compile(r"(?<![\w'])район(?:ах|ів|ы|ов)(?![\w'])", _I)
 _BARE_UPDATE = re.compile(
     r"(?<![\w'])(?:(?:їхня|їх|ця|их)\s+)?(?:кількість|число)\s+(?:[\w'’ʼ]+\s+){0,2}?(?:зросл[аи]|"
     r"збільшил[аи]ся|(?:воз|вы)рос(?:ло|ла|ли)?|увеличил[ао]сь)\s+до\s+(?P<n>\d{1,6}|[а-яіїєґ'’]+)",

@@ -199,6 +199,12 @@ _TITLE_AFTER = re.compile(
     r"\s*(?:(?:State|Military|Civil[\s-]Military)\s+)*(?:Administration|Council)\b|\s+(?:RMA|OVA|ODA|"
     r"RSA|OMA)\b",
 )
+# "KYIV, Ukraine (AP) —", "KYIV, Dec 14 (Reuters) -": where the story was filed, no place of
+# its figures
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z'’ -]+(?:,\s*[A-Z][A-Za-z]+\.?(?:\s+\d{1,2})?)*\s*\((?:AP|Reuters|AFP|dpa|"
+    r"Xinhua|UNN|Ukrinform|Interfax-Ukraine|RFE/RL)\)\s*[-–—]"
+)
 _ABBREVIATIONS = frozenset({"RMA", "OVA", "ODA", "RSA", "OMA"})
 # "the village of Ivashky", "the town of Balakliia", "Pisochyn village"
 _SETTLEMENT = re.compile(
@@ -229,7 +235,8 @@ def find_places(text: str) -> list[PlaceMention]:
     [(('Kharkiv',), 'Kholodnohirskyy')]
     """
     out: list[PlaceMention] = []
-    taken: list[tuple[int, int]] = []
+    dateline = _DATELINE.match(text)
+    taken: list[tuple[int, int]] = [(dateline.start(), dateline.end())] if dateline else []
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
@@ -295,7 +302,10 @@ def find_places(text: str) -> list[PlaceMention]:
             else None
         )
         end = m.end()
-        if m["city2"] and city is None:
+        capital = re.match(r"the\s+(?:Ukrainian\s+)?capital\b", m["city2"] or "")
+        if city is None and capital:
+            city, end = "Kyiv", m.start("city2") + capital.end()  # "four districts of the capital"
+        elif m["city2"] and city is None:
             first = (m["city2"] or "").split()[0] if m["city2"] else ""
             city = _city_of(first)
             end = m.start("city2") + len(first)

@@ -437,3 +437,27 @@ def test_a_toll_of_an_attack_a_week_before_is_left_out():
         "last Tuesday killed 28 people in Kyiv."
     )
     assert rows(data) == {("Kyiv", None, 6, None)}
+
+
+def test_a_dateline_city_is_no_place_of_the_figures():
+    data = parse(
+        "KYIV, Ukraine (AP) — Russian missiles struck the city of Pavlohrad overnight, killing a "
+        "79-year-old woman and injuring at least seven other people."
+    )
+    assert rows(data) == {("Pavlohrad", None, 1, 7)}
+
+
+def test_one_figure_over_several_districts_is_the_citys():
+    data = parse(
+        "Missile debris fell on Kyiv's Darnytskyi, Dniprovskyi and Desnianskyi districts, "
+        "injuring 53 people."
+    )
+    assert rows(data) == {("Kyiv", None, None, 53)}
+
+
+def test_districts_of_the_capital_are_kyivs():
+    data = parse(
+        "Drones flew mostly at the Kyiv region, but wreckage fell on four districts of the "
+        "capital, wounding two people."
+    )
+    assert rows(data) == {("Kyiv", None, None, 2)}

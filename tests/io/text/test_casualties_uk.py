@@ -174,3 +174,8 @@ def test_one_district_among_several_hit_is_not_put_on_the_city_toll():
 def test_a_russian_toll_that_rose():
     data = parse("В Тернополе общее число жертв возросло до 28. Ранения получили 94 человека.")
     assert rows(data) == {("Ternopil", None, 28, 94)}
+
+
+def test_a_figure_over_several_districts_is_the_citys():
+    data = parse("У Києві в Дарницькому та Дніпровському районах постраждали 5 людей.")
+    assert rows(data) == {("Kyiv", None, None, 5)}
