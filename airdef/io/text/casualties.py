@@ -136,7 +136,6 @@ def extract_casualties(
     [(('Kyiv',), 4, 20)]
     """
     rows: list[CasualtyRow] = []
-    fallback = _report_place(list(report_places))
     block = SpanSet(blocked)
     previous: list[PlaceMention] = []
     context: PlaceMention | None = None  # the place of the last figure placed
@@ -147,6 +146,11 @@ def extract_casualties(
         read_figures(text, s, block) for s in sentences if s.index not in background
     ):
         background = set()
+    # the places of a recalled attack are not the report's
+    spans = [(s.start, s.end) for s in sentences if s.index in background]
+    fallback = _report_place(
+        [p for p in report_places if not any(a <= p.start < b for a, b in spans)]
+    )
     for sent in sentences:
         if sent.index in background:
             previous = []
@@ -189,6 +193,14 @@ def extract_casualties(
                 # "A missile hit a building in Uman. Five people were wounded.": there
                 districts = [p for p in last if p.district and p.cities]
                 place = districts[-1] if len(districts) == 1 else last[-1]
+            elif (
+                place is None
+                and len(last) == 1
+                and last[0].region
+                and not last[0].district
+                and not _NO_PLACE.search(text, sent.start, sent.end)
+            ):
+                place = last[0]  # "Russian forces struck the Poltava region. One was killed."
             if (
                 place is None
                 and context is not None

@@ -25,6 +25,17 @@ from airdef.io.text.casualty_rows import (
     merge_restatements,
     supersedes,
 )
+from airdef.io.text.casualty_words_uk import (
+    BODY,
+    BODY_BEFORE,
+    INJURED,
+    KILLED,
+    NO_DEAD,
+    NO_NEWS,
+    VAGUE,
+    ZERO,
+    ZERO_ONE,
+)
 from airdef.io.text.lexicon_uk import NUMBER_WORD_RE, uk_number
 from airdef.io.text.numbers import find_numbers
 from airdef.io.text.places_uk import (
@@ -50,24 +61,8 @@ from airdef.io.text.weapons_uk import read_phrase_uk
 __all__ = ["extract_casualties_uk", "find_cities_uk"]
 
 _I = re.IGNORECASE
-_KILLED = (
-    # "відомо про одну жертву": the singular names one killed
-    r"жертв(?:у|а|ою)|"
-    r"забра\w*\s+життя|забрал\w*\s+жизн\w*|загин\w*|загибл\w*|вбит\w*|вбил\w*|убит\w*|убил\w*|погиб\w*|погибш\w*|смертельн\w*|"
-    r"загублен\w*"
-)
-_INJURED = (
-    r"поранен\w*|поранил\w*|поранення|постражда\w*|постраждал\w*|потерпіл\w*|травмован\w*|"
-    r"травмувал\w*|пострада\w*|пострадавш\w*|ранен\w*|ранил\w*|поранено|"
-    r"з\s+(?:\w+\s+)?ушкодженнями|тілесн\w*\s+ушкодж\w*|травм(?:ами|и|у)|"
-    # "за медичною допомогою звернулися 6 людей"; the hospitalised count only when no
-    # injured figure is given
-    r"звернул\w*\s+(?:\w+\s+){0,2}?за\s+(?:медичною\s+)?допомогою|за\s+медичною\s+допомогою|"
-    r"обратил\w*\s+(?:\w+\s+){0,2}?за\s+(?:медицинской\s+)?помощью|за\s+медицинской\s+помощью|"
-    r"госпіталізован\w*|госпитализирован\w*"
-)
 _HOSPITAL = re.compile(r"госпітал|госпитал", re.IGNORECASE)
-_WORD = re.compile(rf"(?<![\w'])(?:(?P<k>{_KILLED})|(?P<i>{_INJURED}))(?![\w'])", _I)
+_WORD = re.compile(rf"(?<![\w'])(?:(?P<k>{KILLED})|(?P<i>{INJURED}))(?![\w'])", _I)
 _PERSON = re.compile(
     r"(?<![\w'])(?:(?P<k>загинул[аи]|загинув|загинуло|погиб|погибла|(?:травм\w*|поранен\w*),?\s+"
     r"несумісн\w*\s+з\s+життям,?\s+(?:дістав|дістала|отримав|отримала)|смертельн\w+\s+поранен\w*"
@@ -84,40 +79,12 @@ _ONE = re.compile(
     r"пострадавшего|поранений|постраждалий|травмований|раненый))(?![\w'])",
     _I,
 )
-# "обійшлося без жертв", "ніхто не постраждав", "пострадавших нет": killed 0 and injured 0
-_ZERO = re.compile(
-    r"(?<![\w'])(?:без\s+(?:(?:руйнувань|разрушений|пошкоджень)\s+(?:і|та|й|и)\s+)?"
-    r"(?:жертв|постраждалих|пострадавших|потерпілих|загиблих\s+(?:і|та|й)\s+поранених|"
-    r"погибших\s+и\s+раненых)|(?:ніхто|люди)\s+не\s+(?:постраждав|постраждал[аи]?)|(?:никто|люди)\s+не\s+"
-    r"пострадал[аи]?|"
-    # "загиблих та поранених немає", "Жертв і потерпілих у столиці немає"
-    r"(?:(?:загиблих|жертв|погибших)\s+(?:і|та|й|и)\s+(?:поранених|потерпілих|постраждалих|"
-    r"раненых|пострадавших)\s+(?:[\w'’ʼ]+\s+){0,2}?(?:немає|нема|нет))|"
-    r"(?:постраждалих|пострадавших|жертв)(?:\s+серед\s+[\w'’ʼ]+)?(?:,\s*(?:на\s+щастя|к\s+счастью),)?"
-    r"\s+(?:немає|нема|нет)|"
-    r"(?:немає|нет)\s+(?:постраждалих|"
-    r"пострадавших|жертв)|(?:жертв\w*|постраждал\w*|потерпіл\w*)(?:\s+[\w'’ʼ,-]+){0,10}?\s+"
-    r"відсутн\w*)(?![\w'])",
-    _I,
-)
-# "без травмованих", "без загиблих": 0 for that figure alone
-_ZERO_ONE = re.compile(
-    r"(?<![\w'])без\s+(?:(?P<k>загиблих|погибших)|(?P<i>травмованих|поранених|раненых|"
-    r"травмированных))(?![\w'])",
-    _I,
-)
 _AS_OF = re.compile(r"(?<![\w'])(?:станом\s+на|по\s+состоянию\s+на)\s+\d{1,2}[:.]\d{2}", _I)
 _MORE_PEOPLE = re.compile(
     r"\s*(?:,|та|і|й|и)\s+(?:[\w'’ʼ-]*річн\w*|\d+|жін\w*|чолов\w*|дит\w*|хлоп\w*|дівч\w*|"
     r"женщин\w*|мужчин\w*)",
     _I,
 )
-_NO_NEWS = re.compile(
-    r"(?:інформаці\w*|відомост\w*|даних|звернень|информаци\w*|сведений|данных)\s+(?:[\w'’ʼ,-]+\s+){0,4}?"
-    r"(?:про|о|щодо)\s+(?:[\w'’ʼ,-]+\s+){0,3}?$",
-    _I,
-)
-_NO_DEAD = re.compile(r"жертв|загибл|погибш", _I)
 _PART = re.compile(
     r"(?:серед\s+(?:них|яких|загиблих|поранених|постраждалих|потерпілих)|з\s+них|з\s+яких|"
     r"із\s+них|среди\s+(?:них|которых|погибших|раненых|пострадавших)|из\s+них|у\s+тому\s+числі|"
@@ -179,12 +146,6 @@ _QUAL = [
     (re.compile(r"(?:понад|більше\s+ніж|більше|свыше|более)\s+$", _I), "at_least", 1),
     (re.compile(r"(?:близько|приблизно|майже|около|почти)\s+$", _I), "approx", 0),
 ]
-_VAGUE = re.compile(
-    rf"(?:\bє|\bесть|десятк\w*|кілька|декілька|несколько|багато|много|призвел\w*\s+до(?:\s+\w+\s+"
-    rf"(?:та|і|й|и))?|привел\w*\s+к(?:\s+\w+\s+и)?)\s+(?:\w+\s+)?(?:{_KILLED}|{_INJURED})|"
-    r"(?:\bє|\bесть|спричинил\w*|призвел\w*\s+до|привел\w*\s+к)\s+жертв\w*",
-    _I,
-)
 
 
 def _value(word: str) -> int | None:
@@ -218,7 +179,6 @@ def _numbers(text: str, sent: Sentence, blocked: SpanSet) -> list[tuple[int, int
             or blocked.covers(s)
             or _AGE.match(text, e)
             or _AGE_LIST.match(text, e)
-            or _CHILDREN.match(text, e)
             or _PLACES_AFTER.match(text, e)
             or re.match(r"-(?:ї|й|го|ій|х)", text[e : e + 3])
         ):
@@ -229,7 +189,6 @@ def _numbers(text: str, sent: Sentence, blocked: SpanSet) -> list[tuple[int, int
         if (
             value is None
             or _AGE.match(text, m.end())
-            or _CHILDREN.match(text, m.end())
             or _PLACES_AFTER.match(text, m.end())
             or re.match(r"\s+\d+-річн", text[m.end() : m.end() + 12])
         ):
@@ -298,16 +257,16 @@ def extract_casualties_uk(
         elif find_cities_uk(text, sent.start, sent.end):
             para = None
         here = find_cities_uk(text, sent.start, sent.end)
-        zero = _ZERO.search(text, sent.start, sent.end)
+        zero = ZERO.search(text, sent.start, sent.end)
         if (
             zero
             and re.search(r"немає|нема|нет", zero.group(), _I)
-            and _NO_NEWS.search(text, max(sent.start, zero.start() - 60), zero.start())
+            and NO_NEWS.search(text, max(sent.start, zero.start() - 60), zero.start())
         ):
             zero = None  # "інформації про руйнування чи постраждалих немає": no news, not none
         if zero and not here and district_uk(text, sent.start, sent.end):
             zero = None  # "У Броварському районі обійшлося без жертв": a place we cannot name
-        one = None if zero else _ZERO_ONE.search(text, sent.start, sent.end)
+        one = None if zero else ZERO_ONE.search(text, sent.start, sent.end)
         if one and not here and district_uk(text, sent.start, sent.end):
             one = None
         if zero or one:
@@ -335,9 +294,13 @@ def extract_casualties_uk(
                     name, value, "exact", bare.start(), bare.end(), sent.index, True
                 )
             continue
-        if not words and not _TOLL.search(text, sent.start, sent.end):
+        if (
+            not words
+            and not _TOLL.search(text, sent.start, sent.end)
+            and not BODY.search(text, sent.start, sent.end)
+        ):
             # "що спричинило жертви": casualties named with no figure
-            vague_seen = vague_seen or bool(_VAGUE.search(text, sent.start, sent.end))
+            vague_seen = vague_seen or bool(VAGUE.search(text, sent.start, sent.end))
             continue
         city = here[0][1] if here else default
         if here and WITH_REGION.search(text, sent.start, sent.end):
@@ -409,6 +372,8 @@ def extract_casualties_uk(
             update = update or bool(_AS_OF.search(text, sent.start, s))
             lo, hi = min(s, best[1].start()), max(e, best[1].end())
             weak = field == "injured" and bool(_HOSPITAL.match(best[1].group()))
+            # "поранено 4 дітей", "тіло ще одного загиблого": the figure only when no other
+            weak = weak or bool(_CHILDREN.match(text, e) or BODY_BEFORE.search(text, sent.start, s))
             figures.append(
                 CasualtyFigure(field, value + offset, qual, lo, hi, sent.index, update, weak)
             )
@@ -424,7 +389,17 @@ def extract_casualties_uk(
                 continue  # "постраждали 40-річна жінка та 47-річний чоловік": an enumeration
             field = "killed" if m.group("k") else "injured"
             figures.append(CasualtyFigure(field, 1, "exact", m.start(), m.end(), sent.index))
-        if not figures and _VAGUE.search(text, sent.start, sent.end):
+        for m in BODY.finditer(text, sent.start, sent.end):
+            # "під завалами знайшли тіло чоловіка": one killed, when no toll says more
+            if not any(
+                f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in figures
+            ):
+                figures.append(
+                    CasualtyFigure(
+                        "killed", 1, "exact", m.start(), m.end(), sent.index, False, True
+                    )
+                )
+        if not figures and VAGUE.search(text, sent.start, sent.end):
             vague_seen = True
         if not figures:
             continue
@@ -529,7 +504,7 @@ def extract_casualties_uk(
                 and other.cities == key[0]
                 and other.district is None
                 and "killed" not in other.figures
-                and _NO_DEAD.search(text, fig.start, fig.end)
+                and NO_DEAD.search(text, fig.start, fig.end)
             ):
                 other.figures["killed"] = fig
     if not out and vague_seen:

@@ -122,14 +122,15 @@ _ONE_OTHER = re.compile(
     rf"other)|another)(?=\s*[,.;]|\s+(?:one|person|man|woman|passenger)\b)",
     re.IGNORECASE,
 )
+_BODY = re.compile(
+    rf"\b(?:the\s+)?body\s+of\s+(?:an?|one|another|the)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_PERSON}|victim)\b",
+    re.IGNORECASE,
+)
 _KNOWN_ABOUT = re.compile(
     r"\b(?:know|known|knows|information|info|data|reports?|news|aware)\s+(?:[\w'-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
-_INJURY_HINT = re.compile(
-    r"[^.;]{0,60}?\b(?:injur|wound|hurt|sought\s+medical|medical\s+(?:help|aid|assistance))",
-    re.IGNORECASE,
-)
+_DEATH_HINT = re.compile(r"[^.;]{0,60}?\b(?:dead|killed|died|deaths?|fatalit|lives)", re.IGNORECASE)
 _CONDITION = re.compile(
     r"\s*(?:people|persons|individuals|victims|of\s+them)?\s*,?\s*(?:who\s+)?(?:are|is|were|was|"
     r"remain|remains|remained)?\s*(?:in\s+(?:a\s+)?(?:serious|critical|grave|severe|moderate|stable|"
@@ -205,8 +206,10 @@ def read_figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFi
         if toll:
             back = len(text[max(s, count.start - 200) : count.start]) - toll.start()
             fig = _fig(toll, count, count.start - back, end, sent, True)
-            if "victim" in toll.group().lower() and _INJURY_HINT.match(text, end, e):
-                fig.field = "injured"  # "the number of victims has risen to 12 who sought help"
+            if "victim" in toll.group().lower() and not _DEATH_HINT.match(text, end, e):
+                # "the number of victims has risen to 12 people": the injured, as Ukrainian
+                # officials count them, unless the clause says they died
+                fig.field = "injured"
             out.append(fig)
             continue
         after = _AFTER.match(text, end, e) or _SHORT_AFTER.match(text, end, e)
@@ -241,6 +244,11 @@ def read_figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFi
         elif fwd and not fwd.group().lower().startswith("leaving"):
             start = m.start() - (len(head) - fwd.start())
             out.append(CasualtyFigure(_field(fwd), 1, "exact", start, m.end(), sent.index))
+    for m in _BODY.finditer(text, s, e):
+        # "rescuers recovered the body of a man": one killed, when no toll says more
+        if not any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in out):
+            out.append(CasualtyFigure("killed", 1, "exact", m.start(), m.end(), sent.index))
+            out[-1].hospitalized = True
     for m in _ONE_OTHER.finditer(text, s, e):
         # "killing two of the passengers and injuring the third"
         if not any(f.start <= m.start("n") < f.end for f in out):

@@ -173,7 +173,13 @@ def merge_restatements(rows: list[CasualtyRow]) -> list[CasualtyRow]:
     emptied = []
     for r in rows:
         # the hospitalised are among the injured the text gives for the same place
-        weak = [n for n, f in r.figures.items() if f.hospitalized and (n, r.cities) in firm]
+        # an unplaced weak figure is a part of any placed toll of its field
+        weak = [
+            n
+            for n, f in r.figures.items()
+            if f.hospitalized
+            and ((n, r.cities) in firm or (not r.cities and any(k == n for k, _ in firm)))
+        ]
         for name in weak:
             del r.figures[name]
         emptied.append(bool(weak) and not r.figures)

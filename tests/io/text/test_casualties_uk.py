@@ -179,3 +179,21 @@ def test_a_russian_toll_that_rose():
 def test_a_figure_over_several_districts_is_the_citys():
     data = parse("У Києві в Дарницькому та Дніпровському районах постраждали 5 людей.")
     assert rows(data) == {("Kyiv", None, None, 5)}
+
+
+def test_children_are_the_figure_only_when_no_other_is_given():
+    assert rows(parse("У селі Дмитрівка поранено 4 дітей.")) == {("Dmytrivka", None, None, 4)}
+    data = parse("У Харкові постраждали 20 людей. Поранення отримали шестеро дітей.")
+    assert rows(data) == {("Kharkiv", None, None, 20)}
+
+
+def test_a_body_found_is_one_killed_when_no_toll_says_more():
+    data = parse("У Львові під завалами складу знайшли тіло чоловіка.")
+    assert rows(data) == {("Lviv", None, 1, None)}
+    data = parse("У Тернополі знайшли тіло ще одного загиблого. Кількість загиблих зросла до 28.")
+    assert rows(data) == {("Ternopil", None, 28, None)}
+
+
+def test_an_unplaced_part_is_dropped_beside_a_placed_toll():
+    data = parse("Троє дітей постраждали.\nУ с. Дубівка постраждала 68-річна жінка.")
+    assert rows(data) == {("Dubivka", None, None, 1)}
