@@ -117,6 +117,11 @@ _LISTED = re.compile(
     rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+))+$",
     re.IGNORECASE,
 )
+_AND_MORE = re.compile(
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:an?|one|the|his|her|their)\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"{_PERSON}\b",
+    re.IGNORECASE,
+)
 _ONE_OTHER = re.compile(
     rf"\b(?:(?P<k>{_KILL_VERB})|(?P<i>{_INJURE_VERB}))\s+(?P<n>the\s+(?:second|third|fourth|fifth|"
     rf"other)|another)(?=\s*[,.;]|\s+(?:one|person|man|woman|passenger)\b)",
@@ -243,7 +248,11 @@ def read_figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFi
             )
         elif fwd and not fwd.group().lower().startswith("leaving"):
             start = m.start() - (len(head) - fwd.start())
-            out.append(CasualtyFigure(_field(fwd), 1, "exact", start, m.end(), sent.index))
+            # "killing a man and a woman": each person of the list
+            n, stop = 1, m.end()
+            while more := _AND_MORE.match(text, stop, e):
+                n, stop = n + 1, more.end()
+            out.append(CasualtyFigure(_field(fwd), n, "exact", start, stop, sent.index))
     for m in _BODY.finditer(text, s, e):
         # "rescuers recovered the body of a man": one killed, when no toll says more
         if not any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in out):

@@ -205,6 +205,10 @@ _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z'’ -]+(?:,\s*[A-Z][A-Za-z]+\.?(?:\s+\d{1,2})?)*\s*\((?:AP|Reuters|AFP|dpa|"
     r"Xinhua|UNN|Ukrinform|Interfax-Ukraine|RFE/RL)\)\s*[-–—]"
 )
+_REGION_ANAPHOR = re.compile(
+    r"\b(?:in|across|throughout|elsewhere\s+in)\s+the\s+(?:region|oblast|province)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
 _ABBREVIATIONS = frozenset({"RMA", "OVA", "ODA", "RSA", "OMA"})
 # "the village of Ivashky", "the town of Balakliia", "Pisochyn village"
 _SETTLEMENT = re.compile(
@@ -336,6 +340,10 @@ def find_places(text: str) -> list[PlaceMention]:
                 out.append(PlaceMention(m.start(), m.end(), (city,), region=True))
             else:
                 out.append(PlaceMention(m.start(), m.end(), (_VARIANTS[m["city"].lower()],)))
+    for m in _REGION_ANAPHOR.finditer(text):
+        if free(m.start(), m.end()):
+            out.append(PlaceMention(m.start(), m.end(), (), region=True))  # "in the region"
+            taken.append((m.start(), m.end()))
     for m in _NATIONWIDE.finditer(text):
         if free(m.start(), m.end()):
             out.append(PlaceMention(m.start(), m.end(), (), nationwide=True))

@@ -489,3 +489,13 @@ def test_a_body_found_is_one_killed_when_no_toll_says_more():
     }
     data = parse("Five people were killed in Lviv. Rescuers recovered the body of a man.")
     assert rows(data) == {("Lviv", None, 5, None)}
+
+
+def test_in_the_region_is_a_region_not_the_city_named_before():
+    data = parse("Kharkiv was attacked overnight. In the region, three people were injured.")
+    assert rows(data) == {(None, None, None, 3)}
+
+
+def test_a_verb_before_a_list_of_people_counts_them():
+    data = parse("A Russian strike on Odesa killed a man and a woman, the governor said.")
+    assert rows(data) == {("Odesa", None, 2, None)}
