@@ -385,10 +385,16 @@ def extract_casualties_uk(
                 continue
             if any(m.start() <= s < m.end() for _, s, _ in nums):
                 continue
-            if _MORE_PEOPLE.match(text, m.end()):
+            listed = _BARE_LIST.match(text, m.end())
+            if listed and re.search(r"\d|річн|летн", m.group()):
+                listed = None
+            if _MORE_PEOPLE.match(text, m.end()) and not listed:
                 continue  # "постраждали 40-річна жінка та 47-річний чоловік": an enumeration
             field = "killed" if m.group("k") else "injured"
-            figures.append(CasualtyFigure(field, 1, "exact", m.start(), m.end(), sent.index))
+            # "загинули чоловік і жінка": each person of a plain list
+            n = 1 + (len(re.findall(r"(?:,|і|та|й|и)\s", listed.group())) if listed else 0)
+            end = listed.end() if listed else m.end()
+            figures.append(CasualtyFigure(field, n, "exact", m.start(), end, sent.index))
         for m in BODY.finditer(text, sent.start, sent.end):
             # "під завалами знайшли тіло чоловіка": one killed, when no toll says more
             if not any(
@@ -512,6 +518,11 @@ def extract_casualties_uk(
     return merge_restatements(out)
 
 
+_BARE_LIST = re.compile(
+    r"(?:\s*(?:,|і|та|й|и)\s+(?:жінка|чоловік|дитина|хлопчик|дівчинка|людина|женщина|мужчина|"
+    r"ребенок|мальчик|девочка))+(?![\w'’ʼ-])(?!\s*[,–—-]?\s*\d)",
+    _I,
+)
 _SEVERAL = re.compile(r"(?<![\w'])район(?:ах|ів|ы|ов)(?![\w'])", _I)
 _BARE_UPDATE = re.compile(
     r"(?<![\w'])(?:(?:їхня|їх|ця|их)\s+)?(?:кількість|число)\s+(?:[\w'’ʼ]+\s+){0,2}?(?:зросл[аи]|"

@@ -197,3 +197,11 @@ def test_a_body_found_is_one_killed_when_no_toll_says_more():
 def test_an_unplaced_part_is_dropped_beside_a_placed_toll():
     data = parse("Троє дітей постраждали.\nУ с. Дубівка постраждала 68-річна жінка.")
     assert rows(data) == {("Dubivka", None, None, 1)}
+
+
+def test_a_plain_list_of_people_is_counted_and_one_with_ages_is_not():
+    assert rows(parse("Унаслідок удару по Запоріжжю загинули чоловік і жінка.")) == {
+        ("Zaporizhzhia", None, 2, None)
+    }
+    # the corpus annotates no figure for an enumeration by ages (reports_dev_uk dev_uk_37)
+    assert rows(parse("У Харкові постраждали 40-річна жінка та 47-річний чоловік.")) == set()
