@@ -198,6 +198,7 @@ DISTRICT_SPELLINGS: dict[str, str] = {
 _TITLE_AFTER = re.compile(
     r"\s*(?:(?:State|Military|Civil[\s-]Military)\s+)*(?:Administration|Council)\b|\s+(?:RMA|OVA|ODA|"
     r"RSA|OMA)\b",
+    re.IGNORECASE,
 )
 # "KYIV, Ukraine (AP) —", "KYIV, Dec 14 (Reuters) -": where the story was filed, no place of
 # its figures

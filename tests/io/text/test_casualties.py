@@ -499,3 +499,11 @@ def test_in_the_region_is_a_region_not_the_city_named_before():
 def test_a_verb_before_a_list_of_people_counts_them():
     data = parse("A Russian strike on Odesa killed a man and a woman, the governor said.")
     assert rows(data) == {("Odesa", None, 2, None)}
+
+
+def test_a_title_in_lower_case_is_no_place_either():
+    data = parse(
+        "Overnight, Russia attacked Odesa. Oleh Kiper, the head of the Odesa regional military "
+        "administration, writes about this. One person was killed, and 19 others were injured."
+    )
+    assert rows(data) == {("Odesa", None, 1, 19)}
