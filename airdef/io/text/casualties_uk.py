@@ -228,7 +228,7 @@ def extract_casualties_uk(
     )
     default = cities[0] if len(set(cities)) == 1 and not nationwide else None
     cities_at = sorted(p for s in pool for p, _ in find_cities_uk(text, s.start, s.end))
-    regions = region_places(text, cities_at) if default else []
+    regions = region_places(text, cities_at)
     # "Нагадаємо, ...", "Раніше ...", "з початку війни": another attack, an earlier state or a
     # longer time, left out when the report gives figures of its own
     background = background_sentences(text, sentences, "uk")
@@ -238,6 +238,7 @@ def extract_casualties_uk(
     zeros: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     vague_seen = False
     last_city: str | None = None
+    last_at = 0  # where the clause that named it ends
     carry: tuple[str, int, str | None] | None = None  # the district of the last figures
     # the district the paragraph named last ("найважча ситуація - в Деснянському районі. Там
     # ... Підтверджено щонайменше 26 поранених"), for a figure that names no place
@@ -283,7 +284,7 @@ def extract_casualties_uk(
                     name, 0, "exact", hit.start(), hit.end(), sent.index
                 )
         if here:
-            last_city = here[-1][1]
+            last_city, last_at = here[-1][1], sent.end
         words = list(_WORD.finditer(text, sent.start, sent.end))
         bare = None if words or not rows else _BARE_UPDATE.search(text, sent.start, sent.end)
         if bare and len(held := list(rows.values())[-1].figures) == 1:
@@ -307,6 +308,15 @@ def extract_casualties_uk(
             city = None  # "Внаслідок обстрілів Харкова та 14 населених пунктів області ..."
         if not here and city is not None and region_last(sent.end, regions, cities_at):
             city = None  # "на Полтавщині ... збили ракету ... постраждали троє людей"
+        elif (
+            not here
+            and city is None
+            and last_city is not None
+            and "\n\n" not in text[last_at : sent.start]
+            and not region_last(sent.end, regions, cities_at)
+            and not CITY_WIDE.search(text, sent.start, sent.end)
+        ):
+            city = last_city  # "У Херсоні ... . Поранено трьох людей": the city named last
         if NATIONWIDE_UK.search(text, sent.start, sent.end):
             city, here = None, []  # "загалом по Україні загинули 12 людей": no one city
         district = named_district

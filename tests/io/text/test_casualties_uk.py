@@ -205,3 +205,11 @@ def test_a_plain_list_of_people_is_counted_and_one_with_ages_is_not():
     }
     # the corpus annotates no figure for an enumeration by ages (reports_dev_uk dev_uk_37)
     assert rows(parse("У Харкові постраждали 40-річна жінка та 47-річний чоловік.")) == set()
+
+
+def test_a_figure_without_a_place_takes_the_city_named_last_in_the_paragraph():
+    data = parse(
+        "У Харкові поранено двох людей. Ворог також атакував Херсон. Загинув один чоловік, "
+        "ще троє людей поранені."
+    )
+    assert rows(data) == {("Kharkiv", None, None, 2), ("Kherson", None, 1, 3)}
