@@ -181,6 +181,7 @@ def extract_casualties(
         )
         figures = [f for f in figures if f.update or f.field not in tolls]
         spans = _pair_spans(text, figures)
+        whole_at: tuple | None = None
         for fig, span in zip(figures, spans, strict=True):
             place = _nearest(text, places, span)
             if (
@@ -230,6 +231,9 @@ def extract_casualties(
                         p for p in places if p.district and set(p.cities) <= set(place.cities)
                     ]
                     district = inside[0].district if len(inside) == 1 else None
+            if fig.part and (cities, district) == whole_at:
+                continue  # the part of a toll placed where the whole is: no row of its own
+            whole_at = (cities, district)
             if _SUBSET_NOUN.search(text, fig.start, fig.end) and any(
                 (r.cities, r.district) == (cities, district)
                 and fig.field in r.figures

@@ -117,6 +117,10 @@ _LISTED = re.compile(
     rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+))+$",
     re.IGNORECASE,
 )
+_PLACED_PART = re.compile(
+    r"\s+(?:(?:people|persons|civilians|residents|of\s+them)\s+)?(?:were\s+)?(?:in|at)\s+(?:the\s+)?"
+    r"(?:city\s+of\s+)?[A-Z]"
+)
 _AND_MORE = re.compile(
     rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:an?|one|the|his|her|their)\s+(?:[\w'-]+\s+){{0,3}}?"
     rf"{_PERSON}\b",
@@ -186,6 +190,16 @@ def read_figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFi
         ):
             count = replace(count, qualifier="exact")  # "we know about 5 wounded": of five
         head = text[max(s, count.start - 60) : count.start]
+        if _SUBGROUP.search(head) and out and _PLACED_PART.match(text, end, e):
+            # "killed at least 10 people across Ukraine, including four in Kyiv": the
+            # part has a place of its own, so it is a figure of that place
+            whole = out[-1]
+            part = CasualtyFigure(
+                whole.field, count.value, count.qualifier, count.start, end, sent.index
+            )
+            part.part = True
+            out.append(part)
+            continue
         if _SUBGROUP.search(head) or read_phrase(text, end) is not None:
             continue
         both = _ONE_AND.search(head)

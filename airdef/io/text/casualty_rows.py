@@ -38,6 +38,7 @@ class CasualtyFigure:
     # a figure that holds only when the text gives no other of its field for the place:
     # "five were hospitalized", "four in critical condition", "the body of a man was found"
     hospitalized: bool = False
+    part: bool = False  # "including four in Kyiv": a part of the figure before, placed apart
 
 
 @dataclass

@@ -507,3 +507,13 @@ def test_a_title_in_lower_case_is_no_place_either():
         "administration, writes about this. One person was killed, and 19 others were injured."
     )
     assert rows(data) == {("Odesa", None, 1, 19)}
+
+
+def test_a_part_with_a_place_of_its_own_is_a_row_of_that_place():
+    # figures as stated: a nationwide and a city entry may overlap (corpus README)
+    data = parse(
+        "Russia's overnight attack killed at least 10 people across Ukraine, including four in Kyiv."
+    )
+    assert rows(data) == {(None, None, 10, None), ("Kyiv", None, 4, None)}
+    data = parse("Five people were injured in Sumy, including two children.")
+    assert rows(data) == {("Sumy", None, None, 5)}
