@@ -1,247 +1,49 @@
-"""Killed and injured in report text, by city and district.
+"""Killed and injured in English report text, by city and district: where each figure goes.
 
-Figures are read as the text states them, never summed or split:
+The figures themselves are read by :mod:`airdef.io.text.casualty_figures`. Each
+figure takes a place in this order:
 
-* killed: "killing at least five people", "5 people were killed", "two dead",
-  "three people died", "claimed the lives of 4", "the death toll rose to 7",
-  "a woman was killed" (one);
-* injured: "injuring 20", "20 were wounded", "12 injured", "hurt", "the number
-  of injured rose to 30";
-* "no casualties", "no victims", "without casualties" give 0 killed and 0
-  injured; "no one was killed" or "no one was hurt" give 0 for that figure.
+1. the place its own clause names, the nearest in its sentence, a place across a
+   comma being further ("At least 10 dead in Kryvyi Rih, one dead and 12 injured in
+   Dnipro"); a region gives a blank city, "across the country" a nationwide row;
+2. else the place of the sentence before, when that names one city ("A missile hit a
+   building in Uman. Five people were wounded.");
+3. else, when the report names several cities, the place of the last figure placed
+   ("5 wounded in a strike on Dnipro. [...] One person died.");
+4. else the report's one city (and its one district), else no place.
 
-A figure for a subgroup ("including three children") is not a figure of its
-own. Each figure is placed at the place named nearest to it in its sentence
-(see :mod:`airdef.io.text.places`); a figure with no place in its sentence
-takes the report's city when the report names only one; "across the country"
-leaves the city empty. Figures of the same place make one row.
+Figures of the same place make one row; a restatement, a part or an earlier state of a
+toll makes no second row (:func:`airdef.io.text.casualty_rows.merge_restatements`).
+Figures of a sentence that recalls another report or attack ("As Ukrinform reported",
+"Earlier this month") or counts over a longer time ("since the start of the war", "this
+year") are left out when the report gives figures of its own.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from airdef.io.text.casualty_figures import bare_update, read_figures
 from airdef.io.text.casualty_rows import (
     CasualtyFigure,
     CasualtyRow,
-    firmer,
+    background_sentences,
     merge_restatements,
     same,
+    supersedes,
 )
-from airdef.io.text.numbers import Count, find_numbers, read_count
 from airdef.io.text.places import PlaceMention, find_places
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
-from airdef.io.text.weapons import read_phrase
 
 __all__ = ["CasualtyFigure", "CasualtyRow", "extract_casualties", "merge_restatements"]
 
-_PEOPLE = (
-    r"(?:people|persons?|civilians?|residents?|children|kids|adults?|men|women|others|more|"
-    r"Ukrainians|Kyivans|locals|"
-    r"individuals|inhabitants|locals|citizens|minors|teenagers|soldiers|servicemen|rescuers|"
-    r"workers|employees|staff|passengers|of\s+them|in\s+total|total)"
-)
-_PERSON = (
-    r"(?:man|woman|person|child|boy|girl|teenager|teen|resident|civilian|pensioner|driver|"
-    r"worker|employee|rescuer|firefighter|policeman|police\s+officer|medic|doctor|guard|"
-    r"infant|baby|student|volunteer|journalist|farmer|citizen|passenger|soldier)"
-)
-_KILL_VERB = (
-    r"killing|killed|kills|kill|claim(?:ed|ing|s)?\s+the\s+lives\s+of|"
-    r"(?:resulted\s+in|caused|causing|resulting\s+in)\s+the\s+deaths?\s+of|t(?:ook|aking|akes)\s+the\s+"
-    r"lives\s+of|leaving"
-)
-_INJURE_VERB = r"injuring|injured|injures|wounding|wounded|wounds|hurting|hurt|leaving"
-_KILL_AFTER = (
-    r"killed|dead|died|perished|lost\s+their\s+lives|deaths|fatalities|lives\s+lost|were\s+killed"
-)
-_INJURE_AFTER = (
-    r"injured|wounded|hurt|injuries|needed\s+(?:medical|hospital)|"
-    # "a man was hospitalized with shrapnel wounds", "received a cut wound"
-    r"(?:hospitali[sz]ed|taken\s+to\s+hospital)\s+with\s+(?:[\w-]+\s+){0,2}(?:wounds?|injur(?:y|ies)|"
-    r"burns|trauma)|(?:received|sustained|suffered)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:wounds?|injur(?:y|ies)|burns|trauma)|"
-    # "three people sought medical help": the injured
-    r"(?:sought|seeking|needed|asked\s+for|applied\s+for|turned\s+to\s+doctors\s+for)\s+"
-    r"(?:medical\s+)?(?:help|assistance|attention|care|treatment)|"
-    # "five people were hospitalized": a figure only when the text gives no injured figure
-    r"(?P<h>hospitali[sz]ed|taken\s+to\s+(?:the\s+)?hospitals?)"
-)
-_FORWARD = re.compile(
-    rf"\b(?:(?P<k>{_KILL_VERB})|(?P<i>{_INJURE_VERB}))\s+(?:a\s+total\s+of\s+|another\s+|also\s+)?$",
-    re.IGNORECASE,
-)
-_AFTER = re.compile(
-    # "three employees of a food warehouse were killed": a short "of ..." after the people
-    rf"\s+(?:(?:[\w'-]+\s+){{0,2}}?{_PEOPLE}(?:\s+(?:of|at|from)\s+(?:an?\s+|the\s+)?"
-    rf"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?(?=\s+(?:were|was|have|had|are)\b))?"
-    # "45 people in Kyiv's Dniprovskyi district were injured": where, before the verb
-    rf"(?:\s+(?:in|at|on)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[\w'-]+){{0,3}}?"
-    rf"(?=\s+(?:were|was|have|had|are)\b))?)?"
-    rf"(?:\s*,[^,.;]{{0,40}},)?\s*"
-    rf"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|reportedly|also|later|"
-    rf"subsequently|confirmed|already|have|has|had|been|so\s+far|now|"
-    rf"(?:known|reported|said|believed)\s+to\s+have\s+been)\s+)*(?:(?P<k>{_KILL_AFTER})|(?P<i>{_INJURE_AFTER}))\b",
-    re.IGNORECASE,
-)
-_SHORT_AFTER = re.compile(
-    rf"\s*(?:{_PEOPLE}\s+)?(?:(?P<k>dead|killed)|(?P<i>injured|wounded|hurt|victims?))\b",
-    re.IGNORECASE,
-)
-_TOLL = re.compile(
-    r"\b(?:(?P<k>death\s+toll|number\s+of\s+(?:the\s+)?(?:people\s+)?(?:dead|killed|deaths|"
-    r"fatalities|victims))|(?P<i>number\s+of\s+(?:the\s+)?(?:people\s+)?(?:injured|wounded|"
-    r"injuries)))\s+(?:[\w'-]+,?\s+){0,20}?"
-    r"(?:to|at|of|reached|is|was|stands\s+at|stood\s+at)\s+$",
-    re.IGNORECASE,
-)
-_SUBGROUP = re.compile(
-    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|among\s+the\s+(?:dead|injured|wounded|"
-    r"victims)(?:\s+(?:are|were))?)\s+(?:at\s+least\s+|some\s+|about\s+)?$",
-    re.IGNORECASE,
-)
-_ONE_PERSON = re.compile(rf"\b(?:an?|one)\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b", re.IGNORECASE)
-# "killing a 14-year-old and three others": one person, and others beside them
-_ONE_AND = re.compile(
-    rf"\b(?:(?P<k>{_KILL_VERB})|(?P<i>{_INJURE_VERB}))\s+(?:an?|one)\s+(?:[\w'-]+\s+){{0,3}}?"
-    rf"(?:{_PERSON}|\d+-year-old)\s+and\s+$",
-    re.IGNORECASE,
-)
 _SUBSET_NOUN = re.compile(
     r"\b(?:children|child|kids|teenagers|minors|infants|babies|boys|girls|women|a\s+child)\b",
     re.IGNORECASE,
 )
-_ZERO_BOTH = re.compile(
-    # "there were no destructions or casualties": another noun before them
-    r"\b(?:no|zero|without)\s+(?:(?:damage|destructions?|injuries|deaths)\s+(?:or|and|nor)\s+)?"
-    r"(?:casualties|victims|deaths\s+or\s+injuries|injuries\s+or\s+deaths|"
-    r"dead\s+or\s+(?:injured|wounded)|fatalities\s+or\s+injuries|one\s+was\s+(?:killed|hurt|"
-    r"injured|wounded)\s+or\s+(?:killed|hurt|injured|wounded))\b|\bnobody\s+was\s+(?:killed|hurt|"
-    r"injured|wounded)\s+or\s+(?:killed|hurt|injured|wounded)\b",
-    re.IGNORECASE,
-)
-_ZERO_ONE = re.compile(
-    r"\b(?:no[\s-]?one|nobody|no\s+(?:people|civilians|residents))\s+(?:was|were|has\s+been|have\s+been|"
-    r"had\s+been)\s+(?:reported\s+)?(?:(?P<k>killed)|(?P<i>hurt|injured|wounded))\b|"
-    r"\b(?:no[\s-]?one|nobody)\s+(?P<k2>died)\b|\bno\s+(?:(?P<k3>deaths|fatalities)|(?P<i3>injuries))\b",
-    re.IGNORECASE,
-)
-
-
-def _field(m: re.Match[str]) -> str:
-    groups = m.groupdict()
-    return "killed" if any(groups.get(k) for k in ("k", "k2", "k3")) else "injured"
-
-
-def _figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure]:
-    out: list[CasualtyFigure] = []
-    s, e = sent.start, sent.end
-    for n in find_numbers(text[s:e]):
-        start, end = n.start + s, n.end + s
-        if blocked.covers(start):
-            continue
-        count: Count = read_count(text, type(n)(n.value, start, end, n.text, n.high, n.is_word))
-        head = text[max(s, count.start - 60) : count.start]
-        if _SUBGROUP.search(head) or read_phrase(text, end) is not None:
-            continue
-        both = _ONE_AND.search(head)
-        if (
-            both
-            and not both.group().lower().startswith("leaving")
-            and re.match(r"\s+others\b", text[end:e])
-        ):
-            start = count.start - (len(head) - both.start())
-            out.append(
-                CasualtyFigure(
-                    _field(both),
-                    count.value + 1,
-                    count.qualifier,
-                    start,
-                    end + len(re.match(r"\s+others\b", text[end:e]).group()),
-                    sent.index,
-                )
-            )
-            continue
-        fwd = _FORWARD.search(head)
-        toll = _TOLL.search(text[max(s, count.start - 200) : count.start])
-        if toll:
-            back = len(text[max(s, count.start - 200) : count.start]) - toll.start()
-            out.append(_fig(toll, count, count.start - back, end, sent, True))
-            continue
-        after = _AFTER.match(text, end, e) or _SHORT_AFTER.match(text, end, e)
-        if after and not (fwd and after.start() - end > 1 and not _SHORT_AFTER.match(text, end, e)):
-            out.append(_fig(after, count, count.start, after.end(), sent))
-        elif fwd:
-            if fwd.group().lower().startswith("leaving"):
-                continue
-            stop = re.match(rf"\s+{_PEOPLE}\b", text[end:e], re.IGNORECASE)
-            quote_end = end + (stop.end() if stop else 0)
-            out.append(_fig(fwd, count, count.start - (len(head) - fwd.start()), quote_end, sent))
-    for m in _ONE_PERSON.finditer(text, s, e):
-        head = text[max(s, m.start() - 60) : m.start()]
-        if _SUBGROUP.search(head) or any(f.start <= m.start() < f.end for f in out):
-            continue
-        fwd = _FORWARD.search(head)
-        after = _AFTER.match(text, m.end(), e)
-        if after:
-            out.append(
-                CasualtyFigure(
-                    _field(after),
-                    1,
-                    "exact",
-                    m.start(),
-                    after.end(),
-                    sent.index,
-                    hospitalized=bool(after.groupdict().get("h")),
-                )
-            )
-        elif fwd and not fwd.group().lower().startswith("leaving"):
-            start = m.start() - (len(head) - fwd.start())
-            out.append(CasualtyFigure(_field(fwd), 1, "exact", start, m.end(), sent.index))
-    for m in _ZERO_BOTH.finditer(text, s, e):
-        for name in ("killed", "injured"):
-            out.append(CasualtyFigure(name, 0, "exact", m.start(), m.end(), sent.index))
-    for m in _ZERO_ONE.finditer(text, s, e):
-        if any(f.start <= m.start() < f.end for f in out):
-            continue
-        out.append(CasualtyFigure(_field(m), 0, "exact", m.start(), m.end(), sent.index))
-    out.sort(key=lambda f: f.start)
-    _share_hedge(text, out)
-    return out
-
-
-def _share_hedge(text: str, figures: list[CasualtyFigure]) -> None:
-    """A hedge before a pair applies to both: "at least 16 fatalities and 97 injuries"."""
-    for a, b in itertools.pairwise(figures):
-        if (
-            a.field != b.field
-            and a.qualifier != "exact"
-            and b.qualifier == "exact"
-            and re.fullmatch(r"\s*,?\s*and\s+", text[a.end : b.start])
-            and re.match(r"\d+\s+(?:injur|wound|death|dead|fatalit|killed)", text[b.start : b.end])
-            and not _VERB_AUX.search(text, a.start, b.end)  # a list of nouns, not of clauses
-        ):
-            offset = 1 if a.qualifier == "at_least" and _OVER.search(text, a.start, a.end) else 0
-            b.qualifier, b.value = a.qualifier, b.value + offset
-
-
-def _fig(
-    m: re.Match[str], count: Count, start: int, end: int, sent: Sentence, update: bool = False
-) -> CasualtyFigure:
-    return CasualtyFigure(
-        _field(m),
-        count.value,
-        count.qualifier,
-        start,
-        end,
-        sent.index,
-        update,
-        bool(m.groupdict().get("h")),
-    )
 
 
 def _pair_spans(text: str, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
@@ -268,8 +70,6 @@ _AS_OF = re.compile(
     r"(?:point|time|hour)\b|\blater\s+(?:confirmed|said|reported|added|updated)\b",
     re.I,
 )
-_VERB_AUX = re.compile(r"\b(?:were|was|have|has|had|been|are|is)\b", re.IGNORECASE)
-_OVER = re.compile(r"\b(?:more\s+than|over)\b", re.IGNORECASE)
 # a sentence that speaks of the whole attack, not of the place named before
 _NO_PLACE = re.compile(
     r"\b(?:in\s+total|overall|nationwide|across|throughout|in\s+(?:all|several|various)|"
@@ -336,16 +136,31 @@ def extract_casualties(
     [(('Kyiv',), 4, 20)]
     """
     rows: list[CasualtyRow] = []
-    fallback = _report_place(list(report_places))
     block = SpanSet(blocked)
     previous: list[PlaceMention] = []
+    context: PlaceMention | None = None  # the place of the last figure placed
+    # "As reported earlier, ...", "Earlier this month, ...": another state or attack, left
+    # out when the report gives figures of its own
+    background = background_sentences(text, sentences, "en")
+    if background and not any(
+        read_figures(text, s, block) for s in sentences if s.index not in background
+    ):
+        background = set()
+    # the places of a recalled attack are not the report's
+    spans = [(s.start, s.end) for s in sentences if s.index in background]
+    fallback = _report_place(
+        [p for p in report_places if not any(a <= p.start < b for a, b in spans)]
+    )
     for sent in sentences:
+        if sent.index in background:
+            previous = []
+            continue
         places = [p for p in find_places(text[sent.start : sent.end])]
         places = [replace(p, start=p.start + sent.start, end=p.end + sent.start) for p in places]
-        figures = _figures(text, sent, block)
+        figures = read_figures(text, sent, block)
         if not figures and rows:
             # "Fourteen people were injured. The number later rose to 17.": the figure before
-            figures = _bare_update(text, sent, block, rows[-1])
+            figures = bare_update(text, sent, block, rows[-1])
         last = previous
         # a sentence naming several places ("targeting Kyiv and several other cities")
         # lends none of them to the next
@@ -353,8 +168,11 @@ def extract_casualties(
         if not figures:
             continue
         for fig in figures:
-            # "As of 22:30, 14 people were killed": the state at a later hour
+            # "As of 22:30, 14 people were killed": the state at a later hour; "a total of
+            # 19 were injured" after a part of them: the whole
             fig.update = fig.update or bool(_AS_OF.search(text, sent.start, sent.end))
+            total = _TOTAL.search(text, max(sent.start, fig.start - 40), fig.start + 12)
+            fig.update = fig.update or bool(total and total.start() <= fig.start + 2)
         # "The death toll rose to five after a man died": the one is among the five
         tolls = (
             {f.field for f in figures if f.update}
@@ -363,6 +181,7 @@ def extract_casualties(
         )
         figures = [f for f in figures if f.update or f.field not in tolls]
         spans = _pair_spans(text, figures)
+        whole_at: tuple | None = None
         for fig, span in zip(figures, spans, strict=True):
             place = _nearest(text, places, span)
             if (
@@ -375,10 +194,31 @@ def extract_casualties(
                 # "A missile hit a building in Uman. Five people were wounded.": there
                 districts = [p for p in last if p.district and p.cities]
                 place = districts[-1] if len(districts) == 1 else last[-1]
+            elif (
+                place is None
+                and len(last) == 1
+                and last[0].region
+                and not last[0].district
+                and not _NO_PLACE.search(text, sent.start, sent.end)
+            ):
+                place = last[0]  # "Russian forces struck the Poltava region. One was killed."
+            if (
+                place is None
+                and context is not None
+                and not fallback[0]
+                and not _NO_PLACE.search(text, sent.start, sent.end)
+            ):
+                # "5 wounded in a strike on Dnipro. [...] One person died.": where the last
+                # figure was placed
+                place = context
+            if place is not None and _plain_city(place):
+                context = place
             if place is None:
                 cities, district, count = fallback[0], fallback[1], None
             else:
                 cities, district, count = place.cities, place.district, place.district_count
+                if district and "; " in district:
+                    district = None  # "debris fell on three districts, injuring 53": the city's
                 if place.region:
                     cities = ()
                 elif not cities and not place.nationwide:
@@ -391,6 +231,9 @@ def extract_casualties(
                         p for p in places if p.district and set(p.cities) <= set(place.cities)
                     ]
                     district = inside[0].district if len(inside) == 1 else None
+            if fig.part and (cities, district) == whole_at:
+                continue  # the part of a toll placed where the whole is: no row of its own
+            whole_at = (cities, district)
             if _SUBSET_NOUN.search(text, fig.start, fig.end) and any(
                 (r.cities, r.district) == (cities, district)
                 and fig.field in r.figures
@@ -407,7 +250,7 @@ def extract_casualties(
                         fig.field not in r.figures
                         or fig.update
                         or same(r.figures[fig.field], fig)
-                        or firmer(fig, r.figures[fig.field])
+                        or supersedes(fig, r.figures[fig.field])
                     )
                 ),
                 None,
@@ -423,31 +266,9 @@ def extract_casualties(
             if row.district_count is None and count is not None:
                 row.district_count, row.place = count, place
             old = row.figures.get(fig.field)
-            if old is None or fig.update or firmer(fig, old):
+            if old is None or supersedes(fig, old):
                 row.figures[fig.field] = fig
     return merge_restatements(rows)
 
 
-_BARE_UPDATE = re.compile(
-    r"\b(?:the\s+)?(?:toll|number|figure|count)\s+(?:(?:has|had|later|since|then|now|"
-    r"already)\s+)*(?:rose|risen|increased|grew|grown|climbed|went\s+up)\s+to\s+$",
-    re.IGNORECASE,
-)
-
-
-def _bare_update(
-    text: str, sent: Sentence, blocked: SpanSet, row: CasualtyRow
-) -> list[CasualtyFigure]:
-    """ "The number later rose to 17" after one figure: the update of that figure."""
-    if len(row.figures) != 1:
-        return []
-    (name,) = row.figures
-    for n in find_numbers(text[sent.start : sent.end]):
-        start, end = n.start + sent.start, n.end + sent.start
-        m = _BARE_UPDATE.search(text, max(sent.start, start - 60), start)
-        if m and not blocked.covers(start):
-            count = read_count(text, type(n)(n.value, start, end, n.text, n.high, n.is_word))
-            return [
-                CasualtyFigure(name, count.value, count.qualifier, m.start(), end, sent.index, True)
-            ]
-    return []
+_TOTAL = re.compile(r"\b(?:in\s+total|a\s+total\s+of|overall|altogether)\b", re.IGNORECASE)

@@ -18,17 +18,40 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from airdef.io.text.casualty_rows import CasualtyFigure, CasualtyRow, firmer, merge_restatements
+from airdef.io.text.casualty_rows import (
+    CasualtyFigure,
+    CasualtyRow,
+    background_sentences,
+    merge_restatements,
+    supersedes,
+)
+from airdef.io.text.casualty_words_uk import (
+    BODY,
+    BODY_BEFORE,
+    INJURED,
+    KILLED,
+    NO_DEAD,
+    NO_NEWS,
+    VAGUE,
+    ZERO,
+    ZERO_ONE,
+)
 from airdef.io.text.lexicon_uk import NUMBER_WORD_RE, uk_number
 from airdef.io.text.numbers import find_numbers
 from airdef.io.text.places_uk import (
     CITY_WIDE,
+    MORE_DISTRICTS,
+    NATIONWIDE_UK,
+    PART_DISTRICT,
     REGION_NAMED,
-    REGION_WORD,
+    SEVERAL_DISTRICTS,
+    WITH_REGION,
+    after_city,
     district_uk,
     find_cities_uk,
     nearest_city,
     region_last,
+    region_places,
     sentence_of,
 )
 from airdef.io.text.segment import Sentence
@@ -38,24 +61,8 @@ from airdef.io.text.weapons_uk import read_phrase_uk
 __all__ = ["extract_casualties_uk", "find_cities_uk"]
 
 _I = re.IGNORECASE
-_KILLED = (
-    # "відомо про одну жертву": the singular names one killed
-    r"жертв(?:у|а|ою)|"
-    r"забра\w*\s+життя|забрал\w*\s+жизн\w*|загин\w*|загибл\w*|вбит\w*|вбил\w*|убит\w*|убил\w*|погиб\w*|погибш\w*|смертельн\w*|"
-    r"загублен\w*"
-)
-_INJURED = (
-    r"поранен\w*|поранил\w*|поранення|постражда\w*|постраждал\w*|потерпіл\w*|травмован\w*|"
-    r"травмувал\w*|пострада\w*|пострадавш\w*|ранен\w*|ранил\w*|поранено|"
-    r"з\s+(?:\w+\s+)?ушкодженнями|тілесн\w*\s+ушкодж\w*|травм(?:ами|и|у)|"
-    # "за медичною допомогою звернулися 6 людей"; the hospitalised count only when no
-    # injured figure is given
-    r"звернул\w*\s+(?:\w+\s+){0,2}?за\s+(?:медичною\s+)?допомогою|за\s+медичною\s+допомогою|"
-    r"обратил\w*\s+(?:\w+\s+){0,2}?за\s+(?:медицинской\s+)?помощью|за\s+медицинской\s+помощью|"
-    r"госпіталізован\w*|госпитализирован\w*"
-)
 _HOSPITAL = re.compile(r"госпітал|госпитал", re.IGNORECASE)
-_WORD = re.compile(rf"(?<![\w'])(?:(?P<k>{_KILLED})|(?P<i>{_INJURED}))(?![\w'])", _I)
+_WORD = re.compile(rf"(?<![\w'])(?:(?P<k>{KILLED})|(?P<i>{INJURED}))(?![\w'])", _I)
 _PERSON = re.compile(
     r"(?<![\w'])(?:(?P<k>загинул[аи]|загинув|загинуло|погиб|погибла|(?:травм\w*|поранен\w*),?\s+"
     r"несумісн\w*\s+з\s+життям,?\s+(?:дістав|дістала|отримав|отримала)|смертельн\w+\s+поранен\w*"
@@ -72,51 +79,12 @@ _ONE = re.compile(
     r"пострадавшего|поранений|постраждалий|травмований|раненый))(?![\w'])",
     _I,
 )
-# "обійшлося без жертв", "ніхто не постраждав", "пострадавших нет": killed 0 and injured 0
-_ZERO = re.compile(
-    r"(?<![\w'])(?:без\s+(?:(?:руйнувань|разрушений|пошкоджень)\s+(?:і|та|й|и)\s+)?"
-    r"(?:жертв|постраждалих|пострадавших|потерпілих|загиблих\s+(?:і|та|й)\s+поранених|"
-    r"погибших\s+и\s+раненых)|(?:ніхто|люди)\s+не\s+(?:постраждав|постраждал[аи]?)|(?:никто|люди)\s+не\s+"
-    r"пострадал[аи]?|"
-    # "загиблих та поранених немає", "Жертв і потерпілих у столиці немає"
-    r"(?:(?:загиблих|жертв|погибших)\s+(?:і|та|й|и)\s+(?:поранених|потерпілих|постраждалих|"
-    r"раненых|пострадавших)\s+(?:[\w'’ʼ]+\s+){0,2}?(?:немає|нема|нет))|"
-    r"(?:постраждалих|пострадавших|жертв)(?:\s+серед\s+[\w'’ʼ]+)?(?:,\s*(?:на\s+щастя|к\s+счастью),)?"
-    r"\s+(?:немає|нема|нет)|"
-    r"(?:немає|нет)\s+(?:постраждалих|"
-    r"пострадавших|жертв)|(?:жертв\w*|постраждал\w*|потерпіл\w*)(?:\s+[\w'’ʼ,-]+){0,10}?\s+"
-    r"відсутн\w*)(?![\w'])",
-    _I,
-)
-# "без травмованих", "без загиблих": 0 for that figure alone
-_ZERO_ONE = re.compile(
-    r"(?<![\w'])без\s+(?:(?P<k>загиблих|погибших)|(?P<i>травмованих|поранених|раненых|"
-    r"травмированных))(?![\w'])",
-    _I,
-)
-_NATIONWIDE = re.compile(
-    r"(?<![\w'])(?:по\s+(?:всій\s+)?(?:Україні|країні)|по\s+(?:всей\s+)?(?:Украине|стране)|"
-    r"(?:у|в)\s+(?:різних|кількох|декількох|\d+)\s+(?:регіонах|областях)|"
-    r"в\s+(?:разных|нескольких|\d+)\s+(?:регионах|областях))(?![\w'])",
-    _I,
-)
 _AS_OF = re.compile(r"(?<![\w'])(?:станом\s+на|по\s+состоянию\s+на)\s+\d{1,2}[:.]\d{2}", _I)
 _MORE_PEOPLE = re.compile(
     r"\s*(?:,|та|і|й|и)\s+(?:[\w'’ʼ-]*річн\w*|\d+|жін\w*|чолов\w*|дит\w*|хлоп\w*|дівч\w*|"
     r"женщин\w*|мужчин\w*)",
     _I,
 )
-_WITH_REGION = re.compile(
-    r"(?:та|і|й|и)\s+(?:\d+\s+|[\w'’ʼ]+\s+)?(?:населених\s+пункт\w*|населенных\s+пункт\w*|"
-    r"громад\w*)\s+(?:област|регіон|Харківщин|\w+щин)",
-    _I,
-)
-_NO_NEWS = re.compile(
-    r"(?:інформаці\w*|відомост\w*|даних|звернень|информаци\w*|сведений|данных)\s+(?:[\w'’ʼ,-]+\s+){0,4}?"
-    r"(?:про|о|щодо)\s+(?:[\w'’ʼ,-]+\s+){0,3}?$",
-    _I,
-)
-_NO_DEAD = re.compile(r"жертв|загибл|погибш", _I)
 _PART = re.compile(
     r"(?:серед\s+(?:них|яких|загиблих|поранених|постраждалих|потерпілих)|з\s+них|з\s+яких|"
     r"із\s+них|среди\s+(?:них|которых|погибших|раненых|пострадавших)|из\s+них|у\s+тому\s+числі|"
@@ -126,14 +94,16 @@ _PART = re.compile(
 _TOLL = re.compile(
     r"(?:кількість|число)\s+(?:(?P<k>загиблих|погибших|жертв)|(?P<i>постраждалих|поранених|"
     r"потерпілих|пострадавших|раненых))\b[^.;]{0,80}?(?:зросл[аи]|збільшил[аи]ся|сягнул[аи]|"
-    r"досягл[аи]|вырос(?:ло|ла)?|увеличил[ао]сь|становить|составляет)\s+(?:до\s+)?"
+    r"досягл[аи]|(?:воз|вы)рос(?:ло|ла|ли)?|увеличил[ао]сь|становить|составляет|"
+    # "Кількість загиблих наразі не змінилася - троє людей": the toll restated
+    r"не\s+змінил[аи]ся\s*[–—-]?|не\s+изменил[аи]сь\s*[–—-]?)\s+(?:до\s+)?"
     r"(?P<n>\d{1,6}|[а-яіїєґ'’]+)",
     _I,
 )
 # "До двох збільшилась кількість жертв": the toll with the number first
 _TOLL_FIRST = re.compile(
     r"(?<![\w'])(?:до|уже|вже)\s+(?P<n>\d{1,6}|[а-яіїєґ'’]+)\s+(?:зросл[аи]|збільшил[аи]ся|"
-    r"збільшилась|вырос(?:ло|ла)?|увеличил[ао]сь)\s+(?:кількість|число)\s+(?:(?P<k>загиблих|"
+    r"збільшилась|(?:воз|вы)рос(?:ло|ла|ли)?|увеличил[ао]сь)\s+(?:кількість|число)\s+(?:(?P<k>загиблих|"
     r"погибших|жертв)|(?P<i>постраждалих|поранених|потерпілих|пострадавших|раненых))\b",
     _I,
 )
@@ -162,7 +132,8 @@ _AGE = re.compile(
     _I,
 )
 _UPDATE = re.compile(
-    r"(?:(?:зрос\w*|збільши\w*|вырос\w*|увеличи\w*)\s+(?:\w+\s+)?до|(?<![\w'])(?:уже|вже))\s+$", _I
+    r"(?:(?:зрос\w*|збільши\w*|(?:воз|вы)рос\w*|увеличи\w*)\s+(?:\w+\s+)?до|(?<![\w'])(?:уже|вже))\s+$",
+    _I,
 )
 _QUAL = [
     (
@@ -175,21 +146,6 @@ _QUAL = [
     (re.compile(r"(?:понад|більше\s+ніж|більше|свыше|более)\s+$", _I), "at_least", 1),
     (re.compile(r"(?:близько|приблизно|майже|около|почти)\s+$", _I), "approx", 0),
 ]
-_VAGUE = re.compile(
-    rf"(?:\bє|\bесть|десятк\w*|кілька|декілька|несколько|багато|много|призвел\w*\s+до(?:\s+\w+\s+"
-    rf"(?:та|і|й|и))?|привел\w*\s+к(?:\s+\w+\s+и)?)\s+(?:\w+\s+)?(?:{_KILLED}|{_INJURED})|"
-    r"(?:\bє|\bесть|спричинил\w*|призвел\w*\s+до|привел\w*\s+к)\s+жертв\w*",
-    _I,
-)
-
-
-_OF_THEM = r"(?:серед\s+них|з\s+них|із\s+них|среди\s+них|из\s+них)"
-_IN_DISTRICT = r"(?:у|в)\s+[\w'’ʼ-]+(?:ському|цькому|зькому|ском|цком)\s+район\w*"
-_PART_DISTRICT = re.compile(
-    rf"{_OF_THEM}\s*[–—-]?\s*(?P<n>\d{{1,5}}|[а-яіїєґ'’]+)\s*[–—-]?\s*{_IN_DISTRICT}|"
-    rf"{_OF_THEM}\s*,?\s*{_IN_DISTRICT}\s*[–—:-]?\s*(?P<n2>\d{{1,5}}|[а-яіїєґ'’]+)",
-    _I,
-)
 
 
 def _value(word: str) -> int | None:
@@ -223,7 +179,6 @@ def _numbers(text: str, sent: Sentence, blocked: SpanSet) -> list[tuple[int, int
             or blocked.covers(s)
             or _AGE.match(text, e)
             or _AGE_LIST.match(text, e)
-            or _CHILDREN.match(text, e)
             or _PLACES_AFTER.match(text, e)
             or re.match(r"-(?:ї|й|го|ій|х)", text[e : e + 3])
         ):
@@ -234,7 +189,6 @@ def _numbers(text: str, sent: Sentence, blocked: SpanSet) -> list[tuple[int, int
         if (
             value is None
             or _AGE.match(text, m.end())
-            or _CHILDREN.match(text, m.end())
             or _PLACES_AFTER.match(text, m.end())
             or re.match(r"\s+\d+-річн", text[m.end() : m.end() + 12])
         ):
@@ -274,30 +228,52 @@ def extract_casualties_uk(
     )
     default = cities[0] if len(set(cities)) == 1 and not nationwide else None
     cities_at = sorted(p for s in pool for p, _ in find_cities_uk(text, s.start, s.end))
-    regions = [m.start() for m in REGION_WORD.finditer(text)] if default else []
+    regions = region_places(text, cities_at)
+    # "Нагадаємо, ...", "Раніше ...", "з початку війни": another attack, an earlier state or a
+    # longer time, left out when the report gives figures of its own
+    background = background_sentences(text, sentences, "uk")
+    if not any(_WORD.search(text, s.start, s.end) for s in sentences if s.index not in background):
+        background = set()
     rows: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     zeros: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     vague_seen = False
     last_city: str | None = None
+    last_at = 0  # where the clause that named it ends
     carry: tuple[str, int, str | None] | None = None  # the district of the last figures
+    # the district the paragraph named last ("найважча ситуація - в Деснянському районі. Там
+    # ... Підтверджено щонайменше 26 поранених"), for a figure that names no place
+    para: tuple[str, int] | None = None
     for sent in _clauses(text, sentences):
+        if sent.index in background:
+            continue
+        named_district = district_uk(text, sent.start, sent.end)
+        if named_district and _SEVERAL.search(text, sent.start, sent.end):
+            named_district = None  # "у Дарницькому та Дніпровському районах": the city's
+
+        if para is not None and "\n\n" in text[para[1] : sent.start]:
+            para = None
+        context = para
+        if named_district is not None:
+            para = (named_district, sent.end)
+        elif find_cities_uk(text, sent.start, sent.end):
+            para = None
         here = find_cities_uk(text, sent.start, sent.end)
-        zero = _ZERO.search(text, sent.start, sent.end)
+        zero = ZERO.search(text, sent.start, sent.end)
         if (
             zero
             and re.search(r"немає|нема|нет", zero.group(), _I)
-            and _NO_NEWS.search(text, max(sent.start, zero.start() - 60), zero.start())
+            and NO_NEWS.search(text, max(sent.start, zero.start() - 60), zero.start())
         ):
             zero = None  # "інформації про руйнування чи постраждалих немає": no news, not none
         if zero and not here and district_uk(text, sent.start, sent.end):
             zero = None  # "У Броварському районі обійшлося без жертв": a place we cannot name
-        one = None if zero else _ZERO_ONE.search(text, sent.start, sent.end)
+        one = None if zero else ZERO_ONE.search(text, sent.start, sent.end)
         if one and not here and district_uk(text, sent.start, sent.end):
             one = None
         if zero or one:
             # "в столиці без постраждалих": the city of the sentence, else of the last one named
             city = here[0][1] if here else last_city
-            if _NATIONWIDE.search(text, sent.start, sent.end):
+            if NATIONWIDE_UK.search(text, sent.start, sent.end):
                 city = None
             key = ((city,) if city else (), None)
             row = zeros.setdefault(key, CasualtyRow(key[0], None, None, None))
@@ -308,7 +284,7 @@ def extract_casualties_uk(
                     name, 0, "exact", hit.start(), hit.end(), sent.index
                 )
         if here:
-            last_city = here[-1][1]
+            last_city, last_at = here[-1][1], sent.end
         words = list(_WORD.finditer(text, sent.start, sent.end))
         bare = None if words or not rows else _BARE_UPDATE.search(text, sent.start, sent.end)
         if bare and len(held := list(rows.values())[-1].figures) == 1:
@@ -319,24 +295,46 @@ def extract_casualties_uk(
                     name, value, "exact", bare.start(), bare.end(), sent.index, True
                 )
             continue
-        if not words:
+        if (
+            not words
+            and not _TOLL.search(text, sent.start, sent.end)
+            and not BODY.search(text, sent.start, sent.end)
+        ):
             # "що спричинило жертви": casualties named with no figure
-            vague_seen = vague_seen or bool(_VAGUE.search(text, sent.start, sent.end))
+            vague_seen = vague_seen or bool(VAGUE.search(text, sent.start, sent.end))
             continue
         city = here[0][1] if here else default
-        if here and _WITH_REGION.search(text, sent.start, sent.end):
+        if here and WITH_REGION.search(text, sent.start, sent.end):
             city = None  # "Внаслідок обстрілів Харкова та 14 населених пунктів області ..."
         if not here and city is not None and region_last(sent.end, regions, cities_at):
             city = None  # "на Полтавщині ... збили ракету ... постраждали троє людей"
-        if _NATIONWIDE.search(text, sent.start, sent.end):
+        elif (
+            not here
+            and city is None
+            and last_city is not None
+            and "\n\n" not in text[last_at : sent.start]
+            and not region_last(sent.end, regions, cities_at)
+            and not CITY_WIDE.search(text, sent.start, sent.end)
+        ):
+            city = last_city  # "У Херсоні ... . Поранено трьох людей": the city named last
+        if NATIONWIDE_UK.search(text, sent.start, sent.end):
             city, here = None, []  # "загалом по Україні загинули 12 людей": no one city
-        district = district_uk(text, sent.start, sent.end)
+        district = named_district
+        if (
+            district is not None
+            or here
+            or CITY_WIDE.search(text, sent.start, sent.end)
+            or (city is not None and city != default)
+        ):
+            context = None
         carried = (
             district is None
             and not here
             and carry is not None
             and "\n" not in text[carry[1] : sent.start]
             and carry[2] == city
+            # "Загалом ... в регіоні – п'ятеро постраждалих": the whole, not the district's
+            and not CITY_WIDE.search(text, sent.start, sent.end)
         )
         figures: list[CasualtyFigure] = []
         nums = _numbers(text, sent, block)
@@ -384,6 +382,8 @@ def extract_casualties_uk(
             update = update or bool(_AS_OF.search(text, sent.start, s))
             lo, hi = min(s, best[1].start()), max(e, best[1].end())
             weak = field == "injured" and bool(_HOSPITAL.match(best[1].group()))
+            # "поранено 4 дітей", "тіло ще одного загиблого": the figure only when no other
+            weak = weak or bool(_CHILDREN.match(text, e) or BODY_BEFORE.search(text, sent.start, s))
             figures.append(
                 CasualtyFigure(field, value + offset, qual, lo, hi, sent.index, update, weak)
             )
@@ -395,11 +395,27 @@ def extract_casualties_uk(
                 continue
             if any(m.start() <= s < m.end() for _, s, _ in nums):
                 continue
-            if _MORE_PEOPLE.match(text, m.end()):
+            listed = _BARE_LIST.match(text, m.end())
+            if listed and re.search(r"\d|річн|летн", m.group()):
+                listed = None
+            if _MORE_PEOPLE.match(text, m.end()) and not listed:
                 continue  # "постраждали 40-річна жінка та 47-річний чоловік": an enumeration
             field = "killed" if m.group("k") else "injured"
-            figures.append(CasualtyFigure(field, 1, "exact", m.start(), m.end(), sent.index))
-        if not figures and _VAGUE.search(text, sent.start, sent.end):
+            # "загинули чоловік і жінка": each person of a plain list
+            n = 1 + (len(re.findall(r"(?:,|і|та|й|и)\s", listed.group())) if listed else 0)
+            end = listed.end() if listed else m.end()
+            figures.append(CasualtyFigure(field, n, "exact", m.start(), end, sent.index))
+        for m in BODY.finditer(text, sent.start, sent.end):
+            # "під завалами знайшли тіло чоловіка": one killed, when no toll says more
+            if not any(
+                f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in figures
+            ):
+                figures.append(
+                    CasualtyFigure(
+                        "killed", 1, "exact", m.start(), m.end(), sent.index, False, True
+                    )
+                )
+        if not figures and VAGUE.search(text, sent.start, sent.end):
             vague_seen = True
         if not figures:
             continue
@@ -409,7 +425,7 @@ def extract_casualties_uk(
             held = rows.get(((city,) if city else (), carry[0]))
             if held is not None and {f.field for f in figures} <= set(held.figures):
                 district = carry[0]
-        part = _PART_DISTRICT.search(text, sent.start, sent.end)
+        part = PART_DISTRICT.search(text, sent.start, sent.end)
         if part and district is not None and (value := _value(part["n"] or part["n2"])) is not None:
             # "п'ятьох постраждалих, серед них двоє - у Солом'янському районі": the part is
             # the district's, the whole the city's
@@ -430,30 +446,36 @@ def extract_casualties_uk(
             # "На Харківщині загинули двоє людей, у Харкові поранено п'ятеро": a region
             # named in the clause is a place of its own (no city)
             named = here + [
-                (m.start(), None) for m in REGION_NAMED.finditer(text, sent.start, sent.end)
+                (m.start(), None)
+                for m in REGION_NAMED.finditer(text, sent.start, sent.end)
+                if not after_city(text, m.start(), [p for p, _ in here])
             ]
             fig_city = (
                 nearest_city(text, named, fig) if len({c for _, c in named}) > 1 and here else city
             )
-            key = ((fig_city,) if fig_city else (), district)
+            fig_district = district
+            if (
+                fig_district is None
+                and context is not None
+                and not fig.update
+                # "атакував Одеський район": the raion around the city, not a district of it
+                and not (fig_city and context[0][:4] == fig_city[:4])
+            ):
+                fig_district = context[0]
+            key = ((fig_city,) if fig_city else (), fig_district)
             row = rows.get(key)
             if row is None and fig.update and fig_city is None:
                 # "Станом на 22:30 кількість загиблих зросла до 14": the last row with it
                 row = next((r for r in reversed(rows.values()) if fig.field in r.figures), None)
             if row is None:
-                row = rows.setdefault(key, CasualtyRow(key[0], district, None, None))
+                row = rows.setdefault(key, CasualtyRow(key[0], fig_district, None, None))
             old = row.figures.get(fig.field)
-            if (
-                old is None
-                or fig.update
-                or (old.hospitalized and not fig.hospitalized)
-                or firmer(fig, old)
-            ):
+            if old is None or supersedes(fig, old):
                 row.figures[fig.field] = fig
         if district is not None and figures:
             # "у Бучанському районі постраждали 17 осіб, у Фастівському – 7": the same figure
             # for the next districts of the list
-            for m in _MORE_DISTRICTS.finditer(text, figures[-1].end, sent.end):
+            for m in MORE_DISTRICTS.finditer(text, figures[-1].end, sent.end):
                 name = district_uk(m["d"] + " районі", 0, len(m["d"]) + 7)
                 if name is None or (value := _value(m["n"])) is None:
                     continue
@@ -466,7 +488,11 @@ def extract_casualties_uk(
                     ),
                 )
     out = list(rows.values())
-    districts = {d for s in pool if (d := district_uk(text, s.start, s.end))}
+    districts = {
+        d
+        for s in pool
+        if (d := district_uk(text, s.start, s.end)) and not _SEVERAL.search(text, s.start, s.end)
+    }
     if (
         len(out) == 1
         and out[0].district is None
@@ -476,6 +502,8 @@ def extract_casualties_uk(
         and not any(
             CITY_WIDE.search(text, *sentence_of(pool, f.start)) for f in out[0].figures.values()
         )
+        # "екстрені служби працюють у трьох районах столиці": one district among several hit
+        and not SEVERAL_DISTRICTS.search(text)
     ):
         district = districts.pop()
         # a raion named after the row's own city ("Одеський район") surrounds it
@@ -492,7 +520,7 @@ def extract_casualties_uk(
                 and other.cities == key[0]
                 and other.district is None
                 and "killed" not in other.figures
-                and _NO_DEAD.search(text, fig.start, fig.end)
+                and NO_DEAD.search(text, fig.start, fig.end)
             ):
                 other.figures["killed"] = fig
     if not out and vague_seen:
@@ -500,14 +528,14 @@ def extract_casualties_uk(
     return merge_restatements(out)
 
 
-_MORE_DISTRICTS = re.compile(
-    r"(?:,\s*(?:а\s+)?|\s+(?:і|та|й|а)\s+)(?:у|в)\s+(?P<d>[А-ЯІЇЄҐ][\w'’ʼ-]+(?:ському|цькому|"
-    r"зькому))\s*[–—-]\s*(?P<n>\d{1,5}|[а-яіїєґ'’]+)(?![\w'’])"
+_BARE_LIST = re.compile(
+    r"(?:\s*(?:,|і|та|й|и)\s+(?:жінка|чоловік|дитина|хлопчик|дівчинка|людина|женщина|мужчина|"
+    r"ребенок|мальчик|девочка))+(?![\w'’ʼ-])(?!\s*[,–—-]?\s*\d)",
+    _I,
 )
-
-
+_SEVERAL = re.compile(r"(?<![\w'])район(?:ах|ів|ы|ов)(?![\w'])", _I)
 _BARE_UPDATE = re.compile(
     r"(?<![\w'])(?:(?:їхня|їх|ця|их)\s+)?(?:кількість|число)\s+(?:[\w'’ʼ]+\s+){0,2}?(?:зросл[аи]|"
-    r"збільшил[аи]ся|вырос(?:ло|ла)?|увеличил[ао]сь)\s+до\s+(?P<n>\d{1,6}|[а-яіїєґ'’]+)",
+    r"збільшил[аи]ся|(?:воз|вы)рос(?:ло|ла|ли)?|увеличил[ао]сь)\s+до\s+(?P<n>\d{1,6}|[а-яіїєґ'’]+)",
     _I,
 )

@@ -6,11 +6,22 @@ figures, or gives an earlier state of them, is dropped (:func:`merge_restatement
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from airdef.io.text.places import PlaceMention
+from airdef.io.text.segment import Sentence
 
-__all__ = ["CasualtyFigure", "CasualtyRow", "firmer", "merge_restatements", "same"]
+__all__ = [
+    "CasualtyFigure",
+    "CasualtyRow",
+    "background_sentences",
+    "firmer",
+    "merge_restatements",
+    "same",
+    "supersedes",
+]
 
 
 @dataclass
@@ -24,7 +35,10 @@ class CasualtyFigure:
     end: int
     sentence: int
     update: bool = False
-    hospitalized: bool = False  # "five were hospitalized": only when no injured figure is given
+    # a figure that holds only when the text gives no other of its field for the place:
+    # "five were hospitalized", "four in critical condition", "the body of a man was found"
+    hospitalized: bool = False
+    part: bool = False  # "including four in Kyiv": a part of the figure before, placed apart
 
 
 @dataclass
@@ -36,6 +50,68 @@ class CasualtyRow:
     district_count: int | None
     place: PlaceMention | None
     figures: dict[str, CasualtyFigure] = field(default_factory=dict)
+
+
+_BACKGROUND_EN = re.compile(
+    r"\W*(?:as\s+(?:[\w-]+\s+){0,3}?(?:previously\s+|earlier\s+)?reported\b|recall\b|"
+    r"earlier\s+(?:this|that|last)\s+(?:month|week|year)\b|(?:last|the\s+previous)\s+(?:week|month|"
+    r"year)\b|previously\b|in\s+an?\s+(?:separate|earlier|previous)\s+(?:attack|strike)\b)",
+    re.IGNORECASE,
+)
+
+_OTHER_TIME_EN = re.compile(
+    # "nearly a week after an attack last Tuesday killed 28"
+    r"\b(?:a|one|two|three|four|five|several|a\s+few)\s+(?:days?|weeks?|months?)\s+(?:after|before|"
+    r"earlier|ago)\b|\blast\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)\b|"
+    r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion)\b|"
+    r"\b(?:so\s+far\s+)?this\s+year\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:week|month|year)\b",
+    re.IGNORECASE,
+)
+
+_BACKGROUND_UK = re.compile(
+    r"\W*(?:нагада\w*|нагадуємо|напомним|напоминаем|як\s+(?:раніше|вже)\s+повідомля\w*|"
+    r"як\s+повідомлял\w*|как\s+(?:ранее|уже)\s+сообща\w*|как\s+сообщал\w*|напередодні|накануне|минулого\s+тижня|"
+    r"на\s+минулому\s+тижні|на\s+прошлой\s+неделе)(?![\w'])",
+    re.IGNORECASE,
+)
+
+_OTHER_TIME_UK = re.compile(
+    r"(?<![\w'])(?:з\s+початку\s+(?:повномасштабного\s+вторгнення|повномасштабної\s+війни|війни|"
+    r"року|тижня|місяця)|с\s+начала\s+(?:полномасштабного\s+вторжения|войны|года|недели|месяца)|"
+    r"за\s+(?:минулий|цей|прошлый|этот)\s+(?:тиждень|місяць|рік|неделю|месяц|год)|"
+    r"(?:тиждень|неделю)\s+(?:тому|назад))(?![\w'])",
+    re.IGNORECASE,
+)
+_BACKGROUND = {"en": (_BACKGROUND_EN, _OTHER_TIME_EN), "uk": (_BACKGROUND_UK, _OTHER_TIME_UK)}
+
+
+def background_sentences(text: str, sentences: Sequence[Sentence], lang: str) -> set[int]:
+    r"""The indices of the sentences about another attack, an earlier report or a longer time.
+
+    A sentence that opens a recall ("As Ukrinform reported", "Earlier this month",
+    "Нагадаємо", "Напомним", "Як повідомлялося") is background, and so are the sentences
+    after it in its paragraph; a sentence that counts over another time ("since the start
+    of the war", "this year", "a week after", "з початку війни") is background itself.
+    ``lang`` is ``"en"`` or ``"uk"`` (Ukrainian and Russian).
+
+    Examples
+    --------
+    >>> from airdef.io.text.segment import sentences
+    >>> t = "Six were injured. Recall, one died in May. Two were hurt then.\nThree died."
+    >>> sorted(background_sentences(t, sentences(t), "en"))
+    [1, 2]
+    """
+    opening, other_time = _BACKGROUND[lang]
+    out: set[int] = set()
+    chain = False  # the sentence before opened, or went on with, a recall
+    end = None
+    for s in sentences:
+        chain = chain and end is not None and "\n" not in text[end : s.start]
+        chain = chain or bool(opening.match(text, s.start, s.end))
+        if chain or other_time.search(text, s.start, s.end):
+            out.add(s.index)
+        end = s.end
+    return out
 
 
 def firmer(new: CasualtyFigure, old: CasualtyFigure) -> bool:
@@ -50,14 +126,38 @@ def firmer(new: CasualtyFigure, old: CasualtyFigure) -> bool:
     return new.value == old.value and old.qualifier != "exact" and new.qualifier == "exact"
 
 
+def supersedes(new: CasualtyFigure, old: CasualtyFigure) -> bool:
+    """Whether ``new`` replaces ``old``, a figure of the same field for the same place.
+
+    A later state ("rose to 19", "As of 22:30"), the exact form of a hedged figure, a
+    firm figure over a weak one (the hospitalised), and, when neither is a stated update,
+    the larger figure: of two tolls of one place the smaller is a part ("шестеро
+    пострадали" of the children in a headline, then "пострадали 20 человек") or an
+    earlier state. A stated zero ("no casualties") is never replaced so.
+
+    Examples
+    --------
+    >>> f = lambda v, **kw: CasualtyFigure("injured", v, "exact", 0, 1, 0, **kw)
+    >>> supersedes(f(20), f(6)), supersedes(f(6), f(20)), supersedes(f(5, hospitalized=True), f(2))
+    (True, False, False)
+    >>> supersedes(f(2), f(0))  # "no casualties" is a statement, not a smaller toll
+    False
+    """
+    if new.update or firmer(new, old) or (old.hospitalized and not new.hospitalized):
+        return True
+    # a stated 'no casualties' is no smaller toll
+    return not old.update and not new.hospitalized and 0 < old.value < new.value
+
+
 def merge_restatements(rows: list[CasualtyRow]) -> list[CasualtyRow]:
-    """The rows left when restated and hospitalised-only figures are dropped.
+    """The rows left when restated figures and the weak ones of a place are dropped.
 
     A row whose every figure another row gives with the same value, at the same
     place or a more precise one ("13 injured and one died in Kharkiv" then "a
     total of 13 injured and one dead"), restates it and is dropped; the more
-    precise place is kept. A hospitalised count is the injured figure only when
-    the text gives no other.
+    precise place is kept. A weak figure (a hospitalised count, a part in critical
+    condition, a body found) is the figure of its field only when the text gives
+    no other for the place.
 
     Examples
     --------
@@ -69,16 +169,21 @@ def merge_restatements(rows: list[CasualtyRow]) -> list[CasualtyRow]:
     [('Kharkiv',)]
     """
     firm = {
-        r.cities for r in rows if "injured" in r.figures and not r.figures["injured"].hospitalized
+        (name, r.cities) for r in rows for name, fig in r.figures.items() if not fig.hospitalized
     }
     emptied = []
     for r in rows:
         # the hospitalised are among the injured the text gives for the same place
-        if "injured" in r.figures and r.figures["injured"].hospitalized and r.cities in firm:
-            del r.figures["injured"]
-            emptied.append(not r.figures)
-        else:
-            emptied.append(False)
+        # an unplaced weak figure is a part of any placed toll of its field
+        weak = [
+            n
+            for n, f in r.figures.items()
+            if f.hospitalized
+            and ((n, r.cities) in firm or (not r.cities and any(k == n for k, _ in firm)))
+        ]
+        for name in weak:
+            del r.figures[name]
+        emptied.append(bool(weak) and not r.figures)
     rows = [r for r, gone in zip(rows, emptied, strict=True) if not gone]
     out: list[CasualtyRow] = []
     for k, b in enumerate(rows):

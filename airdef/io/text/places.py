@@ -112,7 +112,7 @@ _VARIANTS = {v.lower(): city for city, alts in CITIES.items() for v in (city, *a
 _CITY_RE = re.compile(
     r"(?<![\w-])(?P<city>"
     + "|".join(re.escape(v) for v in sorted(_VARIANTS, key=len, reverse=True))
-    + r")(?:'s)?(?![\w-])(?P<region>\s+(?:region|oblast|province)|\s+regional\b)?",
+    + r")(?:'s)?(?![\w-])(?P<region>\s+(?:region|oblast|province)\b|\s+regional\b)?",
     re.IGNORECASE,
 )
 _SPECIAL = [
@@ -194,6 +194,32 @@ DISTRICT_SPELLINGS: dict[str, str] = {
     for v in vs
 }
 
+# "the head of the Zaporizhzhia Regional State Administration": the speaker's title, no place
+_TITLE_AFTER = re.compile(
+    r"\s*(?:(?:State|Military|Civil[\s-]Military)\s+)*(?:Administration|Council)\b|\s+(?:RMA|OVA|ODA|"
+    r"RSA|OMA)\b",
+    re.IGNORECASE,
+)
+# "KYIV, Ukraine (AP) —", "KYIV, Dec 14 (Reuters) -": where the story was filed, no place of
+# its figures
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z'’ -]+(?:,\s*[A-Z][A-Za-z]+\.?(?:\s+\d{1,2})?)*\s*\((?:AP|Reuters|AFP|dpa|"
+    r"Xinhua|UNN|Ukrinform|Interfax-Ukraine|RFE/RL)\)\s*[-–—]"
+)
+_REGION_ANAPHOR = re.compile(
+    r"\b(?:in|across|throughout|elsewhere\s+in)\s+the\s+(?:region|oblast|province)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+_ABBREVIATIONS = frozenset({"RMA", "OVA", "ODA", "RSA", "OMA"})
+# "the village of Ivashky", "the town of Balakliia", "Pisochyn village"
+_SETTLEMENT = re.compile(
+    r"\b(?:village|town|settlement|hamlet|urban-type\s+settlement)\s+of\s+(?P<x>[A-Z][\w'’-]+"
+    r"(?:[\s-][A-Z][\w'’-]+)?)|\b(?P<y>[A-Z][\w'’-]+)\s+village\b"
+)
+# "the Kupiansk district of Kharkiv Oblast": a district of a region, not of a city
+_OF_REGION = re.compile(
+    r"\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'-]+\s+(?:[Oo]blast|[Rr]egion|[Pp]rovince)\b"
+)
 _REGION_AFTER = re.compile(r"(?:'s)?\s+(?:region|oblast|province)\b", re.IGNORECASE)
 _REGION_BEFORE = re.compile(r"\b(?:region|oblast|province)\s+of\s+$", re.IGNORECASE)
 
@@ -214,7 +240,8 @@ def find_places(text: str) -> list[PlaceMention]:
     [(('Kharkiv',), 'Kholodnohirskyy')]
     """
     out: list[PlaceMention] = []
-    taken: list[tuple[int, int]] = []
+    dateline = _DATELINE.match(text)
+    taken: list[tuple[int, int]] = [(dateline.start(), dateline.end())] if dateline else []
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
@@ -259,6 +286,12 @@ def find_places(text: str) -> list[PlaceMention]:
         elif before and _city_of(before["c"]):
             city = _city_of(before["c"])
             start = m.start() - (len(head) - before.start())
+        of_region = _OF_REGION.match(text, m.end())
+        if of_region:
+            end = of_region.end()
+            out.append(PlaceMention(start, end, (), district="; ".join(names), region=True))
+            taken.append((start, end))
+            continue
         if len(names) == 1 and _city_of(names[0]) and city is None:
             continue  # "Kharkiv district" alone is a raion of the region: keep it a city
         out.append(PlaceMention(start, end, (city,) if city else (), district="; ".join(names)))
@@ -274,7 +307,10 @@ def find_places(text: str) -> list[PlaceMention]:
             else None
         )
         end = m.end()
-        if m["city2"] and city is None:
+        capital = re.match(r"the\s+(?:Ukrainian\s+)?capital\b", m["city2"] or "")
+        if city is None and capital:
+            city, end = "Kyiv", m.start("city2") + capital.end()  # "four districts of the capital"
+        elif m["city2"] and city is None:
             first = (m["city2"] or "").split()[0] if m["city2"] else ""
             city = _city_of(first)
             end = m.start("city2") + len(first)
@@ -283,6 +319,12 @@ def find_places(text: str) -> list[PlaceMention]:
         start = m.start("n") + nums[-1].start
         out.append(PlaceMention(start, end, (city,) if city else (), district_count=n))
         taken.append((start, end))
+    for m in _SETTLEMENT.finditer(text):
+        name = m["x"] or m["y"]
+        s0, e0 = m.start("x" if m["x"] else "y"), m.end("x" if m["x"] else "y")
+        if free(s0, e0) and name.lower() not in _NOT_DISTRICT:
+            out.append(PlaceMention(s0, e0, (_city_of(name) or name,)))
+            taken.append((s0, e0))
     for pattern, cities in _SPECIAL:
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
@@ -291,11 +333,18 @@ def find_places(text: str) -> list[PlaceMention]:
     for m in _CITY_RE.finditer(text):
         if free(m.start(), m.end()):
             region = m["region"] or _REGION_BEFORE.search(text, max(0, m.start() - 14), m.start())
+            title = _TITLE_AFTER.match(text, m.end())
+            if title and (region or title.group().strip() in _ABBREVIATIONS):
+                continue
             if region:
                 city = _VARIANTS[m["city"].lower()]
                 out.append(PlaceMention(m.start(), m.end(), (city,), region=True))
             else:
                 out.append(PlaceMention(m.start(), m.end(), (_VARIANTS[m["city"].lower()],)))
+    for m in _REGION_ANAPHOR.finditer(text):
+        if free(m.start(), m.end()):
+            out.append(PlaceMention(m.start(), m.end(), (), region=True))  # "in the region"
+            taken.append((m.start(), m.end()))
     for m in _NATIONWIDE.finditer(text):
         if free(m.start(), m.end()):
             out.append(PlaceMention(m.start(), m.end(), (), nationwide=True))

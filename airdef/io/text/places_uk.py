@@ -12,8 +12,15 @@ from airdef.io.text.segment import Sentence
 
 __all__ = [
     "CITY_WIDE",
+    "MORE_DISTRICTS",
+    "NATIONWIDE_UK",
+    "PART_DISTRICT",
+    "SEVERAL_DISTRICTS",
+    "WITH_REGION",
     "REGION_NAMED",
     "REGION_WORD",
+    "after_city",
+    "region_places",
     "district_uk",
     "find_cities_uk",
     "fold_uk",
@@ -39,7 +46,27 @@ _DISTRICT = re.compile(
     _I,
 )
 
-_CITY_RES = [(re.compile(rf"(?<![\w'])(?:{k})[\w'’ʼ-]*", _I), v) for k, v in CITIES.items()]
+# Russian spellings the shared list lacks ("в Харькове", "по Запорожью", "в Кривом Роге")
+_RUSSIAN: dict[str, str] = {
+    r"харьков": "Kharkiv",
+    r"запорож": "Zaporizhzhia",
+    r"кривой рог|кривом роге|кривого рога|кривому рогу": "Kryvyi Rih",
+    r"сумы\b|сумах\b": "Sumy",
+    r"хмельницк": "Khmelnytskyi",
+    r"кропивницк": "Kropyvnytskyi",
+    r"луцк": "Lutsk",
+    r"ивано-франковск": "Ivano-Frankivsk",
+    r"белая церковь|белой церкви": "Bila Tserkva",
+    r"краматорск": "Kramatorsk",
+    r"умань|умани": "Uman",
+    r"белгород-днестровск": "Bilhorod-Dnistrovskyi",
+    r"тернопол": "Ternopil",
+    r"ровно|ровне": "Rivne",
+    r"житомир": "Zhytomyr",
+}
+_CITY_RES = [
+    (re.compile(rf"(?<![\w'])(?:{k})[\w'’ʼ-]*", _I), v) for k, v in {**CITIES, **_RUSSIAN}.items()
+]
 
 
 def fold_uk(s: str) -> str:
@@ -104,6 +131,34 @@ REGION_WORD = re.compile(
 )
 
 
+def after_city(text: str, pos: int, cities_at: Sequence[int]) -> bool:
+    """Whether the region word at ``pos`` only locates the city named just before it.
+
+    "на населений пункт Лозова на Харківщині", "у Нікополі Дніпропетровської області":
+    the city, in its region.
+
+    Examples
+    --------
+    >>> t = "удар по Лозовій на Харківщині"
+    >>> after_city(t, t.index("Харківщині"), [t.index("Лозовій")])
+    True
+    """
+    k = bisect_left(cities_at, pos)
+    if k == 0:
+        return False
+    return bool(_CITY_THEN_REGION.fullmatch(text, cities_at[k - 1], pos))
+
+
+_CITY_THEN_REGION = re.compile(r"[\w'’ʼ-]+(?:\s*,\s*|\s+(?:на|у|в)\s+|\s+)", _I)
+
+
+def region_places(text: str, cities_at: Sequence[int]) -> list[int]:
+    """Sorted positions of the regions and communities named apart from a city."""
+    return [
+        m.start() for m in REGION_WORD.finditer(text) if not after_city(text, m.start(), cities_at)
+    ]
+
+
 def region_last(start: int, regions: list[int], cities_at: list[int]) -> bool:
     """Whether a region or community is the last place named before ``start``.
 
@@ -145,3 +200,39 @@ def nearest_city(text: str, here: list[tuple[int, str | None]], fig: CasualtyFig
         return len(gap) + (60 if re.search(r"[,;:–—]", gap) else 0) + (0 if pos < fig.start else 20)
 
     return min(here, key=distance)[1]
+
+
+# "загалом по Україні", "у кількох областях": no one city
+_OF_THEM = r"(?:серед\s+них|з\s+них|із\s+них|среди\s+них|из\s+них)"
+
+_IN_DISTRICT = r"(?:у|в)\s+[\w'’ʼ-]+(?:ському|цькому|зькому|ском|цком)\s+район\w*"
+
+NATIONWIDE_UK = re.compile(
+    r"(?<![\w'])(?:по\s+(?:всій\s+)?(?:Україні|країні)|по\s+(?:всей\s+)?(?:Украине|стране)|"
+    r"(?:у|в)\s+(?:різних|кількох|декількох|\d+)\s+(?:регіонах|областях)|"
+    r"в\s+(?:разных|нескольких|\d+)\s+(?:регионах|областях))(?![\w'])",
+    _I,
+)
+
+WITH_REGION = re.compile(
+    r"(?:та|і|й|и)\s+(?:\d+\s+|[\w'’ʼ]+\s+)?(?:населених\s+пункт\w*|населенных\s+пункт\w*|"
+    r"громад\w*)\s+(?:област|регіон|Харківщин|\w+щин)",
+    _I,
+)
+
+PART_DISTRICT = re.compile(
+    rf"{_OF_THEM}\s*[–—-]?\s*(?P<n>\d{{1,5}}|[а-яіїєґ'’]+)\s*[–—-]?\s*{_IN_DISTRICT}|"
+    rf"{_OF_THEM}\s*,?\s*{_IN_DISTRICT}\s*[–—:-]?\s*(?P<n2>\d{{1,5}}|[а-яіїєґ'’]+)",
+    _I,
+)
+
+MORE_DISTRICTS = re.compile(
+    r"(?:,\s*(?:а\s+)?|\s+(?:і|та|й|а)\s+)(?:у|в)\s+(?P<d>[А-ЯІЇЄҐ][\w'’ʼ-]+(?:ському|цькому|"
+    r"зькому))\s*[–—-]\s*(?P<n>\d{1,5}|[а-яіїєґ'’]+)(?![\w'’])"
+)
+
+SEVERAL_DISTRICTS = re.compile(
+    r"(?<![\w'])(?:у|в)\s+(?:\d+|двох|трьох|чотирьох|п'яти|кількох|декількох|різних|двух|трех|"
+    r"четырех|нескольких|разных)\s+район\w*",
+    _I,
+)

@@ -1,7 +1,12 @@
 """Casualty rows of English reports: which place a figure belongs to.
 
 Every text here was written for these tests; expected values follow the corpus
-annotation rules (the corpus README beside the data).
+annotation rules (the corpus README beside the data). The real excerpts of
+``data/casualty_excerpts.json`` were scored when each batch was added, before the
+reader was tuned on them: ``cas_en_01``-``cas_uk_16`` 4 of 9 English and 1 of 7
+Ukrainian; ``cas_en_17``-``cas_uk_46`` 6 of 16 and 5 of 14 (7 of 14 once four
+weapons named without a number were listed as the Ukrainian sets list them);
+``cas_en_47``-``cas_uk_57`` 1 of 4 and 5 of 7. Now: 7 and 4, 15 and 13, 3 and 6.
 """
 
 from __future__ import annotations
@@ -292,13 +297,17 @@ CASUALTY_EXCERPTS = Path(__file__).parent / "data" / "casualty_excerpts.json"
 def test_casualty_excerpts_share_fully_right():
     """Public excerpts rich in casualty figures (each with its URL), annotated beforehand.
 
-    When they were added, 4 of the 9 English and 1 of the 7 Ukrainian items were fully
-    right (the reader of that time); the floors are the levels reached since.
+    The first 16 (``cas_en_01``-``cas_uk_16``): when they were added, 4 of the 9 English
+    and 1 of the 7 Ukrainian items were fully right. The 41 marked ``checked``:
+    ``cas_en_17``-``cas_uk_46`` (16 English, 14 Ukrainian and Russian) 6 and 5 when added
+    (6 and 7 once four Ukrainian weapons named without a number were listed as the
+    Ukrainian sets list them); ``cas_en_47``-``cas_uk_57`` (4 and 7) 1 and 5 when added.
+    The floors are the levels reached since.
     """
     entries = read_entries(CASUALTY_EXCERPTS)
-    assert len(entries) == 16 and all(e["source_url"] for e in entries)
+    assert len(entries) == 57 and all(e["source_url"] for e in entries)
     by = shares(entries)
-    assert by["en"][0] >= 7 and by["uk"][0] >= 4, {e["id"]: problems(e) for e in entries}
+    assert by["en"][0] >= 25 and by["uk"][0] >= 23, {e["id"]: problems(e) for e in entries}
 
 
 def test_an_update_without_a_place_goes_to_the_row_that_names_its_place():
@@ -313,3 +322,204 @@ def test_an_update_without_a_place_goes_to_the_row_that_names_its_place():
 def test_the_number_rose_to_updates_the_one_figure_before():
     data = parse("Fourteen people were injured in Odesa on Tuesday. The number later rose to 17.")
     assert rows(data) == {("Odesa", None, None, 17)}
+
+
+# General rules of the casualty model; each text is written for the test and follows the
+# corpus annotation rules.
+
+
+def test_about_after_a_word_of_knowing_is_no_hedge():
+    # "we know about five wounded" renders "we know of five wounded", not "roughly five"
+    data = parse("We know about 5 wounded in Dnipro. All are hospitalized.")
+    assert one(data.casualties)["injured_qual"] == "exact"
+    assert rows(data) == {("Dnipro", None, None, 5)}
+
+
+def test_victims_who_sought_medical_help_are_the_injured():
+    data = parse(
+        "The number of victims of the strike on Zaporizhzhia has risen to 12 people who "
+        "sought medical help. One man has died as a result of the strike."
+    )
+    assert rows(data) == {("Zaporizhzhia", None, 1, 12)}
+
+
+def test_injured_in_critical_condition_are_part_of_the_toll():
+    data = parse(
+        "Two men were killed and five people were injured in Nikopol. The attack left four "
+        "injured individuals in critical condition in the hospital."
+    )
+    assert rows(data) == {("Nikopol", None, 2, 5)}
+
+
+def test_people_enumerated_one_by_one_are_counted():
+    data = parse(
+        "A 58-year-old man and a 62-year-old woman have been killed in an attack on Nikopol."
+    )
+    assert rows(data) == {("Nikopol", None, 2, None)}
+    data = parse("In Sumy, two civilians – a woman and a man – were killed.")
+    assert rows(data) == {("Sumy", None, 2, None)}
+
+
+def test_the_third_of_a_counted_group_is_one():
+    data = parse(
+        "A drone struck a car in Sumy, killing two of the passengers and injuring the third."
+    )
+    assert rows(data) == {("Sumy", None, 2, 1)}
+
+
+def test_figures_of_a_recalled_or_earlier_attack_are_left_out():
+    data = parse(
+        "Thirteen people were injured in Nikopol. As Ukrinform reported, a man was killed and "
+        "three people were injured in Dnipro. Earlier this month, Russian forces attacked "
+        "Kupiansk, killing one woman."
+    )
+    assert rows(data) == {("Nikopol", None, None, 13)}
+
+
+def test_a_recalled_toll_counts_when_the_report_has_no_other():
+    data = parse("As reported earlier, three people were injured in Dnipro.")
+    assert rows(data) == {("Dnipro", None, None, 3)}
+
+
+def test_a_total_replaces_the_part_given_before():
+    data = parse(
+        "In Odesa, two people were injured at one site. A total of seven people were injured "
+        "since the night."
+    )
+    assert rows(data) == {("Odesa", None, None, 7)}
+
+
+def test_people_in_hospital_are_the_injured_when_no_other_figure_is_given():
+    data = parse("Three civilians were killed in Sumy. A total of eight people are in hospital.")
+    assert rows(data) == {("Sumy", None, 3, 8)}
+
+
+def test_known_to_have_died():
+    data = parse("Currently 25 people are known to have died and about 80 injured in Ternopil.")
+    assert rows(data) == {("Ternopil", None, 25, 80)}
+
+
+def test_a_region_in_an_officials_title_is_no_place():
+    data = parse(
+        "A missile struck Zaporizhzhia; 12 people sought medical help. According to the head "
+        "of the Zaporizhzhia Regional State Administration, one man has died."
+    )
+    assert rows(data) == {("Zaporizhzhia", None, 1, 12)}
+
+
+def test_a_village_named_after_its_kind_is_the_place():
+    data = parse(
+        "Two people were killed and another person severely injured in a drone strike on the "
+        "village of Ivashky in Kharkiv Oblast."
+    )
+    assert rows(data) == {("Ivashky", None, 2, 1)}
+
+
+def test_a_district_of_a_region_has_no_city():
+    data = parse("Drones struck a car in the Kupiansk district of Kharkiv Oblast, killing two.")
+    assert rows(data) == {(None, "Kupiansk", 2, None)}
+
+
+def test_a_figure_without_a_place_takes_the_place_of_the_last_figure():
+    # Dnipro and Nikopol are both named, so no one city of the report decides
+    data = parse(
+        "We know of 5 wounded due to a missile strike on Dnipro. All are hospitalized. The rest "
+        "are in moderate condition. One person died. In Nikopol, 13 people were injured."
+    )
+    assert rows(data) == {("Dnipro", None, 1, 5), ("Nikopol", None, None, 13)}
+
+
+def test_of_two_tolls_of_one_place_the_larger_holds():
+    # the smaller is a part or an earlier state; neither is marked as an update
+    data = parse(
+        "Six people were injured in Kharkiv overnight. In Kharkiv, 20 people were injured."
+    )
+    assert rows(data) == {("Kharkiv", None, None, 20)}
+
+
+def test_a_toll_of_an_attack_a_week_before_is_left_out():
+    data = parse(
+        "An attack on Kyiv overnight killed six people. It came nearly a week after an attack "
+        "last Tuesday killed 28 people in Kyiv."
+    )
+    assert rows(data) == {("Kyiv", None, 6, None)}
+
+
+def test_a_dateline_city_is_no_place_of_the_figures():
+    data = parse(
+        "KYIV, Ukraine (AP) — Russian missiles struck the city of Pavlohrad overnight, killing a "
+        "79-year-old woman and injuring at least seven other people."
+    )
+    assert rows(data) == {("Pavlohrad", None, 1, 7)}
+
+
+def test_one_figure_over_several_districts_is_the_citys():
+    data = parse(
+        "Missile debris fell on Kyiv's Darnytskyi, Dniprovskyi and Desnianskyi districts, "
+        "injuring 53 people."
+    )
+    assert rows(data) == {("Kyiv", None, None, 53)}
+
+
+def test_districts_of_the_capital_are_kyivs():
+    data = parse(
+        "Drones flew mostly at the Kyiv region, but wreckage fell on four districts of the "
+        "capital, wounding two people."
+    )
+    assert rows(data) == {("Kyiv", None, None, 2)}
+
+
+def test_victims_are_the_injured_unless_the_clause_says_they_died():
+    data = parse("In the Poltava region, the number of victims has increased to 12 people.")
+    assert rows(data) == {(None, None, None, 12)}
+    data = parse("In Sumy, the number of victims rose to 34 dead.")
+    assert rows(data) == {("Sumy", None, 34, None)}
+
+
+def test_a_region_named_in_the_sentence_before_is_the_place():
+    data = parse("Russian forces struck the Poltava region. One person was killed.")
+    assert rows(data) == {(None, None, 1, None)}
+
+
+def test_the_places_of_a_recalled_attack_do_not_place_the_toll():
+    data = parse(
+        "One civilian was killed and three others were injured. Several weeks ago, dozens of "
+        "civilians were injured in Poltava."
+    )
+    assert rows(data) == {(None, None, 1, 3)}
+
+
+def test_a_body_found_is_one_killed_when_no_toll_says_more():
+    assert rows(parse("In Lviv, rescuers recovered the body of a man.")) == {
+        ("Lviv", None, 1, None)
+    }
+    data = parse("Five people were killed in Lviv. Rescuers recovered the body of a man.")
+    assert rows(data) == {("Lviv", None, 5, None)}
+
+
+def test_in_the_region_is_a_region_not_the_city_named_before():
+    data = parse("Kharkiv was attacked overnight. In the region, three people were injured.")
+    assert rows(data) == {(None, None, None, 3)}
+
+
+def test_a_verb_before_a_list_of_people_counts_them():
+    data = parse("A Russian strike on Odesa killed a man and a woman, the governor said.")
+    assert rows(data) == {("Odesa", None, 2, None)}
+
+
+def test_a_title_in_lower_case_is_no_place_either():
+    data = parse(
+        "Overnight, Russia attacked Odesa. Oleh Kiper, the head of the Odesa regional military "
+        "administration, writes about this. One person was killed, and 19 others were injured."
+    )
+    assert rows(data) == {("Odesa", None, 1, 19)}
+
+
+def test_a_part_with_a_place_of_its_own_is_a_row_of_that_place():
+    # figures as stated: a nationwide and a city entry may overlap (corpus README)
+    data = parse(
+        "Russia's overnight attack killed at least 10 people across Ukraine, including four in Kyiv."
+    )
+    assert rows(data) == {(None, None, 10, None), ("Kyiv", None, 4, None)}
+    data = parse("Five people were injured in Sumy, including two children.")
+    assert rows(data) == {("Sumy", None, None, 5)}

@@ -100,3 +100,116 @@ def test_a_region_of_the_clause_keeps_its_figure_apart_from_the_city():
 def test_their_number_rose_to_updates_the_one_figure_before():
     data = parse("У Києві поранено 9 людей. Згодом їхня кількість зросла до 11.")
     assert rows(data) == {("Kyiv", None, None, 11)}
+
+
+def test_russian_spellings_of_cities_are_places():
+    data = parse("В Харькове погибли шесть человек, пострадали 20.")
+    assert rows(data) == {("Kharkiv", None, 6, 20)}
+
+
+def test_a_larger_toll_of_the_same_place_replaces_a_part():
+    data = parse(
+        "В Одесі відомо про двох постраждалих на одній з локацій. Усього від ночі в Одесі "
+        "постраждало 7 людей."
+    )
+    assert rows(data) == {("Odesa", None, None, 7)}
+
+
+def test_a_regional_total_is_not_carried_into_a_district():
+    data = parse(
+        "П'ятеро людей постраждали у Дніпропетровській області. Маємо пораненого у "
+        "Самарівському районі. Загалом в регіоні – п'ятеро постраждалих."
+    )
+    assert rows(data) == {(None, None, None, 5), (None, "Samarivskyi", None, 1)}
+
+
+def test_a_recalled_attack_is_left_out_with_the_rest_of_its_paragraph():
+    data = parse(
+        "Внаслідок атаки на Лозову поранення отримали шестеро людей.\nНагадаємо, внаслідок "
+        "обстрілу села Зелений Гай загинув 58-річний чоловік. Поранення отримала 83-річна жінка."
+    )
+    assert rows(data) == {("Lozova", None, None, 6)}
+
+
+def test_as_the_administration_reports_is_no_recall():
+    data = parse(
+        "Як повідомляє обласна адміністрація, вночі по Сумах було завдано удару. Двоє людей "
+        "загинули, ще четверо поранені."
+    )
+    assert rows(data) == {("Sumy", None, 2, 4)}
+
+
+def test_a_city_followed_by_its_region_is_the_city():
+    data = parse(
+        "Внаслідок атаки на населений пункт Лозова на Харківщині кількість постраждалих зросла. "
+        "Поранення отримали шестеро людей."
+    )
+    assert rows(data) == {("Lozova", None, None, 6)}
+
+
+def test_a_figure_without_a_place_takes_the_district_the_paragraph_named():
+    data = parse(
+        "Кількість постраждалих у Києві зросла до 31. Найважча ситуація - в Деснянському районі. "
+        "Там шахед влетів у багатоповерхівку. Підтверджено щонайменше 26 поранених. Кількість "
+        "загиблих наразі не змінилася - троє людей."
+    )
+    assert rows(data) == {("Kyiv", None, 3, 31), ("Kyiv", "Desnianskyi", None, 26)}
+
+
+def test_a_raion_named_after_the_city_is_not_its_district():
+    data = parse(
+        "Вночі ворог атакував Одесу. Також удару зазнав Одеський район. Постраждала людина."
+    )
+    assert rows(data) == {("Odesa", None, None, 1)}
+
+
+def test_one_district_among_several_hit_is_not_put_on_the_city_toll():
+    data = parse(
+        "В результаті атаки в Києві госпіталізовано двох постраждалих. Екстрені служби працюють "
+        "у трьох районах столиці. У Дарницькому районі пошкоджено два житлові будинки."
+    )
+    assert rows(data) == {("Kyiv", None, None, 2)}
+
+
+def test_a_russian_toll_that_rose():
+    data = parse("В Тернополе общее число жертв возросло до 28. Ранения получили 94 человека.")
+    assert rows(data) == {("Ternopil", None, 28, 94)}
+
+
+def test_a_figure_over_several_districts_is_the_citys():
+    data = parse("У Києві в Дарницькому та Дніпровському районах постраждали 5 людей.")
+    assert rows(data) == {("Kyiv", None, None, 5)}
+
+
+def test_children_are_the_figure_only_when_no_other_is_given():
+    assert rows(parse("У селі Дмитрівка поранено 4 дітей.")) == {("Dmytrivka", None, None, 4)}
+    data = parse("У Харкові постраждали 20 людей. Поранення отримали шестеро дітей.")
+    assert rows(data) == {("Kharkiv", None, None, 20)}
+
+
+def test_a_body_found_is_one_killed_when_no_toll_says_more():
+    data = parse("У Львові під завалами складу знайшли тіло чоловіка.")
+    assert rows(data) == {("Lviv", None, 1, None)}
+    data = parse("У Тернополі знайшли тіло ще одного загиблого. Кількість загиблих зросла до 28.")
+    assert rows(data) == {("Ternopil", None, 28, None)}
+
+
+def test_an_unplaced_part_is_dropped_beside_a_placed_toll():
+    data = parse("Троє дітей постраждали.\nУ с. Дубівка постраждала 68-річна жінка.")
+    assert rows(data) == {("Dubivka", None, None, 1)}
+
+
+def test_a_plain_list_of_people_is_counted_and_one_with_ages_is_not():
+    assert rows(parse("Унаслідок удару по Запоріжжю загинули чоловік і жінка.")) == {
+        ("Zaporizhzhia", None, 2, None)
+    }
+    # the corpus annotates no figure for an enumeration by ages (reports_dev_uk dev_uk_37)
+    assert rows(parse("У Харкові постраждали 40-річна жінка та 47-річний чоловік.")) == set()
+
+
+def test_a_figure_without_a_place_takes_the_city_named_last_in_the_paragraph():
+    data = parse(
+        "У Харкові поранено двох людей. Ворог також атакував Херсон. Загинув один чоловік, "
+        "ще троє людей поранені."
+    )
+    assert rows(data) == {("Kharkiv", None, None, 2), ("Kherson", None, 1, 3)}

@@ -127,7 +127,7 @@ def test_corpus_is_present(corpus_dir):
 # corpus README's rules, scored by tests/io/text/scoring.py). Each floor is the
 # level measured when it was last raised; a change that reads fewer items
 # right fails here. Raise them as the reader improves.
-FLOORS = {"reports_dev_en.json": ("en", 41 / 60), "reports_dev_uk.json": ("uk", 36 / 40)}
+FLOORS = {"reports_dev_en.json": ("en", 42 / 60), "reports_dev_uk.json": ("uk", 37 / 40)}
 
 
 EXTRA = Path(__file__).parent / "data" / "extra_excerpts.json"
@@ -252,7 +252,7 @@ def test_seed_article_through_load(seed_article):
 # English failures were then read to find causes that recur across many items.
 PUBLIC = Path(__file__).resolve().parents[3] / "data" / "public_reports"
 PUBLIC_FLOORS = {
-    ("reports_2022_2023.json", "en"): 68,
+    ("reports_2022_2023.json", "en"): 69,
     ("reports_2022_2023.json", "uk"): 7,
     ("reports_2024_2026.json", "en"): 77,
     ("reports_2024_2026.json", "uk"): 32,
