@@ -58,6 +58,7 @@ from airdef.io.text.patterns_uk import (
     UkNumber,
     find_numbers_uk,
 )
+from airdef.io.text.roles_uk import UkRoles
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase
@@ -88,7 +89,7 @@ _AMONG = re.compile(
 )
 
 
-class UkReader(UkMentions):
+class UkReader(UkMentions, UkRoles):
     """State while reading one Ukrainian or Russian report (one attack)."""
 
     def __init__(self, text: str, blocked: Sequence[tuple[int, int]]) -> None:
@@ -451,6 +452,9 @@ class UkReader(UkMentions):
         self._read_all(sent, registry, items)
         self._read_vague(sent, registry)
         self._read_singular(sent, registry, verbs, items, current)
+        current += self._read_one(sent, registry, SpanSet([(i.number.start, i.end) for i in items]))
+        self._read_all_targets(sent, registry)
+        self._read_none(sent, registry)
         self._read_named(sent, verbs, items)
         if current:
             self.previous = list(dict.fromkeys(current))

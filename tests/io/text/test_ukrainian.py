@@ -787,3 +787,82 @@ def test_a_launch_total_in_a_class_word_joins_the_one_counted_group_of_its_class
         "36 ударних дронів по Україні."
     )
     assert counts(data_top(data)) == (36, 27, None)
+
+
+# -- rules of this version, from the new public excerpts (uk_pub_126-153) -----------------
+
+
+def test_a_case_ending_before_a_weapon_is_a_count_and_an_ordinal_is_not():
+    # uk_pub_126: "підтверджено збиття 81-го ударного БпЛА"; uk_pub_143: "37-ми ударних дронів"
+    data = parse("Станом на 09:00 підтверджено збиття 81-го ударного БпЛА типу «Shahed».")
+    assert counts(data_top(data)) == (None, 81, None)
+    data = parse("Станом на 09:00 підтверджено збиття 37-ми ударних дронів типу Shahed.")
+    assert counts(data_top(data)) == (None, 37, None)
+    # an ordinal before a month or an hour stays no count
+    data = parse("У ніч на 1-го вересня знищено 5 дронів, до 10-ї ранку.")
+    assert counts(data_top(data)) == (None, 5, None)
+
+
+def test_a_part_of_the_country_or_its_air_command_is_a_region():
+    # uk_pub_126: the southern air command's three beside the nationwide 81
+    data = parse(
+        "Противник атакував Україну 112-ма ударними БпЛА типу «Shahed». Підтверджено збиття "
+        "81-го ударного БпЛА. За інформацією Повітряного командування «Південь», цієї ночі "
+        "протиповітряною обороною півдня України було збито три ворожі ударні БпЛА «Shahed»."
+    )
+    ev = data.events
+    top = ev.loc[ev["part_of"].isna()]
+    assert len(top) == 1 and counts(top.iloc[0]) == (112, 81, None)
+    part = ev.loc[ev["part_of"].notna()]
+    assert len(part) == 1 and counts(part.iloc[0]) == (None, 3, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # uk_pub_139: "знищив над областю ворожий БПЛА"
+        ("Цієї ночі підрозділ ПВК «Схід» знищив над областю ворожий БПЛА.", (None, 1, None)),
+        # uk_pub_140: "збили розвідувальний безпілотник"
+        ("У Кам’янському районі збили розвідувальний безпілотник.", (None, 1, None)),
+        # uk_pub_141: "Безпілотник локаційно втрачено"
+        ("Безпілотник локаційно втрачено. Наслідків не зафіксовано.", (None, None, 1)),
+    ],
+)
+def test_a_weapon_in_the_singular_with_an_intercept_or_suppress_verb_is_one(text, want):
+    assert counts(data_top(parse(text))) == want
+
+
+def test_a_singular_weapon_beside_a_number_or_a_fragment_is_no_new_one():
+    # "уламки збитого дрона" is a fragment of one already counted
+    data = parse("Сили ППО збили 12 дронів. Уламки збитого дрона пошкодили будинок.")
+    assert len(data.events) == 1 and counts(data_top(data)) == (None, 12, None)
+    # "БпЛА" does not decline: without a singular adjective it is no count
+    data = parse("Над областю збито БпЛА.")
+    assert data.events["intercepted"].isna().all()
+
+
+def test_all_targets_shot_down_holds_for_every_group_named():
+    # uk_pub_131: "атакувала Україну 20 ударними дронами Shahed, а також запустила дві крилаті
+    # ракети «Калібр» та одну балістичну «Іскандер-М». Усі цілі збили"
+    data = parse(
+        "У ніч на четвер, 13 липня, Росія атакувала Україну 20 ударними дронами Shahed, а також "
+        "запустила дві крилаті ракети «Калібр» та одну балістичну «Іскандер-М». Усі цілі збили."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["strike_drone"]) == (20, 20, None)
+    assert counts(ev.loc["cruise_missile"]) == (2, 2, None)
+    assert counts(ev.loc["ballistic_missile"]) == (1, 1, None)
+    # a question about it sets nothing
+    data = parse("Ворог запустив 20 дронів та дві ракети. Не відомо, чи всі цілі збили.")
+    assert data.events["intercepted"].isna().all()
+
+
+def test_none_shot_down_is_zero_for_the_weapon_of_its_clause():
+    # uk_pub_150: "Ракети, на жаль, збити не вдалося"
+    data = parse(
+        "Цієї ночі Львівщину атакували 11 ворожих безпілотників та дві ракети типу «Кинджал». "
+        "Усі 11 безпілотників знищили! Ракети, на жаль, збити не вдалося."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["strike_drone"]) == (11, 11, None)
+    assert counts(ev.loc["ballistic_missile"]) == (2, 0, None)

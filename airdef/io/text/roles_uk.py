@@ -1,0 +1,167 @@
+"""Figures a Ukrainian or Russian clause gives without a digit: one, all, none.
+
+:class:`UkRoles` is a part of :class:`~airdef.io.text.reader_uk.UkReader`. Its
+rules read the role of a clause from its verb, as the counted figures do, and
+take the number from the grammar instead:
+
+* a weapon in the singular with an intercept or suppress verb is one ("знищив
+  над областю ворожий БПЛА", "збили розвідувальний безпілотник", "Безпілотник
+  локаційно втрачено");
+* "усі цілі збили", "всі вони були знищені" with several groups named: every
+  group of the report (or of the sentence before) that has a launch figure and
+  no intercept figure has them all shot down;
+* "Ракети, на жаль, збити не вдалося": none of that weapon shot down (0).
+"""
+
+from __future__ import annotations
+
+import re
+
+from airdef.io.text.groups import Figure, Group, Registry
+from airdef.io.text.patterns_uk import FLAGS, ROLE, VERB_UK
+from airdef.io.text.segment import Sentence
+from airdef.io.text.spans import SpanSet
+from airdef.io.text.weapons_uk import read_phrase_uk
+
+__all__ = ["UkRoles"]
+
+# A weapon noun in the nominative or accusative singular; "БпЛА" is singular only after a
+# singular adjective ("ворожий БПЛА"), since the abbreviation does not decline.
+_ONE = re.compile(
+    r"(?<![\w'’ʼ-])(?P<adj>(?:[\w'’ʼ-]+(?:ий|ій|ый|ой)\s+){1,2})?(?P<noun>"
+    r"безпілотник|беспилотник|дрон|(?:безпілотний|беспилотный)\s+"
+    r"(?:літальний\s+апарат|летательный\s+аппарат)|БпЛА|БПЛА|БПЛА)(?![\w'’ʼ-])",
+    FLAGS,
+)
+# The numbers and words that make a singular noun something other than one new weapon.
+_NOT_ONE = re.compile(
+    r"(?:\d|одн\w*|один|кожн\w*|жоден|жодн\w*|каждый|ни\s+один|ще|ещё|еще|"
+    r"(?:збит|сбит|уламк|обломк|падінн|падени)\w*)\s*$",
+    FLAGS,
+)
+_TARGETS = re.compile(
+    r"(?<![\w'])(?:усі|всі|все)\s+(?:(?:ворожі|повітряні|ці|вони|ворожих)\s+)?"
+    r"(?:цілі|вони|них)(?![\w'])|(?<![\w'])(?:все|всех)\s+(?:вражеские\s+|воздушные\s+)?"
+    r"(?:цели|они)(?![\w'])",
+    FLAGS,
+)
+_NONE = re.compile(
+    r"(?<![\w'])(?:збити|знищити|перехопити|сбить|уничтожить|перехватить)\s+не\s+"
+    r"(?:вдалося|вдалось|удалось)|(?<![\w'])не\s+(?:вдалося|вдалось|удалось)\s+"
+    r"(?:збити|знищити|перехопити|сбить|уничтожить|перехватить)",
+    FLAGS,
+)
+
+
+class UkRoles:
+    """Rules for figures a clause gives by its grammar; mixed into the reader."""
+
+    t: str
+    registry: Registry
+    previous: list[Group]
+
+    def _read_one(self, sent: Sentence, registry: Registry, taken: SpanSet) -> list[Group]:
+        """A weapon named once in the singular with an intercept or suppress verb is one."""
+        t = self.t
+        out: list[Group] = []
+        verbs = [v for v in VERB_UK.finditer(t, sent.start, sent.end) if v.lastgroup in "cis"]
+        if not verbs:
+            return out
+        for m in _ONE.finditer(t, sent.start, sent.end):
+            noun = m.group("noun")
+            s = m.start("adj") if m.group("adj") else m.start("noun")
+            if taken.overlaps(s, m.end()) or _NOT_ONE.search(t, max(sent.start, s - 14), s):
+                continue
+            if noun.upper() == "БПЛА" and not m.group("adj"):
+                continue
+            verb = self._clause_verb(verbs, s, m.end(), sent)
+            if verb is None:
+                continue
+            phrase = read_phrase_uk(t, s, limit=6)
+            if phrase is None or phrase.start > s + 1 or phrase.total:
+                continue
+            field = ROLE[verb.lastgroup or ""]
+            fig = Figure(field or "intercepted", 1, "exact", s, phrase.end, sent.index)
+            same = [
+                g
+                for g in registry.candidates(phrase)
+                if g.sentence == sent.index or g.value(fig.field) == 1
+            ]
+            if same:
+                if same[0].value(fig.field) is None:
+                    registry.set_figure(same[0], fig)
+                out.append(same[0])
+                continue
+            group = registry.add(phrase, [fig], sentence=sent.index)
+            if group is not None:
+                out.append(group)
+        return out
+
+    def _clause_verb(self, verbs: list, start: int, end: int, sent: Sentence):
+        """The intercept or suppress verb of the clause of ``t[start:end]``, or None."""
+        t = self.t
+        for v in reversed(verbs):
+            if v.end() <= start and not re.search(
+                r"[.;:!?]|,\s*(?:а|але|но)\s", t[v.end() : start]
+            ):
+                if start - v.end() <= 60:
+                    return v
+        for v in verbs:
+            gap = t[end : v.start()]
+            if v.start() >= end and len(gap) <= 25 and not re.search(r"[.;:,!?]", gap):
+                return v
+        return None
+
+    def _read_all_targets(self, sent: Sentence, registry: Registry) -> None:
+        """ "Усі цілі збили": each group with a launch and no intercept figure, all of them."""
+        t = self.t
+        m = _TARGETS.search(t, sent.start, sent.end)
+        if m is None or not re.search(
+            r"(?<![\w'])(?:збит|збил|знищ|сбит|сбил|уничтож|знешкод)\w*",
+            t[sent.start : sent.end],
+            FLAGS,
+        ):
+            return
+        if re.search(r"(?<![\w'])(?:не|чи|ли)\s", t[sent.start : m.start()][-12:]):
+            return
+        pronoun = re.search(r"вони|них|они", m.group(), FLAGS)
+        pool = self.previous if pronoun else registry.groups
+        open_ = [
+            g
+            for g in pool
+            if g.parent is None
+            and g.value("launched") is not None
+            and g.value("intercepted") is None
+        ]
+        if len(open_) < 2 and not (open_ and pronoun is None):
+            return
+        for g in open_:
+            launched = g.figures["launched"]
+            fig = Figure(
+                "intercepted", launched.value, launched.qualifier, m.start(), m.end(), sent.index
+            )
+            registry.set_figure(g, fig)
+
+    def _read_none(self, sent: Sentence, registry: Registry) -> None:
+        """ "Ракети, на жаль, збити не вдалося": the weapon named in the clause, none shot down."""
+        t = self.t
+        m = _NONE.search(t, sent.start, sent.end)
+        if m is None:
+            return
+        named = None
+        for tok in re.finditer(r"[\w«\"“][\w'’ʼ-]*", t[sent.start : sent.end]):
+            phrase = read_phrase_uk(t, sent.start + tok.start(), limit=4)
+            if phrase is not None and phrase.start == sent.start + tok.start():
+                named = phrase
+                break
+        if named is None:
+            return
+        groups = [
+            g
+            for g in registry.candidates(named)
+            if g.value("launched") is not None and g.value("intercepted") is None
+        ]
+        if len(groups) == 1:
+            registry.set_figure(
+                groups[0], Figure("intercepted", 0, "exact", m.start(), m.end(), sent.index)
+            )
