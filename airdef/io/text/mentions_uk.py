@@ -412,6 +412,8 @@ class UkMentions:
         if not ATTACK_WORD.search(t, sent.start, sent.end):
             return
         taken = SpanSet([(i.number.start, i.end) for i in items])
+        if any(v.lastgroup == "l" for v in verbs):
+            self.launch_sentences.add(sent.index)
         pos = sent.start
         for tok in re.finditer(r"(?<![\w'])[\w«\"“][\w'’ʼ/-]*", t[sent.start : sent.end]):
             s = sent.start + tok.start()

@@ -100,6 +100,7 @@ class UkReader(UkMentions, UkRoles):
         self.regional: set[int] = set()
         self.combined: set[int] = set()
         self.named: list[tuple[Phrase, int]] = []  # weapons named without a number
+        self.launch_sentences: set[int] = set()
         self.headline: list[Sentence] = []
         self.hits: list[Figure] = []
         self.list_verb: re.Match[str] | None = (
@@ -505,6 +506,7 @@ class UkReader(UkMentions, UkRoles):
                 seen.add((index, phrase.weapon))
             elif counted and not phrase.generic and not phrase.total:
                 self.registry.add(phrase, [], sentence=index, vague=True)
+        self._name_uncounted_missiles()
         name_plain_missiles(self.registry.groups, [p for p, _ in self.named])
         groups = join_lone_launch(drop_plain_mentions(drop_sums(self.registry.finish())))
         nest_under_intercepted_total(groups)

@@ -21,9 +21,16 @@ from airdef.io.text.groups import Figure, Group, Registry
 from airdef.io.text.patterns_uk import FLAGS, ROLE, VERB_UK
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
+from airdef.io.text.weapons import Phrase
 from airdef.io.text.weapons_uk import read_phrase_uk
 
 __all__ = ["UkRoles"]
+
+# The cases a launch verb governs: "атакувала ракетами", "балістикою", "запустила ракети".
+_USED_CASE = re.compile(r"(?:ами|ями|ою|ой|ами|ети|еты)[»\"”]?$", FLAGS)
+_MISSILES = frozenset(
+    {"unknown", "cruise_missile", "ballistic_missile", "anti_aircraft_missile", "guided_bomb"}
+)
 
 # A weapon noun in the nominative or accusative singular; "БпЛА" is singular only after a
 # singular adjective ("ворожий БПЛА"), since the abbreviation does not decline.
@@ -59,6 +66,40 @@ class UkRoles:
     t: str
     registry: Registry
     previous: list[Group]
+    named: list[tuple[Phrase, int]]
+    launch_sentences: set[int]
+
+    def _name_uncounted_missiles(self) -> None:
+        """Missiles named without a number beside counted drones are a group of their own.
+
+        "росія атакувала ... ракетами і ударними дронами. ... знищено 22 БпЛА": when no
+        missile is counted, a missile class named in a sentence with a launch verb
+        ("ракетами", "балістикою") is a group with blank counts, as any type named in a
+        report with no count is.
+        """
+        groups = self.registry.groups
+        if not any(g.figures for g in groups):
+            return  # a report with no count keeps each type named already
+        missiles = {g.phrase.weapon_class for g in groups} & _MISSILES
+        seen: set[str] = set()
+        for phrase, index in self.named:
+            if index not in self.launch_sentences or not phrase.generic or phrase.total:
+                continue
+            if phrase.weapon_class == "mixed":  # "ракетами і ударними дронами": the first
+                phrase = read_phrase_uk(self.t, phrase.start, limit=1) or phrase
+            cls = phrase.weapon_class
+            if (
+                cls not in _MISSILES
+                or cls in seen
+                or (missiles if cls == "unknown" else {cls} & missiles)
+            ):
+                continue  # plain missiles beside any counted missile, a class beside its own
+            if not re.search(r"(?:ракет|бал+[іи]?стик)", phrase.label, FLAGS):
+                continue  # "зенітними" alone is air defence's own weapon
+            if not _USED_CASE.search(phrase.label):
+                continue  # "кількість балістичних ракет": a genitive is no weapon used
+            seen.add(cls)
+            self.registry.new(phrase, [], sentence=index, vague=True)
 
     def _read_one(self, sent: Sentence, registry: Registry, taken: SpanSet) -> list[Group]:
         """A weapon named once in the singular with an intercept or suppress verb is one."""

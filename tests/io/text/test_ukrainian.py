@@ -866,3 +866,32 @@ def test_none_shot_down_is_zero_for_the_weapon_of_its_clause():
     ev = data.events.set_index("weapon_class")
     assert counts(ev.loc["strike_drone"]) == (11, 11, None)
     assert counts(ev.loc["ballistic_missile"]) == (2, 0, None)
+
+
+def test_missiles_named_beside_counted_drones_are_a_group_with_blank_counts():
+    # uk_pub_130: "атакувала ... ракетами і ударними дронами. ... знищено 22 БпЛА"
+    data = parse(
+        "Вночі росія атакувала південні регіони України ракетами і ударними дронами. Всього "
+        "Силами протиповітряної оборони знищено 22 БпЛА."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["strike_drone"]) == (None, 22, None)
+    assert counts(ev.loc["unknown"]) == (None, None, None)
+    # uk_pub_132: "атакували Одесу балістикою" beside two Kh-59 shot down: a class no counted
+    # group has
+    data = parse(
+        "На світанку дві ракети Х-59 знищили наші сили ППО. Потім російські війська атакували "
+        "Одесу балістикою."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["cruise_missile"]) == (None, 2, None)
+    assert counts(ev.loc["ballistic_missile"]) == (None, None, None)
+    # plain missiles beside a counted missile are that missile
+    data = parse("Ворог атакував Одесу ракетами. Сили ППО знищили дві ракети Х-59.")
+    assert len(data.events) == 1
+    # uk_pub_36: a genitive after a noun ("кількість балістичних ракет") names none used
+    data = parse(
+        "Цієї зими було зафіксовано півтора десятка атак, під час яких збільшилась кількість "
+        "балістичних ракет. Було збито 161 зі 197 безпілотників."
+    )
+    assert set(data.events["weapon_class"]) == {"strike_drone"}
