@@ -45,6 +45,7 @@ _WERE_DESTROYED = re.compile(
     re.I,
 )
 _WHETHER = re.compile(r"(?<![\w'])(?:все\s+ли|чи\s+(?:всі|усі)|не\s+уточни\w*)(?![\w'])", re.I)
+_ONE_BOMB = frozenset({"каб", "уаб", "фаб", "авіабомба", "авиабомба", "бомба"})
 _LIST_JOIN = re.compile(r"\s*(?:,|і|й|та|и)\s*", re.IGNORECASE)
 _MORE_THAN = re.compile(r"понад|більш|свыше|более|больше", re.IGNORECASE)
 _TYPED = frozenset({"cruise_missile", "ballistic_missile", "anti_aircraft_missile"})
@@ -210,7 +211,8 @@ class UkMentions:
             return
         key = (self.list_verb.start() if self.list_verb else 0, -1)
         words = re.findall(r"[\w'’ʼ]+", phrase.label.lower())
-        one = bool(words) and bool(SINGULAR_MISSILE.match(words[-1]))  # "fpv-дрон;": one
+        # "fpv-дрон;", "КАБ;" (the abbreviation's plural is "КАБи"): one
+        one = bool(words) and bool(SINGULAR_MISSILE.match(words[-1]) or words[-1] in _ONE_BOMB)
         fig = Figure(
             "launched",
             1 if one else None,
@@ -284,7 +286,8 @@ class UkMentions:
             options = [g for g in options if fits(g)] or [
                 g for g in self.registry.groups if fits(g)
             ]
-            if not options:
+            if not options:  # "все беспилотники ... были сбиты" beside missiles: no count
+                registry.add(named, [], sentence=sent.index, vague=True)
                 return
         target = options[-1]
         launched = target.figures.get("launched")

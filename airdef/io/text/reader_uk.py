@@ -62,7 +62,7 @@ from airdef.io.text.roles_uk import UkRoles
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase
-from airdef.io.text.weapons_uk import read_phrase_uk
+from airdef.io.text.weapons_uk import read_phrase_after, read_phrase_uk
 
 __all__ = ["UkReader"]
 
@@ -128,7 +128,7 @@ class UkReader(UkMentions, UkRoles):
             return Item(n, None, None, "them", m.end())
         m = OF_M.match(t, pos)
         if m and nxt is not None and nxt.start == m.end():
-            phrase = read_phrase_uk(t, nxt.end)
+            phrase = read_phrase_after(t, nxt.end)  # "15 из 18 выпущенных по ... ракет"
             end = phrase.end if phrase else nxt.end
             return Item(n, phrase, nxt, "of", end)
         launches = _LAUNCHES.match(t, pos)  # "71 пуск крылатых ракет", "43 запуски ракет"

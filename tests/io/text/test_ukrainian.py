@@ -895,3 +895,32 @@ def test_missiles_named_beside_counted_drones_are_a_group_with_blank_counts():
         "балістичних ракет. Було збито 161 зі 197 безпілотників."
     )
     assert set(data.events["weapon_class"]) == {"strike_drone"}
+
+
+def test_knocked_off_course_is_suppressed_not_shot_down():
+    # uk_pub_142 (Russian): "уничтожили 34 БПЛА оккупантов, 18 сбиты с курса"
+    data = parse("По информации на 9.00 силы ПВО уничтожили 34 БПЛА оккупантов, 18 сбиты с курса.")
+    assert counts(data_top(data)) == (None, 34, 18)
+
+
+def test_a_bomb_line_without_a_number_is_one():
+    # uk_pub_146: "Протягом доби по регіону “прилетіло”:\n\nКАБ;\n\nчотири БпЛА типу “Герань-2”;"
+    data = parse(
+        "Протягом доби по регіону “прилетіло”:\n\nКАБ;\n\nчотири БпЛА типу “Герань-2”;\n\n"
+        "БпЛА типу «Молния»;"
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["guided_bomb"]) == (1, None, None)
+    drones = sorted(ev.loc["strike_drone", "launched"].fillna(0).astype(int).tolist())
+    assert drones == [0, 4]  # "БпЛА типу ..." does not decline: no count (dev_uk_37)
+
+
+def test_the_noun_of_n_of_m_may_follow_a_participle_and_its_place():
+    # uk_pub_144 (Russian): "15 из 18 выпущенных по территории страны ракет были сбиты"
+    data = parse(
+        "По словам главкома ВСУ, 15 из 18 выпущенных по территории страны ракет были сбиты "
+        "средствами ПВО. По словам Попко, все беспилотники в небе Киева были сбиты."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["unknown"]) == (18, 15, None)
+    assert counts(ev.loc["strike_drone"]) == (None, None, None)  # all of them, no number
