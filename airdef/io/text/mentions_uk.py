@@ -244,6 +244,12 @@ class UkMentions:
     def _breakdown(self, breakdown: dict[int, tuple[Group, dict]]) -> None:
         """ "З них 91 знищено ..., а 59 втрачені або подавлені": the split replaces the total."""
         for target, parts in breakdown.values():
+            if len(parts) == 1 and (role := next(iter(parts))) in ("intercepted", "suppressed"):
+                # "запустили 40 дронів, з них 30 збили": the figure of the group just named
+                (item, sent), launched = parts[role], target.value("launched")
+                if target.value(role) is None and item.number.value <= (launched or 0):
+                    self.registry.set_figure(target, self._fig(role, item.number, item.end, sent))
+                continue
             if "intercepted" not in parts or "suppressed" not in parts:
                 continue
             (hit, sent), (lost, sent2) = parts["intercepted"], parts["suppressed"]

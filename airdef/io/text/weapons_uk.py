@@ -190,6 +190,17 @@ def _head(low: str) -> str | None:
     return None
 
 
+#: Abbreviations that name a missile of a class: крилата, балістична, зенітна керована,
+#: керована авіаційна, протикорабельна ракета.
+_ABBREVIATIONS = {
+    "КР": "cruise",
+    "БР": "ballistic",
+    "ЗКР": "anti-aircraft",
+    "КАР": "guided",
+    "ПКР": "cruise",
+}
+
+
 def _cls(low: str) -> tuple[bool, str | None]:
     for pattern, kind in _CLASS:
         if pattern.match(low):
@@ -239,6 +250,8 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
             return None
         head = _head(low)
         is_class, cls = _cls(low)
+        if w in _ABBREVIATIONS:  # "10 КР Х-101", "2 БР «Іскандер-М»": a class and its noun
+            head, is_class, cls = "missile", True, _ABBREVIATIONS[w]
         name = None if head == "bomb" and low.startswith("каб") else uk_name(w)
         if head == "bomb":
             name = "KAB"

@@ -924,3 +924,28 @@ def test_the_noun_of_n_of_m_may_follow_a_participle_and_its_place():
     ev = data.events.set_index("weapon_class")
     assert counts(ev.loc["unknown"]) == (18, 15, None)
     assert counts(ev.loc["strike_drone"]) == (None, None, None)  # all of them, no number
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # the morning a night ends, named by its weekday, before the publication date
+        ("У ніч проти суботи ворог атакував Україну 90 ударними БпЛА.", "2025-03-05", "2025-03-01"),
+        ("В ночь на субботу враг атаковал Украину 90 беспилотниками.", "2025-03-03", "2025-03-01"),
+        ("У ніч з п'ятниці на суботу ворог атакував 90 ударними БпЛА.", "2025-03-01", "2025-03-01"),
+    ],
+)
+def test_a_night_named_by_the_weekday_it_ends(text, published, day):
+    assert str(data_top(parse(text, published))["time_start"].date()) == day
+
+
+def test_of_them_n_shot_down_is_the_figure_of_the_group_just_named():
+    data = parse("Минулої ночі росіяни запустили 40 дронів, з них 30 збили.")
+    assert counts(data_top(data)) == (40, 30, None)
+
+
+def test_missile_abbreviations_name_their_class():
+    data = parse("Вночі ворог випустив 5 КР Х-101 та 3 БР. Збито 4 КР та 1 БР.")
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["cruise_missile"]) == (5, 4, None)
+    assert counts(ev.loc["ballistic_missile"]) == (3, 1, None)
