@@ -103,9 +103,7 @@ class UkReader(UkMentions, UkRoles):
         self.launch_sentences: set[int] = set()
         self.headline: list[Sentence] = []
         self.hits: list[Figure] = []
-        self.list_verb: re.Match[str] | None = (
-            None  # the verb of a line ending in ":"  # "влучання 13 безпілотників": hits, a count of their own
-        )
+        self.list_verb: re.Match[str] | None = None  # the verb of a line ending in ":"
         self.first_line: tuple[int, int] | None = None
 
     # -- one number ---------------------------------------------------------------------
@@ -450,6 +448,7 @@ class UkReader(UkMentions, UkRoles):
         if items and current:
             self._read_were_destroyed(sent, registry, items, current)
         self._breakdown(breakdown)
+        self._read_region_counts(sent, registry, items, current)
         self._read_all(sent, registry, items)
         self._read_vague(sent, registry)
         self._read_singular(sent, registry, verbs, items, current)

@@ -16,6 +16,7 @@ take the number from the grammar instead:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from airdef.io.text.groups import Figure, Group, Registry
 from airdef.io.text.patterns_uk import FLAGS, ROLE, VERB_UK
@@ -25,6 +26,18 @@ from airdef.io.text.weapons import Phrase
 from airdef.io.text.weapons_uk import read_phrase_uk
 
 __all__ = ["UkRoles"]
+
+_REGION_WORD = (
+    r"(?:(?:у|в|на|над)\s+)?(?:[\w'’ʼ-]+щин(?:а|и|і|у|ою|ой|е)|[\w'’ʼ-]+(?:ській|цькій|зькій|ська|"
+    r"цька|зька|ской|цкой|ская|цкая)\s+област(?:і|ь|и)|Київ|Києві|Киев|Харків|Харкові|Одес(?:а|і))"
+)
+# "..., у Миколаївській області — 4", ": Одещина – 10", "Херсонщина і Кіровоградщина – по 3"
+_REGION_COUNT = re.compile(
+    rf"\s*(?P<lead>[,;:])?\s*(?:а\s+|і\s+|та\s+)?(?P<places>{_REGION_WORD}(?:\s*(?:,|і|й|та|и)\s*"
+    rf"{_REGION_WORD})*)\s*[–—-]\s*(?P<each>по\s+)?",
+    re.IGNORECASE,
+)
+_ONE_PLACE = re.compile(_REGION_WORD, re.IGNORECASE)
 
 # The cases a launch verb governs: "атакувала ракетами", "балістикою", "запустила ракети".
 _USED_CASE = re.compile(r"(?:ами|ями|ою|ой|ами|ети|еты)[»\"”]?$", FLAGS)
@@ -68,6 +81,7 @@ class UkRoles:
     previous: list[Group]
     named: list[tuple[Phrase, int]]
     launch_sentences: set[int]
+    regional: set[int]
 
     def _name_uncounted_missiles(self) -> None:
         """Missiles named without a number beside counted drones are a group of their own.
@@ -100,6 +114,63 @@ class UkRoles:
                 continue  # "кількість балістичних ракет": a genitive is no weapon used
             seen.add(cls)
             self.registry.new(phrase, [], sentence=index, vague=True)
+
+    def _read_region_counts(
+        self, sent: Sentence, registry: Registry, items: list, current: list
+    ) -> None:
+        """Bare numbers after a region and a dash: that region's figure of the weapon before.
+
+        "знищено 22 БпЛА: Одещина – 10, Миколаївщина – 6" gives parts of the 22;
+        "над Одещиною знищено 9 БпЛА, у Миколаївській області — 4" a region beside the
+        first; "Херсонщина і Кіровоградщина – по 3" three in each.
+        """
+        t = self.t
+        base: Group | None = None
+        field: str | None = None
+        parent: Group | None = None
+        for k, item in enumerate(items):
+            if item.kind == "phrase":
+                found = [
+                    g for g in current for f in g.figures.values() if f.start == item.number.start
+                ]
+                base = found[0] if found else None
+                field = (
+                    next(
+                        (f.field for f in base.figures.values() if f.start == item.number.start),
+                        None,
+                    )
+                    if base
+                    else None
+                )
+                parent = None
+                continue
+            if item.kind != "bare" or base is None or field is None or k == 0:
+                continue
+            gap = t[items[k - 1].end : item.number.start]
+            m = _REGION_COUNT.fullmatch(gap)
+            if m is None:
+                continue
+            if m["lead"] == ":" and k and items[k - 1].kind == "phrase":
+                parent = base  # the list after a total's colon: its parts
+            places = [p.group() for p in _ONE_PLACE.finditer(m["places"])]
+            for place in places if m["each"] else [m["places"]]:
+                phrase = replace(base.phrase, label=f"{base.phrase.label} ({place.strip()})")
+                fig = Figure(
+                    field,
+                    item.number.value,
+                    item.number.qualifier,
+                    item.number.start,
+                    item.end,
+                    sent.index,
+                )
+                if parent is not None:
+                    group = registry.new(phrase, [fig], sentence=sent.index, parent=parent.gid)
+                    parent.explicit_parent = True
+                else:
+                    group = registry.new(phrase, [fig], sentence=sent.index, additive=True)
+                    self.regional.add(group.gid)
+                    self.regional.add(base.gid)
+                current.append(group)
 
     def _read_one(self, sent: Sentence, registry: Registry, taken: SpanSet) -> list[Group]:
         """A weapon named once in the singular with an intercept or suppress verb is one."""

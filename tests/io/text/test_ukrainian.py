@@ -949,3 +949,21 @@ def test_missile_abbreviations_name_their_class():
     ev = data.events.set_index("weapon_class")
     assert counts(ev.loc["cruise_missile"]) == (5, 4, None)
     assert counts(ev.loc["ballistic_missile"]) == (3, 1, None)
+
+
+def test_bare_numbers_after_a_region_and_a_dash_are_that_regions_figure():
+    # uk_pub_130: "знищено 22 БпЛА: Одещина – 10, Миколаївщина – 6, Херсонщина і
+    # Кіровоградщина – по 3": parts of the 22, three in each of the last two
+    data = parse(
+        "Всього Силами протиповітряної оборони знищено 22 БпЛА: Одещина – 10, Миколаївщина – 6, "
+        "Херсонщина і Кіровоградщина – по 3."
+    )
+    ev = data.events
+    assert counts(data_top(data)) == (None, 22, None)
+    parts = ev.loc[ev["part_of"].notna()]
+    assert sorted(parts["intercepted"].astype(int)) == [3, 3, 6, 10]
+    # a region beside the first, with no national figure: both at the top
+    data = parse("У ніч на 5 вересня над Одещиною знищено 9 БпЛА, у Миколаївській області — 4.")
+    ev = data.events
+    assert ev["part_of"].isna().all()
+    assert sorted(ev["intercepted"].astype(int)) == [4, 9]
