@@ -455,6 +455,7 @@ class UkReader(UkMentions, UkRoles):
         current += self._read_one(sent, registry, SpanSet([(i.number.start, i.end) for i in items]))
         self._read_all_targets(sent, registry)
         self._read_none(sent, registry)
+        self._read_the_missile(sent, registry)
         self._read_named(sent, verbs, items)
         if current:
             self.previous = list(dict.fromkeys(current))

@@ -37,6 +37,11 @@ _REGION_COUNT = re.compile(
     rf"{_REGION_WORD})*)\s*[–—-]\s*(?P<each>по\s+)?",
     re.IGNORECASE,
 )
+_THE_MISSILE = re.compile(
+    r"^\s*(?:[\w'’ʼ-]+\s+)?(?:ракету|ракета|ракеты)\s+(?:було\s+|была\s+)?(?:збито|збили|знищено|"
+    r"знищили|сбита|сбили|уничтожена|уничтожили)(?![\w'])",
+    re.IGNORECASE,
+)
 _ONE_PLACE = re.compile(_REGION_WORD, re.IGNORECASE)
 
 # The cases a launch verb governs: "атакувала ракетами", "балістикою", "запустила ракети".
@@ -171,6 +176,32 @@ class UkRoles:
                     self.regional.add(group.gid)
                     self.regional.add(base.gid)
                 current.append(group)
+
+    def _read_the_missile(self, sent: Sentence, registry: Registry) -> None:
+        """ "атакував ракетою Іскандер-М ... Ракету збито": the one missile launched, shot down."""
+        m = _THE_MISSILE.match(self.t[sent.start : sent.end])
+        if m is None:
+            return
+        ones = [
+            g
+            for g in registry.groups
+            if g.parent is None
+            and g.value("launched") == 1
+            and g.value("intercepted") is None
+            and g.phrase.weapon_class in _MISSILES
+        ]
+        if len(ones) == 1:
+            registry.set_figure(
+                ones[0],
+                Figure(
+                    "intercepted",
+                    1,
+                    "exact",
+                    sent.start + m.start(),
+                    sent.start + m.end(),
+                    sent.index,
+                ),
+            )
 
     def _read_one(self, sent: Sentence, registry: Registry, taken: SpanSet) -> list[Group]:
         """A weapon named once in the singular with an intercept or suppress verb is one."""

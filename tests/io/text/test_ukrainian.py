@@ -967,3 +967,12 @@ def test_bare_numbers_after_a_region_and_a_dash_are_that_regions_figure():
     ev = data.events
     assert ev["part_of"].isna().all()
     assert sorted(ev["intercepted"].astype(int)) == [4, 9]
+
+
+def test_the_one_missile_launched_is_the_one_shot_down_and_lost_drones_after_a_count():
+    data = parse("Противник атакував ракетою Іскандер-М та 45 шахедами. Ракету збито.")
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["ballistic_missile"]) == (1, 1, None)
+    # "Ще 10 локаційно втрачені": the adverb is no count of locations
+    data = parse("Минулої ночі ППО збила 45 із 60 дронів. Ще 10 локаційно втрачені.")
+    assert counts(data_top(data)) == (60, 45, 10)
