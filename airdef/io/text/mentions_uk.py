@@ -267,6 +267,11 @@ class UkMentions:
         t = self.t
         start = max([sent.start] + [i.end for i in items])
         m = ALL.search(t, start, sent.end)
+        if m is None and items and items[0].number.start > sent.start:
+            # "всі БпЛА типу Shahed та один БпЛА невстановленого типу були знищені"
+            m = ALL.search(t, sent.start, sent.end)
+            lead = t[m.start() : items[0].number.start] if m is not None else ""
+            m = m if m is not None and len(lead.split()) >= 3 < m.end() - m.start() else None
         options = [g for g in self.registry.groups if g.sentence == sent.index] if items else []
         options = options or self.previous
         if _WHETHER.search(t, sent.start, sent.end):
@@ -295,6 +300,8 @@ class UkMentions:
             if not options:  # "все беспилотники ... были сбиты" beside missiles: no count
                 registry.add(named, [], sentence=sent.index, vague=True)
                 return
+            # "всі БпЛА типу Shahed та один БпЛА невстановленого типу": the type named first
+            options = [g for g in options if g.phrase.weapon == named.weapon] or options
         target = options[-1]
         launched = target.figures.get("launched")
         caught = target.figures.get("intercepted")

@@ -290,7 +290,7 @@ class UkReader(UkMentions, UkRoles):
             if item.kind == "region":
                 continue
             clause_start = max([sent.start] + [i.end for i in items[:k]])
-            clause_end = min([sent.end, item.end + 40] + [i.number.start for i in items[k + 1 :]])
+            clause_end = min([sent.end, item.end + 80] + [i.number.start for i in items[k + 1 :]])
             scope = t[clause_start:clause_end]
             regional = bool(REGION.search(scope)) and not REGION_LIST.search(scope)
             if item.kind in ("them", "bare") or (item.child and item.phrase is None):

@@ -976,3 +976,26 @@ def test_the_one_missile_launched_is_the_one_shot_down_and_lost_drones_after_a_c
     # "Ще 10 локаційно втрачені": the adverb is no count of locations
     data = parse("Минулої ночі ППО збила 45 із 60 дронів. Ще 10 локаційно втрачені.")
     assert counts(data_top(data)) == (60, 45, 10)
+
+
+def test_all_of_one_type_and_one_of_another_in_one_clause():
+    # pr_2024-04-28_1: "всі БпЛА типу Shahed та один БпЛА невстановленого типу були знищені"
+    data = parse(
+        "Російські війська атакували Україну, запустивши чотири безпілотники типу Shahed та п'ять "
+        "БпЛА невстановленого типу. Силами ППО всі БпЛА типу Shahed та один БпЛА "
+        "невстановленого типу були знищені."
+    )
+    got = sorted(counts(r) for _, r in data.events.iterrows())
+    assert got == [(4, 4, None), (5, 1, None)]
+
+
+def test_a_region_a_few_words_after_its_count_still_makes_it_regional():
+    # uk_pub_101: "18 безпілотників росіяни випустили по Холодногірському і Шевченківському
+    # районах Харкова" is a part of the day's drones, not a group beside them
+    data = parse(
+        "За добу ворог застосував таку зброю:\n\n22 БпЛА типу “Герань-2”;\n\nfpv-дрон.\n\n"
+        "Синєгубов зазначив: 18 безпілотників росіяни випустили по Холодногірському і "
+        "Шевченківському районах Харкова."
+    )
+    ev = data.events
+    assert sorted(ev.loc[ev["part_of"].isna(), "launched"].astype(int)) == [1, 22]
