@@ -495,15 +495,15 @@ class UkReader(UkMentions, UkRoles):
         # counted group covers (``Registry.finish`` drops the covered ones)
         counted = any(g.figures for g in self.registry.groups)
         seen: set[str] = set()
-        for phrase, index in self.named:
+        for phrase, index in self._split_named():
             if not counted and (index, phrase.weapon) not in seen and not phrase.total:
                 # "використовуючи «шахеди», балістичні ракети, «Кинджали»": each one named
                 # in a sentence is a group; later mentions refer back to them
-                if any(i == index for i, _ in seen):
+                if (index, phrase.weapon_class) in seen:  # a second of its class in a sentence
                     self.registry.new(phrase, [], sentence=index, vague=True)
                 else:
                     self.registry.add(phrase, [], sentence=index, vague=True)
-                seen.add((index, phrase.weapon))
+                seen |= {(index, phrase.weapon), (index, phrase.weapon_class)}
             elif counted and not phrase.generic and not phrase.total:
                 self.registry.add(phrase, [], sentence=index, vague=True)
         self._name_uncounted_missiles()

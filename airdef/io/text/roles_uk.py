@@ -42,6 +42,11 @@ _THE_MISSILE = re.compile(
     r"знищили|сбита|сбили|уничтожена|уничтожили)(?![\w'])",
     re.IGNORECASE,
 )
+# the parts of a list of weapon classes: "дронами і ракетами", "ракетами та БпЛА"
+_PIECE = re.compile(
+    r"(?<![\w'’ʼ-])(?!(?:і|й|та|и|а|також)\s)[^\s,](?:(?!\s+(?:і|й|та|и|а\s+також)\s|,).)*",
+    re.IGNORECASE,
+)
 _ONE_PLACE = re.compile(_REGION_WORD, re.IGNORECASE)
 
 # The cases a launch verb governs: "атакувала ракетами", "балістикою", "запустила ракети".
@@ -87,6 +92,27 @@ class UkRoles:
     named: list[tuple[Phrase, int]]
     launch_sentences: set[int]
     regional: set[int]
+
+    def _split_named(self) -> list[tuple[Phrase, int]]:
+        """Weapons named without a number, a list of classes ("дронами і ракетами") split.
+
+        One phrase that joins several classes is one group when it is counted ("158
+        ракет і дронів"); named without a number, each class named is a group of its own.
+        """
+        out: list[tuple[Phrase, int]] = []
+        for phrase, index in self.named:
+            if phrase.weapon_class != "mixed" or " + " not in phrase.weapon:
+                out.append((phrase, index))
+                continue
+            parts = []
+            for piece in _PIECE.finditer(self.t, phrase.start, phrase.end):
+                part = read_phrase_uk(self.t, piece.start(), limit=len(piece.group().split()))
+                if part is None or part.weapon_class == "mixed" or part.start != piece.start():
+                    parts = []
+                    break
+                parts.append((part, index))
+            out.extend(parts or [(phrase, index)])
+        return out
 
     def _name_uncounted_missiles(self) -> None:
         """Missiles named without a number beside counted drones are a group of their own.

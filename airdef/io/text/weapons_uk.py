@@ -97,7 +97,7 @@ _MEANS = re.compile(
 )
 #: Singular forms of "missile": a named missile without a number is one.
 SINGULAR_MISSILE = re.compile(
-    r"^(?:ракет(?:а|у|ою|ой)|дрон(?:а|ом)?|безпілотник(?:а|ом)?|беспилотник(?:а|ом)?)$"
+    r"^(?:ракет(?:а|у|ою|ой)|дрон(?:а|ом)?|безпілотник(?:а|ом)?|беспилотник(?:а|ом)?|[«\"]?шахедом)$"
 )
 #: The genitive singular after a singular adjective ("балістичної ракети").
 SINGULAR_AFTER_ADJECTIVE = re.compile(r"^(?:ракети|ракеты)$")

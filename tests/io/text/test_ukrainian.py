@@ -999,3 +999,23 @@ def test_a_region_a_few_words_after_its_count_still_makes_it_regional():
     )
     ev = data.events
     assert sorted(ev.loc[ev["part_of"].isna(), "launched"].astype(int)) == [1, 22]
+
+
+def test_classes_named_together_without_a_number_are_one_group_each_across_sentences():
+    # uk_pub_159: "удару по Кривому Рогу ракетами і дронами ... завдали масованого удару
+    # дронами і ракетами ... як ракетами, так і безпілотними типу «Шахед»"
+    data = parse(
+        "Росія завдала масованого удару по Кривому Рогу ракетами і дронами\n\nВ ніч на 7 вересня "
+        "російські війська завдали масованого удару дронами і ракетами по Кривому Рогу. Обстріл "
+        "здійснюється як ракетами, так і безпілотними типу «Шахед».",
+        "2025-09-07",
+    )
+    ev = data.events
+    assert sorted(ev["weapon_class"]) == ["strike_drone", "unknown"]
+    assert ev[["launched", "intercepted"]].isna().all().all()
+
+
+def test_a_shahed_in_the_singular_with_an_attack_verb_is_one():
+    # uk_pub_163: "російські війська атакували Харків «шахедом»"
+    data = parse("Ввечері 7 серпня російські війська атакували Харків «шахедом».")
+    assert counts(data_top(data)) == (1, None, None)
