@@ -193,17 +193,6 @@ class UkReader(UkMentions, UkRoles):
             return
         self._read(sent, self.registry)
 
-    def _is_headline(self, sent: Sentence) -> bool:
-        """Sentences on a report's first line, when more lines follow and it is short."""
-        if self.first_line is None:
-            start = sent.start
-            end = self.t.find("\n", start)
-            more = end >= 0 and self.t[end:].strip()
-            self.first_line = (start, end) if more and end - start <= 160 else (0, 0)
-        start, end = self.first_line
-        line = self.t[start:end].rstrip()
-        return start <= sent.start < end and not re.search(r"[.!?:][»\"”]?$", line)
-
     def _read(self, sent: Sentence, registry: Registry) -> None:
         t = self.t
         if NEGATIVE.search(t, sent.start, sent.end) and not VERB_UK.search(t, sent.start, sent.end):
@@ -287,6 +276,8 @@ class UkReader(UkMentions, UkRoles):
                 role, combined, found = ROLE[self.list_verb.lastgroup or ""], False, True
             if among is not None and parts_from == 1 and k == 0 and role is None:
                 role, combined, found = "launched", False, True  # "Серед 98 апаратів"
+            if role is None and item.child and last_group and DASH.match(t, item.number.end):
+                role, combined, found = "launched", False, True  # "з них 100 – шахеди"
             if item.kind == "region":
                 continue
             clause_start = max([sent.start] + [i.end for i in items[:k]])

@@ -38,7 +38,7 @@ _REGION_COUNT = re.compile(
     re.IGNORECASE,
 )
 _THE_MISSILE = re.compile(
-    r"^\s*(?:[\w'’ʼ-]+\s+)?(?:ракету|ракета|ракеты)\s+(?:було\s+|была\s+)?(?:збито|збили|знищено|"
+    r"^\s*(?:[\w'’ʼ-]+\s+)?(?:ракету|ракета|ракеты|ракети)\s+(?:було\s+|была\s+)?(?:збито|збили|знищено|"
     r"знищили|сбита|сбили|уничтожена|уничтожили)(?![\w'])",
     re.IGNORECASE,
 )
@@ -47,6 +47,7 @@ _PIECE = re.compile(
     r"(?<![\w'’ʼ-])(?!(?:і|й|та|и|а|також)\s)[^\s,](?:(?!\s+(?:і|й|та|и|а\s+також)\s|,).)*",
     re.IGNORECASE,
 )
+_REGION_AFTER = re.compile(rf"\s*[–—-]\s*(?P<places>{_REGION_WORD})", re.IGNORECASE)
 _ONE_PLACE = re.compile(_REGION_WORD, re.IGNORECASE)
 
 # The cases a launch verb governs: "атакувала ракетами", "балістикою", "запустила ракети".
@@ -86,12 +87,24 @@ _NONE = re.compile(
 class UkRoles:
     """Rules for figures a clause gives by its grammar; mixed into the reader."""
 
+    def _is_headline(self, sent: Sentence) -> bool:
+        """Sentences on a report's first line, when more lines follow and it is short."""
+        if self.first_line is None:
+            start = sent.start
+            end = self.t.find("\n", start)
+            more = end >= 0 and self.t[end:].strip()
+            self.first_line = (start, end) if more and end - start <= 160 else (0, 0)
+        start, end = self.first_line
+        line = self.t[start:end].rstrip()
+        return start <= sent.start < end and not re.search(r"[.!?:][»\"”]?$", line)
+
     t: str
     registry: Registry
     previous: list[Group]
     named: list[tuple[Phrase, int]]
     launch_sentences: set[int]
     regional: set[int]
+    first_line: tuple[int, int] | None
 
     def _split_named(self) -> list[tuple[Phrase, int]]:
         """Weapons named without a number, a list of classes ("дронами і ракетами") split.
@@ -179,12 +192,17 @@ class UkRoles:
                 continue
             gap = t[items[k - 1].end : item.number.start]
             m = _REGION_COUNT.fullmatch(gap)
+            after = _REGION_AFTER.match(t, item.number.end)
+            if m is None and after is not None and item.child:
+                # "збито 35 шахедів, у тому числі 12 – над Київщиною": a part of the count
+                m, parent = after, base
             if m is None:
                 continue
-            if m["lead"] == ":" and k and items[k - 1].kind == "phrase":
+            if m.re is _REGION_COUNT and m["lead"] == ":" and items[k - 1].kind == "phrase":
                 parent = base  # the list after a total's colon: its parts
             places = [p.group() for p in _ONE_PLACE.finditer(m["places"])]
-            for place in places if m["each"] else [m["places"]]:
+            each = m.re is _REGION_COUNT and m["each"]
+            for place in places if each else [m["places"]]:
                 phrase = replace(base.phrase, label=f"{base.phrase.label} ({place.strip()})")
                 fig = Figure(
                     field,
@@ -208,21 +226,26 @@ class UkRoles:
         m = _THE_MISSILE.match(self.t[sent.start : sent.end])
         if m is None:
             return
+        # "Ракету збито" after one missile launched; "Ракети знищено" after missiles of one
+        # group: all of them
+        plural = bool(re.search(r"ракет[иы](?![\w])", m.group(), FLAGS))
         ones = [
             g
             for g in registry.groups
             if g.parent is None
-            and g.value("launched") == 1
+            and (g.value("launched") or 0) >= 1
+            and (plural or g.value("launched") == 1)
             and g.value("intercepted") is None
             and g.phrase.weapon_class in _MISSILES
         ]
         if len(ones) == 1:
+            launched = ones[0].figures["launched"]
             registry.set_figure(
                 ones[0],
                 Figure(
                     "intercepted",
-                    1,
-                    "exact",
+                    launched.value,
+                    launched.qualifier,
                     sent.start + m.start(),
                     sent.start + m.end(),
                     sent.index,

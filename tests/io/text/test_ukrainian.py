@@ -1019,3 +1019,23 @@ def test_a_shahed_in_the_singular_with_an_attack_verb_is_one():
     # uk_pub_163: "російські війська атакували Харків «шахедом»"
     data = parse("Ввечері 7 серпня російські війська атакували Харків «шахедом».")
     assert counts(data_top(data)) == (1, None, None)
+
+
+def test_a_part_named_after_a_dash_and_a_region_after_a_dash():
+    # "з них 100 – шахеди": a part of the 147 named after the dash
+    data = parse("Ворог атакував 147 ударними БпЛА, з них 100 – шахеди.")
+    ev = data.events
+    assert counts(data_top(data)) == (147, None, None)
+    assert ev.loc[ev["part_of"].notna(), "launched"].astype(int).tolist() == [100]
+    # "у тому числі 12 – над Київщиною": the region's part of the count
+    data = parse("Станом на 09:00 збито 35 шахедів, у тому числі 12 – над Київщиною.")
+    ev = data.events
+    assert counts(data_top(data)) == (None, 35, None)
+    assert ev.loc[ev["part_of"].notna(), "intercepted"].astype(int).tolist() == [12]
+
+
+def test_missiles_shot_down_with_no_number_after_one_group_launched_are_all_of_it():
+    data = parse("Противник запустив по Україні 4 ракети Х-101 та 30 «шахедів». Ракети знищено.")
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["cruise_missile"]) == (4, 4, None)
+    assert counts(ev.loc["strike_drone"]) == (30, None, None)
