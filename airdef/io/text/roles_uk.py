@@ -28,7 +28,7 @@ from airdef.io.text.weapons_uk import read_phrase_uk
 __all__ = ["UkRoles"]
 
 _REGION_WORD = (
-    r"(?:(?:у|в|на|над)\s+)?(?:[\w'’ʼ-]+щин(?:а|и|і|у|ою|ой|е)|[\w'’ʼ-]+(?:ській|цькій|зькій|ська|"
+    r"(?:(?:у|в|на|над)\s+)?(?:[\w'’ʼ-]+(?:щин|ччин)(?:а|и|і|у|ою|ой|е)|[\w'’ʼ-]+(?:ській|цькій|зькій|ська|"
     r"цька|зька|ской|цкой|ская|цкая)\s+област(?:і|ь|и)|Київ|Києві|Киев|Харків|Харкові|Одес(?:а|і))"
 )
 # "..., у Миколаївській області — 4", ": Одещина – 10", "Херсонщина і Кіровоградщина – по 3"
@@ -193,9 +193,10 @@ class UkRoles:
             gap = t[items[k - 1].end : item.number.start]
             m = _REGION_COUNT.fullmatch(gap)
             after = _REGION_AFTER.match(t, item.number.end)
-            if m is None and after is not None and item.child:
-                # "збито 35 шахедів, у тому числі 12 – над Київщиною": a part of the count
-                m, parent = after, base
+            if m is None and after is not None:
+                # "збито 35 шахедів, у тому числі 12 – над Київщиною": a part of the count;
+                # "та ще 3 – над Вінниччиною": a region beside it
+                m, parent = after, base if item.child else None
             if m is None:
                 continue
             if m.re is _REGION_COUNT and m["lead"] == ":" and items[k - 1].kind == "phrase":
@@ -325,8 +326,9 @@ class UkRoles:
             and g.value("launched") is not None
             and g.value("intercepted") is None
         ]
-        if len(open_) < 2 and not (open_ and pronoun is None):
-            return
+        named = [g for g in pool if g.parent is None and g.value("launched") is not None]
+        if not open_ or (pronoun and len(named) < 2):
+            return  # "усі вони" after one group is that group's own reading
         for g in open_:
             launched = g.figures["launched"]
             fig = Figure(

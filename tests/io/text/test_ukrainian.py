@@ -1039,3 +1039,16 @@ def test_missiles_shot_down_with_no_number_after_one_group_launched_are_all_of_i
     ev = data.events.set_index("weapon_class")
     assert counts(ev.loc["cruise_missile"]) == (4, 4, None)
     assert counts(ev.loc["strike_drone"]) == (30, None, None)
+
+
+def test_all_of_them_after_two_groups_and_another_region_after_a_dash():
+    data = parse(
+        "Вночі ворог атакував Україну двома ракетами Х-59 та одинадцятьма шахедами. Усі вони "
+        "були знищені."
+    )
+    assert sorted(counts(r) for _, r in data.events.iterrows()) == [(2, 2, None), (11, 11, None)]
+    # "та ще 3 – над Вінниччиною" (a region in "-ччина"): a region beside the first
+    data = parse("ППО знищила щонайменше 7 «шахедів» над Житомирщиною та ще 3 – над Вінниччиною.")
+    ev = data.events
+    assert ev["part_of"].isna().all()
+    assert sorted(ev["intercepted"].astype(int)) == [3, 7]
