@@ -323,6 +323,9 @@ class UkReader(UkMentions, UkRoles):
                 if combined:
                     self.combined.add(target.gid)
                 continue
+            if item.phrase is None and item.kind == "of":  # "атакував Одесу дронами. Збито 11 з 14"
+                near = [p for p, i in self.named if i in (sent.index - 1, sent.index)]
+                item.phrase = near[-1] if near and near[-1].end <= item.number.start else None
             if item.phrase is None:
                 continue
             if not found or role is None:

@@ -1052,3 +1052,12 @@ def test_all_of_them_after_two_groups_and_another_region_after_a_dash():
     ev = data.events
     assert ev["part_of"].isna().all()
     assert sorted(ev["intercepted"].astype(int)) == [3, 7]
+
+
+def test_n_of_m_without_a_noun_after_a_weapon_named_before_and_half_a_hundred():
+    # "атакував Одесу дронами. Збито 11 з 14": the drones named without a number
+    data = parse("Вчора ввечері ворог атакував Одесу дронами. Збито 11 з 14.")
+    assert counts(data_top(data)) == (14, 11, None)
+    # "майже півсотнею дронів": half a hundred, in the instrumental
+    row = data_top(parse("Російські окупанти вночі атакували Україну майже півсотнею дронів."))
+    assert (int(row["launched"]), row["launched_qual"]) == (50, "approx")
