@@ -247,6 +247,7 @@ class UkReader(UkMentions, UkRoles):
                     last_group = registry.pick(named)
                     parts_from = 0 if last_group is not None else parts_from
         colon_parent: Group | None = None
+        sent_phrases: list[Phrase] | None = None  # read once per sentence: linear time
         in_colon_list = False
         for k, item in enumerate(items):
             head = t[max(sent.start, item.number.start - 60) : item.number.start]
@@ -291,7 +292,8 @@ class UkReader(UkMentions, UkRoles):
                     continue
                 if not current and item.kind == "bare":
                     # "рекордну кількість збитих дронів – 87 одиниць": the weapon named before
-                    named = [p for p in self._phrases(sent) if p.end <= item.number.start]
+                    sent_phrases = self._phrases(sent) if sent_phrases is None else sent_phrases
+                    named = [p for p in sent_phrases if p.end <= item.number.start]
                     if named:
                         fig = self._fig(role, item.number, item.end, sent)
                         group = registry.add(named[-1], [fig], sentence=sent.index)
