@@ -43,7 +43,14 @@ _WEEKDAYS = {
     r"субот\w*|суббот\w*": 5,
     r"неділ\w*|воскресень\w*": 6,
 }
-_WEEKDAY = re.compile(r"(?<![\w'])(?:у|в|во)\s+(?P<w>" + "|".join(_WEEKDAYS) + r")(?![\w'])", _I)
+# "у понеділок", and the morning a night ends: "у ніч проти суботи", "в ночь на субботу",
+# "у ніч з п'ятниці на суботу"
+_WEEKDAY = re.compile(
+    r"(?<![\w'])(?:у|в|во|(?:ніч|ночь|ночі)\s+(?:проти|на|з\s+\S+\s+на|с\s+\S+\s+на))\s+(?P<w>"
+    + "|".join(_WEEKDAYS)
+    + r")(?![\w'])",
+    _I,
+)
 _ANY_WEEKDAY = re.compile(r"(?<![\w'])(?P<w>" + "|".join(_WEEKDAYS) + r")(?![\w'])", _I)
 #: The years a day and month without a year may fall in, when a weekday fixes it.
 WAR_YEARS = range(2022, 2028)

@@ -45,6 +45,7 @@ _WERE_DESTROYED = re.compile(
     re.I,
 )
 _WHETHER = re.compile(r"(?<![\w'])(?:все\s+ли|чи\s+(?:всі|усі)|не\s+уточни\w*)(?![\w'])", re.I)
+_ONE_BOMB = frozenset({"каб", "уаб", "фаб", "авіабомба", "авиабомба", "бомба"})
 _LIST_JOIN = re.compile(r"\s*(?:,|і|й|та|и)\s*", re.IGNORECASE)
 _MORE_THAN = re.compile(r"понад|більш|свыше|более|больше", re.IGNORECASE)
 _TYPED = frozenset({"cruise_missile", "ballistic_missile", "anti_aircraft_missile"})
@@ -210,7 +211,8 @@ class UkMentions:
             return
         key = (self.list_verb.start() if self.list_verb else 0, -1)
         words = re.findall(r"[\w'’ʼ]+", phrase.label.lower())
-        one = bool(words) and bool(SINGULAR_MISSILE.match(words[-1]))  # "fpv-дрон;": one
+        # "fpv-дрон;", "КАБ;" (the abbreviation's plural is "КАБи"): one
+        one = bool(words) and bool(SINGULAR_MISSILE.match(words[-1]) or words[-1] in _ONE_BOMB)
         fig = Figure(
             "launched",
             1 if one else None,
@@ -242,6 +244,12 @@ class UkMentions:
     def _breakdown(self, breakdown: dict[int, tuple[Group, dict]]) -> None:
         """ "З них 91 знищено ..., а 59 втрачені або подавлені": the split replaces the total."""
         for target, parts in breakdown.values():
+            if len(parts) == 1 and (role := next(iter(parts))) in ("intercepted", "suppressed"):
+                # "запустили 40 дронів, з них 30 збили": the figure of the group just named
+                (item, sent), launched = parts[role], target.value("launched")
+                if target.value(role) is None and item.number.value <= (launched or 0):
+                    self.registry.set_figure(target, self._fig(role, item.number, item.end, sent))
+                continue
             if "intercepted" not in parts or "suppressed" not in parts:
                 continue
             (hit, sent), (lost, sent2) = parts["intercepted"], parts["suppressed"]
@@ -259,6 +267,11 @@ class UkMentions:
         t = self.t
         start = max([sent.start] + [i.end for i in items])
         m = ALL.search(t, start, sent.end)
+        if m is None and items and items[0].number.start > sent.start:
+            # "всі БпЛА типу Shahed та один БпЛА невстановленого типу були знищені"
+            m = ALL.search(t, sent.start, sent.end)
+            lead = t[m.start() : items[0].number.start] if m is not None else ""
+            m = m if m is not None and len(lead.split()) >= 3 < m.end() - m.start() else None
         options = [g for g in self.registry.groups if g.sentence == sent.index] if items else []
         options = options or self.previous
         if _WHETHER.search(t, sent.start, sent.end):
@@ -284,8 +297,11 @@ class UkMentions:
             options = [g for g in options if fits(g)] or [
                 g for g in self.registry.groups if fits(g)
             ]
-            if not options:
+            if not options:  # "все беспилотники ... были сбиты" beside missiles: no count
+                registry.add(named, [], sentence=sent.index, vague=True)
                 return
+            # "всі БпЛА типу Shahed та один БпЛА невстановленого типу": the type named first
+            options = [g for g in options if g.phrase.weapon == named.weapon] or options
         target = options[-1]
         launched = target.figures.get("launched")
         caught = target.figures.get("intercepted")
@@ -347,7 +363,8 @@ class UkMentions:
         taken = SpanSet([(i.number.start, i.end) for i in items])
         for m in re.finditer(
             r"(?<![\w'])([\w'’ʼ-]+\s+)?(ракет(?:а|у|ою|ой)|(?<=ої\s)ракети|(?<=ой\s)ракеты|"
-            r"дрон(?:а|ом)?|безпілотник(?:а|ом)?|беспилотник(?:а|ом)?)(?![\w'-])",
+            r"дрон(?:а|ом)?|безпілотник(?:а|ом)?|беспилотник(?:а|ом)?|шахедом|«шахедом|\"шахедом)"
+            r"(?![\w'-])",
             t[sent.start : sent.end],
             FLAGS,
         ):
@@ -412,6 +429,8 @@ class UkMentions:
         if not ATTACK_WORD.search(t, sent.start, sent.end):
             return
         taken = SpanSet([(i.number.start, i.end) for i in items])
+        if any(v.lastgroup == "l" for v in verbs):
+            self.launch_sentences.add(sent.index)
         pos = sent.start
         for tok in re.finditer(r"(?<![\w'])[\w«\"“][\w'’ʼ/-]*", t[sent.start : sent.end]):
             s = sent.start + tok.start()

@@ -16,6 +16,7 @@ from airdef.io.parsers import MAX_COUNT
 from airdef.io.text.lexicon_uk import NUMBER_WORD_RE, uk_number
 from airdef.io.text.numbers import find_numbers
 from airdef.io.text.spans import SpanSet
+from airdef.io.text.weapons_uk import read_phrase_uk
 
 __all__ = [
     "ALL",
@@ -46,6 +47,7 @@ COMBINED = (
     r"подавил[аи]?"
 )
 SUPPRESS = (
+    r"(?:збит|сбит)\w*\s+(?:з\s+курсу|с\s+курса)|"  # knocked off course: lost, not shot down
     r"(?:локац[іи]?йно|локально|локационно)\s+(?:втрачен\w*|зникл\w*|потерян\w*|утрачен\w*)|"
     r"втрачен\w*\s+(?:або|чи)\s+подавлен\w*|потерян\w*\s+или\s+подавлен\w*|"
     r"подавлен\w*\s+засобами\s+(?:РЕБ|радіоелектронної)\w*"
@@ -117,7 +119,7 @@ NOT_COUNT_AFTER = re.compile(
     r"дн[іея]|доб|тонн|грн|гривень|доларів|долларов|млн|млрд|тис\.|січня|лютого|березня|"
     r"квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|января|февраля|марта|"
     r"апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|-?річн|-?летн|літак|"
-    r"бомбардувальник|бомбардировщик|самол[её]т|корабл|кораблів|носі|област|регіон|район|локац|місц|"
+    r"бомбардувальник|бомбардировщик|самол[её]т|корабл|кораблів|носі|област|регіон|район|локац(?![іи]?йно|ионно)|місц|"
     r"населен|громад|будин|об'єкт|об’єкт|поверх|напрям|направлен|хвил|разів|раз\b|пацієнт|людей|"
     r"люди|осіб|особ|людин|человек|дит|діт|жінок|чоловік|загибл|поранен|постражд|пострад))",
     FLAGS,
@@ -138,15 +140,21 @@ DASH = re.compile(r"\s*[–—-]\s*")
 REGION = re.compile(
     r"(?:(?<![\w'])(?:над|у|в|на|в\s+межах|у\s+межах|навколо|поблизу|над\s+територією)\s+"
     r"(?!напрям|направлен|бік\b|сторон)(?:[\w'’ʼ-]+\s+)?(?:[\w'’ʼ-]+(?:ською|цькою|зькою|ській|цькій|зькій|ской|цкой)\s+област\w*|"
-    r"[\w'’ʼ-]+(?:ської|цької|зької|ской)\b|[\w'’ʼ-]+щин(?:ою|і|ой|е)|Києв\w*|Київ\w*|Киев\w*|столиц\w*|Одес\w*|Харков\w*|Харків\w*|"
+    r"[\w'’ʼ-]+(?:ської|цької|зької|ской)\b|[\w'’ʼ-]+(?:щин|ччин)(?:ою|і|ой|е)|Києв\w*|Київ\w*|Киев\w*|столиц\w*|Одес\w*|Харков\w*|Харків\w*|"
     r"Дніпр\w*|Львов\w*|Львів\w*|Миколаєв\w*)|(?<![\w'])(?:у|в)\s+[\w'’ʼ-]+(?:ському|цькому|ском)\s+небі|"
     # "по Холодногірському і Шевченківському районах Харкова": districts of a city
     r"(?<![\w'])(?:у|в|по|на)\s+[\w'’ʼ-]+(?:ському|цькому|зькому|ском|цком)\s+"
-    r"(?:(?:і|та|й|и)\s+[\w'’ʼ-]+(?:ському|цькому|зькому|ском|цком)\s+)?район(?:і|ах|е|ам)\b)",
+    r"(?:(?:і|та|й|и)\s+[\w'’ʼ-]+(?:ському|цькому|зькому|ском|цком)\s+)?район(?:і|ах|е|ам)\b|"
+    # a part of the country or its air command: "обороною півдня України", "ПвК «Захід»"
+    r"(?<![\w'])(?:півдня|півночі|сходу|заходу|юга|севера|востока|запада)\s+(?:України|країни|"
+    r"Украины|страны)|(?<![\w'])(?:на|в|у)\s+(?:півдні|юге)\s+(?:України|країни|Украины)|"
+    r"(?:командуван\w*|ПвК|ПВК)\s+[«\"“]?(?:Південь|Схід|Захід|Центр|Північ|Юг|Восток|Запад)\b)",
     FLAGS,
 )
 REGION_LIST = re.compile(
-    r"(?:ській|цькій|зькій|ской),\s+[\w'’ʼ-]+(?:ській|цькій|зькій|ской)|областях|областей|регіонах",
+    r"(?:ській|цькій|зькій|ской),\s+[\w'’ʼ-]+(?:ській|цькій|зькій|ской)|областях|областей|регіонах|"
+    r"(?:півночі|півдні|сході|заході|центрі|севере|юге|востоке|западе),\s+"
+    r"(?:півночі|півдні|сході|заході|центрі|севере|юге|востоке|западе)",
     FLAGS,
 )
 ATTACK_WORD = re.compile(
@@ -160,7 +168,7 @@ VAGUE = re.compile(
     FLAGS,
 )
 ALL = re.compile(
-    rf"(?<![\w'])(?:усі|всі|все|всех|всіх|всё|обидв[іа]|обидвох|оба|обе)\s+(?:[\w'’ʼ,-]+\s+){{0,8}}?"
+    rf"(?<![\w'])(?:усі|всі|все|всех|всіх|всё|обидв[іа]|обидвох|оба|обе)\s+(?:[\w'’ʼ,-]+\s+){{0,10}}?"
     rf"(?:{INTERCEPT}|{COMBINED})"
     rf"|(?<![\w'])(?:{INTERCEPT})\s+(?:усі|всі|все|обох|обидв\w*|обоих|обеих|оба|обе)\b",
     FLAGS,
@@ -204,6 +212,22 @@ def qualify(text: str, lo: int, value: int, start: int, end: int) -> UkNumber:
     return UkNumber(value, "exact", start, end, start)
 
 
+_CASE = re.compile(r"-(?:го|ого|ому|му|ми|им|ій|й|ї)\b", FLAGS)
+
+
+def _counted_case(text: str, end: int) -> bool:
+    """ "збиття 81-го ударного БпЛА", "37-ми ударних дронів": a case ending before a weapon.
+
+    An ordinal's ending ("10-ї ранку", "1-го вересня") is never followed by a weapon
+    phrase, so a digit whose ending runs into one is a count in that case.
+    """
+    m = _CASE.match(text, end)
+    if m is None:
+        return False
+    phrase = read_phrase_uk(text, m.end(), limit=6)
+    return phrase is not None and phrase.start <= m.end() + 2 and not phrase.total
+
+
 def find_numbers_uk(text: str, start: int, end: int, blocked: SpanSet) -> list[UkNumber]:
     """The numbers of ``text[start:end]`` that may be counts, in order.
 
@@ -219,9 +243,11 @@ def find_numbers_uk(text: str, start: int, end: int, blocked: SpanSet) -> list[U
     out: list[UkNumber] = []
     for n in find_numbers(text[start:end]):
         s, e = n.start + start, n.end + start
-        if blocked.covers(s) or n.is_word or NOT_COUNT_AFTER.match(text, e):
+        if blocked.covers(s) or n.is_word:
             continue
-        suffix = re.match(r"-(?:ма|ти|ю|х|ох|ьох|ми|а|и|му|м|ю|ї)\b", text[e : e + 5])
+        if NOT_COUNT_AFTER.match(text, e) and not _counted_case(text, e):
+            continue
+        suffix = re.match(r"-(?:ма|ти|ю|х|ох|ьох|ми|а|и|му|м|ю|ї|го|ого|ому|им)\b", text[e : e + 5])
         out.append(qualify(text, start, n.value, s, e + (suffix.end() if suffix else 0)))
     for m in NUMBER_WORD_RE.finditer(text, start, end):
         if blocked.covers(m.start()) or NOT_COUNT_AFTER.match(text, m.end()):

@@ -58,10 +58,11 @@ from airdef.io.text.patterns_uk import (
     UkNumber,
     find_numbers_uk,
 )
+from airdef.io.text.roles_uk import UkRoles
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase
-from airdef.io.text.weapons_uk import read_phrase_uk
+from airdef.io.text.weapons_uk import read_phrase_after, read_phrase_uk
 
 __all__ = ["UkReader"]
 
@@ -88,7 +89,7 @@ _AMONG = re.compile(
 )
 
 
-class UkReader(UkMentions):
+class UkReader(UkMentions, UkRoles):
     """State while reading one Ukrainian or Russian report (one attack)."""
 
     def __init__(self, text: str, blocked: Sequence[tuple[int, int]]) -> None:
@@ -99,11 +100,10 @@ class UkReader(UkMentions):
         self.regional: set[int] = set()
         self.combined: set[int] = set()
         self.named: list[tuple[Phrase, int]] = []  # weapons named without a number
+        self.launch_sentences: set[int] = set()
         self.headline: list[Sentence] = []
         self.hits: list[Figure] = []
-        self.list_verb: re.Match[str] | None = (
-            None  # the verb of a line ending in ":"  # "влучання 13 безпілотників": hits, a count of their own
-        )
+        self.list_verb: re.Match[str] | None = None  # the verb of a line ending in ":"
         self.first_line: tuple[int, int] | None = None
 
     # -- one number ---------------------------------------------------------------------
@@ -126,7 +126,7 @@ class UkReader(UkMentions):
             return Item(n, None, None, "them", m.end())
         m = OF_M.match(t, pos)
         if m and nxt is not None and nxt.start == m.end():
-            phrase = read_phrase_uk(t, nxt.end)
+            phrase = read_phrase_after(t, nxt.end)  # "15 из 18 выпущенных по ... ракет"
             end = phrase.end if phrase else nxt.end
             return Item(n, phrase, nxt, "of", end)
         launches = _LAUNCHES.match(t, pos)  # "71 пуск крылатых ракет", "43 запуски ракет"
@@ -193,17 +193,6 @@ class UkReader(UkMentions):
             return
         self._read(sent, self.registry)
 
-    def _is_headline(self, sent: Sentence) -> bool:
-        """Sentences on a report's first line, when more lines follow and it is short."""
-        if self.first_line is None:
-            start = sent.start
-            end = self.t.find("\n", start)
-            more = end >= 0 and self.t[end:].strip()
-            self.first_line = (start, end) if more and end - start <= 160 else (0, 0)
-        start, end = self.first_line
-        line = self.t[start:end].rstrip()
-        return start <= sent.start < end and not re.search(r"[.!?:][»\"”]?$", line)
-
     def _read(self, sent: Sentence, registry: Registry) -> None:
         t = self.t
         if NEGATIVE.search(t, sent.start, sent.end) and not VERB_UK.search(t, sent.start, sent.end):
@@ -258,6 +247,7 @@ class UkReader(UkMentions):
                     last_group = registry.pick(named)
                     parts_from = 0 if last_group is not None else parts_from
         colon_parent: Group | None = None
+        sent_phrases: list[Phrase] | None = None  # read once per sentence: linear time
         in_colon_list = False
         for k, item in enumerate(items):
             head = t[max(sent.start, item.number.start - 60) : item.number.start]
@@ -287,10 +277,12 @@ class UkReader(UkMentions):
                 role, combined, found = ROLE[self.list_verb.lastgroup or ""], False, True
             if among is not None and parts_from == 1 and k == 0 and role is None:
                 role, combined, found = "launched", False, True  # "Серед 98 апаратів"
+            if role is None and item.child and last_group and DASH.match(t, item.number.end):
+                role, combined, found = "launched", False, True  # "з них 100 – шахеди"
             if item.kind == "region":
                 continue
             clause_start = max([sent.start] + [i.end for i in items[:k]])
-            clause_end = min([sent.end, item.end + 40] + [i.number.start for i in items[k + 1 :]])
+            clause_end = min([sent.end, item.end + 80] + [i.number.start for i in items[k + 1 :]])
             scope = t[clause_start:clause_end]
             regional = bool(REGION.search(scope)) and not REGION_LIST.search(scope)
             if item.kind in ("them", "bare") or (item.child and item.phrase is None):
@@ -300,7 +292,8 @@ class UkReader(UkMentions):
                     continue
                 if not current and item.kind == "bare":
                     # "рекордну кількість збитих дронів – 87 одиниць": the weapon named before
-                    named = [p for p in self._phrases(sent) if p.end <= item.number.start]
+                    sent_phrases = self._phrases(sent) if sent_phrases is None else sent_phrases
+                    named = [p for p in sent_phrases if p.end <= item.number.start]
                     if named:
                         fig = self._fig(role, item.number, item.end, sent)
                         group = registry.add(named[-1], [fig], sentence=sent.index)
@@ -332,6 +325,9 @@ class UkReader(UkMentions):
                 if combined:
                     self.combined.add(target.gid)
                 continue
+            if item.phrase is None and item.kind == "of":  # "атакував Одесу дронами. Збито 11 з 14"
+                near = [p for p, i in self.named if i in (sent.index - 1, sent.index)]
+                item.phrase = near[-1] if near and near[-1].end <= item.number.start else None
             if item.phrase is None:
                 continue
             if not found or role is None:
@@ -448,9 +444,14 @@ class UkReader(UkMentions):
         if items and current:
             self._read_were_destroyed(sent, registry, items, current)
         self._breakdown(breakdown)
+        self._read_region_counts(sent, registry, items, current)
         self._read_all(sent, registry, items)
         self._read_vague(sent, registry)
         self._read_singular(sent, registry, verbs, items, current)
+        current += self._read_one(sent, registry, SpanSet([(i.number.start, i.end) for i in items]))
+        self._read_all_targets(sent, registry)
+        self._read_none(sent, registry)
+        self._read_the_missile(sent, registry)
         self._read_named(sent, verbs, items)
         if current:
             self.previous = list(dict.fromkeys(current))
@@ -490,17 +491,18 @@ class UkReader(UkMentions):
         # counted group covers (``Registry.finish`` drops the covered ones)
         counted = any(g.figures for g in self.registry.groups)
         seen: set[str] = set()
-        for phrase, index in self.named:
+        for phrase, index in self._split_named():
             if not counted and (index, phrase.weapon) not in seen and not phrase.total:
                 # "використовуючи «шахеди», балістичні ракети, «Кинджали»": each one named
                 # in a sentence is a group; later mentions refer back to them
-                if any(i == index for i, _ in seen):
+                if (index, phrase.weapon_class) in seen:  # a second of its class in a sentence
                     self.registry.new(phrase, [], sentence=index, vague=True)
                 else:
                     self.registry.add(phrase, [], sentence=index, vague=True)
-                seen.add((index, phrase.weapon))
+                seen |= {(index, phrase.weapon), (index, phrase.weapon_class)}
             elif counted and not phrase.generic and not phrase.total:
                 self.registry.add(phrase, [], sentence=index, vague=True)
+        self._name_uncounted_missiles()
         name_plain_missiles(self.registry.groups, [p for p, _ in self.named])
         groups = join_lone_launch(drop_plain_mentions(drop_sums(self.registry.finish())))
         nest_under_intercepted_total(groups)

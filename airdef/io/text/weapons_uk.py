@@ -25,7 +25,7 @@ from functools import lru_cache
 from airdef.catalog import ALL_CLASSES, CLASS_WORDS, label_coverage
 from airdef.io.text.weapons import Phrase, lookup_name
 
-__all__ = ["read_phrase_uk", "uk_name", "SINGULAR_MISSILE"]
+__all__ = ["read_phrase_uk", "read_phrase_after", "uk_name", "SINGULAR_MISSILE"]
 
 _WORD = re.compile(r"[\w'’ʼ/-]+|[«»\"“”„,()]|[–—]|[.;:!?](?=\s|$)", re.UNICODE)
 # Nouns after a class adjective that make it no weapon ("зенітних ракетних військ").
@@ -51,7 +51,11 @@ _HEAD = [
     (re.compile(r"^(?:ціл(?:ей|і|ь|ями)|целей|цели)$"), "target"),
 ]
 _CLASS = [
-    (re.compile(r"^(?:аеро|аэро)?бал+[іи]?стич\w*|^баллистическ\w*"), "ballistic"),
+    # "атакували Одесу балістикою": the class word as a noun
+    (
+        re.compile(r"^(?:аеро|аэро)?бал+[іи]?стич\w*|^баллистическ\w*|^бал+[іи]?стик\w*"),
+        "ballistic",
+    ),
     (re.compile(r"^(?:крилат|крылат)\w*"), "cruise"),
     (re.compile(r"^(?:керован|управляем)\w*"), "guided"),
     (
@@ -93,7 +97,7 @@ _MEANS = re.compile(
 )
 #: Singular forms of "missile": a named missile without a number is one.
 SINGULAR_MISSILE = re.compile(
-    r"^(?:ракет(?:а|у|ою|ой)|дрон(?:а|ом)?|безпілотник(?:а|ом)?|беспилотник(?:а|ом)?)$"
+    r"^(?:ракет(?:а|у|ою|ой)|дрон(?:а|ом)?|безпілотник(?:а|ом)?|беспилотник(?:а|ом)?|[«\"]?шахедом)$"
 )
 #: The genitive singular after a singular adjective ("балістичної ракети").
 SINGULAR_AFTER_ADJECTIVE = re.compile(r"^(?:ракети|ракеты)$")
@@ -186,6 +190,17 @@ def _head(low: str) -> str | None:
     return None
 
 
+#: Abbreviations that name a missile of a class: крилата, балістична, зенітна керована,
+#: керована авіаційна, протикорабельна ракета.
+_ABBREVIATIONS = {
+    "КР": "cruise",
+    "БР": "ballistic",
+    "ЗКР": "anti-aircraft",
+    "КАР": "guided",
+    "ПКР": "cruise",
+}
+
+
 def _cls(low: str) -> tuple[bool, str | None]:
     for pattern, kind in _CLASS:
         if pattern.match(low):
@@ -235,6 +250,8 @@ def read_phrase_uk(text: str, start: int, *, limit: int = 14) -> Phrase | None:
             return None
         head = _head(low)
         is_class, cls = _cls(low)
+        if w in _ABBREVIATIONS:  # "10 КР Х-101", "2 БР «Іскандер-М»": a class and its noun
+            head, is_class, cls = "missile", True, _ABBREVIATIONS[w]
         name = None if head == "bomb" and low.startswith("каб") else uk_name(w)
         if head == "bomb":
             name = "KAB"
@@ -380,3 +397,45 @@ def _classify(
             part_classes.add("mixed")
     cls = part_classes.pop() if len(part_classes) == 1 else "mixed"
     return " + ".join(parts), cls, True, False
+
+
+_PARTICIPLE = re.compile(r"\s+[\w'’ʼ-]+(?:ен|енн|ан|анн|ян)(?:их|ых)\s+", re.IGNORECASE)
+_PREPOSITION = re.compile(r"(?:по|на|в|у|з|із|из|с|від|от|над|проти|против)\s+", re.IGNORECASE)
+_WORD_GAP = re.compile(r"[\w'’ʼ-]+\s+")
+
+
+def read_phrase_after(text: str, pos: int) -> Phrase | None:
+    """The weapon phrase at ``pos``, or after a participle clause that opens there.
+
+    "15 из 18 выпущенных по территории страны ракет": the noun that "18" counts
+    comes after the participle and its place.
+
+    Examples
+    --------
+    >>> t = "15 из 18 выпущенных по территории страны ракет были сбиты"
+    >>> read_phrase_after(t, 8).label
+    'ракет'
+    """
+    phrase = read_phrase_uk(text, pos)
+    if phrase is not None and phrase.start <= pos + 2:
+        return phrase
+    m = _PARTICIPLE.match(text, pos)
+    if m is None:
+        return phrase
+    at = m.end()
+    found = read_phrase_uk(text, at, limit=6)
+    if found is not None and found.start == at:
+        return found
+    prep = _PREPOSITION.match(text, at)
+    if prep is None:
+        return phrase
+    at = prep.end()
+    for _ in range(3):
+        gap = _WORD_GAP.match(text, at)
+        if gap is None:
+            break
+        at = gap.end()
+        found = read_phrase_uk(text, at, limit=6)
+        if found is not None and found.start == at and not found.total:
+            return found
+    return phrase

@@ -787,3 +787,285 @@ def test_a_launch_total_in_a_class_word_joins_the_one_counted_group_of_its_class
         "36 ударних дронів по Україні."
     )
     assert counts(data_top(data)) == (36, 27, None)
+
+
+# -- rules of this version, from the new public excerpts (uk_pub_126-153) -----------------
+
+
+def test_a_case_ending_before_a_weapon_is_a_count_and_an_ordinal_is_not():
+    # uk_pub_126: "підтверджено збиття 81-го ударного БпЛА"; uk_pub_143: "37-ми ударних дронів"
+    data = parse("Станом на 09:00 підтверджено збиття 81-го ударного БпЛА типу «Shahed».")
+    assert counts(data_top(data)) == (None, 81, None)
+    data = parse("Станом на 09:00 підтверджено збиття 37-ми ударних дронів типу Shahed.")
+    assert counts(data_top(data)) == (None, 37, None)
+    # an ordinal before a month or an hour stays no count
+    data = parse("У ніч на 1-го вересня знищено 5 дронів, до 10-ї ранку.")
+    assert counts(data_top(data)) == (None, 5, None)
+
+
+def test_a_part_of_the_country_or_its_air_command_is_a_region():
+    # uk_pub_126: the southern air command's three beside the nationwide 81
+    data = parse(
+        "Противник атакував Україну 112-ма ударними БпЛА типу «Shahed». Підтверджено збиття "
+        "81-го ударного БпЛА. За інформацією Повітряного командування «Південь», цієї ночі "
+        "протиповітряною обороною півдня України було збито три ворожі ударні БпЛА «Shahed»."
+    )
+    ev = data.events
+    top = ev.loc[ev["part_of"].isna()]
+    assert len(top) == 1 and counts(top.iloc[0]) == (112, 81, None)
+    part = ev.loc[ev["part_of"].notna()]
+    assert len(part) == 1 and counts(part.iloc[0]) == (None, 3, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # uk_pub_139: "знищив над областю ворожий БПЛА"
+        ("Цієї ночі підрозділ ПВК «Схід» знищив над областю ворожий БПЛА.", (None, 1, None)),
+        # uk_pub_140: "збили розвідувальний безпілотник"
+        ("У Кам’янському районі збили розвідувальний безпілотник.", (None, 1, None)),
+        # uk_pub_141: "Безпілотник локаційно втрачено"
+        ("Безпілотник локаційно втрачено. Наслідків не зафіксовано.", (None, None, 1)),
+    ],
+)
+def test_a_weapon_in_the_singular_with_an_intercept_or_suppress_verb_is_one(text, want):
+    assert counts(data_top(parse(text))) == want
+
+
+def test_a_singular_weapon_beside_a_number_or_a_fragment_is_no_new_one():
+    # "уламки збитого дрона" is a fragment of one already counted
+    data = parse("Сили ППО збили 12 дронів. Уламки збитого дрона пошкодили будинок.")
+    assert len(data.events) == 1 and counts(data_top(data)) == (None, 12, None)
+    # "БпЛА" does not decline: without a singular adjective it is no count
+    data = parse("Над областю збито БпЛА.")
+    assert data.events["intercepted"].isna().all()
+
+
+def test_all_targets_shot_down_holds_for_every_group_named():
+    # uk_pub_131: "атакувала Україну 20 ударними дронами Shahed, а також запустила дві крилаті
+    # ракети «Калібр» та одну балістичну «Іскандер-М». Усі цілі збили"
+    data = parse(
+        "У ніч на четвер, 13 липня, Росія атакувала Україну 20 ударними дронами Shahed, а також "
+        "запустила дві крилаті ракети «Калібр» та одну балістичну «Іскандер-М». Усі цілі збили."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["strike_drone"]) == (20, 20, None)
+    assert counts(ev.loc["cruise_missile"]) == (2, 2, None)
+    assert counts(ev.loc["ballistic_missile"]) == (1, 1, None)
+    # a question about it sets nothing
+    data = parse("Ворог запустив 20 дронів та дві ракети. Не відомо, чи всі цілі збили.")
+    assert data.events["intercepted"].isna().all()
+
+
+def test_none_shot_down_is_zero_for_the_weapon_of_its_clause():
+    # uk_pub_150: "Ракети, на жаль, збити не вдалося"
+    data = parse(
+        "Цієї ночі Львівщину атакували 11 ворожих безпілотників та дві ракети типу «Кинджал». "
+        "Усі 11 безпілотників знищили! Ракети, на жаль, збити не вдалося."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["strike_drone"]) == (11, 11, None)
+    assert counts(ev.loc["ballistic_missile"]) == (2, 0, None)
+
+
+def test_missiles_named_beside_counted_drones_are_a_group_with_blank_counts():
+    # uk_pub_130: "атакувала ... ракетами і ударними дронами. ... знищено 22 БпЛА"
+    data = parse(
+        "Вночі росія атакувала південні регіони України ракетами і ударними дронами. Всього "
+        "Силами протиповітряної оборони знищено 22 БпЛА."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["strike_drone"]) == (None, 22, None)
+    assert counts(ev.loc["unknown"]) == (None, None, None)
+    # uk_pub_132: "атакували Одесу балістикою" beside two Kh-59 shot down: a class no counted
+    # group has
+    data = parse(
+        "На світанку дві ракети Х-59 знищили наші сили ППО. Потім російські війська атакували "
+        "Одесу балістикою."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["cruise_missile"]) == (None, 2, None)
+    assert counts(ev.loc["ballistic_missile"]) == (None, None, None)
+    # plain missiles beside a counted missile are that missile
+    data = parse("Ворог атакував Одесу ракетами. Сили ППО знищили дві ракети Х-59.")
+    assert len(data.events) == 1
+    # uk_pub_36: a genitive after a noun ("кількість балістичних ракет") names none used
+    data = parse(
+        "Цієї зими було зафіксовано півтора десятка атак, під час яких збільшилась кількість "
+        "балістичних ракет. Було збито 161 зі 197 безпілотників."
+    )
+    assert set(data.events["weapon_class"]) == {"strike_drone"}
+
+
+def test_knocked_off_course_is_suppressed_not_shot_down():
+    # uk_pub_142 (Russian): "уничтожили 34 БПЛА оккупантов, 18 сбиты с курса"
+    data = parse("По информации на 9.00 силы ПВО уничтожили 34 БПЛА оккупантов, 18 сбиты с курса.")
+    assert counts(data_top(data)) == (None, 34, 18)
+
+
+def test_a_bomb_line_without_a_number_is_one():
+    # uk_pub_146: "Протягом доби по регіону “прилетіло”:\n\nКАБ;\n\nчотири БпЛА типу “Герань-2”;"
+    data = parse(
+        "Протягом доби по регіону “прилетіло”:\n\nКАБ;\n\nчотири БпЛА типу “Герань-2”;\n\n"
+        "БпЛА типу «Молния»;"
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["guided_bomb"]) == (1, None, None)
+    drones = sorted(ev.loc["strike_drone", "launched"].fillna(0).astype(int).tolist())
+    assert drones == [0, 4]  # "БпЛА типу ..." does not decline: no count (dev_uk_37)
+
+
+def test_the_noun_of_n_of_m_may_follow_a_participle_and_its_place():
+    # uk_pub_144 (Russian): "15 из 18 выпущенных по территории страны ракет были сбиты"
+    data = parse(
+        "По словам главкома ВСУ, 15 из 18 выпущенных по территории страны ракет были сбиты "
+        "средствами ПВО. По словам Попко, все беспилотники в небе Киева были сбиты."
+    )
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["unknown"]) == (18, 15, None)
+    assert counts(ev.loc["strike_drone"]) == (None, None, None)  # all of them, no number
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # the morning a night ends, named by its weekday, before the publication date
+        ("У ніч проти суботи ворог атакував Україну 90 ударними БпЛА.", "2025-03-05", "2025-03-01"),
+        ("В ночь на субботу враг атаковал Украину 90 беспилотниками.", "2025-03-03", "2025-03-01"),
+        ("У ніч з п'ятниці на суботу ворог атакував 90 ударними БпЛА.", "2025-03-01", "2025-03-01"),
+    ],
+)
+def test_a_night_named_by_the_weekday_it_ends(text, published, day):
+    assert str(data_top(parse(text, published))["time_start"].date()) == day
+
+
+def test_of_them_n_shot_down_is_the_figure_of_the_group_just_named():
+    data = parse("Минулої ночі росіяни запустили 40 дронів, з них 30 збили.")
+    assert counts(data_top(data)) == (40, 30, None)
+
+
+def test_missile_abbreviations_name_their_class():
+    data = parse("Вночі ворог випустив 5 КР Х-101 та 3 БР. Збито 4 КР та 1 БР.")
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["cruise_missile"]) == (5, 4, None)
+    assert counts(ev.loc["ballistic_missile"]) == (3, 1, None)
+
+
+def test_bare_numbers_after_a_region_and_a_dash_are_that_regions_figure():
+    # uk_pub_130: "знищено 22 БпЛА: Одещина – 10, Миколаївщина – 6, Херсонщина і
+    # Кіровоградщина – по 3": parts of the 22, three in each of the last two
+    data = parse(
+        "Всього Силами протиповітряної оборони знищено 22 БпЛА: Одещина – 10, Миколаївщина – 6, "
+        "Херсонщина і Кіровоградщина – по 3."
+    )
+    ev = data.events
+    assert counts(data_top(data)) == (None, 22, None)
+    parts = ev.loc[ev["part_of"].notna()]
+    assert sorted(parts["intercepted"].astype(int)) == [3, 3, 6, 10]
+    # a region beside the first, with no national figure: both at the top
+    data = parse("У ніч на 5 вересня над Одещиною знищено 9 БпЛА, у Миколаївській області — 4.")
+    ev = data.events
+    assert ev["part_of"].isna().all()
+    assert sorted(ev["intercepted"].astype(int)) == [4, 9]
+
+
+def test_the_one_missile_launched_is_the_one_shot_down_and_lost_drones_after_a_count():
+    data = parse("Противник атакував ракетою Іскандер-М та 45 шахедами. Ракету збито.")
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["ballistic_missile"]) == (1, 1, None)
+    # "Ще 10 локаційно втрачені": the adverb is no count of locations
+    data = parse("Минулої ночі ППО збила 45 із 60 дронів. Ще 10 локаційно втрачені.")
+    assert counts(data_top(data)) == (60, 45, 10)
+
+
+def test_all_of_one_type_and_one_of_another_in_one_clause():
+    # pr_2024-04-28_1: "всі БпЛА типу Shahed та один БпЛА невстановленого типу були знищені"
+    data = parse(
+        "Російські війська атакували Україну, запустивши чотири безпілотники типу Shahed та п'ять "
+        "БпЛА невстановленого типу. Силами ППО всі БпЛА типу Shahed та один БпЛА "
+        "невстановленого типу були знищені."
+    )
+    got = sorted(counts(r) for _, r in data.events.iterrows())
+    assert got == [(4, 4, None), (5, 1, None)]
+
+
+def test_a_region_a_few_words_after_its_count_still_makes_it_regional():
+    # uk_pub_101: "18 безпілотників росіяни випустили по Холодногірському і Шевченківському
+    # районах Харкова" is a part of the day's drones, not a group beside them
+    data = parse(
+        "За добу ворог застосував таку зброю:\n\n22 БпЛА типу “Герань-2”;\n\nfpv-дрон.\n\n"
+        "Синєгубов зазначив: 18 безпілотників росіяни випустили по Холодногірському і "
+        "Шевченківському районах Харкова."
+    )
+    ev = data.events
+    assert sorted(ev.loc[ev["part_of"].isna(), "launched"].astype(int)) == [1, 22]
+
+
+def test_classes_named_together_without_a_number_are_one_group_each_across_sentences():
+    # uk_pub_159: "удару по Кривому Рогу ракетами і дронами ... завдали масованого удару
+    # дронами і ракетами ... як ракетами, так і безпілотними типу «Шахед»"
+    data = parse(
+        "Росія завдала масованого удару по Кривому Рогу ракетами і дронами\n\nВ ніч на 7 вересня "
+        "російські війська завдали масованого удару дронами і ракетами по Кривому Рогу. Обстріл "
+        "здійснюється як ракетами, так і безпілотними типу «Шахед».",
+        "2025-09-07",
+    )
+    ev = data.events
+    assert sorted(ev["weapon_class"]) == ["strike_drone", "unknown"]
+    assert ev[["launched", "intercepted"]].isna().all().all()
+
+
+def test_a_shahed_in_the_singular_with_an_attack_verb_is_one():
+    # uk_pub_163: "російські війська атакували Харків «шахедом»"
+    data = parse("Ввечері 7 серпня російські війська атакували Харків «шахедом».")
+    assert counts(data_top(data)) == (1, None, None)
+
+
+def test_a_part_named_after_a_dash_and_a_region_after_a_dash():
+    # "з них 100 – шахеди": a part of the 147 named after the dash
+    data = parse("Ворог атакував 147 ударними БпЛА, з них 100 – шахеди.")
+    ev = data.events
+    assert counts(data_top(data)) == (147, None, None)
+    assert ev.loc[ev["part_of"].notna(), "launched"].astype(int).tolist() == [100]
+    # "у тому числі 12 – над Київщиною": the region's part of the count
+    data = parse("Станом на 09:00 збито 35 шахедів, у тому числі 12 – над Київщиною.")
+    ev = data.events
+    assert counts(data_top(data)) == (None, 35, None)
+    assert ev.loc[ev["part_of"].notna(), "intercepted"].astype(int).tolist() == [12]
+
+
+def test_missiles_shot_down_with_no_number_after_one_group_launched_are_all_of_it():
+    data = parse("Противник запустив по Україні 4 ракети Х-101 та 30 «шахедів». Ракети знищено.")
+    ev = data.events.set_index("weapon_class")
+    assert counts(ev.loc["cruise_missile"]) == (4, 4, None)
+    assert counts(ev.loc["strike_drone"]) == (30, None, None)
+
+
+def test_all_of_them_after_two_groups_and_another_region_after_a_dash():
+    data = parse(
+        "Вночі ворог атакував Україну двома ракетами Х-59 та одинадцятьма шахедами. Усі вони "
+        "були знищені."
+    )
+    assert sorted(counts(r) for _, r in data.events.iterrows()) == [(2, 2, None), (11, 11, None)]
+    # "та ще 3 – над Вінниччиною" (a region in "-ччина"): a region beside the first
+    data = parse("ППО знищила щонайменше 7 «шахедів» над Житомирщиною та ще 3 – над Вінниччиною.")
+    ev = data.events
+    assert ev["part_of"].isna().all()
+    assert sorted(ev["intercepted"].astype(int)) == [3, 7]
+
+
+def test_n_of_m_without_a_noun_after_a_weapon_named_before_and_half_a_hundred():
+    # "атакував Одесу дронами. Збито 11 з 14": the drones named without a number
+    data = parse("Вчора ввечері ворог атакував Одесу дронами. Збито 11 з 14.")
+    assert counts(data_top(data)) == (14, 11, None)
+    # "майже півсотнею дронів": half a hundred, in the instrumental
+    row = data_top(parse("Російські окупанти вночі атакували Україну майже півсотнею дронів."))
+    assert (int(row["launched"]), row["launched_qual"]) == (50, "approx")
+
+
+def test_a_long_sentence_of_region_counts_is_read_in_linear_time():
+    # 1,500 bare regional counts in one sentence: reading the sentence's weapons once per
+    # count took 15 s for 400 of them; once per sentence it is well under a second
+    text = "Над Одещиною – 5, " * 1500 + "знищено 22 БпЛА."
+    data = parse(text)
+    assert data.events["intercepted"].max() == 22
