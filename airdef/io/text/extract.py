@@ -40,6 +40,14 @@ from airdef.io.text.mentions import (
 )
 from airdef.io.text.numbers import Count, NumberToken, find_numbers, read_count
 from airdef.io.text.quantities import weapon_numbers
+from airdef.io.text.resolve import (
+    fit_numbers,
+    nest_scoped,
+    part_of_whole,
+    read_scope,
+    total_phrase,
+    whole_before,
+)
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase, read_means, read_phrase
@@ -249,8 +257,11 @@ class WeaponReader:
             items.append(item)
         items = [i for i in items if i["c"] is not None]
         self._share(items)
+        whole = whole_before(self.t, sent, self.previous)
         for item in items:
             parent = None
+            if whole is not None and item["rel"] is None and item["c"].phrase is not None:
+                parent = part_of_whole(whole, item["c"].phrase, item["c"].count.value)
             if item["rel"] == "child":
                 parent = self._parent_for(item, items)
             elif item["rel"] == "glue":
@@ -422,6 +433,7 @@ class WeaponReader:
                 parent=parent,
                 sibling=sibling,
                 list_key=list_key,
+                scope=read_scope(t, sent, c.count.start, max(c.end, c.verb_end or 0)),
             )
             if parent is not None:
                 parent.explicit_parent = True
@@ -434,10 +446,15 @@ class WeaponReader:
             options = self.antecedents(c.count.start)
             parallel = self._parallel(c.count.start)
             group = parallel or self.pick_one(options) or self._fit_one(options, c.end)
-            if group is None:
+            fit = None if group is not None else fit_numbers(options, figures)
+            if fit is not None:
+                group = fit
+                for fig in figures:
+                    self.registry.set_figure(group, fig)
+            elif group is None:
                 if len(options) < 2:
                     return None
-                group = self._total_over(options, figures, sent)
+                group = self.registry.new(total_phrase(options), figures, sentence=sent.index)
             else:
                 if c.of_total is not None and group.value("launched") not in (
                     None,
@@ -471,6 +488,7 @@ class WeaponReader:
     def finish(self) -> list[Group]:
         """The finished groups (see :meth:`Registry.finish`), plain missiles typed by the names."""
         name_plain_missiles(self.registry.groups, self.named, one_class="any")
+        nest_scoped(self.registry.groups)
         return self.registry.finish()
 
     def _fit_one(self, groups: list[Group], end: int) -> Group | None:
@@ -496,17 +514,6 @@ class WeaponReader:
             return None
         gap = self.t[before[-1].end : pos]
         return before[-1].group if P.PARALLEL.fullmatch(gap) else None
-
-    def _total_over(self, groups: list[Group], figures: list[Figure], sent: Sentence) -> Group:
-        """A total over several antecedents ("40 drones and 3 missiles ... 35 of them")."""
-        coverage = frozenset().union(*(g.phrase.coverage for g in groups))
-        label = " and ".join(dict.fromkeys(g.label for g in groups))
-        weapon = " + ".join(dict.fromkeys(g.phrase.weapon for g in groups))
-        first = groups[0].phrase
-        classes = {g.phrase.weapon_class for g in groups}
-        cls = classes.pop() if len(classes) == 1 else "mixed"
-        phrase = Phrase(first.start, first.end, label, weapon, cls, coverage, True, False)
-        return self.registry.new(phrase, figures, sentence=sent.index)
 
 
 def extract_weapons(

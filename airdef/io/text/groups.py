@@ -62,6 +62,7 @@ class Group:
     sentence: int = 0
     list_key: tuple[int, int] | None = None  # the list the group was first named in
     combined: bool = False  # intercepted counts "shot down or suppressed" as one figure
+    scope: str | None = None  # the one region or city the figures are for (None: the attack)
 
     @property
     def label(self) -> str:
@@ -110,11 +111,20 @@ def restates(a: Figure, b: Figure, *, same_value: bool = False) -> bool:
 
 
 def _agrees(figures: list[Figure], group: Group, *, same_value: bool = False) -> bool:
-    merged = {name: f.value for name, f in group.figures.items()}
-    merged.update({f.field: f.value for f in figures if f.value is not None})
+    merged = dict(group.figures)
+    merged.update({f.field: f for f in figures if f.value is not None})
     launched, stopped = merged.get("launched"), merged.get("intercepted")
-    if launched is not None and stopped is not None and stopped > launched:
-        return False  # "23 drones at Kyiv ... in total, 30 drones were shot down": another count
+    if (
+        launched is not None
+        and stopped is not None
+        and launched.value is not None
+        and stopped.value is not None
+        and stopped.value > launched.value
+        and launched.qualifier in ("exact", "at_most")
+    ):
+        # "23 drones at Kyiv ... in total, 30 drones were shot down": another count (but
+        # "more than 100 missiles ... 102 of the missiles were shot down" is the same)
+        return False
     for fig in figures:
         old = group.figures.get(fig.field)
         if old is not None and old.value is not None and fig.value is not None:
@@ -139,13 +149,13 @@ class Registry:
         self.join_suppressed = join_lone_suppressed  # see _lone_suppressed
 
     # -- lookup -------------------------------------------------------------------------
-    def candidates(self, phrase: Phrase) -> list[Group]:
+    def candidates(self, phrase: Phrase, scope: str | None = None) -> list[Group]:
         """Groups a mention of ``phrase`` could refer to, most recent first.
 
         A group counted as an addition ("additional 41 decoy UAVs") is a candidate
         only when no other group is.
         """
-        found = [g for g in reversed(self.groups) if _can_merge(phrase, g)]
+        found = [g for g in reversed(self.groups) if _can_merge(phrase, g) and g.scope == scope]
         plain = [g for g in found if not g.additive]
         return plain or found
 
@@ -156,9 +166,9 @@ class Registry:
             group = self.groups[group.parent]
         return out
 
-    def pick(self, phrase: Phrase) -> Group | None:
+    def pick(self, phrase: Phrase, scope: str | None = None) -> Group | None:
         """The one group a mention refers to, or None when there is none or several."""
-        found = self.candidates(phrase)
+        found = self.candidates(phrase, scope)
         if not found:
             return None
         if not phrase.generic or len(found) == 1:
@@ -207,6 +217,7 @@ class Registry:
         parent: Group | None = None,
         name_only: bool = False,
         list_key: tuple[int, int] | None = None,
+        scope: str | None = None,
     ) -> Group | None:
         """Record a mention: merge it into the group it refers to, or start a new group.
 
@@ -220,13 +231,13 @@ class Registry:
                     found[0].phrase = phrase
                 return found[0]
             return None
-        key = {"sentence": sentence, "list_key": list_key}
+        key = {"sentence": sentence, "list_key": list_key, "scope": scope}
         if parent is not None:
             return self.new(phrase, figures, parent=parent.gid, **key)
         if additive:
             gid = sibling.gid if sibling is not None else None
             return self.new(phrase, figures, additive=True, sibling=gid, **key)
-        target = self.pick(phrase)
+        target = self.pick(phrase, scope)
         if target is not None and target.parent is not None:
             whole = self.groups[target.parent]
             part_total = target.value("launched")

@@ -45,6 +45,7 @@ OTHER = (
     r"hit|hits|struck|reached|fell|crashed|flew|returned|remain(?:ed|s)?|headed|damaged|missed|"
     r"impact(?:ed|s)?|landed|plunged|left|crossed|strayed|veered|"
     r"made\s+it\s+(?:past|through)|got\s+(?:past|through)|evaded|penetrated|broke\s+through|"
+    r"evade|penetrate|break\s+through|get\s+(?:past|through)|make\s+it\s+(?:past|through)|"
     r"failed\s+to\s+reach|did\s+not\s+reach|exploded"
 )
 VERB = re.compile(
@@ -190,6 +191,7 @@ TYPE_WORD = re.compile(
 # a weapon count as the subject of an active verb: "12 missiles reached their targets",
 # "two drones destroyed an administrative building" (what the weapons did, not a count)
 SUBJECT = re.compile(
+    r"\s+(?:are|were|is|was|remain(?:ed|s)?)\s+still\s+(?:in\s+the\s+(?:air|sky)|airborne|flying)\b|"
     rf"\s+(?:(?:also|reportedly|then|later|apparently|still)\s+)?(?:(?:{OTHER})\b(?!\s+by\b)|"
     r"(?:destroyed|damaged|downed)\s+(?:a|an|the|their|its|several|some|two|three|four|five|"
     r"\d+|\w+ing)\b)",

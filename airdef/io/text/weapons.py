@@ -96,7 +96,7 @@ _MODIFIERS = (
     -type class model series made designed and or the its their of these those all total
     high-precision precision precision-guided winged unidentified unknown various
     different types kinds sorts level air-to-surface air-to-ground surface-to-surface
-    ground-to-ground sea attack-drone imitator imitation dummy false""".split()
+    ground-to-ground sea attack-drone imitator imitation dummy false so-called""".split()
     )
     | _RECON
     | _BOMB
@@ -111,6 +111,10 @@ _SUPPLEMENT = {
     "iskanders": "Iskander-M",
     "kinzhals": "Kh-47M2 Kinzhal",
     "kalibrs": "Kalibr",
+    "shaheed": "Shahed-136/131",
+    "shaheeds": "Shahed-136/131",
+    "shahid": "Shahed-136/131",
+    "shahids": "Shahed-136/131",
     "grom": "Kh-59",
     "orlan": "Orlan-10",
     "orlans": "Orlan-10",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tests.io.text.helpers import one, parse
+from tests.io.text.helpers import counts, one, parse
 
 
 def test_plain_missiles_beside_one_named_type_are_mixed():
@@ -217,3 +217,75 @@ def test_a_typed_count_smaller_than_a_class_word_count_is_its_part():
     assert (
         one(data.events, weapon_label="Shahed-type drones")["part_of"] == "Russia-launched drones"
     )
+
+
+# -- report-level rules (airdef.io.text.resolve) ------------------------------------------
+
+
+def test_a_regional_count_is_part_of_the_national_group_of_its_class():
+    # the corpus README: a figure for one region that is part of a nationwide figure is
+    # nested under it, never merged into it
+    data = parse(
+        "Russia launched 40 drones overnight, and air defences shot down 31. "
+        "In the Kyiv region, 10 drones were shot down, the governor said."
+    )
+    ev = data.events
+    assert one(ev, launched=40)["intercepted"] == 31
+    part = one(ev, intercepted=10)
+    assert part["part_of"] == "drones" and pd.isna(part["launched"])
+
+
+def test_a_regional_count_beside_a_national_launch_figure_is_its_part():
+    data = parse(
+        "Russia launched 40 Shahed drones overnight. Eight drones were downed over the "
+        "southern region of Kherson, its governor said."
+    )
+    part = one(data.events, intercepted=8)
+    assert part["part_of"] == "Shahed drones"
+    assert counts(data, "Shahed drones") == (40, "exact", None, None)
+
+
+def test_a_regional_figure_that_restates_the_national_one_is_no_row():
+    data = parse(
+        "The air force said all six Kalibr missiles fired overnight were shot down. "
+        "The southern command said all six Kalibr cruise missiles were shot down over Odesa."
+    )
+    assert len(data.events) == 1
+    assert counts(data, "Kalibr missiles") == (6, "exact", 6, "exact")
+
+
+def test_a_regional_count_with_no_national_group_stays_a_group():
+    data = parse("The governor said 13 Shahed drones were shot down over the Mykolaiv region.")
+    row = one(data.events, intercepted=13)
+    assert pd.isna(row["part_of"])
+
+
+def test_a_list_of_regions_is_no_scope():
+    data = parse(
+        "Russia launched 27 Shahed drones. 22 Shaheds were shot down over the Mykolaiv, "
+        "Kherson and Sumy regions."
+    )
+    assert len(data.events) == 1
+    assert counts(data, "Shahed drones") == (27, "exact", 22, "exact")
+
+
+def test_a_sentence_opening_of_these_gives_parts_of_the_whole_before():
+    data = parse(
+        "Russia launched 367 drones and missiles overnight. Of these, Ukraine shot down "
+        "45 cruise missiles and neutralized 266 UAVs."
+    )
+    ev = data.events
+    assert one(ev, launched=367)["weapon_class"] == "mixed"
+    assert one(ev, intercepted=45)["part_of"] == "drones and missiles"
+    assert one(ev, intercepted=266)["part_of"] == "drones and missiles"
+
+
+def test_an_intercept_figure_above_a_lower_bound_is_the_same_group():
+    # "more than 100 missiles ... 102 of the missiles": 102 does not exceed an at_least 101
+    data = parse(
+        "The strikes used more than 100 missiles of various types. Ukraine shot down 102 "
+        "of the missiles."
+    )
+    assert len(data.events) == 1
+    row = data.events.iloc[0]
+    assert (row["launched"], row["launched_qual"], row["intercepted"]) == (101, "at_least", 102)
