@@ -42,9 +42,11 @@ from airdef.io.text.numbers import Count, NumberToken, find_numbers, read_count
 from airdef.io.text.quantities import weapon_numbers
 from airdef.io.text.resolve import (
     fit_numbers,
+    join_complementary,
     nest_scoped,
     part_of_whole,
     read_scope,
+    total_after,
     total_phrase,
     whole_before,
 )
@@ -407,6 +409,8 @@ class WeaponReader:
         if c.of_total is not None and field != "launched":
             end = c.phrase.end if c.phrase is not None else c.of_total.end
             figures.append(self._figure("launched", c.of_total, end, sent, initial))
+        elif field != "launched" and (whole := total_after(t, sent, quote_end)) is not None:
+            figures.append(self._figure("launched", whole, whole.end, sent, initial))
         if (
             correction
             and c.phrase is None
@@ -488,6 +492,7 @@ class WeaponReader:
     def finish(self) -> list[Group]:
         """The finished groups (see :meth:`Registry.finish`), plain missiles typed by the names."""
         name_plain_missiles(self.registry.groups, self.named, one_class="any")
+        join_complementary(self.registry.groups)
         nest_scoped(self.registry.groups)
         return self.registry.finish()
 

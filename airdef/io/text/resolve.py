@@ -23,15 +23,18 @@ from __future__ import annotations
 import re
 
 from airdef.io.text.groups import Figure, Group
+from airdef.io.text.numbers import Count, NumberToken, find_numbers, read_count
 from airdef.io.text.places import CITIES
 from airdef.io.text.segment import Sentence
 from airdef.io.text.weapons import Phrase
 
 __all__ = [
     "fit_numbers",
+    "join_complementary",
     "nest_scoped",
     "part_of_whole",
     "read_scope",
+    "total_after",
     "total_phrase",
     "whole_before",
 ]
@@ -120,6 +123,31 @@ def read_scope(text: str, sent: Sentence, start: int, end: int) -> str | None:
     return None
 
 
+_OUT_OF_AFTER = re.compile(
+    r"[^,;.:!?]{0,60}?\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?", re.IGNORECASE
+)
+_LAUNCH_WORD = re.compile(r"\s+(?:launched|fired|used|sent|deployed)\b", re.IGNORECASE)
+
+
+def total_after(text: str, sent: Sentence, pos: int) -> Count | None:
+    """The whole an outcome was out of, written after its verb: "... out of 31 launched".
+
+    "19 drones were shot down by the air defence out of 31 launched": 31 were
+    launched.
+    """
+    m = _OUT_OF_AFTER.match(text, pos, sent.end)
+    if m is None:
+        return None
+    found = find_numbers(text[m.end() : min(sent.end, m.end() + 30)])
+    if not found or found[0].start != 0:
+        return None
+    n = found[0]
+    if not _LAUNCH_WORD.match(text, m.end() + n.end):
+        return None
+    token = NumberToken(n.value, n.start + m.end(), n.end + m.end(), n.text, n.high, n.is_word)
+    return read_count(text, token)
+
+
 def fit_numbers(groups: list[Group], figures: list[Figure]) -> Group | None:
     """The one antecedent whose launched count can hold an outcome ("15 of them").
 
@@ -178,6 +206,51 @@ def _same_kind(part: Group, whole: Group) -> bool:
     if b.generic and a.coverage <= b.coverage:
         return True
     return a.weapon_class == b.weapon_class and a.weapon_class not in ("unknown", "mixed")
+
+
+def _complements(a: Group, b: Group) -> bool:
+    """Whether two groups can be one: same kind and scope, roles that complete each other."""
+    if a.scope != b.scope or a.additive or b.additive or a.phrase.total or b.phrase.total:
+        return False
+    if a.list_key is not None and a.list_key == b.list_key:
+        return False  # "three over Lviv and one over Mykolaiv": peers of one list
+    if not (_same_kind(a, b) or _same_kind(b, a)) or a.phrase.weapon_class != b.phrase.weapon_class:
+        return False
+    if a.phrase.weapon_class in ("unknown", "mixed") and a.phrase.weapon != b.phrase.weapon:
+        return False
+    if set(a.figures) & set(b.figures) or not a.figures or not b.figures:
+        return False
+    merged = {**a.figures, **b.figures}
+    launched = merged.get("launched")
+    if launched is None or launched.value is None:
+        return False  # two outcome figures of one class are not known to be one group
+    out = sum(f.value or 0 for name, f in merged.items() if name != "launched")
+    return launched.qualifier != "exact" or out <= launched.value
+
+
+def join_complementary(groups: list[Group]) -> None:
+    """Join a launch figure and an outcome figure of one weapon told apart (in place).
+
+    "29 Shahed drones ... were shot down" and, later, "A total of 35 attack
+    drones": one group (35 launched, 29 shot down) when each is the other's only
+    match among the report's top-level groups. The joined group takes the more
+    specific name; the emptied one is dropped when the groups are finished.
+    """
+    tops = [g for g in groups if g.parent is None and g.figures]
+    for a in tops:
+        if not a.figures:
+            continue
+        mates = [b for b in tops if b is not a and b.figures and _complements(a, b)]
+        if len(mates) != 1:
+            continue
+        b = mates[0]
+        if [x for x in tops if x is not b and x.figures and _complements(b, x)] != [a]:
+            continue
+        if any(g.parent in (a.gid, b.gid) for g in groups):
+            continue
+        keep, gone = (a, b) if not a.phrase.generic or b.phrase.generic else (b, a)
+        keep.figures.update(gone.figures)
+        gone.figures = {}
 
 
 def nest_scoped(groups: list[Group]) -> None:

@@ -289,3 +289,38 @@ def test_an_intercept_figure_above_a_lower_bound_is_the_same_group():
     assert len(data.events) == 1
     row = data.events.iloc[0]
     assert (row["launched"], row["launched_qual"], row["intercepted"]) == (101, "at_least", 102)
+
+
+def test_a_launch_figure_and_an_outcome_figure_told_apart_are_one_group():
+    # "29 Shahed drones ... were shot down" and, later, "A total of 35 attack drones"
+    data = parse(
+        "Officials said 37 cruise missiles, 29 Shahed drones and one reconnaissance drone "
+        "were shot down. The enemy attacked with Shahed UAVs. A total of 35 attack drones "
+        "were launched."
+    )
+    row = one(data.events, intercepted=29)
+    assert row["launched"] == 35 and row["weapon_class"] == "strike_drone"
+
+
+def test_an_outcome_with_the_whole_after_its_verb():
+    data = parse("19 Shahed drones were shot down by the air defence out of 31 launched overnight.")
+    assert counts(data, "Shahed drones") == (31, "exact", 19, "exact")
+
+
+def test_they_were_not_shot_down_gives_zero():
+    data = parse(
+        "Air defences destroyed 15 of 16 Shahed drones. Russia also attacked with two "
+        "Iskander-M ballistic missiles. They were not shot down."
+    )
+    row = one(data.events, launched=2)
+    assert row["intercepted"] == 0
+    assert one(data.events, launched=16)["intercepted"] == 15
+
+
+def test_shot_it_down_gives_one_of_one():
+    data = parse(
+        "A Russian ballistic missile was launched toward the capital. The missile failed to "
+        "reach Kyiv, air defenders shot it down."
+    )
+    row = one(data.events, weapon_class="ballistic_missile")
+    assert (row["launched"], row["intercepted"]) == (1, 1)
