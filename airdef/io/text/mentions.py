@@ -51,7 +51,9 @@ def read_all_none(reader: WeaponReader, sent: Sentence) -> None:
             continue
         for g in reader.antecedents(m.start()):
             _set_all(reader, g, m.start(), m.end(), sent)
-    for m in re.finditer(r"\b(?:all|both)\s+(?:of\s+)?(?:the\s+)?", t[s:e], re.IGNORECASE):
+    for m in re.finditer(
+        r"\b(?:all|both)\s+(?:but\s+[\w-]+\s+of\s+)?(?:of\s+)?(?:the\s+)?", t[s:e], re.IGNORECASE
+    ):
         pos = s + m.end()
         phrases = []
         while (phrase := read_phrase(t, pos)) is not None and (

@@ -64,6 +64,23 @@ FWD_VERB = re.compile(
     rf"recorded|tracked|involved|spotted|directed|employed)|(?P<o>{OTHER}))\b",
     re.IGNORECASE,
 )
+# a list set off by a comma before its passive: "six Kalibr missiles, and 31 of 36 drones, were"
+COMMA_PASSIVE = re.compile(
+    rf"\s*,\s*(?:were|was|have\s+been|had\s+been)\s+(?:(?:all|also|successfully|reportedly)\s+)*"
+    rf"(?:(?P<s>{SUPPRESS})|(?P<i>{INTERCEPT}))\b",
+    re.IGNORECASE,
+)
+RELATIVE_LAUNCHED = re.compile(
+    r"\s*,?\s*(?:that|which)\s+(?:were|was|had\s+been|have\s+been)\s+(?:launched|fired|used|sent)\b",
+    re.IGNORECASE,
+)
+# the predicate of a list of counts after it: "53 missiles ..., as well as 47 drones, targeted
+# Ukraine overnight"
+LIST_PREDICATE = re.compile(
+    r",\s+(?:targeted|attacked|struck|were\s+(?:launched|fired)\s+(?:at|against|on))\s+"
+    r"(?:Ukraine|the\s+country|[A-Z][\w'-]+)",
+    re.IGNORECASE,
+)
 FWD_ACTIVE = re.compile(r"\s+(?:also\s+|reportedly\s+)?(?:attacked|targeted)\b", re.IGNORECASE)
 FWD_WEAK = re.compile(
     r"\s*,?\s*[\"']?(?:(?P<l>launched|fired|used|sent|attacking|deployed)|(?P<i>shot\s+down|"
@@ -122,9 +139,12 @@ ALL_PRONOUN = re.compile(
     re.IGNORECASE,
 )
 VERB_ALL = re.compile(
-    rf"\b(?:{INTERCEPT})\s+(?:them\s+)?all\b(?!\s+(?:but|of\s+the\s+)?\d)", re.IGNORECASE
+    rf"\b(?:{INTERCEPT})\s+(?:them\s+)?all\b(?!\s+(?:but|of\s+the\s+)?\d)"
+    r"(?!\s+(?:of\s+)?(?:the|these|those)\s)",  # "shooting down all the drones": those only
+    re.IGNORECASE,
 )
 ALL_BUT = re.compile(r"\ball\s+but\s+", re.IGNORECASE)
+ALL_BUT_END = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
 NONE = re.compile(
     r"\bnone\s+(?!of\s+the\b)(?:of\s+(?:them|these|those)\s+)?|\bnot\s+(?:a\s+)?single\s+(?:one\s+)?|"
     r"\b(?:failed|unable|could\s+not|couldn't|did\s+not|didn't|were\s+not\s+able|was\s+not\s+able)"

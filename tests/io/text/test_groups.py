@@ -324,3 +324,49 @@ def test_shot_it_down_gives_one_of_one():
     )
     row = one(data.events, weapon_class="ballistic_missile")
     assert (row["launched"], row["intercepted"]) == (1, 1)
+
+
+def test_all_but_n_gives_the_rest():
+    for text in (
+        "Russia launched 20 drones. All but one of the drones were destroyed.",
+        "Air defences shot down all but one of the 20 drones.",
+    ):
+        assert counts(parse(text), "drones") == (20, "exact", 19, "exact"), text
+
+
+def test_a_list_set_off_by_commas_takes_the_passive_after_it():
+    data = parse(
+        "The air force said all six Kalibr missiles that were fired overnight, and 31 out of "
+        "36 drones, were shot down."
+    )
+    assert counts(data, "Kalibr missiles") == (6, "exact", 6, "exact")
+    assert counts(data, "drones") == (36, "exact", 31, "exact")
+
+
+def test_a_list_whose_predicate_follows_it_is_launched():
+    data = parse(
+        "The total of 53 missiles of various types, including four Iskander ballistic missiles "
+        "launched from Crimea, as well as 47 explosive-laden Shahed drones, targeted Ukraine "
+        "overnight. All but one of the drones were destroyed, yet 18 missiles were able to "
+        "evade Ukraine's air defense."
+    )
+    ev = data.events
+    assert one(ev, launched=53)["weapon_class"] == "mixed"
+    assert pd.isna(one(ev, launched=53)["intercepted"])  # "18 ... were able to evade"
+    assert one(ev, launched=4)["part_of"] == "missiles of various types"
+    drones = one(ev, launched=47)
+    assert drones["intercepted"] == 46 and pd.isna(drones["part_of"])
+
+
+def test_all_the_named_weapons_are_only_those():
+    data = parse(
+        "The attack involved 12 Kalibr cruise missiles, two Onyx missiles, and 19 drones, "
+        "with air defenses shooting down all the drones and 11 of the Kalibr missiles."
+    )
+    assert counts(data, "drones") == (19, "exact", 19, "exact")
+    assert pd.isna(one(data.events, launched=2)["intercepted"])
+
+
+def test_drones_still_in_the_air_are_not_counted():
+    data = parse("Air defences shot down 59 of 102 drones. Four more drones are still in the air.")
+    assert len(data.events) == 1
