@@ -101,13 +101,27 @@ def restates(a: Figure, b: Figure, *, same_value: bool = False) -> bool:
 
     One of the two is ``approx`` and the other ``exact``, within a tenth of each
     other; figures of the same value count only with ``same_value`` (otherwise
-    "about 75" beside "75" stands as two statements).
+    "about 75" beside "75" stands as two statements). A bound and an exact
+    figure within a tenth that meets it are one too ("more than 140" and 144).
     """
-    if a.value is None or b.value is None or {a.qualifier, b.qualifier} != {"approx", "exact"}:
+    if a.value is None or b.value is None:
+        return False
+    close = abs(a.value - b.value) <= 0.1 * max(a.value, b.value)
+    bound = {a.qualifier, b.qualifier}
+    if bound in ({"at_least", "exact"}, {"at_most", "exact"}):
+        # "more than 140 targets" and "144 targets": the bound the exact figure meets
+        exact, hedged = (a, b) if a.qualifier == "exact" else (b, a)
+        meets = (
+            exact.value >= hedged.value
+            if hedged.qualifier == "at_least"
+            else exact.value <= hedged.value
+        )
+        return meets and close
+    if bound != {"approx", "exact"}:
         return False
     if a.value == b.value:
         return same_value
-    return abs(a.value - b.value) <= 0.1 * max(a.value, b.value)
+    return close
 
 
 def _agrees(figures: list[Figure], group: Group, *, same_value: bool = False) -> bool:

@@ -370,3 +370,20 @@ def test_all_the_named_weapons_are_only_those():
 def test_drones_still_in_the_air_are_not_counted():
     data = parse("Air defences shot down 59 of 102 drones. Four more drones are still in the air.")
     assert len(data.events) == 1
+
+
+def test_a_bound_and_the_exact_figure_that_meets_it_are_one_figure():
+    data = parse(
+        "Zelenskyy said around 120 missiles and 90 drones were fired, with air defenses "
+        "downing more than 140 targets. The air force said defenders downed 144 targets -- "
+        "102 missiles and 42 drones."
+    )
+    assert set(data.events["weapon_label"]) == {"missiles", "drones"}
+
+
+def test_an_em_dash_between_words_parts_them():
+    data = parse(
+        "Crews shot down the vast majority\u2014more than 560 drones and 43 missiles\u2014yet some got through."
+    )
+    assert counts(data, "drones") == (None, None, 561, "at_least")
+    assert counts(data, "missiles") == (None, None, 44, "at_least")
