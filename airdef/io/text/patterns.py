@@ -38,7 +38,7 @@ LAUNCH = (
 SUPPRESS = (
     r"suppressed\s+or\s+neutrali[sz]ed|lost\s+track\s+of|"
     r"(?:locationally\s+)?lost|suppressed|jammed|(?:neutrali[sz]ed|downed)\s+by\s+electronic\s+"
-    r"warfare|disappeared|vanished|went\s+missing|went\s+astray|diverted|redirected|"
+    r"warfare|disappeared|vanished|went\s+missing|went\s+astray|divert(?:ed)?|redirect(?:ed)?|"
     r"(?:to\s+)?(?:go|went|gone|going)\s+off\s+(?:the\s+)?radars?"
 )
 OTHER = (

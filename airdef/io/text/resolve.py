@@ -158,6 +158,12 @@ def fit_numbers(groups: list[Group], figures: list[Figure]) -> Group | None:
     outcomes = [f for f in figures if f.field != "launched"]
     if len(groups) < 2 or not outcomes or any(f.value is None for f in figures):
         return None
+    if all(f.field == "suppressed" for f in outcomes):
+        # "... while electronic warfare was employed to redirect another 27": what is lost
+        # to electronic warfare are drones
+        drones = [g for g in groups if g.phrase.weapon_class == "strike_drone"]
+        if len(drones) == 1 and "suppressed" not in drones[0].figures:
+            return drones[0]
     fits = []
     for g in groups:
         launched = g.figures.get("launched")

@@ -246,6 +246,9 @@ def _classify(
     """(weapon, weapon_class, generic, total) for the parts of a phrase."""
     if names:
         weapon, cls = _resolve_names(tuple(dict.fromkeys(names)))
+        written = {_CLASS_WORDS[c][0] for c in classes}
+        if cls == "mixed" and len(names) == 1 and len(written) == 1:
+            cls = written.pop()  # "Iskander-M/S-400 ballistic missiles": the class written
         return weapon, cls, False, False
     kinds = list(dict.fromkeys(heads))
     if "target" in kinds or "weapon" in kinds:

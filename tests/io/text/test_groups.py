@@ -387,3 +387,17 @@ def test_an_em_dash_between_words_parts_them():
     )
     assert counts(data, "drones") == (None, None, 561, "at_least")
     assert counts(data, "missiles") == (None, None, 44, "at_least")
+
+
+def test_a_loss_to_electronic_warfare_over_several_groups_is_the_drones():
+    data = parse(
+        "Air defenses intercepted 30 missiles and 47 drones, while electronic warfare was "
+        "employed to redirect another 27."
+    )
+    assert one(data.events, intercepted=47)["suppressed"] == 27
+    assert len(data.events) == 2
+
+
+def test_a_slash_name_of_two_classes_takes_the_class_written():
+    data = parse("Russia launched six Iskander-M/S-400 ballistic missiles overnight.")
+    assert data.events.iloc[0]["weapon_class"] == "ballistic_missile"
