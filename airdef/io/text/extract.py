@@ -155,6 +155,8 @@ class WeaponReader:
         t = self.t
         if P.SHARE_OF.search(t, max(sent.start, c.count.start - 24), c.count.start):
             return "launched", "backward-close"  # "shot down the majority of 135 drones"
+        if P.OF_LEAD.fullmatch(t, sent.start, c.count.start) and c.phrase is not None:
+            return "launched", "weak"  # "Of the 215 projectiles, 112 were shot down"
         rest = t[c.end : min(sent.end, c.end + 120)]
         if c.of_total is not None:
             # "Fifteen of the 22 drones launched by Russia overnight were downed"

@@ -324,6 +324,27 @@ class Registry:
                         other.figures[name] = g.figures.pop(name)
                     break
 
+    def _drop_summed_totals(self) -> None:
+        """An "air targets" total whose parts sum to each of its figures is no group.
+
+        "85 aerial targets, including an Iskander-M, two Kh-59/69, one missile and
+        81 Shahed drones": 1 + 2 + 1 + 81 = 85, so the parts are the groups.
+        """
+        for g in self.groups:
+            kids = [o for o in self.groups if o.parent == g.gid]
+            if not g.phrase.total or g.parent is not None or len(kids) < 2 or not g.figures:
+                continue
+            sums = {
+                name: sum(v for o in kids if (v := o.value(name)) is not None) for name in g.figures
+            }
+            if all(
+                f.value == sums[name] and f.qualifier == "exact" for name, f in g.figures.items()
+            ):
+                for o in kids:
+                    o.parent = None
+                g.figures = {}
+                g.explicit_parent = False
+
     def _resolve_totals(self) -> None:
         removed: set[int] = set()
         for g in self.groups:
@@ -438,6 +459,7 @@ class Registry:
     def finish(self) -> list[Group]:
         """Nest and drop as described in the module documentation; the groups kept."""
         self._nest_splits()
+        self._drop_summed_totals()
         self._resolve_totals()
         self._siblings()
         self._lone_total()

@@ -55,8 +55,9 @@ VERB = re.compile(
 AUX = re.compile(
     r"\b(?:were|was|have\s+been|had\s+been|has\s+been|are\s+being|were\s+being|being|got|are|is|"
     r"have|has|had)"
-    r"\s+(?:(?:all|successfully|reportedly|also|later|then|subsequently|eventually|effectively|"
-    r"either|confirmed|likely|probably|already|able\s+to|managed\s+to)\s+)*",
+    r"\s+(?:[\"']?(?:(?:confirmed|reported|said|believed)\s+to\s+have\s+been|all|successfully|"
+    r"reportedly|also|later|then|subsequently|eventually|effectively|either|confirmed|likely|"
+    r"probably|already|able\s+to|managed\s+to)\s+)*",
     re.IGNORECASE,
 )
 FWD_VERB = re.compile(
@@ -143,6 +144,7 @@ VERB_ALL = re.compile(
     r"(?!\s+(?:of\s+)?(?:the|these|those)\s)",  # "shooting down all the drones": those only
     re.IGNORECASE,
 )
+OF_LEAD = re.compile(r"\W*(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?(?:total\s+of\s+)?", re.I)
 ALL_BUT = re.compile(r"\ball\s+but\s+", re.IGNORECASE)
 ALL_BUT_END = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
 NONE = re.compile(

@@ -63,6 +63,8 @@ _HEADS = {
     "munitions": "munition",
     "target": "target",
     "targets": "target",
+    "projectile": "target",
+    "projectiles": "target",
     "vehicle": "vehicle",
     "vehicles": "vehicle",
 }

@@ -401,3 +401,23 @@ def test_a_loss_to_electronic_warfare_over_several_groups_is_the_drones():
 def test_a_slash_name_of_two_classes_takes_the_class_written():
     data = parse("Russia launched six Iskander-M/S-400 ballistic missiles overnight.")
     assert data.events.iloc[0]["weapon_class"] == "ballistic_missile"
+
+
+def test_an_including_total_that_only_sums_its_parts_is_no_group():
+    # the corpus README: a total that only sums the listed groups is not a group of its own
+    data = parse(
+        "The Air Force detected 85 aerial targets, including four Kh-59 missiles and 81 Shahed drones."
+    )
+    assert sorted(data.events["launched"].tolist()) == [4, 81]
+    assert data.events["part_of"].isna().all()
+
+
+def test_of_the_total_opening_a_sentence_gives_the_whole_and_its_outcome():
+    data = parse(
+        "Russia fired at least 70 missiles and 145 drones at Ukraine. Of the 215 projectiles, "
+        "112 were \u201cconfirmed to have been shot down\u201d."
+    )
+    ev = data.events
+    whole = one(ev, launched=215)
+    assert (whole["weapon_class"], whole["intercepted"]) == ("mixed", 112)
+    assert set(ev.loc[ev["launched"] != 215, "part_of"]) == {whole["weapon_label"]}
