@@ -215,7 +215,9 @@ def lookup_name(word: str) -> str | None:
         if prefix:  # "Kh-101/555/55": the bare numbers take the first name's prefix
             names = [prefix["p"] + n if n.isdigit() else n for n in names]
         parts = [lookup_name(p) for p in names]
-        if all(parts):
+        family = prefix is not None and all(n.startswith(prefix["p"]) for n in names)
+        if all(parts) or (family and parts[0]):
+            # "Kh-101/Kh-556": a misprinted variant of one family still names the family
             return _resolve_names(tuple(dict.fromkeys(p for p in parts if p)))[0]
     return None
 

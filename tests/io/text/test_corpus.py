@@ -140,10 +140,11 @@ EXTRA = Path(__file__).parent / "data" / "extra_excerpts.json"
 # reached since.
 EXTRA_LATER_EN_FLOOR = 25 / 29
 # extra_en_33-57: 25 more English excerpts (20 sites, 2023-2025), annotated before the
-# reader saw them; 11 of the 25 were fully right when added. The floor is the level
-# reached since.
+# reader saw them; 11 of the 25 were fully right when added. extra_en_58-65: 8 more, added
+# after the report-level grouping rules, 4 of 8 right when added (7 of 8 on weapons). The
+# floor is the level reached since.
 FRESH_EN_FIRST = 33
-FRESH_EN_FLOOR = 21 / 25
+FRESH_EN_FLOOR = 26 / 33
 
 
 def test_extra_excerpts_fully_right():
@@ -159,7 +160,7 @@ def test_extra_excerpts_fully_right():
     fresh = [e for e in english if int(e["id"].rsplit("_", 1)[1]) >= FRESH_EN_FIRST]
     later = [e for e in english if e not in fresh]
     first = [e for e in entries if e not in english]
-    assert len(first) >= 9 and len(later) == 29 and len(fresh) == 25
+    assert len(first) >= 9 and len(later) == 29 and len(fresh) == 33
     wrong = {e["id"]: problems(e) for e in first}
     assert not any(wrong.values()), wrong
     right = sum(not problems(e) for e in later)

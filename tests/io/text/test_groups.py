@@ -421,3 +421,12 @@ def test_of_the_total_opening_a_sentence_gives_the_whole_and_its_outcome():
     whole = one(ev, launched=215)
     assert (whole["weapon_class"], whole["intercepted"]) == ("mixed", 112)
     assert set(ev.loc[ev["launched"] != 215, "part_of"]) == {whole["weapon_label"]}
+
+
+def test_a_misprinted_variant_of_one_family_still_names_it():
+    # "Kh-101/Kh-556 missiles": a named missile type makes a plain "missiles" total mixed
+    data = parse(
+        "The air force destroyed all five missiles and 48 of 53 drones. Russian forces used "
+        "drones and Kh-101/Kh-556 missiles to attack the Kyiv Region."
+    )
+    assert one(data.events, launched=5)["weapon_class"] == "mixed"
