@@ -44,6 +44,7 @@ from airdef.io.text.quantities import weapon_numbers
 from airdef.io.text.resolve import (
     fit_numbers,
     join_complementary,
+    merge_restating_parts,
     nest_scoped,
     part_of_whole,
     read_scope,
@@ -473,7 +474,7 @@ class WeaponReader:
         name_plain_missiles(self.registry.groups, self.named, one_class="any")
         join_complementary(self.registry.groups)
         nest_scoped(self.registry.groups)
-        return self.registry.finish()
+        return merge_restating_parts(self.registry.finish())
 
     def _fit_one(self, groups: list[Group], end: int) -> Group | None:
         """The one antecedent a count over several names after it.

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from airdef.io.text.groups import Figure, Group
+from airdef.io.text.groups import Figure, Group, restates
 from airdef.io.text.numbers import Count, NumberToken, find_numbers, read_count
 from airdef.io.text.places import CITIES
 from airdef.io.text.segment import Sentence
@@ -31,6 +31,7 @@ from airdef.io.text.weapons import Phrase
 __all__ = [
     "fit_numbers",
     "join_complementary",
+    "merge_restating_parts",
     "nest_scoped",
     "part_of_whole",
     "read_scope",
@@ -257,6 +258,30 @@ def join_complementary(groups: list[Group]) -> None:
         keep, gone = (a, b) if not a.phrase.generic or b.phrase.generic else (b, a)
         keep.figures.update(gone.figures)
         gone.figures = {}
+
+
+def merge_restating_parts(groups: list[Group]) -> list[Group]:
+    """A part whose every figure restates its whole's is the whole's figure, not a part.
+
+    "shot down nearly three dozen missiles ... Ukraine destroyed 34 cruise missiles":
+    the 34 is the exact figure of the estimate, so the missiles were 34 shot down.
+    Returns the groups kept.
+    """
+    by_id = {g.gid: g for g in groups}
+    gone: set[int] = set()
+    for g in groups:
+        whole = by_id.get(g.parent) if g.parent is not None else None
+        if whole is None or g.scope is not None or not g.figures:
+            continue
+        if any(o.parent == g.gid for o in groups):
+            continue
+        pairs = [(whole.figures.get(name), f) for name, f in g.figures.items()]
+        if all(w is not None and restates(w, f) for w, f in pairs):
+            for f in g.figures.values():
+                if f.qualifier == "exact":
+                    whole.figures[f.field] = f
+            gone.add(g.gid)
+    return [g for g in groups if g.gid not in gone]
 
 
 def nest_scoped(groups: list[Group]) -> None:

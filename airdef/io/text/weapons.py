@@ -411,6 +411,8 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
             pass  # "drones, ballistic, and cruise missiles": the list goes on
         elif w == "," and last_end is not None and not heads:
             nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+            if nxt.lower() in ("and", "or") and i + 2 < len(toks):
+                nxt = toks[i + 2][2]  # "Kalibr, Onyx, Kh-22, and Iskander-M ballistic missiles"
             if _kind(nxt) not in ("class", "name", "quote"):
                 break
         elif w == "(" and last_end is not None:

@@ -127,7 +127,7 @@ def test_corpus_is_present(corpus_dir):
 # corpus README's rules, scored by tests/io/text/scoring.py). Each floor is the
 # level measured when it was last raised; a change that reads fewer items
 # right fails here. Raise them as the reader improves.
-FLOORS = {"reports_dev_en.json": ("en", 41 / 60), "reports_dev_uk.json": ("uk", 36 / 40)}
+FLOORS = {"reports_dev_en.json": ("en", 42 / 60), "reports_dev_uk.json": ("uk", 36 / 40)}
 
 
 EXTRA = Path(__file__).parent / "data" / "extra_excerpts.json"
@@ -138,13 +138,13 @@ EXTRA = Path(__file__).parent / "data" / "extra_excerpts.json"
 # of extra_en_14-16, 2 of the 5 of extra_en_17-21, 2 of the 4 of extra_en_22-25 and 4 of
 # the 7 of extra_en_26-32 were fully right when added (12 of 29); the floor is the level
 # reached since.
-EXTRA_LATER_EN_FLOOR = 25 / 29
+EXTRA_LATER_EN_FLOOR = 26 / 29
 # extra_en_33-57: 25 more English excerpts (20 sites, 2023-2025), annotated before the
 # reader saw them; 11 of the 25 were fully right when added. extra_en_58-65: 8 more, added
 # after the report-level grouping rules, 4 of 8 right when added (7 of 8 on weapons). The
 # floor is the level reached since.
 FRESH_EN_FIRST = 33
-FRESH_EN_FLOOR = 26 / 33
+FRESH_EN_FLOOR = 27 / 33
 
 
 def test_extra_excerpts_fully_right():
@@ -262,9 +262,9 @@ def test_seed_article_through_load(seed_article):
 # English failures were then read to find causes that recur across many items.
 PUBLIC = Path(__file__).resolve().parents[3] / "data" / "public_reports"
 PUBLIC_FLOORS = {
-    ("reports_2022_2023.json", "en"): 68,
+    ("reports_2022_2023.json", "en"): 70,
     ("reports_2022_2023.json", "uk"): 7,
-    ("reports_2024_2026.json", "en"): 77,
+    ("reports_2024_2026.json", "en"): 81,
     ("reports_2024_2026.json", "uk"): 32,
 }
 

@@ -430,3 +430,21 @@ def test_a_misprinted_variant_of_one_family_still_names_it():
         "drones and Kh-101/Kh-556 missiles to attack the Kyiv Region."
     )
     assert one(data.events, launched=5)["weapon_class"] == "mixed"
+
+
+def test_a_part_that_restates_its_whole_is_the_whole_figure():
+    data = parse(
+        "Ukraine said its air defence shot down nearly three dozen missiles. It launched 81 "
+        "missiles from different bases. Ukraine destroyed 34 cruise missiles."
+    )
+    assert len(data.events) == 1
+    row = data.events.iloc[0]
+    assert (row["launched"], row["intercepted"], row["intercepted_qual"]) == (81, 34, "exact")
+
+
+def test_a_list_of_type_names_before_one_class_noun_is_one_count():
+    data = parse(
+        "The attack used 19 Kalibr, Onyx, Kh-22, Iskander-K, and Iskander-M ballistic missiles."
+    )
+    assert len(data.events) == 1
+    assert data.events.iloc[0]["weapon_class"] == "mixed"
