@@ -45,6 +45,7 @@ from airdef.io.text.resolve import (
     fit_numbers,
     join_complementary,
     merge_restating_parts,
+    nearest_referent,
     nest_scoped,
     part_of_whole,
     read_scope,
@@ -423,9 +424,11 @@ class WeaponReader:
                 parent.explicit_parent = True
         elif c.anaphor == "phrase":
             assert c.phrase is not None
-            group = self.registry.add(
-                c.phrase, figures, sentence=sent.index, correction=correction, list_key=list_key
-            )
+            group = nearest_referent(self.registry, self.previous, c.phrase, figures)
+            if group is None:
+                group = self.registry.add(
+                    c.phrase, figures, sentence=sent.index, correction=correction, list_key=list_key
+                )
         else:
             options = self.antecedents(c.count.start)
             parallel = self._parallel(c.count.start)

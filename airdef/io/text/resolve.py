@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from airdef.io.text.groups import Figure, Group, restates
+from airdef.io.text.groups import Figure, Group, Registry, restates
 from airdef.io.text.numbers import Count, NumberToken, find_numbers, read_count
 from airdef.io.text.places import CITIES
 from airdef.io.text.segment import Sentence
@@ -32,6 +32,7 @@ __all__ = [
     "fit_numbers",
     "join_complementary",
     "merge_restating_parts",
+    "nearest_referent",
     "nest_scoped",
     "part_of_whole",
     "read_scope",
@@ -258,6 +259,30 @@ def join_complementary(groups: list[Group]) -> None:
         keep, gone = (a, b) if not a.phrase.generic or b.phrase.generic else (b, a)
         keep.figures.update(gone.figures)
         gone.figures = {}
+
+
+def nearest_referent(
+    registry: Registry, previous: list[Group], phrase: Phrase, figures: list[Figure]
+) -> Group | None:
+    """The group "15 of those missiles" refers to when the words fit several groups.
+
+    "eight Kalibr cruise missiles ... seventeen X-101/X-555 cruise missiles ...
+    shot down 15 of those missiles": of the groups the class word covers, the one
+    counted in the sentence before, when it is the only one there and has no
+    figure of the same field yet (the figures are set on it).
+    """
+    if not phrase.generic or registry.pick(phrase) is not None:
+        return None
+    near = [g for g in previous if g.parent is None and g.phrase.coverage <= phrase.coverage]
+    if len(near) != 1 or any(f.field in near[0].figures for f in figures if f.field != "launched"):
+        return None
+    group = near[0]
+    for fig in figures:
+        if fig.field == "launched" and group.value("launched") not in (None, fig.value):
+            return None
+    for fig in figures:
+        registry.set_figure(group, fig)
+    return group
 
 
 def merge_restating_parts(groups: list[Group]) -> list[Group]:

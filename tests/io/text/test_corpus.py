@@ -262,7 +262,7 @@ def test_seed_article_through_load(seed_article):
 # English failures were then read to find causes that recur across many items.
 PUBLIC = Path(__file__).resolve().parents[3] / "data" / "public_reports"
 PUBLIC_FLOORS = {
-    ("reports_2022_2023.json", "en"): 70,
+    ("reports_2022_2023.json", "en"): 71,
     ("reports_2022_2023.json", "uk"): 7,
     ("reports_2024_2026.json", "en"): 81,
     ("reports_2024_2026.json", "uk"): 32,

@@ -448,3 +448,14 @@ def test_a_list_of_type_names_before_one_class_noun_is_one_count():
     )
     assert len(data.events) == 1
     assert data.events.iloc[0]["weapon_class"] == "mixed"
+
+
+def test_n_of_those_missiles_is_the_group_of_the_sentence_before():
+    data = parse(
+        "Russian forces fired eight Kalibr cruise missiles from warships. All eight missiles "
+        "were destroyed. On Tuesday, Russia launched seventeen X-101/X-555 cruise missiles "
+        "from the Caspian Sea region. Ukraine's air defence shot down 15 of those missiles."
+    )
+    assert len(data.events) == 2
+    assert one(data.events, launched=17)["intercepted"] == 15
+    assert one(data.events, launched=8)["intercepted"] == 8
