@@ -217,6 +217,9 @@ class WeaponReader:
             return "launched", "default"
         if P.LIST_PREDICATE.search(t, c.end, sent.end):
             return "launched", "weak"
+        late = P.COMMA_PASSIVE.search(t, c.end, sent.end)
+        if late and c.phrase is not None:  # "all of the 24 drones that ..., including ..., were"
+            return P.verb_field(late), "weak"
         return None, "none"
 
     # -- antecedents --------------------------------------------------------------------

@@ -459,3 +459,11 @@ def test_n_of_those_missiles_is_the_group_of_the_sentence_before():
     assert len(data.events) == 2
     assert one(data.events, launched=17)["intercepted"] == 15
     assert one(data.events, launched=8)["intercepted"] == 8
+
+
+def test_a_count_far_from_its_passive_after_a_comma():
+    data = parse(
+        "Officials said that all of the 24 drones that Russia sent to attack across Ukraine, "
+        "including 15 around the capital Kiev, were shot down."
+    )
+    assert counts(data, "drones") == (24, "exact", 24, "exact")
