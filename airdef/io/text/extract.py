@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from airdef.io.text import patterns as P
 from airdef.io.text.clauses import period_clauses
 from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
-from airdef.io.text.lists import share_list
+from airdef.io.text.lists import pair_crosswise, share_list
 from airdef.io.text.mentions import (
     WeaponMention,
     read_all_none,
@@ -285,6 +285,7 @@ class WeaponReader:
             items.append(item)
         items = [i for i in items if i["c"] is not None]
         share_list(self.t, items)
+        items = pair_crosswise(items)
         whole = whole_before(self.t, sent, self.previous)
         for item in items:
             parent = None

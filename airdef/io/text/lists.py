@@ -10,7 +10,7 @@ from __future__ import annotations
 from airdef.io.text import patterns as P
 from airdef.io.text.numbers import Count
 
-__all__ = ["share_list"]
+__all__ = ["pair_crosswise", "share_list"]
 
 
 def share_list(text: str, items: list[dict]) -> None:
@@ -73,3 +73,36 @@ def share_list(text: str, items: list[dict]) -> None:
                     count.end,
                     count.number,
                 )
+
+
+def pair_crosswise(items: list[dict]) -> list[dict]:
+    """ "36 rockets and 186 drones out of 194 attack drones and 67 missiles": pair by class.
+
+    In a list whose item has an "out of" total, the items after it are the other
+    totals of that "out of" list: each becomes the total of the earlier item of its
+    class (which then reads "N of M"), and is no count of its own. Returns the items
+    kept.
+    """
+    out: list[dict] = []
+    chain: list[dict] = []
+    crossed = False
+    for item in items:
+        follows = bool(chain) and item.get("prev") is chain[-1]
+        if item["rel"] != "glue" and not (crossed and follows):
+            chain, crossed = [], False
+        c = item["c"]
+        if crossed and c.phrase is not None and c.of_total is None:
+            mates = [
+                i
+                for i in chain
+                if i["c"].of_total is None
+                and i["c"].phrase is not None
+                and i["c"].phrase.weapon_class == c.phrase.weapon_class
+            ]
+            if len(mates) == 1:
+                mates[0]["c"].of_total = c.count
+                continue
+        chain.append(item)
+        crossed = crossed or (c.of_total is not None and c.phrase is not None)
+        out.append(item)
+    return out

@@ -467,3 +467,16 @@ def test_a_count_far_from_its_passive_after_a_comma():
         "including 15 around the capital Kiev, were shot down."
     )
     assert counts(data, "drones") == (24, "exact", 24, "exact")
+
+
+def test_two_lists_joined_by_out_of_pair_by_class():
+    data = parse(
+        "Air defenses shot down 36 rockets and 186 drones out of 194 attack drones and 67 "
+        "missiles fired by Russia overnight."
+    )
+    assert len(data.events) == 2
+    assert one(data.events, launched=67)["intercepted"] == 36
+    assert one(data.events, launched=194)["intercepted"] == 186
+    # an item of another class after an "out of" count stays a count of its own
+    data = parse("Air defences shot down 31 out of 36 drones and six missiles.")
+    assert one(data.events, intercepted=6)["weapon_class"] == "unknown"
