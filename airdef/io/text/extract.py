@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from airdef.io.text import patterns as P
 from airdef.io.text.clauses import period_clauses
 from airdef.io.text.groups import Figure, Group, Registry, name_plain_missiles
+from airdef.io.text.lists import pair_crosswise, share_list
 from airdef.io.text.mentions import (
     WeaponMention,
     read_all_none,
@@ -40,6 +41,18 @@ from airdef.io.text.mentions import (
 )
 from airdef.io.text.numbers import Count, NumberToken, find_numbers, read_count
 from airdef.io.text.quantities import weapon_numbers
+from airdef.io.text.resolve import (
+    fit_numbers,
+    join_complementary,
+    merge_restating_parts,
+    nearest_referent,
+    nest_scoped,
+    part_of_whole,
+    read_scope,
+    total_after,
+    total_phrase,
+    whole_before,
+)
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
 from airdef.io.text.weapons import Phrase, read_means, read_phrase
@@ -57,6 +70,7 @@ class _Construct:
     all_: bool = False
     verb_end: int | None = None  # end of a passive verb after a bare count ("10 were shot down")
     elided: bool = False  # the noun is the count's before ("three over Lviv and one over ...")
+    downed: bool = False  # "all six missiles that were fired ... were shot down": also downed
 
 
 class WeaponReader:
@@ -143,12 +157,24 @@ class WeaponReader:
         t = self.t
         if P.SHARE_OF.search(t, max(sent.start, c.count.start - 24), c.count.start):
             return "launched", "backward-close"  # "shot down the majority of 135 drones"
+        if P.OF_LEAD.fullmatch(t, sent.start, c.count.start) and c.phrase is not None:
+            return "launched", "weak"  # "Of the 215 projectiles, 112 were shot down"
         rest = t[c.end : min(sent.end, c.end + 120)]
         if c.of_total is not None:
             # "Fifteen of the 22 drones launched by Russia overnight were downed"
             reduced = P.REDUCED_RELATIVE.match(rest)
             rest = rest[reduced.end() :] if reduced else rest
         rest = rest[:80]
+        relative = P.RELATIVE_LAUNCHED.match(rest)
+        if relative and c.phrase is not None and not P.VERB.search(t, sent.start, c.count.start):
+            # "all six Kalibr missiles that were fired overnight, and ..., were shot down"
+            after = t[c.end + relative.end() : sent.end]
+            c.downed = c.all_ and bool(P.INTERCEPT_RE.search(after))
+            return "launched", "forward"
+        comma = P.COMMA_PASSIVE.match(rest)
+        if comma:  # "... and 31 out of 36 drones, were shot down"
+            c.verb_end = c.end + comma.end()
+            return P.verb_field(comma), "forward"
         others = re.match(r"\s+others?\b", rest) if c.phrase is None else None
         subject = rest[others.end() :] if others else rest  # "nine others failed to reach"
         if (c.phrase is not None or others) and P.SUBJECT.match(subject):
@@ -189,6 +215,11 @@ class WeaponReader:
             return ("launched" if weak.lastgroup == "l" else "intercepted"), "weak"
         if not P.VERB.search(t, sent.start, sent.end):
             return "launched", "default"
+        if P.LIST_PREDICATE.search(t, c.end, sent.end):
+            return "launched", "weak"
+        late = P.COMMA_PASSIVE.search(t, c.end, sent.end)
+        if late and c.phrase is not None:  # "all of the 24 drones that ..., including ..., were"
+            return P.verb_field(late), "weak"
         return None, "none"
 
     # -- antecedents --------------------------------------------------------------------
@@ -219,6 +250,11 @@ class WeaponReader:
         for n in nums:
             if n.start in used:
                 continue
+            if P.ALL_BUT_END.search(t, max(sent.start, n.start - 9), n.start) and (
+                not re.match(r"\s+(?:out\s+)?of\s+(?:the\s+)?\d", t[n.end : n.end + 16])
+            ):
+                used.add(n.start)  # "All but one of the drones were destroyed": read as "all"
+                continue
             if P.CAPACITY.search(t, max(sent.start, n.start - 40), n.start):
                 used.add(n.start)  # "a total volley of up to 28 missiles": what ships carry
                 continue
@@ -248,13 +284,19 @@ class WeaponReader:
                 item["prev"] = last
             items.append(item)
         items = [i for i in items if i["c"] is not None]
-        self._share(items)
+        share_list(self.t, items)
+        items = pair_crosswise(items)
+        whole = whole_before(self.t, sent, self.previous)
         for item in items:
             parent = None
+            if whole is not None and item["rel"] is None and item["c"].phrase is not None:
+                parent = part_of_whole(whole, item["c"].phrase, item["c"].count.value)
             if item["rel"] == "child":
                 parent = self._parent_for(item, items)
             elif item["rel"] == "glue":
                 parent = item["prev"].get("parent")
+                if parent is not None and not item["c"].phrase.coverage <= parent.phrase.coverage:
+                    parent = None  # "53 missiles, including four Iskanders, as well as 47 drones"
             item["parent"] = parent
             item["group"] = self.record(
                 item["c"],
@@ -285,57 +327,6 @@ class WeaponReader:
             if coverage <= group.phrase.coverage:
                 return group
         return item["prev"].get("group")
-
-    def _share(self, items: list[dict]) -> None:
-        """Give list items the verb, hedge and "all" of their list."""
-        chains: list[list[dict]] = []
-        for item in items:
-            if item["rel"] == "glue" and chains:
-                chains[-1].append(item)
-            else:
-                chains.append([item])
-        for number, chain in enumerate(chains):
-            for item in chain:
-                item["chain"] = number
-            head, tail = chain[0], chain[-1]
-            if head["rel"] in ("child", "colon") and head["how"] != "forward":
-                head["field"] = head["prev"]["field"]
-                head["how"] = "inherited"
-            if head["how"] in ("forward", "inherited", "backward-close"):
-                shared = head["field"]
-            elif tail["how"] == "forward":  # "3 missiles and 37 drones were intercepted"
-                shared = tail["field"]
-            else:
-                shared = head["field"]
-            # "eight drones and three cruise missiles which were shot down": launched, and
-            # by the relative clause after the list also intercepted
-            relative = P.RELATIVE_DOWNED.match(self.t, tail["c"].end)
-            hedge = head["c"].count
-            for item in chain:
-                item["downed_too"] = bool(relative) and item["field"] == "launched"
-                if item["how"] != "forward":
-                    item["field"] = shared
-                if item is head:
-                    continue
-                count = item["c"].count
-                own_all = item["c"].all_  # "about 70 of the missiles and all ten drones": ten exact
-                if head["c"].all_ and item["c"].of_total is None:
-                    item["c"].all_ = True  # "all 28 missiles and 15 out of 16 drones": not the 15
-                if (
-                    not own_all
-                    and hedge.qualifier != "exact"
-                    and hedge.number.high is None
-                    and count.qualifier == "exact"
-                    and count.number.high is None
-                ):
-                    offset = hedge.value - hedge.number.value
-                    item["c"].count = Count(
-                        count.number.value + offset,
-                        hedge.qualifier,
-                        count.start,
-                        count.end,
-                        count.number,
-                    )
 
     def _figure(self, field: str, count: Count, end: int, sent: Sentence, initial: bool) -> Figure:
         return Figure(field, count.value, count.qualifier, count.start, end, sent.index, initial)
@@ -372,6 +363,13 @@ class WeaponReader:
                 return group
             return None
         head = t[sent.start : c.count.start]
+        if (
+            c.of_total is not None
+            and c.of_total.qualifier == "exact"
+            and P.ALL_BUT_END.search(head)
+        ):
+            value = c.of_total.value - c.count.value  # "all but one of the 20 drones": 19
+            c.count = Count(value, "exact", c.count.start, c.count.end, c.count.number)
         correction = bool(P.CORRECTION.search(head)) and not P.INITIAL.search(head[-40:])
         initial = bool(P.INITIAL.search(t[sent.start : c.end])) and not correction
         additive = bool(
@@ -391,11 +389,13 @@ class WeaponReader:
         figures = [self._figure(field, c.count, quote_end, sent, initial)]
         if c.all_ and field == "intercepted":
             figures.append(self._figure("launched", c.count, quote_end, sent, initial))
-        if downed_too and field == "launched" and c.of_total is None:
+        if (downed_too or c.downed) and field == "launched" and c.of_total is None:
             figures.append(self._figure("intercepted", c.count, quote_end, sent, initial))
         if c.of_total is not None and field != "launched":
             end = c.phrase.end if c.phrase is not None else c.of_total.end
             figures.append(self._figure("launched", c.of_total, end, sent, initial))
+        elif field != "launched" and (whole := total_after(t, sent, quote_end)) is not None:
+            figures.append(self._figure("launched", whole, whole.end, sent, initial))
         if (
             correction
             and c.phrase is None
@@ -422,22 +422,30 @@ class WeaponReader:
                 parent=parent,
                 sibling=sibling,
                 list_key=list_key,
+                scope=read_scope(t, sent, c.count.start, max(c.end, c.verb_end or 0)),
             )
             if parent is not None:
                 parent.explicit_parent = True
         elif c.anaphor == "phrase":
             assert c.phrase is not None
-            group = self.registry.add(
-                c.phrase, figures, sentence=sent.index, correction=correction, list_key=list_key
-            )
+            group = nearest_referent(self.registry, self.previous, c.phrase, figures)
+            if group is None:
+                group = self.registry.add(
+                    c.phrase, figures, sentence=sent.index, correction=correction, list_key=list_key
+                )
         else:
             options = self.antecedents(c.count.start)
             parallel = self._parallel(c.count.start)
             group = parallel or self.pick_one(options) or self._fit_one(options, c.end)
-            if group is None:
+            fit = None if group is not None else fit_numbers(options, figures)
+            if fit is not None:
+                group = fit
+                for fig in figures:
+                    self.registry.set_figure(group, fig)
+            elif group is None:
                 if len(options) < 2:
                     return None
-                group = self._total_over(options, figures, sent)
+                group = self.registry.new(total_phrase(options), figures, sentence=sent.index)
             else:
                 if c.of_total is not None and group.value("launched") not in (
                     None,
@@ -471,7 +479,9 @@ class WeaponReader:
     def finish(self) -> list[Group]:
         """The finished groups (see :meth:`Registry.finish`), plain missiles typed by the names."""
         name_plain_missiles(self.registry.groups, self.named, one_class="any")
-        return self.registry.finish()
+        join_complementary(self.registry.groups)
+        nest_scoped(self.registry.groups)
+        return merge_restating_parts(self.registry.finish())
 
     def _fit_one(self, groups: list[Group], end: int) -> Group | None:
         """The one antecedent a count over several names after it.
@@ -496,17 +506,6 @@ class WeaponReader:
             return None
         gap = self.t[before[-1].end : pos]
         return before[-1].group if P.PARALLEL.fullmatch(gap) else None
-
-    def _total_over(self, groups: list[Group], figures: list[Figure], sent: Sentence) -> Group:
-        """A total over several antecedents ("40 drones and 3 missiles ... 35 of them")."""
-        coverage = frozenset().union(*(g.phrase.coverage for g in groups))
-        label = " and ".join(dict.fromkeys(g.label for g in groups))
-        weapon = " + ".join(dict.fromkeys(g.phrase.weapon for g in groups))
-        first = groups[0].phrase
-        classes = {g.phrase.weapon_class for g in groups}
-        cls = classes.pop() if len(classes) == 1 else "mixed"
-        phrase = Phrase(first.start, first.end, label, weapon, cls, coverage, True, False)
-        return self.registry.new(phrase, figures, sentence=sent.index)
 
 
 def extract_weapons(

@@ -62,6 +62,7 @@ class Group:
     sentence: int = 0
     list_key: tuple[int, int] | None = None  # the list the group was first named in
     combined: bool = False  # intercepted counts "shot down or suppressed" as one figure
+    scope: str | None = None  # the one region or city the figures are for (None: the attack)
 
     @property
     def label(self) -> str:
@@ -100,21 +101,44 @@ def restates(a: Figure, b: Figure, *, same_value: bool = False) -> bool:
 
     One of the two is ``approx`` and the other ``exact``, within a tenth of each
     other; figures of the same value count only with ``same_value`` (otherwise
-    "about 75" beside "75" stands as two statements).
+    "about 75" beside "75" stands as two statements). A bound and an exact
+    figure within a tenth that meets it are one too ("more than 140" and 144).
     """
-    if a.value is None or b.value is None or {a.qualifier, b.qualifier} != {"approx", "exact"}:
+    if a.value is None or b.value is None:
+        return False
+    close = abs(a.value - b.value) <= 0.1 * max(a.value, b.value)
+    bound = {a.qualifier, b.qualifier}
+    if bound in ({"at_least", "exact"}, {"at_most", "exact"}):
+        # "more than 140 targets" and "144 targets": the bound the exact figure meets
+        exact, hedged = (a, b) if a.qualifier == "exact" else (b, a)
+        meets = (
+            exact.value >= hedged.value
+            if hedged.qualifier == "at_least"
+            else exact.value <= hedged.value
+        )
+        return meets and close
+    if bound != {"approx", "exact"}:
         return False
     if a.value == b.value:
         return same_value
-    return abs(a.value - b.value) <= 0.1 * max(a.value, b.value)
+    return close
 
 
 def _agrees(figures: list[Figure], group: Group, *, same_value: bool = False) -> bool:
-    merged = {name: f.value for name, f in group.figures.items()}
-    merged.update({f.field: f.value for f in figures if f.value is not None})
+    merged = dict(group.figures)
+    merged.update({f.field: f for f in figures if f.value is not None})
     launched, stopped = merged.get("launched"), merged.get("intercepted")
-    if launched is not None and stopped is not None and stopped > launched:
-        return False  # "23 drones at Kyiv ... in total, 30 drones were shot down": another count
+    if (
+        launched is not None
+        and stopped is not None
+        and launched.value is not None
+        and stopped.value is not None
+        and stopped.value > launched.value
+        and launched.qualifier in ("exact", "at_most")
+    ):
+        # "23 drones at Kyiv ... in total, 30 drones were shot down": another count (but
+        # "more than 100 missiles ... 102 of the missiles were shot down" is the same)
+        return False
     for fig in figures:
         old = group.figures.get(fig.field)
         if old is not None and old.value is not None and fig.value is not None:
@@ -139,13 +163,13 @@ class Registry:
         self.join_suppressed = join_lone_suppressed  # see _lone_suppressed
 
     # -- lookup -------------------------------------------------------------------------
-    def candidates(self, phrase: Phrase) -> list[Group]:
+    def candidates(self, phrase: Phrase, scope: str | None = None) -> list[Group]:
         """Groups a mention of ``phrase`` could refer to, most recent first.
 
         A group counted as an addition ("additional 41 decoy UAVs") is a candidate
         only when no other group is.
         """
-        found = [g for g in reversed(self.groups) if _can_merge(phrase, g)]
+        found = [g for g in reversed(self.groups) if _can_merge(phrase, g) and g.scope == scope]
         plain = [g for g in found if not g.additive]
         return plain or found
 
@@ -156,9 +180,9 @@ class Registry:
             group = self.groups[group.parent]
         return out
 
-    def pick(self, phrase: Phrase) -> Group | None:
+    def pick(self, phrase: Phrase, scope: str | None = None) -> Group | None:
         """The one group a mention refers to, or None when there is none or several."""
-        found = self.candidates(phrase)
+        found = self.candidates(phrase, scope)
         if not found:
             return None
         if not phrase.generic or len(found) == 1:
@@ -207,6 +231,7 @@ class Registry:
         parent: Group | None = None,
         name_only: bool = False,
         list_key: tuple[int, int] | None = None,
+        scope: str | None = None,
     ) -> Group | None:
         """Record a mention: merge it into the group it refers to, or start a new group.
 
@@ -220,13 +245,13 @@ class Registry:
                     found[0].phrase = phrase
                 return found[0]
             return None
-        key = {"sentence": sentence, "list_key": list_key}
+        key = {"sentence": sentence, "list_key": list_key, "scope": scope}
         if parent is not None:
             return self.new(phrase, figures, parent=parent.gid, **key)
         if additive:
             gid = sibling.gid if sibling is not None else None
             return self.new(phrase, figures, additive=True, sibling=gid, **key)
-        target = self.pick(phrase)
+        target = self.pick(phrase, scope)
         if target is not None and target.parent is not None:
             whole = self.groups[target.parent]
             part_total = target.value("launched")
@@ -298,6 +323,27 @@ class Registry:
                         # Russia launched 40 drones" merged into "10 drones over Kyiv")
                         other.figures[name] = g.figures.pop(name)
                     break
+
+    def _drop_summed_totals(self) -> None:
+        """An "air targets" total whose parts sum to each of its figures is no group.
+
+        "85 aerial targets, including an Iskander-M, two Kh-59/69, one missile and
+        81 Shahed drones": 1 + 2 + 1 + 81 = 85, so the parts are the groups.
+        """
+        for g in self.groups:
+            kids = [o for o in self.groups if o.parent == g.gid]
+            if not g.phrase.total or g.parent is not None or len(kids) < 2 or not g.figures:
+                continue
+            sums = {
+                name: sum(v for o in kids if (v := o.value(name)) is not None) for name in g.figures
+            }
+            if all(
+                f.value == sums[name] and f.qualifier == "exact" for name, f in g.figures.items()
+            ):
+                for o in kids:
+                    o.parent = None
+                g.figures = {}
+                g.explicit_parent = False
 
     def _resolve_totals(self) -> None:
         removed: set[int] = set()
@@ -413,6 +459,7 @@ class Registry:
     def finish(self) -> list[Group]:
         """Nest and drop as described in the module documentation; the groups kept."""
         self._nest_splits()
+        self._drop_summed_totals()
         self._resolve_totals()
         self._siblings()
         self._lone_total()

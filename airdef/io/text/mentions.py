@@ -51,7 +51,9 @@ def read_all_none(reader: WeaponReader, sent: Sentence) -> None:
             continue
         for g in reader.antecedents(m.start()):
             _set_all(reader, g, m.start(), m.end(), sent)
-    for m in re.finditer(r"\b(?:all|both)\s+(?:of\s+)?(?:the\s+)?", t[s:e], re.IGNORECASE):
+    for m in re.finditer(
+        r"\b(?:all|both)\s+(?:but\s+[\w-]+\s+of\s+)?(?:of\s+)?(?:the\s+)?", t[s:e], re.IGNORECASE
+    ):
         pos = s + m.end()
         phrases = []
         while (phrase := read_phrase(t, pos)) is not None and (
@@ -103,6 +105,11 @@ def read_all_none(reader: WeaponReader, sent: Sentence) -> None:
                 _set_zero(reader, single[0], m.start(), m.end(), sent)
             else:  # "It was shot down"
                 _set_all(reader, single[0], m.start(), m.end(), sent)
+    for m in _THEY_NOT.finditer(t, s, e):
+        # "two Iskander-M ballistic missiles. They were not shot down."
+        for g in reader.antecedents(m.start()):
+            if g.value("launched") is not None and g.value("intercepted") is None:
+                _set_zero(reader, g, m.start(), m.end(), sent)
     for m in P.NONE_PHRASE.finditer(t, s, e):
         phrase = read_phrase(t, m.end())
         if phrase is None or phrase.start != m.end():
@@ -117,6 +124,13 @@ def read_all_none(reader: WeaponReader, sent: Sentence) -> None:
 
 _IT_NOT = re.compile(
     rf"\b(?:it|the\s+missile|the\s+drone)\s+(?:was|has\s+been|could\s+be)\s+(?P<not>not\s+|never\s+)?"
+    rf"(?:{P.INTERCEPT})\b|\b(?:shot|brought|took|knocked)\s+it\s+down\b",
+    re.IGNORECASE,
+)
+
+
+_THEY_NOT = re.compile(
+    rf"\b(?:they|these|those|both)\s+(?:were|have\s+been|had\s+been)\s+(?:not|never)\s+"
     rf"(?:{P.INTERCEPT})\b",
     re.IGNORECASE,
 )

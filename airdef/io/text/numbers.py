@@ -145,7 +145,7 @@ _QUALIFIERS: tuple[tuple[str, str, int], ...] = (
     ),
 )
 _QUAL_RE = [
-    (re.compile(rf"(?<![\w-])(?:{pat})\s*$", re.IGNORECASE), qual, off)
+    (re.compile(rf"(?<![\w])(?:{pat})\s*$", re.IGNORECASE), qual, off)
     for pat, qual, off in _QUALIFIERS
 ]
 

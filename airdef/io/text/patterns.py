@@ -38,13 +38,14 @@ LAUNCH = (
 SUPPRESS = (
     r"suppressed\s+or\s+neutrali[sz]ed|lost\s+track\s+of|"
     r"(?:locationally\s+)?lost|suppressed|jammed|(?:neutrali[sz]ed|downed)\s+by\s+electronic\s+"
-    r"warfare|disappeared|vanished|went\s+missing|went\s+astray|diverted|redirected|"
+    r"warfare|disappeared|vanished|went\s+missing|went\s+astray|divert(?:ed)?|redirect(?:ed)?|"
     r"(?:to\s+)?(?:go|went|gone|going)\s+off\s+(?:the\s+)?radars?"
 )
 OTHER = (
     r"hit|hits|struck|reached|fell|crashed|flew|returned|remain(?:ed|s)?|headed|damaged|missed|"
     r"impact(?:ed|s)?|landed|plunged|left|crossed|strayed|veered|"
     r"made\s+it\s+(?:past|through)|got\s+(?:past|through)|evaded|penetrated|broke\s+through|"
+    r"evade|penetrate|break\s+through|get\s+(?:past|through)|make\s+it\s+(?:past|through)|"
     r"failed\s+to\s+reach|did\s+not\s+reach|exploded"
 )
 VERB = re.compile(
@@ -54,13 +55,31 @@ VERB = re.compile(
 AUX = re.compile(
     r"\b(?:were|was|have\s+been|had\s+been|has\s+been|are\s+being|were\s+being|being|got|are|is|"
     r"have|has|had)"
-    r"\s+(?:(?:all|successfully|reportedly|also|later|then|subsequently|eventually|effectively|"
-    r"either|confirmed|likely|probably|already|able\s+to|managed\s+to)\s+)*",
+    r"\s+(?:[\"']?(?:(?:confirmed|reported|said|believed)\s+to\s+have\s+been|all|successfully|"
+    r"reportedly|also|later|then|subsequently|eventually|effectively|either|confirmed|likely|"
+    r"probably|already|able\s+to|managed\s+to)\s+)*",
     re.IGNORECASE,
 )
 FWD_VERB = re.compile(
     rf"[\"']?(?:(?P<s>{SUPPRESS})|(?P<i>{INTERCEPT})|(?P<l>launched|fired|used|sent|deployed|detected|"
     rf"recorded|tracked|involved|spotted|directed|employed)|(?P<o>{OTHER}))\b",
+    re.IGNORECASE,
+)
+# a list set off by a comma before its passive: "six Kalibr missiles, and 31 of 36 drones, were"
+COMMA_PASSIVE = re.compile(
+    rf"\s*,\s*(?:were|was|have\s+been|had\s+been)\s+(?:(?:all|also|successfully|reportedly)\s+)*"
+    rf"(?:(?P<s>{SUPPRESS})|(?P<i>{INTERCEPT}))\b",
+    re.IGNORECASE,
+)
+RELATIVE_LAUNCHED = re.compile(
+    r"\s*,?\s*(?:that|which)\s+(?:were|was|had\s+been|have\s+been)\s+(?:launched|fired|used|sent)\b",
+    re.IGNORECASE,
+)
+# the predicate of a list of counts after it: "53 missiles ..., as well as 47 drones, targeted
+# Ukraine overnight"
+LIST_PREDICATE = re.compile(
+    r",\s+(?:targeted|attacked|struck|were\s+(?:launched|fired)\s+(?:at|against|on))\s+"
+    r"(?:Ukraine|the\s+country|[A-Z][\w'-]+)",
     re.IGNORECASE,
 )
 FWD_ACTIVE = re.compile(r"\s+(?:also\s+|reportedly\s+)?(?:attacked|targeted)\b", re.IGNORECASE)
@@ -121,9 +140,13 @@ ALL_PRONOUN = re.compile(
     re.IGNORECASE,
 )
 VERB_ALL = re.compile(
-    rf"\b(?:{INTERCEPT})\s+(?:them\s+)?all\b(?!\s+(?:but|of\s+the\s+)?\d)", re.IGNORECASE
+    rf"\b(?:{INTERCEPT})\s+(?:them\s+)?all\b(?!\s+(?:but|of\s+the\s+)?\d)"
+    r"(?!\s+(?:of\s+)?(?:the|these|those)\s)",  # "shooting down all the drones": those only
+    re.IGNORECASE,
 )
+OF_LEAD = re.compile(r"\W*(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?(?:total\s+of\s+)?", re.I)
 ALL_BUT = re.compile(r"\ball\s+but\s+", re.IGNORECASE)
+ALL_BUT_END = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
 NONE = re.compile(
     r"\bnone\s+(?!of\s+the\b)(?:of\s+(?:them|these|those)\s+)?|\bnot\s+(?:a\s+)?single\s+(?:one\s+)?|"
     r"\b(?:failed|unable|could\s+not|couldn't|did\s+not|didn't|were\s+not\s+able|was\s+not\s+able)"
@@ -190,6 +213,7 @@ TYPE_WORD = re.compile(
 # a weapon count as the subject of an active verb: "12 missiles reached their targets",
 # "two drones destroyed an administrative building" (what the weapons did, not a count)
 SUBJECT = re.compile(
+    r"\s+(?:are|were|is|was|remain(?:ed|s)?)\s+still\s+(?:in\s+the\s+(?:air|sky)|airborne|flying)\b|"
     rf"\s+(?:(?:also|reportedly|then|later|apparently|still)\s+)?(?:(?:{OTHER})\b(?!\s+by\b)|"
     r"(?:destroyed|damaged|downed)\s+(?:a|an|the|their|its|several|some|two|three|four|five|"
     r"\d+|\w+ing)\b)",

@@ -215,7 +215,16 @@ def _attack_date(
         and m.rank == 3 == best.rank
         and m.day == best.day + dt.timedelta(days=1)
     ]
-    return later[0] if later else best
+    if later:
+        return later[0]
+    # a day resolved from the publication date ("overnight", "on Saturday") is weaker than
+    # the day the text writes for the attack ("on November 8, 2025 ... the overnight
+    # barrage", published the next morning)
+    written = [m for _, m in ranked if m.rank == 3 and m.day is not None and best.day is not None]
+    close = [m for m in written if dt.timedelta(0) < best.day - m.day <= dt.timedelta(days=1)]
+    if best.rank < 3 and close and not any(m.day == best.day for m in written):
+        return close[0]
+    return best
 
 
 def _attack_id(day: dt.date | None, source: str | None, body: str, part: int) -> str:

@@ -56,7 +56,12 @@ def fold(text: str) -> str:
     >>> fold("Ukraine\u2019s \u201cIskander-M\u201d \u2013 X\u2013101")
     'Ukraine\\'s "Iskander-M" - X-101'
     """
-    return text.translate(_FOLD)
+    return _DASH_BETWEEN.sub(" ", text).translate(_FOLD)
+
+
+# an em dash set between two words ("the vast majority—more than 560 drones") parts
+# them as a space does, so that no compound word is made of them
+_DASH_BETWEEN = re.compile(r"(?<=[^\W\d_])—(?=[^\W\d_])")
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,8 @@ _HEADS = {
     "munitions": "munition",
     "target": "target",
     "targets": "target",
+    "projectile": "target",
+    "projectiles": "target",
     "vehicle": "vehicle",
     "vehicles": "vehicle",
 }
@@ -96,7 +98,7 @@ _MODIFIERS = (
     -type class model series made designed and or the its their of these those all total
     high-precision precision precision-guided winged unidentified unknown various
     different types kinds sorts level air-to-surface air-to-ground surface-to-surface
-    ground-to-ground sea attack-drone imitator imitation dummy false""".split()
+    ground-to-ground sea attack-drone imitator imitation dummy false so-called""".split()
     )
     | _RECON
     | _BOMB
@@ -111,6 +113,10 @@ _SUPPLEMENT = {
     "iskanders": "Iskander-M",
     "kinzhals": "Kh-47M2 Kinzhal",
     "kalibrs": "Kalibr",
+    "shaheed": "Shahed-136/131",
+    "shaheeds": "Shahed-136/131",
+    "shahid": "Shahed-136/131",
+    "shahids": "Shahed-136/131",
     "grom": "Kh-59",
     "orlan": "Orlan-10",
     "orlans": "Orlan-10",
@@ -209,7 +215,9 @@ def lookup_name(word: str) -> str | None:
         if prefix:  # "Kh-101/555/55": the bare numbers take the first name's prefix
             names = [prefix["p"] + n if n.isdigit() else n for n in names]
         parts = [lookup_name(p) for p in names]
-        if all(parts):
+        family = prefix is not None and all(n.startswith(prefix["p"]) for n in names)
+        if all(parts) or (family and parts[0]):
+            # "Kh-101/Kh-556": a misprinted variant of one family still names the family
             return _resolve_names(tuple(dict.fromkeys(p for p in parts if p)))[0]
     return None
 
@@ -242,6 +250,9 @@ def _classify(
     """(weapon, weapon_class, generic, total) for the parts of a phrase."""
     if names:
         weapon, cls = _resolve_names(tuple(dict.fromkeys(names)))
+        written = {_CLASS_WORDS[c][0] for c in classes}
+        if cls == "mixed" and len(names) == 1 and len(written) == 1:
+            cls = written.pop()  # "Iskander-M/S-400 ballistic missiles": the class written
         return weapon, cls, False, False
     kinds = list(dict.fromkeys(heads))
     if "target" in kinds or "weapon" in kinds:
@@ -400,6 +411,8 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
             pass  # "drones, ballistic, and cruise missiles": the list goes on
         elif w == "," and last_end is not None and not heads:
             nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+            if nxt.lower() in ("and", "or") and i + 2 < len(toks):
+                nxt = toks[i + 2][2]  # "Kalibr, Onyx, Kh-22, and Iskander-M ballistic missiles"
             if _kind(nxt) not in ("class", "name", "quote"):
                 break
         elif w == "(" and last_end is not None:

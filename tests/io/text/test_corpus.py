@@ -127,7 +127,7 @@ def test_corpus_is_present(corpus_dir):
 # corpus README's rules, scored by tests/io/text/scoring.py). Each floor is the
 # level measured when it was last raised; a change that reads fewer items
 # right fails here. Raise them as the reader improves.
-FLOORS = {"reports_dev_en.json": ("en", 42 / 60), "reports_dev_uk.json": ("uk", 37 / 40)}
+FLOORS = {"reports_dev_en.json": ("en", 43 / 60), "reports_dev_uk.json": ("uk", 37 / 40)}
 
 
 EXTRA = Path(__file__).parent / "data" / "extra_excerpts.json"
@@ -138,7 +138,13 @@ EXTRA = Path(__file__).parent / "data" / "extra_excerpts.json"
 # of extra_en_14-16, 2 of the 5 of extra_en_17-21, 2 of the 4 of extra_en_22-25 and 4 of
 # the 7 of extra_en_26-32 were fully right when added (12 of 29); the floor is the level
 # reached since.
-EXTRA_LATER_EN_FLOOR = 25 / 29
+EXTRA_LATER_EN_FLOOR = 27 / 29
+# extra_en_33-57: 25 more English excerpts (20 sites, 2023-2025), annotated before the
+# reader saw them; 11 of the 25 were fully right when added. extra_en_58-65: 8 more, added
+# after the report-level grouping rules, 4 of 8 right when added (7 of 8 on weapons). The
+# floor is the level reached since.
+FRESH_EN_FIRST = 33
+FRESH_EN_FLOOR = 29 / 33
 
 
 def test_extra_excerpts_fully_right():
@@ -150,13 +156,17 @@ def test_extra_excerpts_fully_right():
     """
     entries = read_entries(EXTRA)
     assert all(e["source_url"] for e in entries)
-    later = [e for e in entries if e.get("lang") == "en" and e["id"] >= "extra_en_04"]
-    first = [e for e in entries if e not in later]
-    assert len(first) >= 9
+    english = [e for e in entries if e.get("lang") == "en" and e["id"] >= "extra_en_04"]
+    fresh = [e for e in english if int(e["id"].rsplit("_", 1)[1]) >= FRESH_EN_FIRST]
+    later = [e for e in english if e not in fresh]
+    first = [e for e in entries if e not in english]
+    assert len(first) >= 9 and len(later) == 29 and len(fresh) == 33
     wrong = {e["id"]: problems(e) for e in first}
     assert not any(wrong.values()), wrong
     right = sum(not problems(e) for e in later)
     assert right / len(later) >= EXTRA_LATER_EN_FLOOR, {e["id"]: problems(e) for e in later}
+    right = sum(not problems(e) for e in fresh)
+    assert right / len(fresh) >= FRESH_EN_FLOOR, {e["id"]: problems(e) for e in fresh}
 
 
 UK_PUBLIC = Path(__file__).parent / "data" / "uk_public.json"
@@ -169,14 +179,14 @@ def test_uk_public_excerpts_share_fully_right():
     first 33 were fully right then, 10 of the next 17, 1 of the next 15, 5 of
     the next 10, 2 of the next 9, 2 of the next 8, 2 of the next 10, 6 of the
     next 9, 4 of the next 6, 4 of the next 8, 10 of the next 28 (uk_pub_126-153)
-    and 5 of the last 10 (uk_pub_154-163). Now 140 of the 163 are.
+    and 5 of the last 10 (uk_pub_154-163). Now 141 of the 163 are.
     """
     entries = read_entries(UK_PUBLIC)
     assert len(entries) == 163 and all(e["source_url"] for e in entries)
     assert {e["lang"] for e in entries} <= {"uk", "ru"}
     wrong = {e["id"]: problems(e) for e in entries}
     wrong = {k: v for k, v in wrong.items() if v}
-    assert len(entries) - len(wrong) >= 140, "\n".join(
+    assert len(entries) - len(wrong) >= 141, "\n".join(
         f"{k}: {'; '.join(v)}" for k, v in wrong.items()
     )
 
@@ -253,10 +263,10 @@ def test_seed_article_through_load(seed_article):
 # English failures were then read to find causes that recur across many items.
 PUBLIC = Path(__file__).resolve().parents[3] / "data" / "public_reports"
 PUBLIC_FLOORS = {
-    ("reports_2022_2023.json", "en"): 69,
-    ("reports_2022_2023.json", "uk"): 7,
-    ("reports_2024_2026.json", "en"): 77,
-    ("reports_2024_2026.json", "uk"): 32,
+    ("reports_2022_2023.json", "en"): 72,
+    ("reports_2022_2023.json", "uk"): 8,
+    ("reports_2024_2026.json", "en"): 81,
+    ("reports_2024_2026.json", "uk"): 33,
 }
 
 

@@ -145,3 +145,16 @@ def test_a_list_of_nights_is_background():
 def test_a_night_over_two_days_gives_the_morning(text, published, expected):
     data = parse(text, published=published)
     assert {str(d.date()) for d in data.events["time_start"]} == {expected}
+
+
+def test_a_written_day_wins_over_a_relative_word_one_day_later():
+    # "on November 8, 2025 ... the overnight barrage", published the next morning: the
+    # day the text writes for the attack, not the morning "overnight" resolves to
+    from tests.io.text.helpers import parse
+
+    data = parse(
+        "Russia unleashed a massive aerial assault on Ukraine on November 8, 2025. The "
+        "overnight barrage included 458 drones and 45 missiles.",
+        published="2025-11-09",
+    )
+    assert data.events["time_start"].dt.date.astype(str).unique().tolist() == ["2025-11-08"]

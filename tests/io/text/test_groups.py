@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tests.io.text.helpers import one, parse
+from tests.io.text.helpers import counts, one, parse
 
 
 def test_plain_missiles_beside_one_named_type_are_mixed():
@@ -217,3 +217,266 @@ def test_a_typed_count_smaller_than_a_class_word_count_is_its_part():
     assert (
         one(data.events, weapon_label="Shahed-type drones")["part_of"] == "Russia-launched drones"
     )
+
+
+# -- report-level rules (airdef.io.text.resolve) ------------------------------------------
+
+
+def test_a_regional_count_is_part_of_the_national_group_of_its_class():
+    # the corpus README: a figure for one region that is part of a nationwide figure is
+    # nested under it, never merged into it
+    data = parse(
+        "Russia launched 40 drones overnight, and air defences shot down 31. "
+        "In the Kyiv region, 10 drones were shot down, the governor said."
+    )
+    ev = data.events
+    assert one(ev, launched=40)["intercepted"] == 31
+    part = one(ev, intercepted=10)
+    assert part["part_of"] == "drones" and pd.isna(part["launched"])
+
+
+def test_a_regional_count_beside_a_national_launch_figure_is_its_part():
+    data = parse(
+        "Russia launched 40 Shahed drones overnight. Eight drones were downed over the "
+        "southern region of Kherson, its governor said."
+    )
+    part = one(data.events, intercepted=8)
+    assert part["part_of"] == "Shahed drones"
+    assert counts(data, "Shahed drones") == (40, "exact", None, None)
+
+
+def test_a_regional_figure_that_restates_the_national_one_is_no_row():
+    data = parse(
+        "The air force said all six Kalibr missiles fired overnight were shot down. "
+        "The southern command said all six Kalibr cruise missiles were shot down over Odesa."
+    )
+    assert len(data.events) == 1
+    assert counts(data, "Kalibr missiles") == (6, "exact", 6, "exact")
+
+
+def test_a_regional_count_with_no_national_group_stays_a_group():
+    data = parse("The governor said 13 Shahed drones were shot down over the Mykolaiv region.")
+    row = one(data.events, intercepted=13)
+    assert pd.isna(row["part_of"])
+
+
+def test_a_list_of_regions_is_no_scope():
+    data = parse(
+        "Russia launched 27 Shahed drones. 22 Shaheds were shot down over the Mykolaiv, "
+        "Kherson and Sumy regions."
+    )
+    assert len(data.events) == 1
+    assert counts(data, "Shahed drones") == (27, "exact", 22, "exact")
+
+
+def test_a_sentence_opening_of_these_gives_parts_of_the_whole_before():
+    data = parse(
+        "Russia launched 367 drones and missiles overnight. Of these, Ukraine shot down "
+        "45 cruise missiles and neutralized 266 UAVs."
+    )
+    ev = data.events
+    assert one(ev, launched=367)["weapon_class"] == "mixed"
+    assert one(ev, intercepted=45)["part_of"] == "drones and missiles"
+    assert one(ev, intercepted=266)["part_of"] == "drones and missiles"
+
+
+def test_an_intercept_figure_above_a_lower_bound_is_the_same_group():
+    # "more than 100 missiles ... 102 of the missiles": 102 does not exceed an at_least 101
+    data = parse(
+        "The strikes used more than 100 missiles of various types. Ukraine shot down 102 "
+        "of the missiles."
+    )
+    assert len(data.events) == 1
+    row = data.events.iloc[0]
+    assert (row["launched"], row["launched_qual"], row["intercepted"]) == (101, "at_least", 102)
+
+
+def test_a_launch_figure_and_an_outcome_figure_told_apart_are_one_group():
+    # "29 Shahed drones ... were shot down" and, later, "A total of 35 attack drones"
+    data = parse(
+        "Officials said 37 cruise missiles, 29 Shahed drones and one reconnaissance drone "
+        "were shot down. The enemy attacked with Shahed UAVs. A total of 35 attack drones "
+        "were launched."
+    )
+    row = one(data.events, intercepted=29)
+    assert row["launched"] == 35 and row["weapon_class"] == "strike_drone"
+
+
+def test_an_outcome_with_the_whole_after_its_verb():
+    data = parse("19 Shahed drones were shot down by the air defence out of 31 launched overnight.")
+    assert counts(data, "Shahed drones") == (31, "exact", 19, "exact")
+
+
+def test_they_were_not_shot_down_gives_zero():
+    data = parse(
+        "Air defences destroyed 15 of 16 Shahed drones. Russia also attacked with two "
+        "Iskander-M ballistic missiles. They were not shot down."
+    )
+    row = one(data.events, launched=2)
+    assert row["intercepted"] == 0
+    assert one(data.events, launched=16)["intercepted"] == 15
+
+
+def test_shot_it_down_gives_one_of_one():
+    data = parse(
+        "A Russian ballistic missile was launched toward the capital. The missile failed to "
+        "reach Kyiv, air defenders shot it down."
+    )
+    row = one(data.events, weapon_class="ballistic_missile")
+    assert (row["launched"], row["intercepted"]) == (1, 1)
+
+
+def test_all_but_n_gives_the_rest():
+    for text in (
+        "Russia launched 20 drones. All but one of the drones were destroyed.",
+        "Air defences shot down all but one of the 20 drones.",
+    ):
+        assert counts(parse(text), "drones") == (20, "exact", 19, "exact"), text
+
+
+def test_a_list_set_off_by_commas_takes_the_passive_after_it():
+    data = parse(
+        "The air force said all six Kalibr missiles that were fired overnight, and 31 out of "
+        "36 drones, were shot down."
+    )
+    assert counts(data, "Kalibr missiles") == (6, "exact", 6, "exact")
+    assert counts(data, "drones") == (36, "exact", 31, "exact")
+
+
+def test_a_list_whose_predicate_follows_it_is_launched():
+    data = parse(
+        "The total of 53 missiles of various types, including four Iskander ballistic missiles "
+        "launched from Crimea, as well as 47 explosive-laden Shahed drones, targeted Ukraine "
+        "overnight. All but one of the drones were destroyed, yet 18 missiles were able to "
+        "evade Ukraine's air defense."
+    )
+    ev = data.events
+    assert one(ev, launched=53)["weapon_class"] == "mixed"
+    assert pd.isna(one(ev, launched=53)["intercepted"])  # "18 ... were able to evade"
+    assert one(ev, launched=4)["part_of"] == "missiles of various types"
+    drones = one(ev, launched=47)
+    assert drones["intercepted"] == 46 and pd.isna(drones["part_of"])
+
+
+def test_all_the_named_weapons_are_only_those():
+    data = parse(
+        "The attack involved 12 Kalibr cruise missiles, two Onyx missiles, and 19 drones, "
+        "with air defenses shooting down all the drones and 11 of the Kalibr missiles."
+    )
+    assert counts(data, "drones") == (19, "exact", 19, "exact")
+    assert pd.isna(one(data.events, launched=2)["intercepted"])
+
+
+def test_drones_still_in_the_air_are_not_counted():
+    data = parse("Air defences shot down 59 of 102 drones. Four more drones are still in the air.")
+    assert len(data.events) == 1
+
+
+def test_a_bound_and_the_exact_figure_that_meets_it_are_one_figure():
+    data = parse(
+        "Zelenskyy said around 120 missiles and 90 drones were fired, with air defenses "
+        "downing more than 140 targets. The air force said defenders downed 144 targets -- "
+        "102 missiles and 42 drones."
+    )
+    assert set(data.events["weapon_label"]) == {"missiles", "drones"}
+
+
+def test_an_em_dash_between_words_parts_them():
+    data = parse(
+        "Crews shot down the vast majority\u2014more than 560 drones and 43 missiles\u2014yet some got through."
+    )
+    assert counts(data, "drones") == (None, None, 561, "at_least")
+    assert counts(data, "missiles") == (None, None, 44, "at_least")
+
+
+def test_a_loss_to_electronic_warfare_over_several_groups_is_the_drones():
+    data = parse(
+        "Air defenses intercepted 30 missiles and 47 drones, while electronic warfare was "
+        "employed to redirect another 27."
+    )
+    assert one(data.events, intercepted=47)["suppressed"] == 27
+    assert len(data.events) == 2
+
+
+def test_a_slash_name_of_two_classes_takes_the_class_written():
+    data = parse("Russia launched six Iskander-M/S-400 ballistic missiles overnight.")
+    assert data.events.iloc[0]["weapon_class"] == "ballistic_missile"
+
+
+def test_an_including_total_that_only_sums_its_parts_is_no_group():
+    # the corpus README: a total that only sums the listed groups is not a group of its own
+    data = parse(
+        "The Air Force detected 85 aerial targets, including four Kh-59 missiles and 81 Shahed drones."
+    )
+    assert sorted(data.events["launched"].tolist()) == [4, 81]
+    assert data.events["part_of"].isna().all()
+
+
+def test_of_the_total_opening_a_sentence_gives_the_whole_and_its_outcome():
+    data = parse(
+        "Russia fired at least 70 missiles and 145 drones at Ukraine. Of the 215 projectiles, "
+        "112 were \u201cconfirmed to have been shot down\u201d."
+    )
+    ev = data.events
+    whole = one(ev, launched=215)
+    assert (whole["weapon_class"], whole["intercepted"]) == ("mixed", 112)
+    assert set(ev.loc[ev["launched"] != 215, "part_of"]) == {whole["weapon_label"]}
+
+
+def test_a_misprinted_variant_of_one_family_still_names_it():
+    # "Kh-101/Kh-556 missiles": a named missile type makes a plain "missiles" total mixed
+    data = parse(
+        "The air force destroyed all five missiles and 48 of 53 drones. Russian forces used "
+        "drones and Kh-101/Kh-556 missiles to attack the Kyiv Region."
+    )
+    assert one(data.events, launched=5)["weapon_class"] == "mixed"
+
+
+def test_a_part_that_restates_its_whole_is_the_whole_figure():
+    data = parse(
+        "Ukraine said its air defence shot down nearly three dozen missiles. It launched 81 "
+        "missiles from different bases. Ukraine destroyed 34 cruise missiles."
+    )
+    assert len(data.events) == 1
+    row = data.events.iloc[0]
+    assert (row["launched"], row["intercepted"], row["intercepted_qual"]) == (81, 34, "exact")
+
+
+def test_a_list_of_type_names_before_one_class_noun_is_one_count():
+    data = parse(
+        "The attack used 19 Kalibr, Onyx, Kh-22, Iskander-K, and Iskander-M ballistic missiles."
+    )
+    assert len(data.events) == 1
+    assert data.events.iloc[0]["weapon_class"] == "mixed"
+
+
+def test_n_of_those_missiles_is_the_group_of_the_sentence_before():
+    data = parse(
+        "Russian forces fired eight Kalibr cruise missiles from warships. All eight missiles "
+        "were destroyed. On Tuesday, Russia launched seventeen X-101/X-555 cruise missiles "
+        "from the Caspian Sea region. Ukraine's air defence shot down 15 of those missiles."
+    )
+    assert len(data.events) == 2
+    assert one(data.events, launched=17)["intercepted"] == 15
+    assert one(data.events, launched=8)["intercepted"] == 8
+
+
+def test_a_count_far_from_its_passive_after_a_comma():
+    data = parse(
+        "Officials said that all of the 24 drones that Russia sent to attack across Ukraine, "
+        "including 15 around the capital Kiev, were shot down."
+    )
+    assert counts(data, "drones") == (24, "exact", 24, "exact")
+
+
+def test_two_lists_joined_by_out_of_pair_by_class():
+    data = parse(
+        "Air defenses shot down 36 rockets and 186 drones out of 194 attack drones and 67 "
+        "missiles fired by Russia overnight."
+    )
+    assert len(data.events) == 2
+    assert one(data.events, launched=67)["intercepted"] == 36
+    assert one(data.events, launched=194)["intercepted"] == 186
+    # an item of another class after an "out of" count stays a count of its own
+    data = parse("Air defences shot down 31 out of 36 drones and six missiles.")
+    assert one(data.events, intercepted=6)["weapon_class"] == "unknown"
