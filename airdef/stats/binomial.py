@@ -259,7 +259,7 @@ def mid_p_bounds(x: Any, n: Any, alpha: float) -> tuple[np.ndarray, np.ndarray]:
     x = np.atleast_1d(np.asarray(x, dtype=float))
     n = np.atleast_1d(np.asarray(n, dtype=float))
     x, n = np.broadcast_arrays(x, n)
-    return _mid_p(x.astype(float), n.astype(float), 0.0, alpha)
+    return _mid_p(x.copy(), n.copy(), 0.0, alpha)
 
 
 def _likelihood(x, n, z, alpha):

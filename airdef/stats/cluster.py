@@ -445,8 +445,9 @@ def _clustered(
         # the t quantile folds into the effective counts, so one call serves all groups.
         # The design effect (at least 1) is the larger of the model and jackknife ones;
         # the binomial part of the variance is known from the rate, so a group whose
-        # attacks add little gets more degrees of freedom (interval_df). The effective count lies between Kish's n_eff (every attack
-        # succeeding or failing as one, correlation 1) and N (independent weapons).
+        # attacks add little gets more degrees of freedom (interval_df). The effective
+        # count lies between Kish's n_eff (every attack succeeding or failing as one,
+        # correlation 1) and N (independent weapons).
         z = -special.ndtri(alpha / 2.0)
         deff = np.maximum(design_effect(s), jackknife_design_effect(x, n, g, s))
         df = interval_df(deff, satterthwaite_df(x, n, g, s), s)[codes]
@@ -454,12 +455,13 @@ def _clustered(
         shrink = np.clip((z / t) ** 2 / deff[codes], kish_attacks(s)[codes] / N, 1.0)
         if method == "deff_wilson":
             return wilson_bounds(X * shrink, N * shrink, z)
-        low, high = _clopper_pearson_float(X * shrink, N * shrink, alpha)
         # Mid-p (Lancaster 1961) where the variance rests on many degrees of freedom:
         # Clopper-Pearson's excess over nominal is then not needed (methods guide).
+        xe, ne = X * shrink, N * shrink
         mid = df >= MID_P_MIN_DF
-        if mid.any():
-            low[mid], high[mid] = mid_p_bounds(X[mid] * shrink[mid], N[mid] * shrink[mid], alpha)
+        low, high = np.empty_like(xe), np.empty_like(xe)
+        low[mid], high[mid] = mid_p_bounds(xe[mid], ne[mid], alpha)
+        low[~mid], high[~mid] = _clopper_pearson_float(xe[~mid], ne[~mid], alpha)
         return low, high
     f_crit = stats.f.ppf(level, 1.0, k - 1.0)
     cl, _ = select(x, n, g, chosen)
