@@ -33,8 +33,8 @@ test: $(STAMP) ## Run the test suite (unit, property, simulation, real-data and 
 	@$(BIN)/python -m pytest -q
 
 lint: $(STAMP) ## Check style with ruff and the import layers with import-linter
-	@$(BIN)/ruff check airdef tests bench
-	@$(BIN)/ruff format --check airdef tests bench
+	@$(BIN)/ruff check airdef tests bench tools
+	@$(BIN)/ruff format --check airdef tests bench tools
 	@$(BIN)/lint-imports --no-cache
 
 docs: $(STAMP) ## Build the documentation site (Sphinx) in docs/_build/html, warnings as errors
@@ -42,8 +42,8 @@ docs: $(STAMP) ## Build the documentation site (Sphinx) in docs/_build/html, war
 	@echo "docs/_build/html/index.html"
 
 format: $(STAMP) ## Reformat the code with ruff
-	@$(BIN)/ruff format airdef tests bench
-	@$(BIN)/ruff check --fix airdef tests bench
+	@$(BIN)/ruff format airdef tests bench tools
+	@$(BIN)/ruff check --fix airdef tests bench tools
 
 bench: $(STAMP) ## Print benchmarks against statsmodels, scipy and plain pandas
 	@$(BIN)/python -m bench

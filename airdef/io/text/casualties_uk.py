@@ -222,18 +222,21 @@ def extract_casualties_uk(
     """
     block = SpanSet(blocked)
     pool = list(report_sentences) or list(sentences)
-    cities = [c for s in pool for _, c in find_cities_uk(text, s.start, s.end)]
+    # "Нагадаємо, ...", "Раніше ...", "з початку війни": another attack, an earlier state or a
+    # longer time, left out when the report gives figures of its own
+    background = background_sentences(text, sentences, "uk")
+    if not any(_WORD.search(text, s.start, s.end) for s in sentences if s.index not in background):
+        background = set()
+    recalled = SpanSet([(s.start, s.end) for s in sentences if s.index in background])
+    cities = [
+        c for s in pool for p, c in find_cities_uk(text, s.start, s.end) if not recalled.covers(p)
+    ]
     nationwide = any(
         re.search(r"по\s+(?:всій\s+)?Україні|по\s+Украине|в\s+Україні", s.text) for s in pool
     )
     default = cities[0] if len(set(cities)) == 1 and not nationwide else None
     cities_at = sorted(p for s in pool for p, _ in find_cities_uk(text, s.start, s.end))
     regions = region_places(text, cities_at)
-    # "Нагадаємо, ...", "Раніше ...", "з початку війни": another attack, an earlier state or a
-    # longer time, left out when the report gives figures of its own
-    background = background_sentences(text, sentences, "uk")
-    if not any(_WORD.search(text, s.start, s.end) for s in sentences if s.index not in background):
-        background = set()
     rows: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     zeros: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     vague_seen = False

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from airdef.io.text.gazetteer import towns_en
 from airdef.io.text.numbers import find_numbers
 
 __all__ = ["CITIES", "DISTRICT_SPELLINGS", "PlaceMention", "find_places"]
@@ -341,6 +342,9 @@ def find_places(text: str) -> list[PlaceMention]:
                 out.append(PlaceMention(m.start(), m.end(), (city,), region=True))
             else:
                 out.append(PlaceMention(m.start(), m.end(), (_VARIANTS[m["city"].lower()],)))
+    # a town or village the list lacks, named where a place stands: "in Krasnohrad"
+    for s, e, name in towns_en(text, [(p.start, p.end) for p in out] + taken):
+        out.append(PlaceMention(s, e, (name,)))
     for m in _REGION_ANAPHOR.finditer(text):
         if free(m.start(), m.end()):
             out.append(PlaceMention(m.start(), m.end(), (), region=True))  # "in the region"
@@ -376,11 +380,12 @@ def _join_lists(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
             and not prev.region
             and prev.district is None
             and prev.district_count is None
-            and re.fullmatch(r",\s*", text[prev.end : p.start])
+            and re.fullmatch(r",\s*|\s+in\s+(?:the\s+)?", text[prev.end : p.start])
             and "," not in text[prev.start : prev.end]
             and not re.match(r",\s*[A-Z][\w'-]+\s+(?:region|oblast|province)", text[p.end :], re.I)
         ):
-            out[-1] = replace(prev, end=p.end)  # "Uman, Cherkasy Oblast": the city, in its region
+            # "Uman, Cherkasy Oblast", "Nizhyn in Chernihiv Oblast": the city, in its region
+            out[-1] = replace(prev, end=p.end)
         else:
             out.append(p)
     return out

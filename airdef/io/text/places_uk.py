@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from airdef.io.text.casualty_rows import CasualtyFigure
+from airdef.io.text.gazetteer import towns_uk
 from airdef.io.text.lexicon_uk import CITIES, DISTRICTS, latin_name
 from airdef.io.text.segment import Sentence
 
@@ -86,6 +87,7 @@ def find_cities_uk(text: str, start: int, end: int) -> list[tuple[int, str]]:
     ['Kyiv', 'Dnipro', 'Kyiv']
     """
     out = []
+    spans = []
     for pattern, name in _CITY_RES:
         for m in pattern.finditer(text, start, end):
             word = m.group()
@@ -94,6 +96,7 @@ def find_cities_uk(text: str, start: int, end: int) -> list[tuple[int, str]]:
             if re.match(r"\s+(?:район|громад|област)", text[m.end() : m.end() + 12], _I):
                 continue  # "у Броварському районі" names a district, not the town
             out.append((m.start(), name))
+            spans.append((m.start(), m.end()))
     known = {p for p, _ in out}
     named = [
         (m.start("x"), m.end("x")) for m in _SETTLEMENT.finditer(text, max(0, start - 12), end)
@@ -106,6 +109,10 @@ def find_cities_uk(text: str, start: int, end: int) -> list[tuple[int, str]]:
             continue
         if m.start("x") not in known and not re.search(r"[ыэъё]", m["x"], _I):
             out.append((m.start("x"), latin_name(m["x"])))
+            spans.append((m.start("x"), m.end("x")))
+    # a town or village the lists lack, named where a place stands: "у Волочиську"
+    for s, _, name in towns_uk(text, start, end, spans + named):
+        out.append((s, name))
     return sorted(out)
 
 
