@@ -36,7 +36,8 @@ from airdef.io.text.casualty_words_uk import (
     ZERO,
     ZERO_ONE,
 )
-from airdef.io.text.lexicon_uk import NUMBER_WORD_RE, uk_number
+from airdef.io.text.gazetteer import raion_town
+from airdef.io.text.lexicon_uk import DISTRICTS, NUMBER_WORD_RE, uk_number
 from airdef.io.text.numbers import find_numbers
 from airdef.io.text.places_uk import (
     CITY_WIDE,
@@ -67,10 +68,20 @@ _PERSON = re.compile(
     r"(?<![\w'])(?:(?P<k>загинул[аи]|загинув|загинуло|погиб|погибла|(?:травм\w*|поранен\w*),?\s+"
     r"несумісн\w*\s+з\s+життям,?\s+(?:дістав|дістала|отримав|отримала)|смертельн\w+\s+поранен\w*"
     r"(?:\s+[\w'’ʼ-]+){0,4}?\s+(?:дістав|дістала|отримав|отримала))|(?P<i>постраждал[аи]|"
-    r"постраждав|поранен[аи]й?|поранено|пострадал[аи]?|ранен[аи]?|(?:поранення|травм[иу])\s+"
+    r"постраждав|поранен[аи]й?|поранено|пострадал[аи]?|ранен[аи]?|(?:поранення|поранень|травм[иу])\s+"
     r"(?:отримав|отримала|дістав|дістала|зазнав|зазнала)))\s+(?:[\w'’ʼ-]+\s+){0,2}?"
     r"(?:жінка|чоловік|дитина|хлопчик|дівчинка|людина|пенсіонерка|пенсіонер|мешканець|мешканка|"
     r"женщина|мужчина|ребенок|ребёнок|мальчик|девочка|девушка|дівчина|юнак|підліток|водій)\b",
+    _I,
+)
+# "поранено чоловіка", "травмували 62-річну жінку", "убили мужчину": one person, in the
+# accusative after an impersonal or plural verb
+_PERSON_ACC = re.compile(
+    r"(?<![\w'])(?:(?P<k>вбито|убито|вбили|убили)|(?P<i>поранено|травмовано|поранили|травмували|"
+    r"ранили|ранено|травмировали|травмирован\w*))\s+(?:[\w'’ʼ-]+\s+){0,2}?"
+    r"(?:жінку|чоловіка|дитину|хлопчика|дівчинку|людину|пенсіонерку|пенсіонера|мешканця|"
+    r"мешканку|дівчину|юнака|підлітка|водія|женщину|мужчину|ребенка|ребёнка|мальчика|девочку|"
+    r"девушку|человека|подростка|водителя)(?![\w'’ʼ-])",
     _I,
 )
 _ONE = re.compile(
@@ -152,15 +163,29 @@ def _value(word: str) -> int | None:
     return int(word) if word.isdigit() else uk_number(word)
 
 
+_MORE_CLAUSE = re.compile(r",\s+(?:а\s+)?(?:ще|також|еще|также)\s", _I)
+
+
 def _clauses(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
-    """Sentences cut at semicolons: "У с. Ківшарівка постраждав ...; в с. Руська Лозова ..."."""
+    """Sentences cut at semicolons and before a figure of another place.
+
+    "У с. Ківшарівка постраждав ...; в с. Руська Лозова ...", "В Ізмаїльському районі
+    поранено чоловіка, ще двоє постраждали в Одесі".
+    """
     out = []
     for sent in sentences:
         start = sent.start
-        for m in re.finditer(r";|[.!?][»”\"]?[ \t]*\n", text[sent.start : sent.end]):
-            end = sent.start + m.start()
-            out.append(Sentence(start, end, text[start:end], sent.index))
-            start = end + 1
+        cuts = [
+            (sent.start + m.start(), sent.start + m.end())
+            for m in re.finditer(r";|[.!?][»”\"]?[ \t]*\n", text[sent.start : sent.end])
+        ]
+        for m in _MORE_CLAUSE.finditer(text, sent.start, sent.end):
+            nxt = min([a for a, _ in cuts if a > m.start()] + [sent.end])
+            if find_cities_uk(text, m.end(), nxt) or district_uk(text, m.end(), nxt):
+                cuts.append((m.start(), m.start() + 1))
+        for a, _ in sorted(cuts):
+            out.append(Sentence(start, a, text[start:a], sent.index))
+            start = a + 1
         out.append(Sentence(start, sent.end, text[start : sent.end], sent.index))
     return out
 
@@ -322,6 +347,15 @@ def extract_casualties_uk(
             city = last_city  # "У Херсоні ... . Поранено трьох людей": the city named last
         if NATIONWIDE_UK.search(text, sent.start, sent.end):
             city, here = None, []  # "загалом по Україні загинули 12 людей": no one city
+        town = (
+            raion_town(text, sent.start, sent.end)
+            if named_district and not here and named_district not in DISTRICTS.values()
+            else None
+        )
+        if town is not None and (town == city or town not in ("Kyiv", "Dnipro")):
+            # "В Ізмаїльському районі ... ": a raion of the region, in no city (a city's
+            # "Дніпровський" or "Київський" district is named after another city)
+            city = None
         district = named_district
         if (
             district is not None
@@ -392,6 +426,7 @@ def extract_casualties_uk(
             )
         for m in [
             *_PERSON.finditer(text, sent.start, sent.end),
+            *_PERSON_ACC.finditer(text, sent.start, sent.end),
             *_ONE.finditer(text, sent.start, sent.end),
         ]:
             if any(m.start() <= f.start < m.end() or f.start <= m.start() < f.end for f in figures):
@@ -533,7 +568,8 @@ def extract_casualties_uk(
 
 _BARE_LIST = re.compile(
     r"(?:\s*(?:,|і|та|й|и)\s+(?:жінка|чоловік|дитина|хлопчик|дівчинка|людина|женщина|мужчина|"
-    r"ребенок|мальчик|девочка))+(?![\w'’ʼ-])(?!\s*[,–—-]?\s*\d)",
+    r"ребенок|мальчик|девочка|жінку|чоловіка|дитину|хлопчика|дівчинку|людину|женщину|мужчину|"
+    r"ребенка|девочку))+(?![\w'’ʼ-])(?!\s*[,–—-]?\s*\d)",
     _I,
 )
 _SEVERAL = re.compile(r"(?<![\w'])район(?:ах|ів|ы|ов)(?![\w'])", _I)

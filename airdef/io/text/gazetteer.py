@@ -29,11 +29,12 @@ from functools import cache
 from importlib import resources
 from itertools import product
 
-__all__ = ["towns_en", "towns_uk", "uk_keys"]
+__all__ = ["raion_town", "towns_en", "towns_uk", "uk_keys"]
 
 # English names too short or too common to be read as a place without more context
 _MIN_LATIN = 5
-_BIG_TOWN = 10_000  # shorter names count only for a town at least this big ("Reni", "Uzyn")
+_BIG_TOWN = 10_000
+_RAION_CENTRE = 15_000  # the smallest town whose raion is told from a city's district  # shorter names count only for a town at least this big ("Reni", "Uzyn")
 
 _EN_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|on|at|near|outside|of|hit|hitting|struck|striking|targeted|targeting|attacked|"
@@ -227,4 +228,46 @@ def towns_uk(
             if _UK_CONTEXT_BEFORE.search(before) or listed:
                 out.append((s, e, name))
                 k = e
+    return out
+
+
+_RAION = re.compile(
+    r"(?<![\w'’ʼ])(?P<n>[А-ЯІЇЄҐ][\w'’ʼ-]+?)(?P<suf>ськ|цьк|зьк)(?:ому|ий|ого|им)\s+район\w*"
+)
+
+
+def raion_town(text: str, start: int, end: int) -> str | None:
+    """The town a raion named in ``text[start:end]`` is named after, if it is one.
+
+    A raion named after a town ("в Ізмаїльському районі", "Одеський район") is a district
+    of the region: a city's own districts are never named after the city.
+
+    Examples
+    --------
+    >>> t = "В Ізмаїльському районі поранено чоловіка"
+    >>> raion_town(t, 0, len(t))
+    'Izmail'
+    >>> t = "у Шевченківському районі"
+    >>> raion_town(t, 0, len(t)) is None
+    True
+    """
+    table = _cyrillic()
+    size = _population()
+    for m in _RAION.finditer(text, start, end):
+        n, suf = m["n"], m["suf"]
+        base = n.removesuffix("ів") + "ів" if n.endswith("ів") else n
+        for guess in (n, n + "а", base + "ка", n + "с", n + "са", n + "е", n + suf + "ий"):
+            for key in uk_keys(guess, nominative=True):
+                # a raion's centre is a town; a village's name may be a city district's
+                # ("Олександрівка", "Шевченкове")
+                if (key,) in table and size.get(table[(key,)], 0) >= _RAION_CENTRE:
+                    return table[(key,)]
+    return None
+
+
+@cache
+def _population() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for row in _table():
+        out.setdefault(row["name"], int(row["population"] or 0))
     return out

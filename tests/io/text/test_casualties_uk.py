@@ -6,6 +6,8 @@ annotation rules (the corpus README beside the data).
 
 from __future__ import annotations
 
+import pytest
+
 from tests.io.text.helpers import parse
 from tests.io.text.test_casualties import rows
 
@@ -213,3 +215,22 @@ def test_a_figure_without_a_place_takes_the_city_named_last_in_the_paragraph():
         "ще троє людей поранені."
     )
     assert rows(data) == {("Kharkiv", None, None, 2), ("Kherson", None, 1, 3)}
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "n"),
+    [
+        ("У Херсоні поранено чоловіка.", "injured", 1),
+        ("У Херсоні травмовано дитину.", "injured", 1),
+        ("У Херсоні поранено 62-річного чоловіка.", "injured", 1),
+        ("У Херсоні поранень зазнав чоловік.", "injured", 1),
+        ("У Херсоні поранили чоловіка та жінку.", "injured", 2),
+        ("В Херсоне ранили мужчину.", "injured", 1),
+        ("У Херсоні вбили жінку.", "killed", 1),
+    ],
+)
+def test_one_person_in_the_accusative_is_one(text, field, n):
+    # Ukrainian and Russian impersonal "поранено" and plural "поранили" take the victim in the
+    # accusative: "поранено чоловіка" is one injured man
+    data = parse(text)
+    assert data.casualties[["city", field]].values.tolist() == [["Kherson", n]]

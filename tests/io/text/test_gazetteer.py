@@ -106,3 +106,31 @@ def test_the_table_is_built_from_geonames_rows_with_a_confirmed_ukrainian_name(t
     # the Ukrainian spelling is the one whose transliteration is the GeoNames name, with its
     # soft sign; the former name "Сталіне" is only another spelling
     assert got == {"Donetsk": "Донецьк", "Volochysk": "Волочиськ"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("В Ізмаїльському районі поранено чоловіка", "Izmail"),
+        ("Одеський район атакували", "Odesa"),
+        ("в Одеському районі", "Odesa"),
+        ("у Шевченківському районі", None),  # a city's district, named after no town
+        ("в Олександрівському районі", None),  # villages of that name are no raion centre
+    ],
+)
+def test_a_raion_named_after_its_town_is_told_from_a_city_district(text, want):
+    from airdef.io.text.gazetteer import raion_town
+
+    assert raion_town(text, 0, len(text)) == want
+
+
+def test_a_raion_of_the_region_is_in_no_city_and_another_place_is_a_clause_of_its_own():
+    data = parse("В Ізмаїльському районі поранено чоловіка, ще двоє постраждали в Одесі.")
+    got = data.casualties[["city", "district", "injured"]].astype(object)
+    got = got.where(got.notna(), None).values.tolist()
+    assert sorted(got, key=str) == sorted([[None, "Izmailskyi", 1], ["Odesa", None, 2]], key=str)
+    # a city's own district keeps its city
+    data = parse("Унаслідок атаки на Одесу в Київському районі поранено трьох людей.")
+    assert data.casualties[["city", "district", "injured"]].values.tolist() == [
+        ["Odesa", "Kyivskyi", 3]
+    ]
