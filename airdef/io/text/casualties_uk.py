@@ -32,6 +32,7 @@ from airdef.io.text.casualty_words_uk import (
     KILLED,
     NO_DEAD,
     NO_NEWS,
+    PERSON_ACC,
     VAGUE,
     ZERO,
     ZERO_ONE,
@@ -48,6 +49,7 @@ from airdef.io.text.places_uk import (
     SEVERAL_DISTRICTS,
     WITH_REGION,
     after_city,
+    clauses_uk,
     district_uk,
     find_cities_uk,
     nearest_city,
@@ -72,16 +74,6 @@ _PERSON = re.compile(
     r"(?:отримав|отримала|дістав|дістала|зазнав|зазнала)))\s+(?:[\w'’ʼ-]+\s+){0,2}?"
     r"(?:жінка|чоловік|дитина|хлопчик|дівчинка|людина|пенсіонерка|пенсіонер|мешканець|мешканка|"
     r"женщина|мужчина|ребенок|ребёнок|мальчик|девочка|девушка|дівчина|юнак|підліток|водій)\b",
-    _I,
-)
-# "поранено чоловіка", "травмували 62-річну жінку", "убили мужчину": one person, in the
-# accusative after an impersonal or plural verb
-_PERSON_ACC = re.compile(
-    r"(?<![\w'])(?:(?P<k>вбито|убито|вбили|убили)|(?P<i>поранено|травмовано|поранили|травмували|"
-    r"ранили|ранено|травмировали|травмирован\w*))\s+(?:[\w'’ʼ-]+\s+){0,2}?"
-    r"(?:жінку|чоловіка|дитину|хлопчика|дівчинку|людину|пенсіонерку|пенсіонера|мешканця|"
-    r"мешканку|дівчину|юнака|підлітка|водія|женщину|мужчину|ребенка|ребёнка|мальчика|девочку|"
-    r"девушку|человека|подростка|водителя)(?![\w'’ʼ-])",
     _I,
 )
 _ONE = re.compile(
@@ -161,33 +153,6 @@ _QUAL = [
 
 def _value(word: str) -> int | None:
     return int(word) if word.isdigit() else uk_number(word)
-
-
-_MORE_CLAUSE = re.compile(r",\s+(?:а\s+)?(?:ще|також|еще|также)\s", _I)
-
-
-def _clauses(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
-    """Sentences cut at semicolons and before a figure of another place.
-
-    "У с. Ківшарівка постраждав ...; в с. Руська Лозова ...", "В Ізмаїльському районі
-    поранено чоловіка, ще двоє постраждали в Одесі".
-    """
-    out = []
-    for sent in sentences:
-        start = sent.start
-        cuts = [
-            (sent.start + m.start(), sent.start + m.end())
-            for m in re.finditer(r";|[.!?][»”\"]?[ \t]*\n", text[sent.start : sent.end])
-        ]
-        for m in _MORE_CLAUSE.finditer(text, sent.start, sent.end):
-            nxt = min([a for a, _ in cuts if a > m.start()] + [sent.end])
-            if find_cities_uk(text, m.end(), nxt) or district_uk(text, m.end(), nxt):
-                cuts.append((m.start(), m.start() + 1))
-        for a, _ in sorted(cuts):
-            out.append(Sentence(start, a, text[start:a], sent.index))
-            start = a + 1
-        out.append(Sentence(start, sent.end, text[start : sent.end], sent.index))
-    return out
 
 
 def zero_overruled(key: tuple, rows: dict) -> bool:
@@ -271,7 +236,7 @@ def extract_casualties_uk(
     # the district the paragraph named last ("найважча ситуація - в Деснянському районі. Там
     # ... Підтверджено щонайменше 26 поранених"), for a figure that names no place
     para: tuple[str, int] | None = None
-    for sent in _clauses(text, sentences):
+    for sent in clauses_uk(text, sentences):
         if sent.index in background:
             continue
         named_district = district_uk(text, sent.start, sent.end)
@@ -426,7 +391,7 @@ def extract_casualties_uk(
             )
         for m in [
             *_PERSON.finditer(text, sent.start, sent.end),
-            *_PERSON_ACC.finditer(text, sent.start, sent.end),
+            *PERSON_ACC.finditer(text, sent.start, sent.end),
             *_ONE.finditer(text, sent.start, sent.end),
         ]:
             if any(m.start() <= f.start < m.end() or f.start <= m.start() < f.end for f in figures):

@@ -12,6 +12,7 @@ from airdef.io.text.lexicon_uk import CITIES, DISTRICTS, latin_name
 from airdef.io.text.segment import Sentence
 
 __all__ = [
+    "clauses_uk",
     "CITY_WIDE",
     "MORE_DISTRICTS",
     "NATIONWIDE_UK",
@@ -243,3 +244,30 @@ SEVERAL_DISTRICTS = re.compile(
     r"четырех|нескольких|разных)\s+район\w*",
     _I,
 )
+
+
+_MORE_CLAUSE = re.compile(r",\s+(?:а\s+)?(?:ще|також|еще|также)\s", _I)
+
+
+def clauses_uk(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences cut at semicolons and before a figure of another place.
+
+    "У с. Ківшарівка постраждав ...; в с. Руська Лозова ...", "В Ізмаїльському районі
+    поранено чоловіка, ще двоє постраждали в Одесі".
+    """
+    out = []
+    for sent in sentences:
+        start = sent.start
+        cuts = [
+            (sent.start + m.start(), sent.start + m.end())
+            for m in re.finditer(r";|[.!?][»”\"]?[ \t]*\n", text[sent.start : sent.end])
+        ]
+        for m in _MORE_CLAUSE.finditer(text, sent.start, sent.end):
+            nxt = min([a for a, _ in cuts if a > m.start()] + [sent.end])
+            if find_cities_uk(text, m.end(), nxt) or district_uk(text, m.end(), nxt):
+                cuts.append((m.start(), m.start() + 1))
+        for a, _ in sorted(cuts):
+            out.append(Sentence(start, a, text[start:a], sent.index))
+            start = a + 1
+        out.append(Sentence(start, sent.end, text[start : sent.end], sent.index))
+    return out
