@@ -37,8 +37,7 @@ from airdef.io.text.casualty_words_uk import (
     ZERO,
     ZERO_ONE,
 )
-from airdef.io.text.gazetteer import raion_town
-from airdef.io.text.lexicon_uk import DISTRICTS, NUMBER_WORD_RE, uk_number
+from airdef.io.text.lexicon_uk import NUMBER_WORD_RE, uk_number
 from airdef.io.text.numbers import find_numbers
 from airdef.io.text.places_uk import (
     CITY_WIDE,
@@ -55,6 +54,7 @@ from airdef.io.text.places_uk import (
     nearest_city,
     region_last,
     region_places,
+    region_raion,
     sentence_of,
 )
 from airdef.io.text.segment import Sentence
@@ -218,14 +218,13 @@ def extract_casualties_uk(
     if not any(_WORD.search(text, s.start, s.end) for s in sentences if s.index not in background):
         background = set()
     recalled = SpanSet([(s.start, s.end) for s in sentences if s.index in background])
-    cities = [
-        c for s in pool for p, c in find_cities_uk(text, s.start, s.end) if not recalled.covers(p)
-    ]
+    found = [hit for s in pool for hit in find_cities_uk(text, s.start, s.end)]
+    cities = [c for p, c in found if not recalled.covers(p)]
     nationwide = any(
         re.search(r"по\s+(?:всій\s+)?Україні|по\s+Украине|в\s+Україні", s.text) for s in pool
     )
     default = cities[0] if len(set(cities)) == 1 and not nationwide else None
-    cities_at = sorted(p for s in pool for p, _ in find_cities_uk(text, s.start, s.end))
+    cities_at = sorted(p for p, _ in found)
     regions = region_places(text, cities_at)
     rows: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     zeros: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
@@ -248,9 +247,9 @@ def extract_casualties_uk(
         context = para
         if named_district is not None:
             para = (named_district, sent.end)
-        elif find_cities_uk(text, sent.start, sent.end):
-            para = None
         here = find_cities_uk(text, sent.start, sent.end)
+        if named_district is None and here:
+            para = None
         zero = ZERO.search(text, sent.start, sent.end)
         if (
             zero
@@ -312,15 +311,8 @@ def extract_casualties_uk(
             city = last_city  # "У Херсоні ... . Поранено трьох людей": the city named last
         if NATIONWIDE_UK.search(text, sent.start, sent.end):
             city, here = None, []  # "загалом по Україні загинули 12 людей": no one city
-        town = (
-            raion_town(text, sent.start, sent.end)
-            if named_district and not here and named_district not in DISTRICTS.values()
-            else None
-        )
-        if town is not None and (town == city or town not in ("Kyiv", "Dnipro")):
-            # "В Ізмаїльському районі ... ": a raion of the region, in no city (a city's
-            # "Дніпровський" or "Київський" district is named after another city)
-            city = None
+        if named_district and not here and region_raion(text, sent, named_district, city):
+            city = None  # "В Ізмаїльському районі ...": a raion of the region, in no city
         district = named_district
         if (
             district is not None

@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "PERSON_ACC",
     "BODY",
     "BODY_BEFORE",
     "INJURED",
     "KILLED",
     "NO_DEAD",
     "NO_NEWS",
+    "PERSON_ACC",
     "VAGUE",
     "ZERO",
     "ZERO_ONE",

@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
 from itertools import product
@@ -151,7 +151,7 @@ def _spans(match: re.Match[str]) -> Iterator[tuple[int, int]]:
             yield s, ends[j]
 
 
-def towns_en(text: str, known: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+def towns_en(text: str, known: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """(start, end, name) of the towns and villages an English text names as places.
 
     ``known`` holds the spans of places found otherwise (cities, districts): a town
@@ -188,7 +188,7 @@ def towns_en(text: str, known: list[tuple[int, int]] = ()) -> list[tuple[int, in
 
 
 def towns_uk(
-    text: str, start: int, end: int, known: list[tuple[int, int]] = ()
+    text: str, start: int, end: int, known: Sequence[tuple[int, int]] = ()
 ) -> list[tuple[int, int, str]]:
     """(start, end, name) of the towns and villages a Ukrainian or Russian text names.
 

@@ -7,12 +7,11 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from airdef.io.text.casualty_rows import CasualtyFigure
-from airdef.io.text.gazetteer import towns_uk
+from airdef.io.text.gazetteer import raion_town, towns_uk
 from airdef.io.text.lexicon_uk import CITIES, DISTRICTS, latin_name
 from airdef.io.text.segment import Sentence
 
 __all__ = [
-    "clauses_uk",
     "CITY_WIDE",
     "MORE_DISTRICTS",
     "NATIONWIDE_UK",
@@ -22,12 +21,14 @@ __all__ = [
     "REGION_NAMED",
     "REGION_WORD",
     "after_city",
+    "clauses_uk",
     "region_places",
     "district_uk",
     "find_cities_uk",
     "fold_uk",
     "nearest_city",
     "region_last",
+    "region_raion",
     "sentence_of",
 ]
 
@@ -259,15 +260,38 @@ def clauses_uk(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
     for sent in sentences:
         start = sent.start
         cuts = [
-            (sent.start + m.start(), sent.start + m.end())
+            sent.start + m.start()
             for m in re.finditer(r";|[.!?][»”\"]?[ \t]*\n", text[sent.start : sent.end])
         ]
         for m in _MORE_CLAUSE.finditer(text, sent.start, sent.end):
-            nxt = min([a for a, _ in cuts if a > m.start()] + [sent.end])
+            nxt = min([a for a in cuts if a > m.start()] + [sent.end])
             if find_cities_uk(text, m.end(), nxt) or district_uk(text, m.end(), nxt):
-                cuts.append((m.start(), m.start() + 1))
-        for a, _ in sorted(cuts):
+                cuts.append(m.start())
+        for a in sorted(cuts):
             out.append(Sentence(start, a, text[start:a], sent.index))
             start = a + 1
         out.append(Sentence(start, sent.end, text[start : sent.end], sent.index))
     return out
+
+
+def region_raion(text: str, sent: Sentence, district: str, city: str | None) -> bool:
+    """Whether ``district``, named in ``sent``, is a raion of the region, in no city.
+
+    A raion is named after its town ("В Ізмаїльському районі", "в Одеському районі"); a
+    city's own districts are in the list of city districts or named after another city
+    ("Дніпровський" in Kyiv, "Київський" in Odesa).
+
+    Examples
+    --------
+    >>> from airdef.io.text.segment import sentences
+    >>> t = "В Ізмаїльському районі поранено чоловіка"
+    >>> region_raion(t, sentences(t)[0], "Izmailskyi", "Odesa")
+    True
+    >>> t = "В Київському районі поранено чоловіка"
+    >>> region_raion(t, sentences(t)[0], "Kyivskyi", "Odesa")
+    False
+    """
+    if district in DISTRICTS.values():
+        return False
+    town = raion_town(text, sent.start, sent.end)
+    return town is not None and (town == city or town not in ("Kyiv", "Dnipro"))
