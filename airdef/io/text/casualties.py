@@ -30,6 +30,7 @@ from airdef.io.text.casualty_rows import (
     CasualtyFigure,
     CasualtyRow,
     background_sentences,
+    city_of_district,
     merge_restatements,
     same,
     supersedes,
@@ -268,7 +269,7 @@ def extract_casualties(
             old = row.figures.get(fig.field)
             if old is None or supersedes(fig, old):
                 row.figures[fig.field] = fig
-    return merge_restatements(rows)
+    return merge_restatements(city_of_district(rows))
 
 
 _TOTAL = re.compile(r"\b(?:in\s+total|a\s+total\s+of|overall|altogether)\b", re.IGNORECASE)

@@ -22,6 +22,7 @@ from airdef.io.text.casualty_rows import (
     CasualtyFigure,
     CasualtyRow,
     background_sentences,
+    city_of_district,
     merge_restatements,
     supersedes,
 )
@@ -242,8 +243,8 @@ def extract_casualties_uk(
         if named_district and _SEVERAL.search(text, sent.start, sent.end):
             named_district = None  # "у Дарницькому та Дніпровському районах": the city's
 
-        if para is not None and "\n\n" in text[para[1] : sent.start]:
-            para = None
+        if para is not None and _GAP.search(text, para[1], _GAP_AT.match(text, sent.start).end()):
+            para = None  # a new paragraph, or text left out between
         context = para
         if named_district is not None:
             para = (named_district, sent.end)
@@ -520,7 +521,7 @@ def extract_casualties_uk(
                 other.figures["killed"] = fig
     if not out and vague_seen:
         out.append(CasualtyRow((default,) if default else (), None, None, None))
-    return merge_restatements(out)
+    return merge_restatements(city_of_district(out))
 
 
 _BARE_LIST = re.compile(
@@ -529,6 +530,8 @@ _BARE_LIST = re.compile(
     r"ребенка|девочку))+(?![\w'’ʼ-])(?!\s*[,–—-]?\s*\d)",
     _I,
 )
+_GAP = re.compile(r"\n\n|\[(?:…|\.{1,3})\]")  # a new paragraph, or text left out
+_GAP_AT = re.compile(r"\s*(?:\[(?:…|\.{1,3})\])?")
 _SEVERAL = re.compile(r"(?<![\w'])район(?:ах|ів|ы|ов)(?![\w'])", _I)
 _BARE_UPDATE = re.compile(
     r"(?<![\w'])(?:(?:їхня|їх|ця|их)\s+)?(?:кількість|число)\s+(?:[\w'’ʼ]+\s+){0,2}?(?:зросл[аи]|"

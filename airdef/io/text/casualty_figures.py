@@ -163,6 +163,15 @@ _ZERO_ONE = re.compile(
 )
 
 
+_ELLIPSIS_HEAD = re.compile(
+    r"(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+while\s+)(?:another|a\s+further|other)?\s*$",
+    re.IGNORECASE,
+)
+_ELLIPSIS_TAIL = re.compile(
+    r"\s+(?:more\s+|others?\s+|people\s+|persons\s+)?(?:in|near|on)\s+(?:the\s+)?[A-Z][\w'’-]+",
+)
+
+
 def _field(m: re.Match[str]) -> str:
     groups = m.groupdict()
     return "killed" if any(groups.get(k) for k in ("k", "k2", "k3")) else "injured"
@@ -240,6 +249,15 @@ def read_figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFi
             stop = re.match(rf"\s+{_PEOPLE}\b", text[end:e], re.IGNORECASE)
             quote_end = end + (stop.end() if stop else 0)
             out.append(_fig(fwd, count, count.start - (len(head) - fwd.start()), quote_end, sent))
+        elif out and _ELLIPSIS_HEAD.search(head) and (tail := _ELLIPSIS_TAIL.match(text, end, e)):
+            # "Two people were killed in Dnipro and another three in Zaporizhzhia": the
+            # figure before's field, at a place of its own
+            prev = out[-1]
+            out.append(
+                CasualtyFigure(
+                    prev.field, count.value, count.qualifier, count.start, tail.end(), sent.index
+                )
+            )
     for m in _ONE_PERSON.finditer(text, s, e):
         head = text[max(s, m.start() - 60) : m.start()]
         if _SUBGROUP.search(head) or any(f.start <= m.start() < f.end for f in out):

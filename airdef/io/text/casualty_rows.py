@@ -17,6 +17,7 @@ __all__ = [
     "CasualtyFigure",
     "CasualtyRow",
     "background_sentences",
+    "city_of_district",
     "firmer",
     "merge_restatements",
     "same",
@@ -147,6 +148,65 @@ def supersedes(new: CasualtyFigure, old: CasualtyFigure) -> bool:
         return True
     # a stated 'no casualties' is no smaller toll
     return not old.update and not new.hospitalized and 0 < old.value < new.value
+
+
+#: City districts whose name belongs to one city alone (official names of 2024; a name that
+#: is also a raion or a district of another city, such as Podilskyi, Zavodskyi, Korabelnyi
+#: or Shevchenkivskyi, is left out).
+_CITY_DISTRICTS: dict[str, tuple[str, ...]] = {
+    "Kyiv": (
+        "Holosiivsk",
+        "Darnytsk",
+        "Desniansk",
+        "Obolonsk",
+        "Pechersk",
+        "Sviatoshynsk",
+        "Solomiansk",
+    ),
+    "Kharkiv": (
+        "Kholodnohirsk",
+        "Saltivsk",
+        "Nemyshliansk",
+        "Osnoviansk",
+        "Slobidsk",
+        "Novobavarsk",
+    ),
+    "Zaporizhzhia": ("Voznesenivsk", "Khortytsk", "Komunarsk"),
+    "Odesa": ("Peresypsk", "Malynovsk", "Khadzhybeisk"),
+    "Dnipro": ("Chechelivsk", "Novokodatsk", "Amur-Nyzhnodniprovsk", "Sobornyi"),
+    "Lviv": ("Lychakivsk", "Sykhivsk", "Frankivsk"),
+    "Kryvyi Rih": (
+        "Dovhyntsivsk",
+        "Inhuletsk",
+        "Metalurhiin",
+        "Saksahansk",
+        "Ternivsk",
+        "Tsentralno-Misk",
+    ),
+}
+_DISTRICT_CITY = {d.lower(): c for c, ds in _CITY_DISTRICTS.items() for d in ds}
+
+
+def city_of_district(rows: list[CasualtyRow]) -> list[CasualtyRow]:
+    """Put the city on a row that names only a district of one city ("Святошинський").
+
+    Examples
+    --------
+    >>> row = CasualtyRow((), "Sviatoshynskyi", None, None)
+    >>> city_of_district([row])[0].cities
+    ('Kyiv',)
+    >>> city_of_district([CasualtyRow((), "Shevchenkivskyi", None, None)])[0].cities
+    ()
+    """
+    for r in rows:
+        if r.cities or not r.district or "; " in r.district:
+            continue
+        name = r.district.lower()
+        for stem, city in _DISTRICT_CITY.items():
+            if name.startswith(stem):
+                r.cities = (city,)
+                break
+    return rows
 
 
 def merge_restatements(rows: list[CasualtyRow]) -> list[CasualtyRow]:

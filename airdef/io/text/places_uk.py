@@ -45,7 +45,9 @@ _REGION_FORM = re.compile(
 )
 _DISTRICT = re.compile(
     r"(?<![\w'])(?P<n>[\w'’ʼ-]+?)(?P<suf>ськ|цьк|зьк|ск|цк)(?:ому|ім|ий|ого|ом|ого|им)\s+район\w*|"
-    r"(?<![\w'])(?P<a>[\w'’ʼ-]+?)ному\s+район\w*|(?<![\w'])(?P<r>[\w'’ʼ-]+?)щин[іиою]\b",
+    r"(?<![\w'])(?P<a>[\w'’ʼ-]+?)н(?:ому|ом|ый|ого|ым)\s+район\w*|"
+    r"(?<![\w'])(?P<r>[\w'’ʼ-]+?)щин[іиою]\b|"
+    r"(?<![\w'])(?P<ab>[\w'’ʼ-]+?)(?P<abs>ськ|цьк|зьк|ск|цк|н)(?:ий|ый)?\s+р-н\b",
     _I,
 )
 
@@ -121,6 +123,12 @@ def find_cities_uk(text: str, start: int, end: int) -> list[tuple[int, str]]:
 def district_uk(text: str, start: int, end: int) -> str | None:
     """The English name of the first district named, by the list or by transliteration."""
     for m in _DISTRICT.finditer(text, start, end):
+        if m.group("ab"):  # "Оболонський р-н"
+            full = m["ab"] + m["abs"] + "ому районі"
+            return district_uk(full, 0, len(full))
+        word = (m.group("n") or "") + (m.group("suf") or "") if m.group("n") else m.group("a")
+        if word and (name := _russian_district(word)):
+            return name
         stem = fold_uk(m.group("n") or m.group("a") or m.group("r") or "")
         for key, name in DISTRICTS.items():
             if re.match(key, stem + ("ськ" if m.group("n") else "")) or re.match(key, stem):
@@ -133,6 +141,61 @@ def district_uk(text: str, start: int, end: int) -> str | None:
             if m.group("a"):
                 return latin_name(word + "ний")
     return None
+
+
+# Russian names of city districts: the stem before the adjective's ending ("в Шевченковском
+# районе", "Индустриальный район")
+_RUSSIAN_DISTRICTS: dict[str, str] = {
+    "шевченковск": "Shevchenkivskyi",
+    "киевск": "Kyivskyi",
+    "дарницк": "Darnytskyi",
+    "днепровск": "Dniprovskyi",
+    "соломенск": "Solomianskyi",
+    "голосеевск": "Holosiivskyi",
+    "оболонск": "Obolonskyi",
+    "деснянск": "Desnianskyi",
+    "печерск": "Pecherskyi",
+    "подольск": "Podilskyi",
+    "святошинск": "Sviatoshynskyi",
+    "холодногорск": "Kholodnohirskyi",
+    "салтовск": "Saltivskyi",
+    "немышлянск": "Nemyshlianskyi",
+    "основянск": "Osnovianskyi",
+    "индустриаль": "Industrialnyi",
+    "слободск": "Slobidskyi",
+    "новобаварск": "Novobavarskyi",
+    "александровск": "Oleksandrivskyi",
+    "вознесеновск": "Voznesenivskyi",
+    "заводск": "Zavodskyi",
+    "хортицк": "Khortytskyi",
+    "коммунарск": "Komunarskyi",
+    "малиновск": "Malynovskyi",
+    "пересыпск": "Peresypskyi",
+    "приморск": "Prymorskyi",
+    "суворовск": "Suvorovskyi",
+    "корабель": "Korabelnyi",
+    "центральн": "Tsentralnyi",
+    "соборн": "Sobornyi",
+    "самарск": "Samarskyi",
+    "новокодацк": "Novokodatskyi",
+    "чечеловск": "Chechelivskyi",
+    "саксаганск": "Saksahanskyi",
+    "металлургическ": "Metalurhiinyi",
+    "долгинцевск": "Dovhyntsivskyi",
+    "ингулецк": "Inhuletskyi",
+    "терновск": "Ternivskyi",
+    "лычаковск": "Lychakivskyi",
+    "галицк": "Halytskyi",
+    "франковск": "Frankivskyi",
+    "сыховск": "Sykhivskyi",
+    "железнодорожн": "Zaliznychnyi",
+}
+
+
+def _russian_district(word: str) -> str | None:
+    """The English name of a city district named in Russian ("Шевченковск" -> Shevchenkivskyi)."""
+    low = fold_uk(word)
+    return next((n for k, n in _RUSSIAN_DISTRICTS.items() if low.startswith(k)), None)
 
 
 REGION_WORD = re.compile(

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from tests.io.text.helpers import one, parse
 from tests.io.text.scoring import problems, read_entries, shares
@@ -302,12 +303,15 @@ def test_casualty_excerpts_share_fully_right():
     ``cas_en_17``-``cas_uk_46`` (16 English, 14 Ukrainian and Russian) 6 and 5 when added
     (6 and 7 once four Ukrainian weapons named without a number were listed as the
     Ukrainian sets list them); ``cas_en_47``-``cas_uk_57`` (4 and 7) 1 and 5 when added.
-    The floors are the levels reached since.
+    The floors are the levels reached since. ``cas_uk_37`` was lost when Russian district
+    names came to be read ("в Индустриальном районе"): the report's one district is put
+    on its one toll, as the dev set annotates it (``dev_uk_02``, ``dev_uk_34``), where this
+    item's annotation keeps the district of the hit off the city's toll.
     """
     entries = read_entries(CASUALTY_EXCERPTS)
     assert len(entries) == 57 and all(e["source_url"] for e in entries)
     by = shares(entries)
-    assert by["en"][0] >= 25 and by["uk"][0] >= 23, {e["id"]: problems(e) for e in entries}
+    assert by["en"][0] >= 25 and by["uk"][0] >= 22, {e["id"]: problems(e) for e in entries}
 
 
 def test_an_update_without_a_place_goes_to_the_row_that_names_its_place():
@@ -523,3 +527,31 @@ def test_a_part_with_a_place_of_its_own_is_a_row_of_that_place():
     assert rows(data) == {(None, None, 10, None), ("Kyiv", None, 4, None)}
     data = parse("Five people were injured in Sumy, including two children.")
     assert rows(data) == {("Sumy", None, None, 5)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two people were killed in Dnipro and another three in Zaporizhzhia.",
+            {("Dnipro", None, 2, None), ("Zaporizhzhia", None, 3, None)},
+        ),
+        (
+            "Four people were injured in Kharkiv, two in Sumy and one in Poltava.",
+            {("Kharkiv", None, None, 4), ("Sumy", None, None, 2), ("Poltava", None, None, 1)},
+        ),
+        (
+            "At least 10 people were injured in Kyiv, 3 of them children.",
+            {("Kyiv", None, None, 10)},
+        ),
+    ],
+)
+def test_a_figure_without_its_verb_takes_the_field_of_the_figure_before(text, expected):
+    # "and another three in Zaporizhzhia": the verb of the figure before, a place of its own
+    assert rows(parse(text)) == expected
+
+
+def test_a_district_of_one_city_alone_names_the_city():
+    assert rows(parse("Two people were injured in the Holosiivskyi district.")) == {
+        ("Kyiv", "Holosiivskyi", None, 2)
+    }

@@ -234,3 +234,36 @@ def test_one_person_in_the_accusative_is_one(text, field, n):
     # accusative: "поранено чоловіка" is one injured man
     data = parse(text)
     assert data.casualties[["city", field]].values.tolist() == [["Kherson", n]]
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "district"),
+    [
+        ("В Киеве в Шевченковском районе ранены два человека.", "Kyiv", "Shevchenkivskyi"),
+        ("В Индустриальном районе Харькова пострадали 2 человека.", "Kharkiv", "Industrialnyi"),
+        ("Київ. Оболонський р-н: поранено двох людей.", "Kyiv", "Obolonskyi"),
+        # a district of one city alone names the city
+        ("Кличко: у Святошинському районі постраждали двоє людей.", "Kyiv", "Sviatoshynskyi"),
+        ("Терехов: у Слобідському районі поранено двох людей.", "Kharkiv", "Slobidskyi"),
+    ],
+)
+def test_city_districts_in_russian_abbreviated_or_of_one_city(text, city, district):
+    assert rows(parse(text)) == {(city, district, None, 2)}
+
+
+def test_a_district_shared_by_several_cities_names_no_city():
+    # Shevchenkivskyi is a district of Kyiv, Kharkiv, Zaporizhzhia, Lviv and Dnipro
+    assert rows(parse("У Шевченківському районі поранено двох людей.")) == {
+        (None, "Shevchenkivskyi", None, 2)
+    }
+
+
+def test_text_left_out_ends_the_paragraph_of_a_district():
+    # "[…]" marks text left out between two fragments: the district named before it is
+    # not the place of a figure after it (the report's one district still is, when it
+    # has one row)
+    data = parse(
+        "Удар по Харкову. Попадание зафиксировано в Индустриальном районе. […] "
+        '"Есть один погибший", сообщил Терехов. В Сумах ранены три человека.'
+    )
+    assert rows(data) == {("Kharkiv", None, 1, None), ("Sumy", None, None, 3)}
