@@ -131,6 +131,15 @@ _ONE_OTHER = re.compile(
     rf"other)|another)(?=\s*[,.;]|\s+(?:one|person|man|woman|passenger)\b)",
     re.IGNORECASE,
 )
+_ANOTHER = re.compile(
+    r"\b(?:and\s+)?another\s+(?:(?:person|man|woman|one|civilian)\s+)?(?:was\s+)?"
+    r"(?:(?P<k4>killed|died)|(?P<i4>injured|wounded|hurt|suffered\s+(?:injuries|wounds)|"
+    r"sustained\s+(?:injuries|wounds)))\b",
+    re.IGNORECASE,
+)
+_PERSON_AND = re.compile(
+    rf"\b(?:an?|one)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_PERSON}|\d+-year-old)\s+and\s+$", re.IGNORECASE
+)
 _BODY = re.compile(
     rf"\b(?:the\s+)?body\s+of\s+(?:an?|one|another|the)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_PERSON}|victim)\b",
     re.IGNORECASE,
@@ -174,7 +183,7 @@ _ELLIPSIS_TAIL = re.compile(
 
 def _field(m: re.Match[str]) -> str:
     groups = m.groupdict()
-    return "killed" if any(groups.get(k) for k in ("k", "k2", "k3")) else "injured"
+    return "killed" if any(groups.get(k) for k in ("k", "k2", "k3", "k4")) else "injured"
 
 
 def read_figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure]:
@@ -242,6 +251,13 @@ def read_figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFi
             continue
         after = _AFTER.match(text, end, e) or _SHORT_AFTER.match(text, end, e)
         if after and not (fwd and after.start() - end > 1 and not _SHORT_AFTER.match(text, end, e)):
+            lead = _PERSON_AND.search(head)
+            if lead and re.match(r"\s+others?\b", text[end:e]):
+                # "a three-year-old girl and seven other people were injured": eight
+                start = count.start - (len(head) - lead.start())
+                more = replace(count, value=count.value + 1)
+                out.append(_fig(after, more, start, after.end(), sent))
+                continue
             out.append(_fig(after, count, count.start, after.end(), sent))
         elif fwd:
             if fwd.group().lower().startswith("leaving"):
@@ -290,6 +306,10 @@ def read_figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFi
         if not any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in out):
             out.append(CasualtyFigure("killed", 1, "exact", m.start(), m.end(), sent.index))
             out[-1].hospitalized = True
+    for m in _ANOTHER.finditer(text, s, e):
+        # "one person was killed, and another suffered injuries": one more, of that field
+        if not any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in out):
+            out.append(CasualtyFigure(_field(m), 1, "exact", m.start(), m.end(), sent.index))
     for m in _ONE_OTHER.finditer(text, s, e):
         # "killing two of the passengers and injuring the third"
         if not any(f.start <= m.start("n") < f.end for f in out):

@@ -75,6 +75,7 @@ _LAUNCHED_LIST = VERB_UK.search("випустили")
 _LIST_GLUE = re.compile(r"[»\"”)\s]*(?:,|і|й|та|и|а\s+також|,\s*а\s+також)\s*", re.IGNORECASE)
 
 # "з 673 засобів повітряного нападу збито 635": the number after "з" is the whole
+_LAUNCHED_PART = re.compile(r"\s+(?:запущен|выпущен|випущен)\w*(?:\s+(?:врагом|ворогом))?", re.I)
 _OF_ALL = re.compile(r"(?:^|[\s,(])(?:з|із|зі|из)\s+$", re.IGNORECASE)
 # "збили усі 18 ракет": intercepted and launched alike
 _ALL_OF = re.compile(r"(?<![\w'])(?:усі|всі|все|всех|всіх)\s+$", re.IGNORECASE)
@@ -137,7 +138,10 @@ class UkReader(UkMentions, UkRoles):
             m = OF_M.match(t, phrase.end)  # "52 вражеских дрона из 110"
             total = next((x for x in nums if m and x.start == m.end()), None)
             if total is not None:
-                return Item(n, phrase, total, "of", phrase.end)
+                # "16 дронов из 21 запущенного врагом были уничтожены": the participle
+                # describes the total; the verb of the count comes after it
+                described = _LAUNCHED_PART.match(t, total.end)
+                return Item(n, phrase, total, "of", described.end() if described else phrase.end)
             return Item(n, phrase, None, "phrase", phrase.end)
         dash = DASH.match(t, pos)
         if dash:

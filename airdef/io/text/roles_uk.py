@@ -77,7 +77,7 @@ _TARGETS = re.compile(
     FLAGS,
 )
 _NONE = re.compile(
-    r"(?<![\w'])(?:збити|знищити|перехопити|сбить|уничтожить|перехватить)\s+не\s+"
+    r"(?<![\w'])(?:збити|знищити|перехопити|сбить|уничтожить|перехватить)\s+(?:(?:їх|її|його|их|ее|его)\s+)?не\s+"
     r"(?:вдалося|вдалось|удалось)|(?<![\w'])не\s+(?:вдалося|вдалось|удалось)\s+"
     r"(?:збити|знищити|перехопити|сбить|уничтожить|перехватить)",
     FLAGS,
@@ -340,8 +340,8 @@ class UkRoles:
         """ "Ракети, на жаль, збити не вдалося": the weapon named in the clause, none shot down."""
         t = self.t
         m = _NONE.search(t, sent.start, sent.end)
-        if m is None:
-            return
+        if m is None or re.search(r"\d", re.split(r"[,;:]", t[sent.start : m.start()])[-1]):
+            return  # "10 з них не вдалося збити": ten not shot down, not none
         named = None
         for tok in re.finditer(r"[\w«\"“][\w'’ʼ-]*", t[sent.start : sent.end]):
             phrase = read_phrase_uk(t, sent.start + tok.start(), limit=4)

@@ -555,3 +555,21 @@ def test_a_district_of_one_city_alone_names_the_city():
     assert rows(parse("Two people were injured in the Holosiivskyi district.")) == {
         ("Kyiv", "Holosiivskyi", None, 2)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In the village of Oleksiievo-Druzhkivka, one person was killed, and another "
+            "suffered injuries.",
+            {("Oleksiievo-Druzhkivka", None, 1, 1)},
+        ),
+        (
+            "A three-year-old girl and seven other people were injured in the attack on Odesa.",
+            {("Odesa", None, None, 8)},
+        ),
+    ],
+)
+def test_another_and_a_person_with_others_are_counted(text, expected):
+    assert rows(parse(text)) == expected

@@ -1069,3 +1069,21 @@ def test_a_long_sentence_of_region_counts_is_read_in_linear_time():
     text = "Над Одещиною – 5, " * 1500 + "знищено 22 БпЛА."
     data = parse(text)
     assert data.events["intercepted"].max() == 22
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # not shot down is no interception: the count is of what got through
+        ("Ворог випустив 40 дронів. Близько 30 дронів не було збито.", (40, None, None)),
+        ("Росія запустила 50 ракет, 10 з них не вдалося збити.", (50, None, None)),
+        # none shot down, with the pronoun between
+        ("Противник атакував 5 ракетами, збити їх не вдалося.", (5, 0, None)),
+        # lost without "локаційно" is lost, not shot down
+        ("Збито 57 російських безпілотників, ще 36 ворожих БПЛА були втрачені.", (None, 57, 36)),
+        # the participle after the total describes it; the verb of the count follows
+        ("16 дронов из 21 запущенного врагом были уничтожены.", (21, 16, None)),
+    ],
+)
+def test_negated_lost_and_described_totals(text, expected):
+    assert counts(one(parse(text).events)) == expected
