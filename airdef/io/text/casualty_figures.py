@@ -81,7 +81,8 @@ _AFTER = re.compile(
     rf"(?:\s*,[^,.;]{{0,40}},|\s+[-–—]\s[^,.;–—]{{0,40}}?\s[-–—])?\s*"
     rf"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|reportedly|also|later|"
     rf"subsequently|confirmed|already|have|has|had|been|so\s+far|now|"
-    rf"(?:known|reported|said|believed|thought|confirmed)\s+to\s+have(?:\s+been)?)\s+)*"
+    rf"(?:known|reported|said|believed|thought|confirmed)\s+to\s+have(?:\s+been)?|"
+    rf"(?:confirmed|reported|registered|recorded)\s+as)\s+)*"
     # "another person severely injured"
     rf"(?:(?:severely|seriously|critically|fatally|mortally|slightly|lightly|badly)\s+)?"
     rf"(?:(?P<k>{_KILL_AFTER})|(?P<i>{_INJURE_AFTER}))\b",
@@ -157,7 +158,8 @@ _CONDITION = re.compile(
 )
 _ZERO_BOTH = re.compile(
     # "there were no destructions or casualties": another noun before them
-    r"\b(?:no|zero|without)\s+(?:(?:damage|destructions?|injuries|deaths)\s+(?:or|and|nor)\s+)?"
+    r"\b(?:no|zero|without)\s+(?:(?:recorded|reported|known)\s+)?"
+    r"(?:(?:damage|destructions?|injuries|deaths)\s+(?:or|and|nor)\s+)?"
     r"(?:casualties|victims|deaths\s+or\s+injuries|injuries\s+or\s+deaths|"
     r"dead\s+or\s+(?:injured|wounded)|fatalities\s+or\s+injuries|one\s+was\s+(?:killed|hurt|"
     r"injured|wounded)\s+or\s+(?:killed|hurt|injured|wounded))\b|\bnobody\s+was\s+(?:killed|hurt|"
@@ -167,7 +169,10 @@ _ZERO_BOTH = re.compile(
 _ZERO_ONE = re.compile(
     r"\b(?:no[\s-]?one|nobody|no\s+(?:people|civilians|residents))\s+(?:was|were|has\s+been|have\s+been|"
     r"had\s+been)\s+(?:reported\s+)?(?:(?P<k>killed)|(?P<i>hurt|injured|wounded))\b|"
-    r"\b(?:no[\s-]?one|nobody)\s+(?P<k2>died)\b|\bno\s+(?:(?P<k3>deaths|fatalities)|(?P<i3>injuries))\b",
+    r"\b(?:no[\s-]?one|nobody)\s+(?P<k2>died)\b|"
+    r"\bno\s+(?:(?:recorded|reported|known)\s+)?(?:(?P<k3>deaths|fatalities)|(?P<i3>injuries))\b|"
+    # "damaged houses, but did not hurt anyone"
+    r"\b(?:did\s+not|didn't)\s+(?:(?P<k5>kill)|(?P<i5>hurt|injure|harm))\s+anyone\b",
     re.IGNORECASE,
 )
 
@@ -183,7 +188,7 @@ _ELLIPSIS_TAIL = re.compile(
 
 def _field(m: re.Match[str]) -> str:
     groups = m.groupdict()
-    return "killed" if any(groups.get(k) for k in ("k", "k2", "k3", "k4")) else "injured"
+    return "killed" if any(groups.get(k) for k in ("k", "k2", "k3", "k4", "k5")) else "injured"
 
 
 def read_figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFigure]:
@@ -365,7 +370,7 @@ _OVER = re.compile(r"\b(?:more\s+than|over)\b", re.IGNORECASE)
 
 
 _BARE_UPDATE = re.compile(
-    r"\b(?:the\s+)?(?:toll|number|figure|count)\s+(?:(?:has|had|later|since|then|now|"
+    r"\b(?:the\s+)?(?:(?:casualty|victim)\s+)?(?:toll|number|figure|count)\s+(?:(?:has|had|later|since|then|now|"
     r"already)\s+)*(?:rose|risen|increased|grew|grown|climbed|went\s+up)\s+to\s+$",
     re.IGNORECASE,
 )

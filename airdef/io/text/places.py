@@ -198,7 +198,9 @@ DISTRICT_SPELLINGS: dict[str, str] = {
 # "the head of the Zaporizhzhia Regional State Administration": the speaker's title, no place
 _TITLE_AFTER = re.compile(
     r"\s*(?:(?:State|Military|Civil[\s-]Military)\s+)*(?:Administration|Council)\b|\s+(?:RMA|OVA|ODA|"
-    r"RSA|OMA)\b",
+    r"RSA|OMA)\b|"
+    # "Kharkiv Governor Oleh Syniehubov": the governor of the region, no city
+    r"\s+(?:(?:regional|oblast|region)\s+)?(?:governor|gov\.)(?=\s+[A-Z])",
     re.IGNORECASE,
 )
 # "KYIV, Ukraine (AP) —", "KYIV, Dec 14 (Reuters) -": where the story was filed, no place of
@@ -337,7 +339,7 @@ def find_places(text: str) -> list[PlaceMention]:
             title = _TITLE_AFTER.match(text, m.end())
             if title and (region or title.group().strip() in _ABBREVIATIONS):
                 continue
-            if region:
+            if region or (title and "gov" in title.group().lower()):
                 city = _VARIANTS[m["city"].lower()]
                 out.append(PlaceMention(m.start(), m.end(), (city,), region=True))
             else:

@@ -86,9 +86,9 @@ _WHO_SAID = re.compile(
 def _place(m: re.Match[str]) -> str:
     for name in ("of", "named", "city"):
         value = m.groupdict().get(name)
-        if value:
+        if value and value.lower() not in ("the", "this", "that", "his", "her", "their"):
             return value.lower()
-    return "region"
+    return "region"  # "within the region": the region named before
 
 
 def read_scope(text: str, sent: Sentence, start: int, end: int) -> str | None:
@@ -309,6 +309,31 @@ def merge_restating_parts(groups: list[Group]) -> list[Group]:
     return [g for g in groups if g.gid not in gone]
 
 
+def _merge_restated_scoped(groups: list[Group]) -> None:
+    """A scoped group that repeats the figures of one before it at the same place is no row.
+
+    "destroyed 25 Shahed drones in the Cherkasy region. ... 25 'Shaheds' were destroyed
+    within the region": one count, quoted twice ("the region", "there" name the place
+    named before).
+    """
+    seen: list[Group] = []
+    for g in groups:
+        if g.scope is None or g.parent is not None or not g.figures:
+            continue
+        for first in seen:
+            same_place = g.scope == first.scope or g.scope in ("region", "there")
+            values = {n: f.value for n, f in g.figures.items()}
+            if (
+                same_place
+                and (_same_kind(g, first) or _same_kind(first, g))
+                and all(first.value(n) == v for n, v in values.items())
+            ):
+                g.figures = {}
+                break
+        else:
+            seen.append(g)
+
+
 def nest_scoped(groups: list[Group]) -> None:
     """Place the figures of one region or city against the national groups (see module).
 
@@ -316,6 +341,7 @@ def nest_scoped(groups: list[Group]) -> None:
     no row; its quotes stay in the evidence of the national one's sentence), one
     whose numbers fit within it becomes its part.
     """
+    _merge_restated_scoped(groups)
     national = [g for g in groups if g.scope is None and g.parent is None and g.figures]
     for g in groups:
         if g.scope is None or g.parent is not None or not g.figures:

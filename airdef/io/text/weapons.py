@@ -497,6 +497,8 @@ def read_phrase(text: str, start: int, *, limit: int = 12) -> Phrase | None:
     if first is None:
         first = toks[0][0]
     label = text[first:last_end].strip(" ,")
+    if label[:1] in "'\"‘“«" and not re.search(r"['\"’”»]", label[1:]):
+        first, label = first + 1, label[1:]  # "25 'Shaheds' were destroyed": the quote opens
     label_end = first + len(label)
     weapon, cls, generic, total = _classify(names, classes, heads, recon, various)
     if not weapon:

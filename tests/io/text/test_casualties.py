@@ -573,3 +573,29 @@ def test_a_district_of_one_city_alone_names_the_city():
 )
 def test_another_and_a_person_with_others_are_counted(text, expected):
     assert rows(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a governor's title names the region, no city; a mayor's names the city
+        (
+            "Kharkiv Governor Oleh Syniehubov said falling debris injured two people.",
+            {(None, None, None, 2)},
+        ),
+        ("Kharkiv Mayor Ihor Terekhov said two people were injured.", {("Kharkiv", None, None, 2)}),
+        (
+            "Officials in Chernihiv said the attacks damaged houses, but did not hurt anyone.",
+            {("Chernihiv", None, None, 0)},
+        ),
+        ("There were no recorded injuries in Kryvyi Rih.", {("Kryvyi Rih", None, None, 0)}),
+        ("There were no reported casualties in Lviv.", {("Lviv", None, 0, 0)}),
+        (
+            "Six people have been confirmed as injured in Dnipro. Later, the mayor said the "
+            "casualty toll rose to nine.",
+            {("Dnipro", None, None, 9)},
+        ),
+    ],
+)
+def test_titles_zero_wordings_and_a_casualty_toll_update(text, expected):
+    assert rows(parse(text)) == expected

@@ -262,3 +262,15 @@ def test_missiles_from_a_named_system_take_its_type():
 def test_it_after_a_single_named_missile(tail, intercepted):
     data = quiet(f"Russia also fired an Iskander-K cruise missile on the city of Sumy. {tail}")
     assert counts(data, "Iskander-K cruise missile") == (1, "exact", intercepted, "exact")
+
+
+def test_a_scoped_count_quoted_again_for_the_region_is_one_group():
+    # the quote opens the label; "within the region" is the region named before
+    data = parse(
+        "Air defense forces destroyed 25 Russian Shahed drones in the Cherkasy region. "
+        "\"According to preliminary data, 25 'Shaheds' were destroyed within the region,\" "
+        "noted the governor.",
+        published="2024-12-14",
+    )
+    ev = data.events
+    assert len(ev) == 1 and int(ev["intercepted"].iloc[0]) == 25
