@@ -57,6 +57,7 @@ from airdef.io.text.places_uk import (
     region_places,
     region_raion,
     sentence_of,
+    with_region,
 )
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
@@ -266,7 +267,7 @@ def extract_casualties_uk(
         if zero or one:
             # "в столиці без постраждалих": the city of the sentence, else of the last one named
             city = here[0][1] if here else last_city
-            if NATIONWIDE_UK.search(text, sent.start, sent.end):
+            if NATIONWIDE_UK.search(text, sent.start, sent.end) or with_region(text, here):
                 city = None
             key = ((city,) if city else (), None)
             row = zeros.setdefault(key, CasualtyRow(key[0], None, None, None))
@@ -310,7 +311,7 @@ def extract_casualties_uk(
             and not CITY_WIDE.search(text, sent.start, sent.end)
         ):
             city = last_city  # "У Херсоні ... . Поранено трьох людей": the city named last
-        if NATIONWIDE_UK.search(text, sent.start, sent.end):
+        if NATIONWIDE_UK.search(text, sent.start, sent.end) or with_region(text, here):
             city, here = None, []  # "загалом по Україні загинули 12 людей": no one city
         if named_district and not here and region_raion(text, sent, named_district, city):
             city = None  # "В Ізмаїльському районі ...": a raion of the region, in no city

@@ -19,6 +19,7 @@ __all__ = [
     "SEVERAL_DISTRICTS",
     "WITH_REGION",
     "REGION_NAMED",
+    "with_region",
     "REGION_WORD",
     "after_city",
     "clauses_uk",
@@ -78,6 +79,28 @@ def fold_uk(s: str) -> str:
     return re.sub(r"[’ʼ`‘]", "'", s.lower())
 
 
+_AND_REGION = re.compile(
+    r"\s+(?:і|та|й|и)\s+(?:(?:в|у)\s+)?(?:област[іи]|области|регіоні|регионе)(?![\w'])", _I
+)
+
+
+def with_region(text: str, here: Sequence[tuple[int, str]]) -> bool:
+    """Whether the one city named is named with its region ("у Харкові та області").
+
+    Examples
+    --------
+    >>> t = "Четверо людей постраждали у Харкові та області."
+    >>> with_region(t, find_cities_uk(t, 0, len(t)))
+    True
+    """
+    if len({c for _, c in here}) != 1:
+        return False
+    return all(
+        (w := re.match(r"[\w'’ʼ-]+", text[p:])) and _AND_REGION.match(text, p + w.end())
+        for p, _ in here
+    )
+
+
 def find_cities_uk(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """(position, English name) of the cities named in ``text[start:end]``.
 
@@ -97,7 +120,9 @@ def find_cities_uk(text: str, start: int, end: int) -> list[tuple[int, str]]:
             word = m.group()
             if _REGION_FORM.search(word) and "столиц" not in word.lower():
                 continue
-            if re.match(r"\s+(?:район|громад|област)", text[m.end() : m.end() + 12], _I):
+            if re.match(
+                r"\s+(?:район|громад|област|регіон|регион)", text[m.end() : m.end() + 12], _I
+            ):
                 continue  # "у Броварському районі" names a district, not the town
             out.append((m.start(), name))
             spans.append((m.start(), m.end()))

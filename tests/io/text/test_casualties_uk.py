@@ -267,3 +267,13 @@ def test_text_left_out_ends_the_paragraph_of_a_district():
         '"Есть один погибший", сообщил Терехов. В Сумах ранены три человека.'
     )
     assert rows(data) == {("Kharkiv", None, 1, None), ("Sumy", None, None, 3)}
+
+
+def test_a_city_named_with_its_region_is_no_one_city():
+    # "у Харкові та області": the figure is of the city and the region together
+    data = parse("Четверо людей постраждали у Харкові та області. У Харкові поранено чоловіка.")
+    assert rows(data) == {(None, None, None, 4), ("Kharkiv", None, None, 1)}
+    assert rows(parse("Четверо людей пострадали в Харькове и области.")) == {(None, None, None, 4)}
+    # a region named by its adjective and "регіон" is a region too
+    data = parse("Вночі ворог атакував дронами по Одеському регіону. Постраждало 6 людей.")
+    assert rows(data) == {(None, None, None, 6)}
