@@ -57,8 +57,8 @@ _KILL_AFTER = (
 _INJURE_AFTER = (
     r"injured|wounded|hurt|injuries|needed\s+(?:medical|hospital)|"
     # "a man was hospitalized with shrapnel wounds", "received a cut wound"
-    r"(?:hospitali[sz]ed|taken\s+to\s+hospital)\s+with\s+(?:[\w-]+\s+){0,2}(?:wounds?|injur(?:y|ies)|"
-    r"burns|trauma)|(?:received|sustained|suffered)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?P<hw>(?:hospitali[sz]ed|taken\s+to\s+hospital)\s+with\s+(?:[\w-]+\s+){0,2}(?:wounds?|"
+    r"injur(?:y|ies)|burns|trauma))|(?:received|sustained|suffered)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:wounds?|injur(?:y|ies)|burns|trauma)|"
     # "three people sought medical help": the injured
     r"(?:sought|seeking|needed|asked\s+for|applied\s+for|turned\s+to\s+doctors\s+for)\s+"
@@ -296,7 +296,7 @@ def read_figures(text: str, sent: Sentence, blocked: SpanSet) -> list[CasualtyFi
                     listed.start() if listed else m.start(),
                     after.end(),
                     sent.index,
-                    hospitalized=bool(after.groupdict().get("h")),
+                    hospitalized=bool(after.groupdict().get("h") or after.groupdict().get("hw")),
                 )
             )
         elif fwd and not fwd.group().lower().startswith("leaving"):
@@ -361,7 +361,9 @@ def _fig(
         end,
         sent.index,
         update,
-        bool(m.groupdict().get("h")),
+        # "a man was hospitalized with shrapnel wounds": of the injured, when the text
+        # gives their number
+        bool(m.groupdict().get("h") or m.groupdict().get("hw")),
     )
 
 

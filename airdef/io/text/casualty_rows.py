@@ -65,7 +65,11 @@ _OTHER_TIME_EN = re.compile(
     r"\b(?:a|one|two|three|four|five|several|a\s+few)\s+(?:days?|weeks?|months?)\s+(?:after|before|"
     r"earlier|ago)\b|\blast\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)\b|"
     r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion)\b|"
-    r"\b(?:so\s+far\s+)?this\s+year\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:week|month|year)\b",
+    r"\b(?:so\s+far\s+)?this\s+year\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:week|month|year)\b|"
+    # "The strike follows Tuesday's attack on Odesa that killed three people"
+    r"\b(?:follows?|followed|comes?\s+(?:\w+\s+){0,2}?after|came\s+(?:\w+\s+){0,2}?after)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+['’]s|earlier|previous|another)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|strikes?|assaults?|barrages?|bombardments?)\b",
     re.IGNORECASE,
 )
 

@@ -599,3 +599,19 @@ def test_another_and_a_person_with_others_are_counted(text, expected):
 )
 def test_titles_zero_wordings_and_a_casualty_toll_update(text, expected):
     assert rows(parse(text)) == expected
+
+
+def test_the_hospitalised_with_injuries_are_among_the_injured_and_an_earlier_attack_is_not():
+    data = parse(
+        "Fourteen people were injured in a Russian missile attack on Odesa overnight. One man "
+        "was hospitalised with non-life-threatening injuries. The strike follows Tuesday's "
+        "attack on Odesa that killed three people."
+    )
+    assert rows(data) == {("Odesa", None, None, 14)}
+    # alone, the hospitalised man is the injured figure
+    assert rows(parse("A man was hospitalized with shrapnel wounds in Kharkiv.")) == {
+        ("Kharkiv", None, None, 1)
+    }
+    # "following a drone strike" is the attack itself, not an earlier one
+    data = parse("The toll included two deaths in Mykolaiv following a drone strike.")
+    assert rows(data) == {("Mykolaiv", None, 2, None)}

@@ -277,3 +277,17 @@ def test_a_city_named_with_its_region_is_no_one_city():
     # a region named by its adjective and "регіон" is a region too
     data = parse("Вночі ворог атакував дронами по Одеському регіону. Постраждало 6 людей.")
     assert rows(data) == {(None, None, None, 6)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("У Києві потерпілих немає.", {("Kyiv", None, 0, 0)}),
+        ("У Києві 5 людей звернулися по медичну допомогу.", {("Kyiv", None, None, 5)}),
+        ("У Києві медики госпіталізували 2 людей.", {("Kyiv", None, None, 2)}),
+        # the hospitalised are among the injured
+        ("У Києві поранено 5 людей, трьох госпіталізували.", {("Kyiv", None, None, 5)}),
+    ],
+)
+def test_no_victims_medical_help_and_the_hospitalised(text, expected):
+    assert rows(parse(text)) == expected
