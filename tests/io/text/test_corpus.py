@@ -179,14 +179,38 @@ def test_uk_public_excerpts_share_fully_right():
     first 33 were fully right then, 10 of the next 17, 1 of the next 15, 5 of
     the next 10, 2 of the next 9, 2 of the next 8, 2 of the next 10, 6 of the
     next 9, 4 of the next 6, 4 of the next 8, 10 of the next 28 (uk_pub_126-153)
-    and 5 of the last 10 (uk_pub_154-163). Now 141 of the 163 are.
+    and 5 of the last 10 (uk_pub_154-163). Now 142 of the 163 are.
     """
     entries = read_entries(UK_PUBLIC)
     assert len(entries) == 163 and all(e["source_url"] for e in entries)
     assert {e["lang"] for e in entries} <= {"uk", "ru"}
     wrong = {e["id"]: problems(e) for e in entries}
     wrong = {k: v for k, v in wrong.items() if v}
-    assert len(entries) - len(wrong) >= 141, "\n".join(
+    assert len(entries) - len(wrong) >= 142, "\n".join(
+        f"{k}: {'; '.join(v)}" for k, v in wrong.items()
+    )
+
+
+TUNE5 = {"tune5_en.json": ("en", 30, 14), "tune5_uk.json": ("uk", 30, 8)}
+
+
+@pytest.mark.parametrize("name", sorted(TUNE5))
+def test_tune5_excerpts_share_fully_right(name):
+    """A fifth pair of public excerpts (30 English, 22 Ukrainian and 8 Russian), annotated
+    before the reader ran on them: 11 and 6 were fully right then.
+
+    Their annotator wrote districts with the word "district" (normalised to the corpus
+    spelling, each noted) and, unlike the dev set (``dev_uk_31``, ``dev_uk_32``), lists
+    no group for a weapon a casualty post names without a number ("атакували Київщину
+    безпілотниками"), so several Ukrainian items fail on that convention alone; they are
+    kept as annotated.
+    """
+    lang, items, floor = TUNE5[name]
+    entries = read_entries(Path(__file__).parent / "data" / name)
+    assert len(entries) == items and all(e["source_url"] and e["checked"] for e in entries)
+    wrong = {e["id"]: problems(e) for e in entries}
+    wrong = {k: v for k, v in wrong.items() if v}
+    assert len(entries) - len(wrong) >= floor, "\n".join(
         f"{k}: {'; '.join(v)}" for k, v in wrong.items()
     )
 
