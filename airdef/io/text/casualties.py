@@ -199,10 +199,11 @@ def extract_casualties(
                 place is None
                 and len(last) == 1
                 and last[0].region
-                and not last[0].district
                 and not _NO_PLACE.search(text, sent.start, sent.end)
             ):
-                place = last[0]  # "Russian forces struck the Poltava region. One was killed."
+                # "Russian forces struck the Poltava region. One was killed."; "There is
+                # also destruction in the Synelnyky district. A woman was killed."
+                place = last[0]
             if (
                 place is None
                 and context is not None

@@ -9,7 +9,8 @@ names (or ``None`` when it needs a publication date that is not known):
   ``the night of September 20 to 21``, ``the night of 31 August to 1 September``;
 * a day of the month alone (``on the 26th``), in the publication month (the
   month before when the day is later than publication);
-* "late on March 17", "late Sunday night": the night ends on the next day;
+* "late on March 17", "late Sunday night", "at 21:00 on March 17": the night ends on
+  the next day;
 * weekdays, resolved to the latest such day on or before publication:
   ``on Tuesday``, ``Saturday's attack``, ``the night of Friday to Saturday``,
   ``overnight from Saturday into Sunday`` (the second);
@@ -338,7 +339,12 @@ def find_dateline(text: str, published: dt.date | None = None) -> dt.date | None
     return make_date(int(m["y"]) if m["y"] else None, month, int(m["d"]), published)
 
 
-_LATE = re.compile(r"\blate\s+(?:on\s+)?$", re.IGNORECASE)
+# "late on March 17", "21:00 (9 p.m.) on March 17": the night ends on the next day
+_LATE = re.compile(
+    r"(?:\blate|(?<![\d:.])(?:1[89]|2[0-3])[:.][0-5]\d|\b(?:[6-9]|1[01])(?::[0-5]\d)?\s*p\.\s?m\.)"
+    r"(?:\s*\([^()]{0,12}\))?\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 _DAYTIME = re.compile(r"\s+(?:morning|afternoon)\b", re.IGNORECASE)
 
 
@@ -382,7 +388,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             if (
                 day
                 and kind != "relative"
-                and _LATE.search(text, max(0, m.start() - 9), m.start())
+                and _LATE.search(text, max(0, m.start() - 24), m.start())
                 and not _DAYTIME.match(text, m.end())
             ):
                 day += dt.timedelta(days=1)  # "late on March 17": the night ends on the 18th

@@ -203,6 +203,10 @@ _TITLE_AFTER = re.compile(
     r"\s+(?:(?:regional|oblast|region)\s+)?(?:governor|gov\.)(?=\s+[A-Z])",
     re.IGNORECASE,
 )
+_BEARING = re.compile(
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+city\s+of\s+)?$",
+    re.IGNORECASE,
+)
 # "KYIV, Ukraine (AP) —", "KYIV, Dec 14 (Reuters) -": where the story was filed, no place of
 # its figures
 _DATELINE = re.compile(
@@ -334,6 +338,9 @@ def find_places(text: str) -> list[PlaceMention]:
                 out.append(PlaceMention(m.start(), m.end(), cities))
                 taken.append((m.start(), m.end()))
     for m in _CITY_RE.finditer(text):
+        if _BEARING.search(text, max(0, m.start() - 30), m.start()):
+            taken.append((m.start(), m.end()))  # nor a town of the gazetteer
+            continue  # "the city of Dnipro, north of Zaporizhzhia": where Dnipro lies
         if free(m.start(), m.end()):
             region = m["region"] or _REGION_BEFORE.search(text, max(0, m.start() - 14), m.start())
             title = _TITLE_AFTER.match(text, m.end())

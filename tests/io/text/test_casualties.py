@@ -615,3 +615,15 @@ def test_the_hospitalised_with_injuries_are_among_the_injured_and_an_earlier_att
     # "following a drone strike" is the attack itself, not an earlier one
     data = parse("The toll included two deaths in Mykolaiv following a drone strike.")
     assert rows(data) == {("Mykolaiv", None, 2, None)}
+
+
+def test_a_city_after_a_bearing_only_says_where_the_place_lies():
+    # "the city of Dnipro, north of Zaporizhzhia": the figures are Dnipro's
+    data = parse(
+        "The death toll of a Russian attack on the city of Dnipro, north of Zaporizhzhia, "
+        "rose to 21, while 73 people were injured."
+    )
+    assert rows(data) == {("Dnipro", None, 21, 73)}
+    assert rows(parse("Two people were killed in a village 20 km north of Kharkiv.")) == {
+        (None, None, 2, None)
+    }

@@ -87,6 +87,15 @@ def test_ordinal_floors_are_not_a_day_of_the_month():
             "2023-03-18",
         ),
         ("A drone attack late Sunday night injured 10 people.", "2025-06-23", "2025-06-23"),
+        # an evening hour on a day: the attack ran overnight
+        (
+            "[At about] 21:00 (9 p.m.) on March 17, 2023, the Russian invaders attacked "
+            "Ukraine with drones. Eleven out of 16 drones were destroyed.",
+            "2023-03-18",
+            "2023-03-18",
+        ),
+        ("At 10 p.m. on March 17 Russia launched 16 drones.", "2023-03-18", "2023-03-18"),
+        ("At 09:00 on March 17 Russia launched 16 drones.", "2023-03-18", "2023-03-17"),
         # a range over midnight: its second day
         (
             "From 8:00 p.m. on November 21 to 03:00 on November 22, 2023, Russia attacked "
