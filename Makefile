@@ -30,7 +30,7 @@ sample: $(STAMP) ## Rebuild airdef/data/sample/public_reports*.csv from data/pub
 	@$(BIN)/python -m airdef.samples.build
 
 test: $(STAMP) ## Run the test suite (unit, property, simulation, real-data and doctests)
-	@$(BIN)/python -m pytest -q
+	@$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 lint: $(STAMP) ## Check style with ruff and the import layers with import-linter
 	@$(BIN)/ruff check airdef tests bench tools
