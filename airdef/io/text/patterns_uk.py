@@ -26,7 +26,9 @@ __all__ = [
     "HIT",
     "FLAGS",
     "NEGATIVE",
+    "LAUNCHED_PART",
     "OF_M",
+    "RELATIVE",
     "OF_THEM_AFTER",
     "OF_THEM_BEFORE",
     "REGION",
@@ -132,6 +134,12 @@ NOT_COUNT_AFTER = re.compile(
 )
 SLASH = re.compile(r"(?<![\w/.,:-])(?P<n>\d{1,6})/(?P<m>\d{1,6})(?![\w/.,:]\w)")
 HIT = re.compile(r"(?<![\w'])(?:влучан\w*|влучил\w*|влучив|поцілил\w*|попадан\w*|попал\w*)", FLAGS)
+# "16 дронов из 21 запущенного врагом были уничтожены": the participle describes the total
+LAUNCHED_PART = re.compile(r"\s+(?:запущен|выпущен|випущен)\w*(?:\s+(?:врагом|ворогом))?", FLAGS)
+# "три балістичні ракети, які летіли в напрямку Києва, збили": a clause between count and verb
+RELATIVE = re.compile(
+    r"\s*,\s*(?:які|яка|який|що|которые|которая|который)\s[^,;:.]{0,60},\s*(?=\w)"
+)
 OF_M = re.compile(r"\s+(?:з|із|зі|из|от)\s+(?=\d|[а-яіїєґ])", FLAGS)
 OF_THEM_AFTER = re.compile(r"\s+(?:з|із|зі|из)\s+(?:них|яких|которых|їх)\b", FLAGS)
 OF_THEM_BEFORE = re.compile(r"(?:з|із|зі|из)\s+(?:них|яких|которых|їх)\s*[,:]?\s*$", FLAGS)

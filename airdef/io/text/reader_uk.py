@@ -46,12 +46,14 @@ from airdef.io.text.patterns_uk import (
     CHILD_BEFORE,
     DASH,
     HIT,
+    LAUNCHED_PART,
     NEGATIVE,
     OF_M,
     OF_THEM_AFTER,
     OF_THEM_BEFORE,
     REGION,
     REGION_LIST,
+    RELATIVE,
     ROLE,
     RUNNING_TOTAL,
     VERB_UK,
@@ -75,7 +77,6 @@ _LAUNCHED_LIST = VERB_UK.search("випустили")
 _LIST_GLUE = re.compile(r"[»\"”)\s]*(?:,|і|й|та|и|а\s+також|,\s*а\s+також)\s*", re.IGNORECASE)
 
 # "з 673 засобів повітряного нападу збито 635": the number after "з" is the whole
-_LAUNCHED_PART = re.compile(r"\s+(?:запущен|выпущен|випущен)\w*(?:\s+(?:врагом|ворогом))?", re.I)
 _OF_ALL = re.compile(r"(?:^|[\s,(])(?:з|із|зі|из)\s+$", re.IGNORECASE)
 # "збили усі 18 ракет": intercepted and launched alike
 _ALL_OF = re.compile(r"(?<![\w'])(?:усі|всі|все|всех|всіх)\s+$", re.IGNORECASE)
@@ -138,9 +139,7 @@ class UkReader(UkMentions, UkRoles):
             m = OF_M.match(t, phrase.end)  # "52 вражеских дрона из 110"
             total = next((x for x in nums if m and x.start == m.end()), None)
             if total is not None:
-                # "16 дронов из 21 запущенного врагом были уничтожены": the participle
-                # describes the total; the verb of the count comes after it
-                described = _LAUNCHED_PART.match(t, total.end)
+                described = LAUNCHED_PART.match(t, total.end)  # "из 21 запущенного"
                 return Item(n, phrase, total, "of", described.end() if described else phrase.end)
             return Item(n, phrase, None, "phrase", phrase.end)
         dash = DASH.match(t, pos)
@@ -160,7 +159,9 @@ class UkReader(UkMentions, UkRoles):
     ) -> tuple[str | None, bool, bool]:
         """(field, combined, found) from the verb after or before the count."""
         t = self.t
-        after = next((v for v in verbs if v.start() >= item.end), None)
+        # "три балістичні ракети, які летіли в напрямку Києва, збили": past the clause
+        rel = RELATIVE.match(t, item.end)
+        after = next((v for v in verbs if v.start() >= (rel.end() if rel else item.end)), None)
         before = None
         for v in verbs:
             if v.end() <= item.number.start:
@@ -168,7 +169,7 @@ class UkReader(UkMentions, UkRoles):
         limit = min([s for s in stops if s > item.end] + [len(t)])
         if after is not None and after.start() < limit:
             gap = t[item.end : after.start()]
-            close = len(gap) <= 30 and not re.search(r"[;:.,]", gap)
+            close = (len(gap) <= 30 and not re.search(r"[;:.,]", gap)) or rel is not None
             if close and (item.kind in ("them", "bare") or len(gap.split()) <= 3 or before is None):
                 return ROLE[after.lastgroup or ""], after.lastgroup == "c", True
         if before is not None:

@@ -1087,3 +1087,10 @@ def test_a_long_sentence_of_region_counts_is_read_in_linear_time():
 )
 def test_negated_lost_and_described_totals(text, expected):
     assert counts(one(parse(text).events)) == expected
+
+
+def test_a_relative_clause_between_the_count_and_its_verb():
+    data = parse("За його словами, три балістичні ракети, які летіли в напрямку Києва, збили.")
+    assert counts(one(data.events)) == (None, 3, None)
+    data = parse("Ворог випустив 10 ракет, які летіли на Київ, 8 з них збито.")
+    assert counts(one(data.events)) == (10, 8, None)
