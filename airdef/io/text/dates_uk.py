@@ -91,9 +91,16 @@ _YEAR_WORD = re.compile(r"(?<!\d)(20[2-3]\d)\s+(?:року|рік|році|го�
 
 
 def _only_year(text: str) -> int | None:
-    """The one year the text names ("2024 року країна-агресор ... обстрілює"), if one."""
-    years = {int(y) for y in _YEAR_WORD.findall(text)}
+    """The one year the text names ("2024 року країна-агресор ... обстрілює"), if one.
+
+    A photo caption's year ("Ілюстраційне фото ..., листопад 2025 року") is the photo's.
+    """
+    lines = [ln for ln in text.splitlines() if not _CAPTION.search(ln)]
+    years = {int(y) for ln in lines for y in _YEAR_WORD.findall(ln)}
     return years.pop() if len(years) == 1 else None
+
+
+_CAPTION = re.compile(r"(?<![\w'])(?:фото|photo)(?![\w'])", _I)
 
 
 def _weekdays(text: str) -> list[tuple[int, int]]:

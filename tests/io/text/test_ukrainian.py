@@ -1094,3 +1094,11 @@ def test_a_relative_clause_between_the_count_and_its_verb():
     assert counts(one(data.events)) == (None, 3, None)
     data = parse("Ворог випустив 10 ракет, які летіли на Київ, 8 з них збито.")
     assert counts(one(data.events)) == (10, 8, None)
+
+
+def test_a_photo_captions_year_gives_no_year_to_the_attack():
+    text = (
+        "Ілюстраційне фото. Збиття «Шахеда» над Києвом, листопад 2025 року\n\n"
+        "Російська армія в ніч на 3 січня атакувала Україну 95 ударними безпілотниками."
+    )
+    assert parse(text, published=None).events["time_start"].isna().all()
