@@ -18,6 +18,11 @@ from airdef.io.text.weapons import read_phrase
 __all__ = ["weapon_numbers"]
 
 
+_BY_ONE = re.compile(
+    r"\b(?:strike|attack|hit|impact|explosion)s?\s+(?:by|from|of)\s+$", re.IGNORECASE
+)
+
+
 def weapon_numbers(t: str, sent: Sentence, blocked: SpanSet) -> list[NumberToken]:
     """The numbers of a sentence that may count weapons.
 
@@ -54,6 +59,8 @@ def weapon_numbers(t: str, sent: Sentence, blocked: SpanSet) -> list[NumberToken
             continue  # "a Russian Kh-47 Kinzhal", "a controlled aviation missile Kh-59 was"
         if re.match(r"\s+or\b", t[phrase.end : phrase.end + 4]):
             continue  # "a missile or a drone attack": an alternative, not one missile
+        if _BY_ONE.search(t, max(sent.start, m.start() - 30), m.start()):
+            continue  # "as a result of a strike by an enemy combat drone": how, not a count
         if not iffy.covers(m.start()):
             out.append(NumberToken(1, m.start(), m.end() - 1, m.group().strip(), is_word=True))
     for m in P.THE.finditer(t, sent.start, sent.end):

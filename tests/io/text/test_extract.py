@@ -274,3 +274,11 @@ def test_a_scoped_count_quoted_again_for_the_region_is_one_group():
     )
     ev = data.events
     assert len(ev) == 1 and int(ev["intercepted"].iloc[0]) == 25
+
+
+def test_a_strike_by_a_drone_says_how_and_counts_nothing():
+    # "as a result of a strike by an enemy combat drone": no drone was counted
+    data = parse(
+        "Two people were injured in Kharkiv as a result of a strike by an enemy combat drone."
+    )
+    assert data.events.empty
