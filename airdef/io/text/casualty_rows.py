@@ -154,7 +154,7 @@ def supersedes(new: CasualtyFigure, old: CasualtyFigure) -> bool:
     return not old.update and not new.hospitalized and 0 < old.value < new.value
 
 
-#: City districts whose name belongs to one city alone (official names of 2024; a name that
+#: City districts whose name belongs to one city alone (current official names; a name that
 #: is also a raion or a district of another city, such as Podilskyi, Zavodskyi, Korabelnyi
 #: or Shevchenkivskyi, is left out).
 _CITY_DISTRICTS: dict[str, tuple[str, ...]] = {
