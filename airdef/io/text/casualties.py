@@ -35,6 +35,7 @@ from airdef.io.text.casualty_rows import (
     same,
     supersedes,
 )
+from airdef.io.text.officials import official_city
 from airdef.io.text.places import PlaceMention, find_places
 from airdef.io.text.segment import Sentence
 from airdef.io.text.spans import SpanSet
@@ -152,6 +153,8 @@ def extract_casualties(
     fallback = _report_place(
         [p for p in report_places if not any(a <= p.start < b for a, b in spans)]
     )
+    if not any(p.cities or p.nationwide for p in report_places) and (who := official_city(text)):
+        fallback = ((who,), None)  # "two people were injured, Terekhov said": Kharkiv
     for sent in sentences:
         if sent.index in background:
             previous = []

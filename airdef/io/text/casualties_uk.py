@@ -40,6 +40,7 @@ from airdef.io.text.casualty_words_uk import (
 )
 from airdef.io.text.lexicon_uk import NUMBER_WORD_RE, uk_number
 from airdef.io.text.numbers import find_numbers
+from airdef.io.text.officials import official_city
 from airdef.io.text.places_uk import (
     CITY_WIDE,
     MORE_DISTRICTS,
@@ -228,6 +229,8 @@ def extract_casualties_uk(
     default = cities[0] if len(set(cities)) == 1 and not nationwide else None
     cities_at = sorted(p for p, _ in found)
     regions = region_places(text, cities_at)
+    if not cities and not nationwide and not REGION_NAMED.search(text):
+        default = official_city(text)  # "Кличко: двоє людей постраждали": Kyiv
     rows: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     zeros: dict[tuple[tuple[str, ...], str | None], CasualtyRow] = {}
     vague_seen = False

@@ -627,3 +627,10 @@ def test_a_city_after_a_bearing_only_says_where_the_place_lies():
     assert rows(parse("Two people were killed in a village 20 km north of Kharkiv.")) == {
         (None, None, 2, None)
     }
+
+
+def test_a_city_official_names_the_city_of_a_report_that_names_none():
+    assert rows(parse("Three people were injured, Terekhov said.")) == {("Kharkiv", None, None, 3)}
+    assert rows(parse("Three people were injured across Ukraine, Klitschko said.")) == {
+        (None, None, None, 3)
+    }

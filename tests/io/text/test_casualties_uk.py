@@ -291,3 +291,12 @@ def test_a_city_named_with_its_region_is_no_one_city():
 )
 def test_no_victims_medical_help_and_the_hospitalised(text, expected):
     assert rows(parse(text)) == expected
+
+
+def test_a_city_official_names_the_city_of_a_report_that_names_none():
+    assert rows(parse("Кличко: двоє людей постраждали внаслідок атаки.")) == {
+        ("Kyiv", None, None, 2)
+    }
+    # a region named is the figure's place, whoever speaks
+    data = parse("Внаслідок атаки на Одещину загинула людина, повідомив Кличко.")
+    assert rows(data) == {(None, None, 1, None)}
