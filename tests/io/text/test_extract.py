@@ -282,3 +282,18 @@ def test_a_strike_by_a_drone_says_how_and_counts_nothing():
         "Two people were injured in Kharkiv as a result of a strike by an enemy combat drone."
     )
     assert data.events.empty
+
+
+def test_counts_of_two_named_regions_are_peers_not_parts():
+    for text in (
+        "Air defense shot down 5 drones over the Kyiv region and 3 drones over the Odesa region.",
+        "Air defense shot down 5 drones over the Kyiv region and 5 drones over the Odesa region.",
+    ):
+        ev = parse(text).events
+        assert len(ev) == 2 and ev["part_of"].isna().all()
+    # under a national total they are its parts
+    ev = parse(
+        "Russia launched 40 drones. Air defense shot down 5 drones over the Kyiv region and "
+        "3 drones over the Odesa region."
+    ).events
+    assert ev["part_of"].notna().sum() == 2
