@@ -155,6 +155,11 @@ def extract_casualties(
     )
     if not any(p.cities or p.nationwide for p in report_places) and (who := official_city(text)):
         fallback = ((who,), None)  # "two people were injured, Terekhov said": Kharkiv
+    first = sentences[0] if sentences else None
+    # the report's first line, a headline when the body follows on lines of its own
+    headline = (
+        first.index if first is not None and text[first.end : first.end + 1] == "\n" else None
+    )
     for sent in sentences:
         if sent.index in background:
             previous = []
@@ -256,6 +261,7 @@ def extract_casualties(
                         or fig.update
                         or same(r.figures[fig.field], fig)
                         or supersedes(fig, r.figures[fig.field])
+                        or hedged_below(fig, r.figures[fig.field], headline)
                     )
                 ),
                 None,
@@ -271,9 +277,31 @@ def extract_casualties(
             if row.district_count is None and count is not None:
                 row.district_count, row.place = count, place
             old = row.figures.get(fig.field)
-            if old is None or supersedes(fig, old):
+            if old is None or supersedes(fig, old) or hedged_below(fig, old, headline):
                 row.figures[fig.field] = fig
     return merge_restatements(city_of_district(rows))
+
+
+def hedged_below(new: CasualtyFigure, old: CasualtyFigure, headline: int | None) -> bool:
+    """Whether ``new`` is the body's hedged form of a headline's figure.
+
+    "Three people are killed by Russian strikes" over "killed at least three people":
+    the body's "at least three" is the figure, as the body states it.
+
+    Examples
+    --------
+    >>> f = lambda q, s: CasualtyFigure("killed", 3, q, 0, 1, s)
+    >>> hedged_below(f("at_least", 2), f("exact", 0), 0), hedged_below(f("at_least", 2), f("exact", 1), 0)
+    (True, False)
+    """
+    return (
+        headline is not None
+        and old.sentence == headline
+        and new.sentence != headline
+        and new.value == old.value
+        and old.qualifier == "exact"
+        and new.qualifier != "exact"
+    )
 
 
 _TOTAL = re.compile(r"\b(?:in\s+total|a\s+total\s+of|overall|altogether)\b", re.IGNORECASE)

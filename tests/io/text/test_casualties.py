@@ -634,3 +634,14 @@ def test_a_city_official_names_the_city_of_a_report_that_names_none():
     assert rows(parse("Three people were injured across Ukraine, Klitschko said.")) == {
         (None, None, None, 3)
     }
+
+
+def test_the_bodys_hedged_figure_replaces_the_headlines_exact_one():
+    data = parse(
+        "Three people are killed by Russian strikes in Kyiv.\n"
+        "Russian strikes on the capital on Sunday killed at least three people and injured "
+        "eighteen more."
+    )
+    c = data.casualties
+    assert len(c) == 1 and (int(c.killed.iloc[0]), c.killed_qual.iloc[0]) == (3, "at_least")
+    assert int(c.injured.iloc[0]) == 18
