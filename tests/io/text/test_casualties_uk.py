@@ -300,3 +300,18 @@ def test_a_city_official_names_the_city_of_a_report_that_names_none():
     # a region named is the figure's place, whoever speaks
     data = parse("Внаслідок атаки на Одещину загинула людина, повідомив Кличко.")
     assert rows(data) == {(None, None, 1, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("У Харкові загинула одна людина, ще троє зазнали травм.", {("Kharkiv", None, 1, 3)}),
+        ("У Харкові загинула людина, трьох ушпиталено.", {("Kharkiv", None, 1, 3)}),
+        ("В Харькове погиб человек, травмированы 4 человека.", {("Kharkiv", None, 1, 4)}),
+        ("В Харькове погиб человек, пострадали еще пятеро.", {("Kharkiv", None, 1, 5)}),
+        # the hospitalised are among the injured
+        ("У Харкові поранено 5 людей, трьох ушпиталено.", {("Kharkiv", None, None, 5)}),
+    ],
+)
+def test_injuries_suffered_the_hospitalised_and_one_person_in_russian(text, expected):
+    assert rows(parse(text)) == expected
