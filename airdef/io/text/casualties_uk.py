@@ -253,6 +253,8 @@ def extract_casualties_uk(
         if named_district is not None:
             para = (named_district, sent.end)
         here = find_cities_uk(text, sent.start, sent.end)
+        # "загалом по Україні", "у Харкові та області": the sentence's figures are no one city's
+        no_city = bool(NATIONWIDE_UK.search(text, sent.start, sent.end) or with_region(text, here))
         if named_district is None and here:
             para = None
         zero = ZERO.search(text, sent.start, sent.end)
@@ -270,7 +272,7 @@ def extract_casualties_uk(
         if zero or one:
             # "в столиці без постраждалих": the city of the sentence, else of the last one named
             city = here[0][1] if here else last_city
-            if NATIONWIDE_UK.search(text, sent.start, sent.end) or with_region(text, here):
+            if no_city:
                 city = None
             key = ((city,) if city else (), None)
             row = zeros.setdefault(key, CasualtyRow(key[0], None, None, None))
@@ -314,7 +316,7 @@ def extract_casualties_uk(
             and not CITY_WIDE.search(text, sent.start, sent.end)
         ):
             city = last_city  # "У Херсоні ... . Поранено трьох людей": the city named last
-        if NATIONWIDE_UK.search(text, sent.start, sent.end) or with_region(text, here):
+        if no_city:
             city, here = None, []  # "загалом по Україні загинули 12 людей": no one city
         if named_district and not here and region_raion(text, sent, named_district, city):
             city = None  # "В Ізмаїльському районі ...": a raion of the region, in no city

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from airdef.io.text.weapons import Phrase
 
 __all__ = ["FIELDS", "Figure", "Group", "Registry", "name_plain_missiles", "restates"]
+__all__ += ["other_places"]
 
 #: Count fields a mention may give.
 FIELDS: tuple[str, ...] = ("launched", "intercepted", "suppressed")
@@ -149,7 +150,7 @@ def _agrees(figures: list[Figure], group: Group, *, same_value: bool = False) ->
     return True
 
 
-def _other_places(a: Group, b: Group) -> bool:
+def other_places(a: Group, b: Group) -> bool:
     """Whether two groups count two named places ("region" and "there" name the one before)."""
     named = {a.scope, b.scope} - {None, "region", "there"}
     return len(named) == 2
@@ -314,7 +315,7 @@ class Registry:
                     continue  # "three drones over Mykolaiv" may be a part of "36 Shahed drones"
                 if g.list_key is not None and g.list_key == other.list_key:
                     continue  # "three over Lviv and one over Mykolaiv": peers of one list
-                if _other_places(g, other):
+                if other_places(g, other):
                     continue  # "5 drones over the Kyiv region and 3 over the Odesa region"
                 shared = [f for f in g.figures if f in other.figures]
                 vals = [(g.value(f), other.value(f)) for f in shared]
@@ -370,7 +371,7 @@ class Registry:
                 and o.gid not in removed
                 and o.phrase.coverage <= g.phrase.coverage
                 and (o.list_key is None or o.list_key != g.list_key)
-                and not _other_places(o, g)  # two places' counts
+                and not other_places(o, g)  # two places' counts
                 and not ((o.additive or g.additive) and o.phrase.weapon == g.phrase.weapon)
             ]
             if not covered or not g.figures:

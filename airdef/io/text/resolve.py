@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from airdef.io.text.groups import Figure, Group, Registry, restates
+from airdef.io.text.groups import Figure, Group, Registry, other_places, restates
 from airdef.io.text.numbers import Count, NumberToken, find_numbers, read_count
 from airdef.io.text.places import CITIES
 from airdef.io.text.segment import Sentence
@@ -321,10 +321,9 @@ def _merge_restated_scoped(groups: list[Group]) -> None:
         if g.scope is None or g.parent is not None or not g.figures:
             continue
         for first in seen:
-            same_place = g.scope == first.scope or g.scope in ("region", "there")
             values = {n: f.value for n, f in g.figures.items()}
             if (
-                same_place
+                not other_places(g, first)
                 and (_same_kind(g, first) or _same_kind(first, g))
                 and all(first.value(n) == v for n, v in values.items())
             ):
