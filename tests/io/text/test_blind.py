@@ -67,6 +67,7 @@ def test_blind_set_share_fully_right(name):
 def test_blind_sets_share_no_page_with_the_other_sets():
     others = [DATA / "extra_excerpts.json", DATA / "uk_public.json",
               DATA / "casualty_excerpts.json", DATA / "tune5_en.json", DATA / "tune5_uk.json",
+              DATA / "tune6_en.json", DATA / "tune6_uk.json",
               *sorted((Path(__file__).resolve().parents[3] / "data" / "public_reports")
                       .glob("reports_*.json"))]  # fmt: skip
     seen = {e["source_url"] for p in others for e in read_entries(p)}
